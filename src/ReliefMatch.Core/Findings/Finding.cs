@@ -11,6 +11,8 @@ public sealed record Finding
 {
     public required string RuleId { get; init; }
     public required int RuleVersion { get; init; }
+    /// <summary>The rule's Chinese title (预警类型 on the worklist), from the rule file; empty means the rule id is printed.</summary>
+    public string RuleTitle { get; init; } = "";
     /// <summary>The flagged person's normalised 18-character ID; for invalid-roster-id the value as read; for household rules the head's ID.</summary>
     public required string IdNumber { get; init; }
     /// <summary>The home-county household concerned; empty for a low-income person on no roster.</summary>
@@ -32,6 +34,14 @@ public sealed record Finding
 
     /// <summary>Identity of the finding across months.</summary>
     public string Key => $"{RuleId}|{IdNumber}|{HouseholdId}|{Discriminator}";
+
+    /// <summary>
+    /// 预警编号: a short stable digest of <see cref="Key"/> (16 upper-case hex digits). Printed worklists carry
+    /// it instead of the key because the key holds the full resident ID; a returned worklist is matched back
+    /// to its findings through it.
+    /// </summary>
+    public string Reference =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Key)))[..16];
 
     /// <summary>A stable digest of the evidence texts: changes when the evidence changes.</summary>
     public string EvidenceFingerprint

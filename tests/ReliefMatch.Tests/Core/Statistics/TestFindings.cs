@@ -1,0 +1,40 @@
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Periods;
+
+namespace ReliefMatch.Tests.Core.Statistics;
+
+/// <summary>Findings for the statistics and output tests.</summary>
+internal static class TestFindings
+{
+    public static readonly ReportingMonth July = new(2023, 7);
+    public static readonly ReportingMonth June = new(2023, 6);
+
+    public static Finding Make(
+        string id,
+        string township,
+        string rule = "deceased-recipient",
+        Programme[]? programmes = null,
+        string household = "H1",
+        bool feedsDataWarning = true,
+        string name = "张三",
+        string village = "",
+        string[]? evidence = null) => new()
+    {
+        RuleId = rule,
+        RuleVersion = 1,
+        IdNumber = id,
+        HouseholdId = household,
+        Name = name,
+        Township = township,
+        Village = village,
+        Programmes = programmes ?? [Programme.RuralDibao],
+        Confidence = Confidence.Exact,
+        Evidence = (evidence ?? ["公安户籍注销：2023-05-12 死亡"]).Select((t, i) => new Evidence(SourceKind.PoliceDeaths, 1, i + 2, t)).ToList(),
+        FeedsDataWarning = feedsDataWarning,
+        DueDays = 30,
+    };
+
+    public static RunFinding Run(Finding finding, ReportingMonth? firstSeen = null, FindingStatus status = FindingStatus.Open) =>
+        new(finding, firstSeen ?? July, status);
+}
