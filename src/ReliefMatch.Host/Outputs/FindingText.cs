@@ -1,0 +1,27 @@
+using System.Globalization;
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Periods;
+
+namespace ReliefMatch.Host.Outputs;
+
+/// <summary>How a finding reads in the Chinese outputs (findings file, worklists, 统计表).</summary>
+public static class FindingText
+{
+    /// <summary>救助类别: the Chinese programme names, in programme order, joined by <c>、</c>.</summary>
+    public static string Programmes(Finding finding) =>
+        string.Join("、", finding.Programmes.Distinct().Order().Select(p => p.Chinese()));
+
+    /// <summary>证据: the evidence texts in the rule's order, joined by <c>；</c>.</summary>
+    public static string Evidence(Finding finding) => string.Join("；", finding.Evidence.Select(e => e.Text));
+
+    /// <summary>预警类型: the rule's title, or its id when the rule file gave none.</summary>
+    public static string Warning(Finding finding) => finding.RuleTitle.Length > 0 ? finding.RuleTitle : finding.RuleId;
+
+    /// <summary>A calendar date as every output writes it: <c>yyyy-MM-dd</c>.</summary>
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A month as the Chinese titles write it: <c>2023年7月</c>.</summary>
+    public static string ChineseMonth(ReportingMonth month) =>
+        string.Create(CultureInfo.InvariantCulture, $"{month.Year}年{month.Month}月");
+}

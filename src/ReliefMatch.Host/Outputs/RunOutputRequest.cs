@@ -1,0 +1,21 @@
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Periods;
+
+namespace ReliefMatch.Host.Outputs;
+
+/// <summary>What <c>reliefmatch run</c> hands over to write its outputs into <see cref="OutputDirectory"/>.</summary>
+public sealed record RunOutputRequest
+{
+    public required string OutputDirectory { get; init; }
+    public required ReportingMonth Period { get; init; }
+    /// <summary>The home county's name, as titles print it.</summary>
+    public string CountyName { get; init; } = "永福县";
+    /// <summary>The townships of the home county (from the roster): each gets a worklist and a 统计表 sheet.</summary>
+    public required IReadOnlyList<string> HomeTownships { get; init; }
+    /// <summary>Every finding of the run with its first month and status, dismissed ones included.</summary>
+    public required IReadOnlyList<RunFinding> Findings { get; init; }
+    public IReadOnlyList<FileReport> Imports { get; init; } = [];
+    /// <summary>Print full IDs on the worklists instead of masked ones.</summary>
+    public bool FullIds { get; init; }
+}

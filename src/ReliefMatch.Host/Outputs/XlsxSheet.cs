@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace ReliefMatch.Host.Outputs;
+
+/// <summary>
+/// A worksheet being put together for <see cref="XlsxWorkbook"/>: cells by (row, column), 1-based, plus the
+/// layout a printed list needs (column widths, merged title, frozen header, landscape page fitted to width).
+/// Text is always written as text (inline strings), never as a number, so IDs keep all 18 characters.
+/// </summary>
+internal sealed class XlsxSheet(string name)
+{
+    private const double LineHeight = 14.25;
+
+    private readonly SortedDictionary<int, SortedDictionary<int, Cell>> rows = [];
+    private readonly Dictionary<int, double> heights = [];
+    private readonly List<string> merges = [];
+    private readonly List<(double Width, bool Hidden)> columns = [];
+
+    public string Name { get; } = name;
+
+    /// <summary>Rows kept in view when scrolling and repeated on each printed page.</summary>
+    public int HeaderRows { get; set; }
+
+    /// <summary>Pages tall to fit into when printing; 0 lets the rows run on over as many pages as they need.</summary>
+    public int FitToHeight { get; set; }
+
+    /// <summary>The printed range, e.g. <c>$A$1:$G$7</c>; null prints everything.</summary>
+    public string? PrintArea { get; set; }
+
+    public void Columns(params ReadOnlySpan<double> widths)
+    {
+        foreach (var width in widths)
+        {
+            columns.Add((width, false));
+        }
+    }
+
+    /// <summary>A trailing column for machines: kept in the file, left off the screen and the page.</summary>
+    public void HiddenColumn(double width) => columns.Add((width, true));
+
+    public void Text(int row, int column, string text, XlsxStyle style = XlsxStyle.Text) =>
+        Put(row, column, new Cell
+        {
+            DataType = CellValues.InlineString,
+            InlineString = new InlineString(new Text(XmlSafe(CellText.Inert(text))) { Space = SpaceProcessingModeValues.Preserve }),
+            StyleIndex = (uint)style,
+        });
+
+    public void Number(int row, int column, long value, XlsxStyle style = XlsxStyle.Number) =>
+        Put(row, column, new Cell { CellValue = new CellValue(value.ToString(CultureInfo.InvariantCulture)), StyleIndex = (uint)style });
+
+    /// <summary>An empty cell that still has its format (the borders of the columns the township fills in).</summary>
+    public void Blank(int row, int column, XlsxStyle style = XlsxStyle.Text) => Put(row, column, new Cell { StyleIndex = (uint)style });
+
+    /// <summary>Merges a rectangle; the text goes in its top-left cell.</summary>
+    public void Merge(int fromRow, int fromColumn, int toRow, int toColumn) =>
+        merges.Add($"{Reference(fromRow, fromColumn)}:{Reference(toRow, toColumn)}");
+
+    public void Height(int row, double points) => heights[row] = points;
+
+    /// <summary>
+    /// Sets a row's height to fit its wrapped texts, estimated from the column widths (a CJK character is two
+    /// width units). Excel does not size rows itself when it opens a file, and a printed list must not cut text.
+    /// </summary>
+    public void FitHeight(int row)
+    {
+        if (!rows.TryGetValue(row, out var cells))
+        {
+            return;
+        }
+        var lines = 1;
+        foreach (var (column, cell) in cells)
+        {
+            if (column > columns.Count || cell.InlineString?.Text?.Text is not { Length: > 0 } text)
+            {
+                continue;
+            }
+            var usable = Math.Max(1, columns[column - 1].Width - 1);
+            var cellLines = text.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(DisplayWidth(line) / usable)));
+            lines = Math.Max(lines, cellLines);
+        }
+        heights[row] = lines * LineHeight + 3;
+    }
+
+    public static string Reference(int row, int column) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
+
+    public static string ColumnName(int column)
+    {
+        var name = new StringBuilder();
+        for (var c = column; c > 0; c = (c - 1) / 26)
+        {
+            name.Insert(0, (char)('A' + (c - 1) % 26));
+        }
+        return name.ToString();
+    }
+
+    internal Worksheet Build()
+    {
+        var worksheet = new Worksheet();
+        worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        var view = new SheetView { WorkbookViewId = 0 };
+        if (HeaderRows > 0)
+        {
+            var topLeft = Reference(HeaderRows + 1, 1);
+            view.Append(
+                new Pane { VerticalSplit = HeaderRows, TopLeftCell = topLeft, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = topLeft, SequenceOfReferences = new ListValue<StringValue> { InnerText = topLeft } });
+        }
+        worksheet.Append(new SheetViews(view));
+        worksheet.Append(new SheetFormatProperties { DefaultRowHeight = LineHeight });
+        if (columns.Count > 0)
+        {
+            worksheet.Append(new Columns(columns.Select((c, i) => new Column
+            {
+                Min = (uint)(i + 1),
+                Max = (uint)(i + 1),
+                Width = c.Width,
+                CustomWidth = true,
+                Hidden = c.Hidden ? true : null,
+            })));
+        }
+        var sheetData = new SheetData();
+        foreach (var (rowIndex, cells) in rows)
+        {
+            var row = new Row { RowIndex = (uint)rowIndex };
+            if (heights.TryGetValue(rowIndex, out var height))
+            {
+                row.Height = height;
+                row.CustomHeight = true;
+            }
+            row.Append(cells.Values);
+            sheetData.Append(row);
+        }
+        worksheet.Append(sheetData);
+        if (merges.Count > 0)
+        {
+            worksheet.Append(new MergeCells(merges.Select(m => new MergeCell { Reference = m })));
+        }
+        worksheet.Append(
+            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 },
+            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = (uint)FitToHeight });
+        return worksheet;
+    }
+
+    private void Put(int row, int column, Cell cell)
+    {
+        cell.CellReference = Reference(row, column);
+        if (!rows.TryGetValue(row, out var cells))
+        {
+            rows[row] = cells = [];
+        }
+        cells[column] = cell;
+    }
+
+    private static double DisplayWidth(string text)
+    {
+        double width = 0;
+        foreach (var c in text)
+        {
+            width += c < 0x2E80 ? 1 : 2;
+        }
+        return width;
+    }
+
+    /// <summary>Characters XML 1.0 cannot carry (control characters from a damaged extract) become spaces.</summary>
+    private static string XmlSafe(string text)
+    {
+        if (!text.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r') || char.IsSurrogate(c)))
+        {
+            return text;
+        }
+        var safe = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                safe.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                safe.Append(c < ' ' && c is not ('\t' or '\n' or '\r') || char.IsSurrogate(c) ? ' ' : c);
+            }
+        }
+        return safe.ToString();
+    }
+}

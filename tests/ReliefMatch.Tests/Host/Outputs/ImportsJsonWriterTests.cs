@@ -1,0 +1,96 @@
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Host.Outputs;
+using static ReliefMatch.Tests.Host.Outputs.OutputSamples;
+
+namespace ReliefMatch.Tests.Host.Outputs;
+
+public class ImportsJsonWriterTests
+{
+    private static readonly FileReport Roster = new()
+    {
+        Source = SourceKind.Roster,
+        File = "roster/花名册2023-07.csv",
+        Encoding = "GB18030",
+        RowsRead = 3,
+        Accepted = 2,
+        Rejected = 1,
+        Rejects = [new RejectedRow(4, "身份证号", "4503261958\"0312", "校验位错误")],
+    };
+
+    private static readonly FileReport Refused = new()
+    {
+        Source = SourceKind.Medical,
+        File = "medical/结算.xlsx",
+        Encoding = "XLSX",
+        RefusedReason = "缺少必需列：身份证号",
+    };
+
+    [Fact]
+    public void Write_TwoFiles_ExactTextInFileOrder()
+    {
+        using var stream = new MemoryStream();
+
+        ImportsJsonWriter.Write(stream, [Roster, Refused]);
+
+        Assert.Equal(
+            """
+            {
+              "files": [
+                {
+                  "file": "medical/结算.xlsx",
+                  "source": "medical",
+                  "encoding": "XLSX",
+                  "rows": 0,
+                  "accepted": 0,
+                  "rejected": 0,
+                  "skipped": 0,
+                  "already_imported": false,
+                  "refused": "缺少必需列：身份证号",
+                  "rejects": []
+                },
+                {
+                  "file": "roster/花名册2023-07.csv",
+                  "source": "roster",
+                  "encoding": "GB18030",
+                  "rows": 3,
+                  "accepted": 2,
+                  "rejected": 1,
+                  "skipped": 0,
+                  "already_imported": false,
+                  "rejects": [
+                    {
+                      "row": 4,
+                      "column": "身份证号",
+                      "value": "4503261958\"0312",
+                      "reason": "校验位错误"
+                    }
+                  ]
+                }
+              ]
+            }
+
+            """.ReplaceLineEndings("\n"),
+            Text(stream));
+    }
+
+    [Fact]
+    public void Write_AlreadyImportedFile_FlagTrue()
+    {
+        using var stream = new MemoryStream();
+
+        ImportsJsonWriter.Write(stream, [Roster with { AlreadyImported = true, Rejects = [], Rejected = 0 }]);
+
+        Assert.Contains("\"already_imported\": true,", Text(stream), StringComparison.Ordinal);
+        Assert.DoesNotContain("refused", Text(stream), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_NoFiles_EmptyList()
+    {
+        using var stream = new MemoryStream();
+
+        ImportsJsonWriter.Write(stream, []);
+
+        Assert.Equal("{\n  \"files\": []\n}\n", Text(stream));
+    }
+}
