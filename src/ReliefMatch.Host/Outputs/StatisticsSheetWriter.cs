@@ -141,6 +141,7 @@ public static class StatisticsSheetWriter
         sheet.Text(row, 1, "注：按人计数，同一人有多条预警只计一次；同一人在两个乡镇被标记的，各乡镇各计一次，全县只计一次。" +
             "同一人属于两个救助类别的，在各类别中各计一次。", XlsxStyle.Note);
         sheet.Merge(row, 1, row, headers.Length);
+        sheet.Height(row, 45);
         return sheet;
     }
 

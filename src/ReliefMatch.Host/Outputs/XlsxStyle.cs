@@ -12,6 +12,6 @@ internal enum XlsxStyle : uint
     Text = 3,
     /// <summary>Bordered, centred: counts and row numbers.</summary>
     Number = 4,
-    /// <summary>No border, left, vertically centred: the 填报单位 line and notes.</summary>
+    /// <summary>No border, left, vertically centred, wrapped: the 填报单位 line and notes.</summary>
     Note = 5,
 }

@@ -124,7 +124,7 @@ internal static class XlsxWorkbook
                 Format(1, 2, 1, 0, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, wrap: true),
                 Format(0, 0, 1, TextFormat, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Top, wrap: true),
                 Format(0, 0, 1, 0, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Top, wrap: false),
-                Format(0, 0, 0, 0, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Center, wrap: false)),
+                Format(0, 0, 0, 0, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Center, wrap: true)),
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }));
     }
 }

@@ -50,6 +50,15 @@ public class WorklistXlsxWriterTests
     }
 
     [Fact]
+    public void Write_ControlCharacterInName_ReplacedAndRareCharacterKept()
+    {
+        var worklist = Worklist.Build("永福县", July, [Run(Make("450326195803120011", "罗锦镇", name: "吉\u0001\U00020BB7"))], []).Single();
+        using var xlsx = new XlsxCells(Bytes(s => WorklistXlsxWriter.Write(s, worklist)));
+
+        Assert.Equal("吉 \U00020BB7", xlsx.Text("罗锦镇", "C3"));
+    }
+
+    [Fact]
     public void Write_Layout_FrozenHeaderHiddenKeyLandscapeFitToWidth()
     {
         using var xlsx = new XlsxCells(Write("罗锦镇"));
@@ -86,6 +95,24 @@ public class WorklistXlsxWriterTests
 
         Assert.Equal("序号", xlsx.Text("百寿镇", "A2"));
         Assert.Equal([1u, 2u], xlsx.Worksheet("百寿镇").Descendants<Row>().Select(r => r.RowIndex!.Value));
+    }
+
+    [Fact]
+    public void Write_Township_ReadableByExcelDataReader()
+    {
+        // The returned worklist will come back through the extract readers, which read xlsx with ExcelDataReader.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        using var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(new MemoryStream(Write("罗锦镇")));
+        var rows = new List<string[]>();
+        while (reader.Read())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "").ToArray());
+        }
+
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(Worklist.Headers, rows[1]);
+        Assert.Equal("450326********0011", rows[2][3]);
+        Assert.Equal("458E21A499E7BAC7", rows[2][13]);
     }
 
     [Fact]
