@@ -1,6 +1,5 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
-using ReliefMatch.Tests.Core.Statistics;
 using static ReliefMatch.Tests.Core.Statistics.TestFindings;
 
 namespace ReliefMatch.Tests.Host.Outputs;
