@@ -88,7 +88,7 @@ public sealed class TestWorkbook
         DateCell d => new Cell { CellValue = new CellValue(d.Value.ToOADate()), StyleIndex = 1 },
         FormulaCell { Cached: string s } f => new Cell { CellFormula = new CellFormula(f.Formula), DataType = CellValues.String, CellValue = new CellValue(s) },
         FormulaCell f => new Cell { CellFormula = new CellFormula(f.Formula), CellValue = new CellValue(Convert.ToDouble(f.Cached, System.Globalization.CultureInfo.InvariantCulture)) },
-        bool b => new Cell { DataType = CellValues.Boolean, CellValue = new CellValue(b) },
+        bool b => new Cell { DataType = CellValues.Boolean, CellValue = new CellValue(b ? "1" : "0") },
         double d => new Cell { CellValue = new CellValue(d) },
         int i => new Cell { CellValue = new CellValue(i) },
         long l => new Cell { CellValue = new CellValue((double)l) },
