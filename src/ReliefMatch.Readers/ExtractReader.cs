@@ -154,10 +154,17 @@ public static class ExtractReader
         }
         catch (Exception e) when (IsUnreadable(e))
         {
-            throw new ExtractRefusedException(file, $"无法读取的文件 (the file cannot be read): {e.Message}", []);
+            throw Unreadable(file, e);
         }
     }
 
+    internal static ExtractRefusedException Unreadable(string file, Exception e) =>
+        new(file, $"无法读取的文件 (the file cannot be read): {e.Message}", []);
+
+    /// <summary>
+    /// What the parsers throw on a damaged file (a zip that is no workbook, a truncated zip, broken XML).
+    /// Anything else is a failure of the machine or a bug, and stays an exception.
+    /// </summary>
     internal static bool IsUnreadable(Exception e) =>
-        e is not (ExtractRefusedException or IOException or UnauthorizedAccessException or OutOfMemoryException or InvalidOperationException);
+        e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or System.Xml.XmlException or FormatException;
 }

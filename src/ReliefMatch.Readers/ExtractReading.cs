@@ -77,7 +77,7 @@ public sealed class ExtractReading : IDisposable
 
     private IEnumerable<ExtractRecord> Read()
     {
-        while (ExtractReader.Guard(File, table.Read))
+        while (ReadNext())
         {
             RowsRead++;
             if (IsBlankOrFooter())
@@ -95,6 +95,19 @@ public sealed class ExtractReading : IDisposable
             }
             Accepted++;
             yield return record;
+        }
+    }
+
+    /// <summary>A workbook that breaks off mid-way refuses the whole file (the caller discards what it took).</summary>
+    private bool ReadNext()
+    {
+        try
+        {
+            return table.Read();
+        }
+        catch (Exception e) when (ExtractReader.IsUnreadable(e))
+        {
+            throw ExtractReader.Unreadable(File, e);
         }
     }
 

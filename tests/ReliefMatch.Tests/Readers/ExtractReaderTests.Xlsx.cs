@@ -129,4 +129,14 @@ public sealed partial class ExtractReaderTests
             .Sheet("数据").Row(1, "姓名", "身份证号", "户编号", "监测对象类别", "风险是否消除"));
         Assert.Equal(SourceKind.Monitoring, ExtractReader.Recognise(path));
     }
+
+    [Fact]
+    public void Open_TruncatedWorkbook_Refused()
+    {
+        var whole = Workbook(new TestWorkbook().Row(1, "姓名", "身份证号", "结算日期").Row(2, "张三", Id1, "2023-07-04"));
+        var bytes = File.ReadAllBytes(whole);
+        var path = files.WriteBytes(bytes[..(bytes.Length / 2)], ".xlsx");
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical));
+        Assert.Contains("cannot be read", refused.Reason);
+    }
 }
