@@ -52,6 +52,17 @@ public sealed partial class ExtractReaderTests : IDisposable
     }
 
     [Fact]
+    public void Open_GbkFile_ReadAsGb18030()
+    {
+        var text = File.ReadAllText(TestExtracts.Fixture("police-deaths.csv"), Encoding.UTF8);
+        var path = files.Write(text, Encoding.GetEncoding("GBK"));
+        var (reading, records) = TestExtracts.ReadAll(path, SourceKind.PoliceDeaths);
+        Assert.Equal("GB18030", reading.Encoding);
+        Assert.Equal(["张三", "李四", "王五"], records.Select(r => r.Name));
+        Assert.Equal("迁出", ((DeathRecord)records[2]).CancelReason);
+    }
+
+    [Fact]
     public void Open_GbkFileWithCharactersBeyondGbk_ReadsThemAsGb18030()
     {
         // 㐀 (U+3400) is outside GBK: GB18030 writes it as four bytes.
