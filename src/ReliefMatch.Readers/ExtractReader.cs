@@ -1,15 +1,170 @@
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Readers.Headers;
+using ReliefMatch.Readers.Rows;
+using ReliefMatch.Readers.Tables;
 
 namespace ReliefMatch.Readers;
 
 /// <summary>Opens a departmental extract (CSV in UTF-8/GB18030, or XLSX) of a known source.</summary>
+/// <remarks>
+/// The format is told by the file's bytes, not its name: an XLSX is a zip, anything else is read as CSV, in UTF-8
+/// when it starts with a BOM or its first MiB is valid UTF-8, else in GB18030 (which also reads GBK).
+/// </remarks>
 public static class ExtractReader
 {
     /// <summary>
     /// Detects the format, encoding, sheet and header row; throws <see cref="ExtractRefusedException"/> when the
     /// source's required columns cannot be found. Rows are read lazily by <see cref="ExtractReading.Records"/>.
     /// </summary>
-    /// <param name="displayName">The name used in reports and errors, e.g. <c>medical/医保结算_202307.csv</c>.</param>
-    public static ExtractReading Open(string path, SourceKind source, string? displayName = null) =>
-        throw new NotImplementedException();
+    /// <param name="displayName">The name used in reports and errors, e.g. <c>medical/医保结算_202307.csv</c>;
+    /// by default the source id and the file name.</param>
+    /// <param name="options">The installation's settings; <see cref="ExtractReaderOptions.Default"/> when omitted.</param>
+    public static ExtractReading Open(string path, SourceKind source, string? displayName = null, ExtractReaderOptions? options = null)
+    {
+        options ??= ExtractReaderOptions.Default;
+        var file = displayName ?? $"{source.Id()}/{Path.GetFileName(path)}";
+        var layout = SourceLayout.For(source);
+        var table = OpenTable(path, file);
+        try
+        {
+            var search = Guard(file, () => HeaderLocator.Find(table, layout));
+            if (!search.Found)
+            {
+                throw Refused(file, layout, search);
+            }
+            return new ExtractReading(source, file, table, search.Map, search.Row, RecordBuilder.For(source, options));
+        }
+        catch
+        {
+            table.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Guesses the source of a file from its header row, for uploads where the officer does not say: the source
+    /// whose required columns the row names and which recognises the most of its columns. <c>null</c> when no
+    /// source fits, or when two fit equally well (a file of only 姓名, 身份证号 and 死亡日期 could be either
+    /// police or health deaths).
+    /// </summary>
+    /// <exception cref="ExtractRefusedException">The file is not a readable CSV or XLSX.</exception>
+    public static SourceKind? Recognise(string path)
+    {
+        var file = Path.GetFileName(path);
+        using var table = OpenTable(path, file);
+        return Guard(file, () =>
+        {
+            do
+            {
+                foreach (var head in HeaderLocator.ReadHead(table))
+                {
+                    SourceKind? best = null;
+                    var bestFields = 0;
+                    var tie = false;
+                    foreach (var layout in SourceLayout.All)
+                    {
+                        var map = layout.Match(head.Cells);
+                        if (!map.IsHeader || map.FieldsFound < bestFields)
+                        {
+                            continue;
+                        }
+                        tie = map.FieldsFound == bestFields;
+                        best = layout.Source;
+                        bestFields = map.FieldsFound;
+                    }
+                    if (best is not null)
+                    {
+                        return tie ? null : best;
+                    }
+                }
+            }
+            while (table.NextSheet());
+            return (SourceKind?)null;
+        });
+    }
+
+    private static TableSource OpenTable(string path, string file)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(TextEncodings.SniffLength);
+        try
+        {
+            int length;
+            bool wholeFile;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+            {
+                length = stream.ReadAtLeast(buffer.AsSpan(0, TextEncodings.SniffLength), TextEncodings.SniffLength, throwOnEndOfStream: false);
+                wholeFile = length < TextEncodings.SniffLength || stream.Length == length;
+            }
+            return OpenTable(path, file, buffer.AsSpan(0, length), wholeFile);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static TableSource OpenTable(string path, string file, ReadOnlySpan<byte> prefix, bool wholeFile)
+    {
+        if (prefix.StartsWith("PK\u0003\u0004"u8))
+        {
+            return Guard(file, () => new XlsxTableSource(path));
+        }
+        if (prefix.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
+        {
+            throw new ExtractRefusedException(file,
+                "旧版 Excel (.xls) 或加密的工作簿，请另存为 .xlsx 或 CSV (a legacy .xls or encrypted workbook; save it as .xlsx or CSV)", []);
+        }
+        if (prefix.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || prefix.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            throw new ExtractRefusedException(file,
+                "UTF-16 编码的文本，请另存为 UTF-8 或 GB18030 的 CSV (UTF-16 text; save it as a UTF-8 or GB18030 CSV)", []);
+        }
+        if (prefix.Contains((byte)0))
+        {
+            throw new ExtractRefusedException(file, "不是 CSV 或 XLSX 文件 (neither a CSV nor an XLSX file)", []);
+        }
+        return new CsvTableSource(path, TextEncodings.Detect(prefix, wholeFile));
+    }
+
+    private static ExtractRefusedException Refused(string file, SourceLayout layout, HeaderSearch closest)
+    {
+        var found = closest.FoundHeaders;
+        if (closest.Row == 0)
+        {
+            return new ExtractRefusedException(file, "文件为空 (the file is empty)", found);
+        }
+        var missing = closest.Map.Missing;
+        var chinese = string.Join("、", missing.Select(alternatives => string.Join("或", alternatives.Select(f => layout.Fields[f][0]))));
+        var english = string.Join(", ", missing.Select(alternatives => string.Join(" or ", alternatives.Select(f => f.Id()))));
+        var headers = found.Count == 0 ? "无 (none)" : string.Join("、", found);
+        return new ExtractRefusedException(
+            file,
+            $"前{HeaderLocator.SearchRows}行中找不到{layout.Source.ChineseName()}的必需列：{chinese} " +
+            $"(required columns of {layout.Source.Id()} not found in the first {HeaderLocator.SearchRows} rows: {english}); " +
+            $"找到的表头 (headers found): {headers}",
+            found);
+    }
+
+    /// <summary>A workbook that the reader cannot parse is bad input, reported as a refusal of the file.</summary>
+    internal static T Guard<T>(string file, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            throw Unreadable(file, e);
+        }
+    }
+
+    internal static ExtractRefusedException Unreadable(string file, Exception e) =>
+        new(file, $"无法读取的文件 (the file cannot be read): {e.Message}", []);
+
+    /// <summary>
+    /// What the parsers throw on a damaged file (a zip that is no workbook, a truncated zip, broken XML).
+    /// Anything else is a failure of the machine or a bug, and stays an exception.
+    /// </summary>
+    internal static bool IsUnreadable(Exception e) =>
+        e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or System.Xml.XmlException or FormatException;
 }
