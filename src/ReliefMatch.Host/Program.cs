@@ -1,1 +1,19 @@
-Console.WriteLine("x");
+using System.CommandLine;
+using System.Text;
+using ReliefMatch.Host.Cli;
+using ReliefMatch.Host.Runs;
+
+Console.OutputEncoding = new UTF8Encoding(false);
+var installation = Installation.Default;
+var time = TimeProvider.System;
+
+var root = new RootCommand("ReliefMatch: monthly data matching and early warning for social assistance (社会救助数据比对预警).")
+{
+    CommonOptions.Home,
+    CommonOptions.Rules,
+    CommonOptions.Verbose,
+};
+root.Subcommands.Add(ImportCommand.Create(installation, time));
+root.Subcommands.Add(RunCommand.Create(installation, time));
+
+return await CliErrors.InvokeAsync(root, args);

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using ReliefMatch.Host.Outputs;
+using ReliefMatch.Host.Runs;
+using ReliefMatch.Readers;
+using ReliefMatch.Storage.Imports;
+using Spectre.Console;
+
+namespace ReliefMatch.Host.Cli;
+
+/// <summary><c>reliefmatch import --input DIR [--period YYYY-MM] [--json]</c></summary>
+public static class ImportCommand
+{
+    public static Command Create(Installation installation, TimeProvider time)
+    {
+        var input = new Option<DirectoryInfo>("--input") { Description = "Drop folder: one sub-folder per source id (roster, police-deaths, health-deaths, disability, medical, monitoring).", Required = true };
+        var period = CommonOptions.Period(false, "Month the extracts are stamped with (default: the current month, China Standard Time).");
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON on standard output." };
+        var command = new Command("import", "Import every new extract of a drop folder into the database, with a row-level report.") { input, period, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var folder = parse.GetValue(input)!;
+            if (!folder.Exists)
+            {
+                await Console.Error.WriteLineAsync($"error: the drop folder '{folder.FullName}' does not exist.");
+                return 2;
+            }
+            using var logging = CommonOptions.Logging(parse);
+            var logger = logging.CreateLogger("reliefmatch");
+            await using var database = await CommonOptions.OpenDatabaseAsync(parse, logger, cancellationToken);
+            var month = parse.GetResult(period) is null ? CommonOptions.CurrentMonth(time) : parse.GetValue(period);
+            var importer = new ExtractImporter(database.DataSource, time, null, logger, new ExtractReaderOptions { HomeCountyCode = installation.HomeCountyCode });
+            IReadOnlyList<ReliefMatch.Core.Extracts.FileReport> reports;
+            using (var progress = new ProgressLine(Console.Error))
+            {
+                reports = await importer.ImportFolderAsync(folder.FullName, month, progress, cancellationToken);
+            }
+            if (parse.GetValue(json))
+            {
+                await using var stdout = Console.OpenStandardOutput();
+                ImportsJsonWriter.Write(stdout, reports);
+            }
+            else
+            {
+                AnsiConsole.MarkupLine($"导入 import: {Markup.Escape(folder.FullName)} → {Markup.Escape(database.Description)}, period {month}");
+                ImportReportPrinter.Print(AnsiConsole.Console, reports);
+            }
+            return reports.Any(r => r.RefusedReason is not null) ? 1 : 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,58 @@
+using ReliefMatch.Core.Extracts;
+using Spectre.Console;
+
+namespace ReliefMatch.Host.Cli;
+
+/// <summary>The human-readable import report: one table per file, then a summary.</summary>
+public static class ImportReportPrinter
+{
+    /// <summary>At most this many rejected rows are printed per file; the JSON and the web page have them all.</summary>
+    public const int RejectsShown = 20;
+
+    public static void Print(IAnsiConsole console, IReadOnlyList<FileReport> reports)
+    {
+        if (reports.Count == 0)
+        {
+            console.MarkupLine("[yellow]没有找到文件 (no files found): the drop folder needs one sub-folder per source: roster, police-deaths, health-deaths, disability, medical, monitoring.[/]");
+            return;
+        }
+        foreach (var r in reports)
+        {
+            var title = $"[bold]{Markup.Escape(r.File)}[/]";
+            if (r.RefusedReason is { } refused)
+            {
+                console.MarkupLine($"{title}  [red]整个文件被拒收 (file refused):[/] {Markup.Escape(refused)}");
+                continue;
+            }
+            if (r.AlreadyImported)
+            {
+                console.MarkupLine($"{title}  [grey]已导入过，未重复导入 (already imported: same SHA-256 {r.Sha256[..12]}…)[/]");
+                continue;
+            }
+            var table = new Table().Border(TableBorder.Rounded).Title(title);
+            table.AddColumn("来源 source").AddColumn("编码 encoding").AddColumn("表头行 header").AddColumn(new TableColumn("读取 read").RightAligned())
+                .AddColumn(new TableColumn("接收 accepted").RightAligned()).AddColumn(new TableColumn("拒收 rejected").RightAligned()).AddColumn(new TableColumn("跳过 skipped").RightAligned());
+            var header = r.Sheet is null ? $"{r.HeaderRow}" : $"{r.Sheet}!{r.HeaderRow}";
+            table.AddRow(r.Source.Id(), r.Encoding, Markup.Escape(header), $"{r.RowsRead:N0}", $"{r.Accepted:N0}", r.Rejected > 0 ? $"[red]{r.Rejected:N0}[/]" : "0", $"{r.Skipped:N0}");
+            console.Write(table);
+            if (r.Rejects.Count > 0)
+            {
+                var rejects = new Table().Border(TableBorder.Simple);
+                rejects.AddColumn(new TableColumn("行 row").RightAligned()).AddColumn("列 column").AddColumn("值 value").AddColumn("原因 reason");
+                foreach (var x in r.Rejects.Take(RejectsShown))
+                {
+                    rejects.AddRow(x.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(x.Column), Markup.Escape(x.Value), Markup.Escape(x.Reason));
+                }
+                console.Write(rejects);
+                if (r.Rejects.Count > RejectsShown)
+                {
+                    console.MarkupLine($"[grey]… 另有 {r.Rejects.Count - RejectsShown} 行被拒收 (and {r.Rejects.Count - RejectsShown} more; use --json for all)[/]");
+                }
+            }
+        }
+        var imported = reports.Where(r => !r.AlreadyImported && r.RefusedReason is null).ToList();
+        console.MarkupLine(
+            $"[bold]合计 summary:[/] {reports.Count} 个文件 files — {imported.Count} imported, {reports.Count(r => r.AlreadyImported)} already imported, " +
+            $"{reports.Count(r => r.RefusedReason is not null)} refused; rows accepted {imported.Sum(r => r.Accepted):N0}, rejected {imported.Sum(r => r.Rejected):N0}, skipped {imported.Sum(r => r.Skipped):N0}.");
+    }
+}

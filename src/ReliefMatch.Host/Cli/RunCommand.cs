@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using ReliefMatch.Host.Runs;
+using Spectre.Console;
+
+namespace ReliefMatch.Host.Cli;
+
+/// <summary><c>reliefmatch run --input DIR --period YYYY-MM --out OUT [--full-ids]</c></summary>
+public static class RunCommand
+{
+    public static Command Create(Installation installation, TimeProvider time)
+    {
+        var input = new Option<DirectoryInfo?>("--input") { Description = "Drop folder whose new extracts are imported first (optional: without it, the run uses what is already imported)." };
+        var period = CommonOptions.Period(true, "Reporting month P, e.g. 2023-07.");
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for findings.csv, stats.json, imports.json, worklists/ and the 统计表.", Required = true };
+        var fullIds = new Option<bool>("--full-ids") { Description = "Print full ID numbers on worklists (default: first 6 and last 4 digits)." };
+        var command = new Command("run", "The monthly run: import, apply the rules, store the findings, write worklists and the 统计表.") { input, period, output, fullIds };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var folder = parse.GetValue(input);
+            if (folder is { Exists: false })
+            {
+                await Console.Error.WriteLineAsync($"error: the drop folder '{folder.FullName}' does not exist.");
+                return 2;
+            }
+            var rules = RuleFolder.Load(RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules)));
+            using var logging = CommonOptions.Logging(parse);
+            var logger = logging.CreateLogger("reliefmatch");
+            await using var database = await CommonOptions.OpenDatabaseAsync(parse, logger, cancellationToken);
+            var month = parse.GetValue(period);
+            var request = new MonthlyRunRequest(month, folder?.FullName, parse.GetValue(output)!.FullName, parse.GetValue(fullIds));
+            MonthlyRunResult result;
+            using (var progress = new ProgressLine(Console.Error))
+            {
+                result = await new MonthlyRun(database.DataSource, rules, installation, time, logger).ExecuteAsync(request, progress, cancellationToken);
+            }
+            if (result.Imports.Count > 0)
+            {
+                ImportReportPrinter.Print(AnsiConsole.Console, result.Imports);
+            }
+            RunReportPrinter.Print(AnsiConsole.Console, result, rules);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Rules;
+using ReliefMatch.Core.Statistics;
+using ReliefMatch.Host.Runs;
+using Spectre.Console;
+
+namespace ReliefMatch.Host.Cli;
+
+/// <summary>What a monthly run found, per rule and per township, and where the outputs are.</summary>
+public static class RunReportPrinter
+{
+    public static void Print(IAnsiConsole console, MonthlyRunResult result, RuleSet rules)
+    {
+        var byRule = new Table().Border(TableBorder.Rounded).Title($"[bold]{result.Period} 预警 findings[/]");
+        byRule.AddColumn("规则 rule").AddColumn("预警类型").AddColumn(new TableColumn("本月 present").RightAligned())
+            .AddColumn(new TableColumn("本月新增 new").RightAligned()).AddColumn(new TableColumn("已排除 dismissed").RightAligned()).AddColumn("数据预警");
+        foreach (var rule in rules.Rules)
+        {
+            var of = result.Findings.Where(f => string.Equals(f.Finding.RuleId, rule.Id, StringComparison.Ordinal)).ToList();
+            byRule.AddRow(
+                rule.Id,
+                Markup.Escape(rule.Title),
+                N(of.Count),
+                N(of.Count(f => f.FirstSeen == result.Period)),
+                N(of.Count(f => f.Status == FindingStatus.Dismissed)),
+                rule.DataWarning ? "是" : "");
+        }
+        console.Write(byRule);
+
+        var stats = result.Outputs?.Statistics ?? DataWarningStatistics.Count(result.Period, result.Findings, result.Townships);
+        var sheet = new Table().Border(TableBorder.Rounded).Title("[bold]数据预警 (first raised this month, distinct persons)[/]");
+        sheet.AddColumn("乡镇").AddColumn(new TableColumn("合计").RightAligned()).AddColumn(new TableColumn("低保").RightAligned())
+            .AddColumn(new TableColumn("特困").RightAligned()).AddColumn(new TableColumn("低保边缘户").RightAligned()).AddColumn(new TableColumn("支出型困难家庭").RightAligned());
+        foreach (var t in stats.Townships)
+        {
+            AddCounts(sheet, Markup.Escape(t.Township), t.Counts);
+        }
+        AddCounts(sheet, "[bold]全县[/]", stats.County);
+        console.Write(sheet);
+
+        if (result.Outputs is { } outputs)
+        {
+            console.MarkupLine($"输出 outputs: {outputs.Files.Count} files — {Markup.Escape(string.Join(", ", outputs.Files.Where(f => !f.Contains('/', StringComparison.Ordinal))))} and worklists/");
+        }
+        console.MarkupLine("[grey]" + string.Join("  ", result.Timings.Select(t => $"{t.Stage} {t.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)}s")) + "[/]");
+    }
+
+    private static void AddCounts(Table table, string name, DataWarningCounts c) =>
+        table.AddRow(name, N(c.Total), N(c.Dibao), N(c.Tekun), N(c.Edge), N(c.Expenditure));
+
+    private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+}
