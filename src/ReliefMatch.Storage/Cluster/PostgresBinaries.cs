@@ -11,22 +11,28 @@ public sealed record PostgresBinaries(string BinDirectory)
 
     public string PgCtl => Path.Combine(BinDirectory, "pg_ctl");
 
-    /// <summary>Every place looked at, in order: named in the error when nothing is found.</summary>
-    public static IReadOnlyList<string> SearchedPlaces()
-    {
-        var places = new List<string>();
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            places.Add(dir);
-        }
-        places.Add("/usr/lib/postgresql/<version>/bin");
-        return places;
-    }
+    private const string DebianRoot = "/usr/lib/postgresql";
 
-    /// <summary>Finds an installation, or null when none is installed.</summary>
-    public static PostgresBinaries? Find()
+    private static string[] PathDirectories() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Finds an installation on PATH or in Debian's folder, or null when none is installed.</summary>
+    public static PostgresBinaries? Find() => Find(PathDirectories(), DebianRoot);
+
+    /// <summary>Finds an installation, or throws the error that says what was tried and the fix.</summary>
+    public static PostgresBinaries Require() => Require(PathDirectories(), DebianRoot);
+
+    internal static PostgresBinaries Require(IReadOnlyList<string> pathDirectories, string debianRoot) =>
+        Find(pathDirectories, debianRoot) ?? throw new DatabaseUnavailableException(
+            "No PostgreSQL database is available. With no server configured, ReliefMatch runs its own private PostgreSQL, " +
+            "but the PostgreSQL server programs (initdb, pg_ctl) were not found; looked in: " +
+            string.Join(", ", pathDirectories.Append(Path.Combine(debianRoot, "<version>", "bin"))) + ". " +
+            "Fix: install them (apt-get install postgresql), or set RELIEFMATCH_DB to the connection string of a PostgreSQL server " +
+            "(e.g. Host=localhost;Username=reliefmatch;Password=…;Database=reliefmatch).");
+
+    internal static PostgresBinaries? Find(IReadOnlyList<string> pathDirectories, string debianRoot)
     {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var dir in pathDirectories)
         {
             var found = FromDirectory(dir);
             if (found is not null)
@@ -34,7 +40,6 @@ public sealed record PostgresBinaries(string BinDirectory)
                 return found;
             }
         }
-        const string debianRoot = "/usr/lib/postgresql";
         if (Directory.Exists(debianRoot))
         {
             var versions = Directory.GetDirectories(debianRoot)

@@ -84,12 +84,7 @@ public sealed class PrivateCluster : IAsyncDisposable
     {
         logger ??= NullLogger.Instance;
         var folder = Path.Combine(Path.GetFullPath(home), "postgres");
-        var binaries = PostgresBinaries.Find() ?? throw new DatabaseUnavailableException(
-            "No PostgreSQL database is available. ReliefMatch runs its own private PostgreSQL when no server is configured, " +
-            "but the PostgreSQL server programs (initdb, pg_ctl) were not found; looked in: " +
-            string.Join(", ", PostgresBinaries.SearchedPlaces()) + ". " +
-            "Fix: install them (apt-get install postgresql), or set RELIEFMATCH_DB to the connection string of a PostgreSQL server " +
-            "(e.g. Host=localhost;Username=reliefmatch;Password=…;Database=reliefmatch).");
+        var binaries = PostgresBinaries.Require();
         if (ProcessRunner.RunningAsRoot && !ProcessRunner.ServerUserExists())
         {
             throw new DatabaseUnavailableException(
@@ -98,22 +93,28 @@ public sealed class PrivateCluster : IAsyncDisposable
         }
         Directory.CreateDirectory(folder);
 
-        await using var clusterLock = await AcquireAsync(Path.Combine(folder, "cluster.lock"), exclusive: true, LockTimeout, cancellationToken).ConfigureAwait(false);
-        var state = await LoadOrCreateAsync(folder, binaries, logger, cancellationToken).ConfigureAwait(false);
-        var startedHere = false;
-        if (!await IsRunningAsync(binaries, folder, cancellationToken).ConfigureAwait(false))
+        State state;
+        bool startedHere;
+        FileStream lease;
+        await using (var clusterLock = await AcquireAsync(Path.Combine(folder, "cluster.lock"), exclusive: true, LockTimeout, cancellationToken).ConfigureAwait(false))
         {
-            state = await EnsurePortFreeAsync(folder, state, logger, cancellationToken).ConfigureAwait(false);
-            await StartServerAsync(binaries, folder, logger, cancellationToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(MarkerPath(folder), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
-            startedHere = true;
-        }
-        else
-        {
-            logger.LogInformation("Reusing the private PostgreSQL already running on 127.0.0.1:{Port} ({Folder})", state.Port, folder);
+            state = await LoadOrCreateAsync(folder, binaries, logger, cancellationToken).ConfigureAwait(false);
+            startedHere = false;
+            if (!await IsRunningAsync(binaries, folder, cancellationToken).ConfigureAwait(false))
+            {
+                state = await EnsurePortFreeAsync(folder, state, logger, cancellationToken).ConfigureAwait(false);
+                await StartServerAsync(binaries, folder, logger, cancellationToken).ConfigureAwait(false);
+                await File.WriteAllTextAsync(MarkerPath(folder), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+                startedHere = true;
+            }
+            else
+            {
+                logger.LogInformation("Reusing the private PostgreSQL already running on 127.0.0.1:{Port} ({Folder})", state.Port, folder);
+            }
+            // Taken before the start lock is let go, so that no one stops the server in between.
+            lease = await AcquireAsync(Path.Combine(folder, "lease"), exclusive: false, LockTimeout, cancellationToken).ConfigureAwait(false);
         }
 
-        var lease = await AcquireAsync(Path.Combine(folder, "lease"), exclusive: false, LockTimeout, cancellationToken).ConfigureAwait(false);
         var cluster = new PrivateCluster(folder, binaries, state.Port, state.Password, startedHere, lease, logger);
         try
         {
@@ -168,6 +169,11 @@ public sealed class PrivateCluster : IAsyncDisposable
             if (result.Succeeded || !await IsRunningAsync(Binaries, Folder, CancellationToken.None).ConfigureAwait(false))
             {
                 File.Delete(MarkerPath(Folder));
+                // Idle pooled connections of this process point at the stopped server: a later start must not get them.
+                using (var pooled = new NpgsqlConnection(ConnectionString()))
+                {
+                    NpgsqlConnection.ClearPool(pooled);
+                }
                 _logger.LogInformation("Stopped the private PostgreSQL ({Folder})", Folder);
             }
             else
@@ -179,7 +185,7 @@ public sealed class PrivateCluster : IAsyncDisposable
 
     private async Task EnsureDatabaseAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = DatabaseName } } };
         if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
