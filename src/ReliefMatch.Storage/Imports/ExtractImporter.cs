@@ -145,6 +145,10 @@ public sealed class ExtractImporter
                 extractId = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             }
 
+            await using (var create = new NpgsqlCommand(RecordCopy.CreatePartition(source, extractId), connection))
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
             try
             {
                 await CopyRecordsAsync(connection, source, extractId, content, displayName, progress, cancellationToken).ConfigureAwait(false);
@@ -180,6 +184,12 @@ public sealed class ExtractImporter
                 await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             await LinkPeriodAsync(connection, extractId, period, cancellationToken).ConfigureAwait(false);
+            // Last, because attaching holds a lock on the source's table until commit: concurrent imports of one
+            // source wait for each other only here, and readers are never blocked.
+            await using (var attach = new NpgsqlCommand(RecordCopy.AttachPartition(source, extractId), connection) { CommandTimeout = 0 })
+            {
+                await attach.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
 
             _logger.LogInformation("{File}: imported as extract {Id}: {Accepted} accepted, {Rejected} rejected, {Skipped} skipped", displayName, extractId, content.Accepted, content.Rejected, content.Skipped);
@@ -243,7 +253,7 @@ public sealed class ExtractImporter
         })
         { IsBackground = true, Name = "extract reader: " + displayName };
 
-        var importer = await connection.BeginBinaryImportAsync(RecordCopy.CopyIn(source), cancellationToken).ConfigureAwait(false);
+        var importer = await connection.BeginBinaryImportAsync(RecordCopy.CopyIn(source, extractId), cancellationToken).ConfigureAwait(false);
         try
         {
             reader.Start();

@@ -32,7 +32,18 @@ internal static class RecordCopy
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
     };
 
-    public static string CopyIn(SourceKind source) => $"COPY {Table(source)} ({Columns(source)}) FROM STDIN (FORMAT BINARY)";
+    /// <summary>The partition that holds one extract's records.</summary>
+    public static string Partition(SourceKind source, long extractId) => $"{Table(source)}_{extractId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>Creates the extract's partition, detached, with the CHECK that lets it be attached without a scan.</summary>
+    public static string CreatePartition(SourceKind source, long extractId) =>
+        $"CREATE TABLE {Partition(source, extractId)} (LIKE {Table(source)} INCLUDING DEFAULTS, CHECK (extract_id = {extractId.ToString(System.Globalization.CultureInfo.InvariantCulture)}))";
+
+    /// <summary>COPY FREEZE: the rows of a table created in this transaction are written frozen, without WAL where the server allows.</summary>
+    public static string CopyIn(SourceKind source, long extractId) => $"COPY {Partition(source, extractId)} ({Columns(source)}) FROM STDIN (FORMAT BINARY, FREEZE)";
+
+    public static string AttachPartition(SourceKind source, long extractId) =>
+        $"ALTER TABLE {Table(source)} ATTACH PARTITION {Partition(source, extractId)} FOR VALUES IN ({extractId.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
 
     public static void Write(NpgsqlBinaryImporter w, SourceKind source, long extractId, ExtractRecord record)
     {

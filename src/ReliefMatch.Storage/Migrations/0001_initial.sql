@@ -41,8 +41,11 @@ CREATE TABLE reliefmatch.rejected_rows (
 );
 CREATE INDEX rejected_rows_extract ON reliefmatch.rejected_rows (extract_id, row);
 
--- The record tables are written only by the importer, in the transaction that writes their extract's row,
--- so they carry no foreign key (a per-row trigger would halve the speed of bulk COPY).
+-- The record tables are partitioned by extract: the importer creates each extract's partition in the
+-- transaction that writes the extract's row, fills it by COPY FREEZE and attaches it. A table created in the
+-- same transaction needs no WAL for its rows (wal_level minimal, as the private cluster is set up), which
+-- doubles the speed of large imports, and a failed import leaves no partition behind. They carry no foreign
+-- key: the partition's CHECK (extract_id = its extract) ties it to the one extract row it came with.
 
 CREATE TABLE reliefmatch.roster_records (
     extract_id       bigint  NOT NULL,
@@ -70,7 +73,7 @@ CREATE TABLE reliefmatch.roster_records (
     work_ability     smallint,           -- 1 有劳动能力, 2 丧失部分劳动能力, 3 无劳动能力
     income_stable    boolean,
     PRIMARY KEY (extract_id, row)
-);
+) PARTITION BY LIST (extract_id);
 
 -- Police cancellations (kind police-deaths) and health death certificates (kind health-deaths).
 CREATE TABLE reliefmatch.death_records (
@@ -92,7 +95,7 @@ CREATE TABLE reliefmatch.death_records (
     cause          text,
     reporter       text,
     PRIMARY KEY (extract_id, row)
-);
+) PARTITION BY LIST (extract_id);
 
 CREATE TABLE reliefmatch.disability_records (
     extract_id          bigint   NOT NULL,
@@ -110,7 +113,7 @@ CREATE TABLE reliefmatch.disability_records (
     township            text,
     village             text,
     PRIMARY KEY (extract_id, row)
-);
+) PARTITION BY LIST (extract_id);
 
 CREATE TABLE reliefmatch.medical_records (
     extract_id       bigint  NOT NULL,
@@ -129,7 +132,7 @@ CREATE TABLE reliefmatch.medical_records (
     visit_type       text,
     institution      text,
     PRIMARY KEY (extract_id, row)
-);
+) PARTITION BY LIST (extract_id);
 
 CREATE TABLE reliefmatch.monitoring_records (
     extract_id         bigint  NOT NULL,
@@ -149,7 +152,7 @@ CREATE TABLE reliefmatch.monitoring_records (
     township           text,
     village            text,
     PRIMARY KEY (extract_id, row)
-);
+) PARTITION BY LIST (extract_id);
 
 -- Monthly runs of the rules.
 CREATE TABLE reliefmatch.runs (

@@ -99,6 +99,7 @@ public sealed class ExtractImporterTests(PostgresFixture postgres) : IAsyncLifet
         Assert.Equal(0, await StorageTestDb.CountAsync(_db.DataSource, "extract_periods"));
         Assert.Equal(0, await StorageTestDb.CountAsync(_db.DataSource, "medical_records"));
         Assert.Equal(0, await StorageTestDb.CountAsync(_db.DataSource, "rejected_rows"));
+        Assert.Equal(0, await PartitionsAsync());
 
         // Nothing remembers the failed attempt: the same bytes import normally afterwards.
         broken = false;
@@ -128,6 +129,39 @@ public sealed class ExtractImporterTests(PostgresFixture postgres) : IAsyncLifet
 
         Assert.Equal(0, await StorageTestDb.CountAsync(_db.DataSource, "extracts"));
         Assert.Equal(0, await StorageTestDb.CountAsync(_db.DataSource, "medical_records"));
+        Assert.Equal(0, await PartitionsAsync());
+    }
+
+    [Fact]
+    public async Task ImportFileAsync_ConnectionKilledMidCopy_LeavesNothingOfThatFile()
+    {
+        IEnumerable<ExtractRecord> Rows()
+        {
+            foreach (var r in MedicalRows(100_000))
+            {
+                if (r.Row == 30_000)
+                {
+                    // What the server sees when the importing process is killed: its connection goes away mid-COPY.
+                    using var kill = _db.DataSource.CreateCommand(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE 'COPY reliefmatch.medical_records%' AND pid <> pg_backend_pid()");
+                    Assert.Equal(1L, kill.ExecuteScalar());
+                }
+                yield return r;
+            }
+        }
+        var path = _inbox.Add(SourceKind.Medical, "killed.csv", "connection killed", () => new TestExtract(Rows()));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Importer().ImportFileAsync(path, SourceKind.Medical, July));
+
+        Assert.Equal(0, await StorageTestDb.CountAsync(_db.DataSource, "extracts"));
+        Assert.Equal(0, await StorageTestDb.CountAsync(_db.DataSource, "medical_records"));
+        Assert.Equal(0, await PartitionsAsync());
+    }
+
+    private async Task<long> PartitionsAsync()
+    {
+        await using var cmd = _db.DataSource.CreateCommand("SELECT count(*) FROM pg_tables WHERE schemaname = 'reliefmatch' AND tablename ~ '_records_[0-9]+$'");
+        return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     [Fact]
@@ -226,6 +260,7 @@ public sealed class ExtractImporterTests(PostgresFixture postgres) : IAsyncLifet
         Assert.Equal(1, reports.Count(r => r.AlreadyImported));
         Assert.Equal(1, await StorageTestDb.CountAsync(_db.DataSource, "extracts"));
         Assert.Equal(20_000, await StorageTestDb.CountAsync(_db.DataSource, "medical_records"));
+        Assert.Equal(1, await PartitionsAsync());
     }
 
     [Fact]
