@@ -13,7 +13,8 @@ public enum FindingStatus
     Closed,
 }
 
-internal static class FindingStatusText
+/// <summary>The status as stored and printed: <c>open</c>, <c>confirmed</c>, <c>dismissed</c>, <c>closed</c>.</summary>
+public static class FindingStatusText
 {
     public static string Id(this FindingStatus s) => s switch
     {

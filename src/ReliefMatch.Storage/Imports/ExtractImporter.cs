@@ -298,9 +298,10 @@ public sealed class ExtractImporter
     private static FileReport Refused(SourceKind source, string displayName, string sha256, long size, ExtractRefusedException e)
     {
         var reason = e.Reason;
-        if (e.FoundHeaders.Count > 0)
+        // The readers usually name the headers in the reason already; say them once.
+        if (e.FoundHeaders.Count > 0 && !reason.Contains("找到的表头", StringComparison.Ordinal) && !reason.Contains("headers found", StringComparison.Ordinal))
         {
-            reason += $"；找到的表头 (headers found): {string.Join("，", e.FoundHeaders)}";
+            reason += $"；找到的表头 (headers found): {string.Join("、", e.FoundHeaders)}";
         }
         return new FileReport { Source = source, File = displayName, Sha256 = sha256, Size = size, RefusedReason = reason };
     }

@@ -74,11 +74,12 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
         var monitoring = ExportAsync(monitoringIds, $"SELECT {RecordColumns.Monitoring} FROM reliefmatch.monitoring_records WHERE extract_id IN (@ids) ORDER BY extract_id, row", RecordColumns.ReadMonitoring, cancellationToken);
         var deaths = ExportAsync(deathIds, $"SELECT {RecordColumns.Death} FROM reliefmatch.death_records WHERE extract_id IN (@ids) ORDER BY extract_id, row", RecordColumns.ReadDeath, cancellationToken);
         var medical = ExportAsync(medicalIds, $"SELECT {RecordColumns.Medical} FROM reliefmatch.medical_records WHERE extract_id IN (@ids) ORDER BY extract_id, row", RecordColumns.ReadMedical, cancellationToken);
-        // Per person the latest-stamped file wins; all of that file's rows for the person are kept. A row
-        // without any ID text cannot be tied to another file's row and stands alone.
+        // Per person (the ID key, or the ID text when the ID is invalid) the latest-stamped file wins, the later
+        // import among files of one period; all of that file's rows for the person are kept. A row without
+        // any ID text cannot be tied to another file's row and stands alone.
         var disability = ExportAsync(disabilityIds, $"""
             SELECT {RecordColumns.Disability} FROM (
-                SELECT d.*, rank() OVER (PARTITION BY CASE WHEN d.id_text = '' THEN d.extract_id || ':' || d.row ELSE d.id_text END
+                SELECT d.*, rank() OVER (PARTITION BY CASE WHEN d.id_key IS NOT NULL THEN 'k' || d.id_key WHEN d.id_text <> '' THEN 't' || d.id_text ELSE 'r' || d.extract_id || ':' || d.row END
                                          ORDER BY e.period DESC, e.id DESC) AS newest
                 FROM reliefmatch.disability_records d JOIN reliefmatch.extracts e ON e.id = d.extract_id
                 WHERE d.extract_id IN (@ids)) ranked

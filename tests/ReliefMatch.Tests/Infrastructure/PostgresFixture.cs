@@ -30,6 +30,15 @@ public sealed class PostgresFixture : IAsyncLifetime
         if (!string.IsNullOrWhiteSpace(configured))
         {
             _server = new NpgsqlConnectionStringBuilder(configured) { Database = "postgres" }.ConnectionString;
+            try
+            {
+                await using var probe = new NpgsqlConnection(_server);
+                await probe.OpenAsync();
+            }
+            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                throw new InvalidOperationException($"{EnvironmentVariable} names a PostgreSQL server that cannot be reached: {e.Message}", e);
+            }
             return;
         }
         _home = TempFolder.Create("reliefmatch-pg");

@@ -231,10 +231,21 @@ public sealed class ExtractImporterTests(PostgresFixture postgres) : IAsyncLifet
 
         Assert.NotNull(report.RefusedReason);
         Assert.Contains("结算日期", report.RefusedReason, StringComparison.Ordinal);
-        Assert.Contains("序号，姓名，身份证号，金额", report.RefusedReason, StringComparison.Ordinal);
+        Assert.Contains("序号、姓名、身份证号、金额", report.RefusedReason, StringComparison.Ordinal);
         Assert.False(report.AlreadyImported);
         Assert.Equal(0, report.Accepted);
         Assert.Equal(0, await StorageTestDb.CountAsync(_db.DataSource, "extracts"));
+    }
+
+    [Fact]
+    public async Task ImportFileAsync_ReasonAlreadyNamesHeaders_NamesThemOnce()
+    {
+        const string reason = "找不到必需列：结算日期 (required columns not found: settled_on); 找到的表头 (headers found): 姓名、身份证号";
+        var path = _inbox.Add(SourceKind.Medical, "w.csv", "w", () => throw new ExtractRefusedException("medical/w.csv", reason, ["姓名", "身份证号"]));
+
+        var report = await Importer().ImportFileAsync(path, SourceKind.Medical, July);
+
+        Assert.Equal(reason, report.RefusedReason);
     }
 
     [Fact]
