@@ -138,6 +138,28 @@ public sealed class PrivateCluster : IAsyncDisposable
     }
 
     /// <summary>
+    /// Stops the server of the cluster in <paramref name="home"/> if it is running, whoever uses it: for an
+    /// operator's explicit stop, and for cleaning up after a process that died. Returns whether it was running.
+    /// </summary>
+    public static async Task<bool> StopAsync(string home, CancellationToken cancellationToken = default)
+    {
+        var folder = Path.Combine(Path.GetFullPath(home), "postgres");
+        var binaries = PostgresBinaries.Find();
+        if (binaries is null || !Directory.Exists(Path.Combine(folder, "data")) || !await IsRunningAsync(binaries, folder, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+        await using var clusterLock = await AcquireAsync(Path.Combine(folder, "cluster.lock"), exclusive: true, LockTimeout, cancellationToken).ConfigureAwait(false);
+        var result = await ProcessRunner.RunAsync(binaries.PgCtl, ["stop", "-D", Path.Combine(folder, "data"), "-m", "fast", "-w", "-t", "120", "-s"], asServerUser: true, ServerTimeout, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded && await IsRunningAsync(binaries, folder, cancellationToken).ConfigureAwait(false))
+        {
+            throw new DatabaseUnavailableException($"Could not stop the private PostgreSQL in {folder}: {result.Output}");
+        }
+        File.Delete(MarkerPath(folder));
+        return true;
+    }
+
+    /// <summary>
     /// Gives up this process's lease; if no other process holds one and ReliefMatch started the server, stops it.
     /// </summary>
     public async ValueTask DisposeAsync()
@@ -195,7 +217,7 @@ public sealed class PrivateCluster : IAsyncDisposable
             {
                 await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
             {
                 // Created meanwhile by another process: fine.
             }

@@ -12,10 +12,11 @@ public sealed class PrivateClusterTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        // A test that failed half-way may have left its server running.
+        await PrivateCluster.StopAsync(_home);
         TempFolder.Delete(_home);
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -104,6 +105,39 @@ public sealed class PrivateClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartAsync_TwoAtOnceOnEmptyFolder_OneCreatesTheOtherReuses()
+    {
+        var both = await Task.WhenAll(PrivateCluster.StartAsync(_home), PrivateCluster.StartAsync(_home));
+
+        Assert.Equal(1, both.Count(c => c.StartedHere));
+        Assert.Equal(both[0].Port, both[1].Port);
+        foreach (var cluster in both)
+        {
+            await cluster.DisposeAsync();
+        }
+        Assert.False(await PrivateCluster.IsRunningAsync(_home));
+    }
+
+    [Fact]
+    public async Task StartAsync_RememberedPortTakenByAnotherProgram_MovesToAFreePort()
+    {
+        int port;
+        await using (var cluster = await PrivateCluster.StartAsync(_home))
+        {
+            port = cluster.Port;
+        }
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+        squatter.Start();
+
+        await using var moved = await PrivateCluster.StartAsync(_home);
+
+        Assert.NotEqual(port, moved.Port);
+        await using var connection = new NpgsqlConnection(moved.ConnectionString());
+        await connection.OpenAsync();
+        Assert.Contains(moved.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), await File.ReadAllTextAsync(Path.Combine(_home, "postgres", "cluster.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenAsync_NoServerConfigured_RunsMigratedPrivateClusterAndStopsIt()
     {
         await using (var db = await Database.OpenAsync(new DatabaseOptions { Home = _home, UseEnvironment = false }))
@@ -115,6 +149,18 @@ public sealed class PrivateClusterTests : IAsyncLifetime
             Assert.Equal(0L, await cmd.ExecuteScalarAsync());
         }
         Assert.False(await PrivateCluster.IsRunningAsync(_home));
+    }
+
+    [Fact]
+    public async Task StopAsync_ServerInUse_StopsItAnyway()
+    {
+        var cluster = await PrivateCluster.StartAsync(_home);
+
+        Assert.True(await PrivateCluster.StopAsync(_home));
+
+        Assert.False(await PrivateCluster.IsRunningAsync(_home));
+        Assert.False(await PrivateCluster.StopAsync(_home));
+        await cluster.DisposeAsync();
     }
 
     [Fact]
