@@ -1,0 +1,462 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace ReliefMatch.Storage.Cluster;
+
+/// <summary>
+/// ReliefMatch's own PostgreSQL cluster under its state folder, so that nothing has to be configured: created
+/// on first use with the installed server programs, listening only on 127.0.0.1 (a free port chosen at
+/// creation and remembered; no unix socket), password (SCRAM) authentication with a generated password kept
+/// in a file only the owner can read, started on demand and stopped when the last ReliefMatch process using
+/// it is done.
+/// </summary>
+/// <remarks>
+/// Layout under <c>&lt;home&gt;/postgres</c>: <c>data/</c> (the cluster), <c>log/server.log</c>,
+/// <c>cluster.json</c> (port, user, database), <c>password</c> (mode 600), and two lock files.
+/// Every process using the cluster holds a shared lock on <c>lease</c>; starting and stopping happen under an
+/// exclusive lock on <c>cluster.lock</c>. A process that finds the server already running reuses it and does
+/// not stop it while another process still holds a lease; the last one out stops a server that ReliefMatch
+/// started (a server started by hand, without the <c>started-by-reliefmatch</c> mark, is never stopped).
+/// As root, PostgreSQL refuses to run, so the server programs run as the <c>postgres</c> OS user and the
+/// data and log folders belong to it.
+/// </remarks>
+public sealed class PrivateCluster : IAsyncDisposable
+{
+    public const string UserName = "reliefmatch";
+    public const string DatabaseName = "reliefmatch";
+
+    private static readonly TimeSpan ServerTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(3);
+
+    private readonly ILogger _logger;
+    private FileStream? _lease;
+    private bool _disposed;
+
+    private PrivateCluster(string folder, PostgresBinaries binaries, int port, string password, bool startedHere, FileStream lease, ILogger logger)
+    {
+        Folder = folder;
+        Binaries = binaries;
+        Port = port;
+        Password = password;
+        StartedHere = startedHere;
+        _lease = lease;
+        _logger = logger;
+    }
+
+    /// <summary><c>&lt;home&gt;/postgres</c>.</summary>
+    public string Folder { get; }
+
+    public string DataDirectory => Path.Combine(Folder, "data");
+
+    public PostgresBinaries Binaries { get; }
+
+    public int Port { get; }
+
+    internal string Password { get; }
+
+    /// <summary>True when this instance started the server (false when it found it running).</summary>
+    public bool StartedHere { get; }
+
+    /// <summary>A connection string for the cluster's own <c>reliefmatch</c> database (or another one on the same server).</summary>
+    public string ConnectionString(string database = DatabaseName) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = UserName,
+        Password = Password,
+        Database = database,
+        // Batch work: long COPYs and waits for advisory locks are expected.
+        CommandTimeout = 0,
+        IncludeErrorDetail = true,
+    }.ConnectionString;
+
+    /// <summary>
+    /// Creates the cluster if the folder has none, starts it unless it is running, makes sure the
+    /// <c>reliefmatch</c> database exists, and takes a lease on it until disposed.
+    /// </summary>
+    /// <param name="home">The state folder (e.g. <c>./.reliefmatch</c>); the cluster lives in its <c>postgres</c> sub-folder.</param>
+    public static async Task<PrivateCluster> StartAsync(string home, ILogger? logger = null, CancellationToken cancellationToken = default)
+    {
+        logger ??= NullLogger.Instance;
+        var folder = Path.Combine(Path.GetFullPath(home), "postgres");
+        var binaries = PostgresBinaries.Require();
+        if (ProcessRunner.RunningAsRoot && !ProcessRunner.ServerUserExists())
+        {
+            throw new DatabaseUnavailableException(
+                $"Running as root, the private PostgreSQL must run as the '{ProcessRunner.ServerUser}' OS user, which does not exist. " +
+                "Fix: install PostgreSQL from the distribution (apt-get install postgresql creates the user), run ReliefMatch as an ordinary user, or set RELIEFMATCH_DB.");
+        }
+        Directory.CreateDirectory(folder);
+
+        State state;
+        bool startedHere;
+        FileStream lease;
+        await using (var clusterLock = await AcquireAsync(Path.Combine(folder, "cluster.lock"), exclusive: true, LockTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            state = await LoadOrCreateAsync(folder, binaries, logger, cancellationToken).ConfigureAwait(false);
+            startedHere = false;
+            if (!await IsRunningAsync(binaries, folder, cancellationToken).ConfigureAwait(false))
+            {
+                state = await EnsurePortFreeAsync(folder, state, logger, cancellationToken).ConfigureAwait(false);
+                await StartServerAsync(binaries, folder, logger, cancellationToken).ConfigureAwait(false);
+                await File.WriteAllTextAsync(MarkerPath(folder), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+                startedHere = true;
+            }
+            else
+            {
+                logger.LogInformation("Reusing the private PostgreSQL already running on 127.0.0.1:{Port} ({Folder})", state.Port, folder);
+            }
+            // Taken before the start lock is let go, so that no one stops the server in between.
+            lease = await AcquireAsync(Path.Combine(folder, "lease"), exclusive: false, LockTimeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        var cluster = new PrivateCluster(folder, binaries, state.Port, state.Password, startedHere, lease, logger);
+        try
+        {
+            await cluster.EnsureDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await cluster.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return cluster;
+    }
+
+    /// <summary>Whether the server of the cluster in <paramref name="home"/> is running now.</summary>
+    public static async Task<bool> IsRunningAsync(string home, CancellationToken cancellationToken = default)
+    {
+        var binaries = PostgresBinaries.Find();
+        var folder = Path.Combine(Path.GetFullPath(home), "postgres");
+        return binaries is not null && Directory.Exists(Path.Combine(folder, "data"))
+            && await IsRunningAsync(binaries, folder, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stops the server of the cluster in <paramref name="home"/> if it is running, whoever uses it: for an
+    /// operator's explicit stop, and for cleaning up after a process that died. Returns whether it was running.
+    /// </summary>
+    public static async Task<bool> StopAsync(string home, CancellationToken cancellationToken = default)
+    {
+        var folder = Path.Combine(Path.GetFullPath(home), "postgres");
+        var binaries = PostgresBinaries.Find();
+        if (binaries is null || !Directory.Exists(Path.Combine(folder, "data")) || !await IsRunningAsync(binaries, folder, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+        await using var clusterLock = await AcquireAsync(Path.Combine(folder, "cluster.lock"), exclusive: true, LockTimeout, cancellationToken).ConfigureAwait(false);
+        var result = await ProcessRunner.RunAsync(binaries.PgCtl, ["stop", "-D", Path.Combine(folder, "data"), "-m", "fast", "-w", "-t", "120", "-s"], asServerUser: true, ServerTimeout, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded && await IsRunningAsync(binaries, folder, cancellationToken).ConfigureAwait(false))
+        {
+            throw new DatabaseUnavailableException($"Could not stop the private PostgreSQL in {folder}: {result.Output}");
+        }
+        File.Delete(MarkerPath(folder));
+        return true;
+    }
+
+    /// <summary>
+    /// Gives up this process's lease; if no other process holds one and ReliefMatch started the server, stops it.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        await using var clusterLock = await AcquireAsync(Path.Combine(Folder, "cluster.lock"), exclusive: true, LockTimeout, CancellationToken.None).ConfigureAwait(false);
+        if (_lease is not null)
+        {
+            await _lease.DisposeAsync().ConfigureAwait(false);
+            _lease = null;
+        }
+        var lastOut = TryAcquire(Path.Combine(Folder, "lease"), exclusive: true);
+        if (lastOut is null)
+        {
+            _logger.LogInformation("The private PostgreSQL stays running: another ReliefMatch process is using it");
+            return;
+        }
+        await using (lastOut.ConfigureAwait(false))
+        {
+            if (!File.Exists(MarkerPath(Folder)))
+            {
+                return;
+            }
+            var result = await ProcessRunner.RunAsync(Binaries.PgCtl, ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "120", "-s"], asServerUser: true, ServerTimeout, CancellationToken.None).ConfigureAwait(false);
+            if (result.Succeeded || !await IsRunningAsync(Binaries, Folder, CancellationToken.None).ConfigureAwait(false))
+            {
+                File.Delete(MarkerPath(Folder));
+                // Idle pooled connections of this process point at the stopped server: a later start must not get them.
+                using (var pooled = new NpgsqlConnection(ConnectionString()))
+                {
+                    NpgsqlConnection.ClearPool(pooled);
+                }
+                _logger.LogInformation("Stopped the private PostgreSQL ({Folder})", Folder);
+            }
+            else
+            {
+                _logger.LogWarning("Could not stop the private PostgreSQL ({Folder}): {Output}", Folder, result.Output);
+            }
+        }
+    }
+
+    private async Task EnsureDatabaseAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = DatabaseName } } };
+        if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {DatabaseName}", connection);
+            try
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Created meanwhile by another process: fine.
+            }
+        }
+    }
+
+    private static string MarkerPath(string folder) => Path.Combine(folder, "started-by-reliefmatch");
+
+    private sealed record State(int Port, string Password);
+
+    private sealed record StateFile(int Port, string User, string Database);
+
+    private static async Task<State> LoadOrCreateAsync(string folder, PostgresBinaries binaries, ILogger logger, CancellationToken cancellationToken)
+    {
+        var statePath = Path.Combine(folder, "cluster.json");
+        var passwordPath = Path.Combine(folder, "password");
+        var data = Path.Combine(folder, "data");
+        if (File.Exists(statePath) && File.Exists(passwordPath) && File.Exists(Path.Combine(data, "PG_VERSION")))
+        {
+            var stored = JsonSerializer.Deserialize<StateFile>(await File.ReadAllTextAsync(statePath, cancellationToken).ConfigureAwait(false))
+                ?? throw new DatabaseUnavailableException($"{statePath} is empty or damaged.");
+            return new State(stored.Port, (await File.ReadAllTextAsync(passwordPath, cancellationToken).ConfigureAwait(false)).Trim());
+        }
+        if (Directory.Exists(data) && Directory.EnumerateFileSystemEntries(data).Any())
+        {
+            if (File.Exists(Path.Combine(data, "PG_VERSION")))
+            {
+                throw new DatabaseUnavailableException(
+                    $"{data} holds a PostgreSQL cluster but {statePath} or {passwordPath} is missing, so ReliefMatch cannot connect to it. " +
+                    "Fix: restore those files, or move the folder away to start afresh (its data would then not be used).");
+            }
+            // A creation that was interrupted: start it again.
+            Directory.Delete(data, recursive: true);
+        }
+
+        logger.LogInformation("Creating the private PostgreSQL cluster in {Folder} with {Bin}", folder, binaries.BinDirectory);
+        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var port = FreeLoopbackPort();
+        var log = Path.Combine(folder, "log");
+        Directory.CreateDirectory(log);
+        Directory.CreateDirectory(data);
+        OwnerOnly(data);
+        OwnerOnly(log);
+        var pwfile = Path.Combine(log, "initdb.pw");
+        WriteSecret(pwfile, password);
+        try
+        {
+            await ProcessRunner.ChownToServerUserAsync(data, cancellationToken).ConfigureAwait(false);
+            await ProcessRunner.ChownToServerUserAsync(log, cancellationToken).ConfigureAwait(false);
+            if (ProcessRunner.RunningAsRoot)
+            {
+                var reach = await ProcessRunner.RunAsync("test", ["-w", data], asServerUser: true, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+                if (!reach.Succeeded)
+                {
+                    throw new DatabaseUnavailableException(
+                        $"Running as root, the private PostgreSQL runs as the '{ProcessRunner.ServerUser}' OS user, which cannot reach {data} " +
+                        "(a folder above it is closed to other users). Fix: choose a state folder that user can reach (e.g. under /var/lib or /srv), " +
+                        "run ReliefMatch as an ordinary user, or set RELIEFMATCH_DB.");
+                }
+            }
+            var result = await ProcessRunner.RunAsync(binaries.InitDb,
+                ["-D", data, "-U", UserName, "--pwfile", pwfile, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-instructions"],
+                asServerUser: true, ServerTimeout, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                throw new DatabaseUnavailableException($"initdb could not create the private PostgreSQL cluster in {data}: {result.Output}");
+            }
+        }
+        finally
+        {
+            File.Delete(pwfile);
+        }
+
+        // Only TCP on loopback with a password: no unix socket (no peer authentication), no other address.
+        await File.WriteAllTextAsync(Path.Combine(data, "pg_hba.conf"),
+            "# ReliefMatch private cluster: password (SCRAM) over loopback only.\n" +
+            "host    all    " + UserName + "    127.0.0.1/32    scram-sha-256\n", cancellationToken).ConfigureAwait(false);
+        await File.AppendAllTextAsync(Path.Combine(data, "postgresql.conf"), "\ninclude_if_exists = 'reliefmatch.conf'\n", cancellationToken).ConfigureAwait(false);
+        await WriteSettingsAsync(data, port, cancellationToken).ConfigureAwait(false);
+        await ProcessRunner.ChownToServerUserAsync(data, cancellationToken).ConfigureAwait(false);
+
+        WriteSecret(passwordPath, password);
+        await File.WriteAllTextAsync(statePath, JsonSerializer.Serialize(new StateFile(port, UserName, DatabaseName)), cancellationToken).ConfigureAwait(false);
+        return new State(port, password);
+    }
+
+    /// <summary>The settings of a batch engine on a small machine; rewritten when the port has to change.</summary>
+    private static Task WriteSettingsAsync(string data, int port, CancellationToken cancellationToken) =>
+        File.WriteAllTextAsync(Path.Combine(data, "reliefmatch.conf"), $"""
+            # Written by ReliefMatch; rewritten when the port changes.
+            listen_addresses = '127.0.0.1'
+            port = {port}
+            unix_socket_directories = ''
+            max_connections = 40
+            password_encryption = 'scram-sha-256'
+            timezone = 'Asia/Shanghai'
+            # A batch engine: bulk COPY, large sorts, few connections.
+            shared_buffers = '256MB'
+            work_mem = '64MB'
+            maintenance_work_mem = '256MB'
+            effective_cache_size = '2GB'
+            max_wal_size = '4GB'
+            min_wal_size = '256MB'
+            checkpoint_timeout = '15min'
+            wal_level = 'minimal'
+            max_wal_senders = 0
+            # fsync stays on; losing the last fraction of a second of commits on a power cut is acceptable,
+            # an import is simply run again (same bytes are recognised).
+            synchronous_commit = 'off'
+            log_min_messages = 'warning'
+            log_line_prefix = '%m [%p] '
+            """ + "\n", cancellationToken);
+
+    private static async Task<State> EnsurePortFreeAsync(string folder, State state, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (PortIsFree(state.Port))
+        {
+            return state;
+        }
+        var port = FreeLoopbackPort();
+        logger.LogWarning("Port {Old} is taken by another program; the private PostgreSQL moves to port {New}", state.Port, port);
+        var data = Path.Combine(folder, "data");
+        await WriteSettingsAsync(data, port, cancellationToken).ConfigureAwait(false);
+        await ProcessRunner.ChownToServerUserAsync(Path.Combine(data, "reliefmatch.conf"), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(folder, "cluster.json"), JsonSerializer.Serialize(new StateFile(port, UserName, DatabaseName)), cancellationToken).ConfigureAwait(false);
+        return state with { Port = port };
+    }
+
+    private static async Task StartServerAsync(PostgresBinaries binaries, string folder, ILogger logger, CancellationToken cancellationToken)
+    {
+        var data = Path.Combine(folder, "data");
+        var log = Path.Combine(folder, "log", "server.log");
+        logger.LogInformation("Starting the private PostgreSQL ({Folder})", folder);
+        var result = await ProcessRunner.RunAsync(binaries.PgCtl, ["start", "-D", data, "-l", log, "-w", "-t", "120", "-s"], asServerUser: true, ServerTimeout, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            var tail = "";
+            try
+            {
+                tail = string.Join("\n", (await File.ReadAllLinesAsync(log, cancellationToken).ConfigureAwait(false)).TakeLast(15));
+            }
+            catch (IOException)
+            {
+                // No log to show.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // No log to show.
+            }
+            throw new DatabaseUnavailableException($"The private PostgreSQL in {data} did not start: {result.Output}\n{tail}".TrimEnd() +
+                $"\nSee {log}. Fix the cause shown above, or set RELIEFMATCH_DB to use another PostgreSQL server.");
+        }
+    }
+
+    private static async Task<bool> IsRunningAsync(PostgresBinaries binaries, string folder, CancellationToken cancellationToken)
+    {
+        var data = Path.Combine(folder, "data");
+        if (!File.Exists(Path.Combine(data, "postmaster.pid")))
+        {
+            return false;
+        }
+        var result = await ProcessRunner.RunAsync(binaries.PgCtl, ["status", "-D", data], asServerUser: true, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        return result.ExitCode == 0;
+    }
+
+    /// <summary>Mode 700 for a folder, 600 for a file: the password and the cluster are the owner's alone.</summary>
+    private static void OwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        File.SetUnixFileMode(path, Directory.Exists(path) ? mode | UnixFileMode.UserExecute : mode);
+    }
+
+    /// <summary>Writes a file that is created with mode 600, so the secret is never readable by others, not even briefly.</summary>
+    private static void WriteSecret(string path, string secret)
+    {
+        File.Delete(path);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options);
+        writer.Write(secret + "\n");
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool PortIsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>An advisory lock (flock) on a file: exclusive, or shared; waits up to <paramref name="timeout"/>.</summary>
+    private static async Task<FileStream> AcquireAsync(string path, bool exclusive, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var stream = TryAcquire(path, exclusive);
+            if (stream is not null)
+            {
+                return stream;
+            }
+            if (waited.Elapsed > timeout)
+            {
+                throw new DatabaseUnavailableException($"Timed out waiting for {path}: another ReliefMatch process is starting or stopping the private PostgreSQL.");
+            }
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <remarks>.NET takes flock(LOCK_EX) for <see cref="FileShare.None"/> and flock(LOCK_SH) otherwise, without waiting.</remarks>
+    private static FileStream? TryAcquire(string path, bool exclusive)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, exclusive ? FileShare.None : FileShare.ReadWrite);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}

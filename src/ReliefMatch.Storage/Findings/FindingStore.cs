@@ -1,0 +1,325 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Periods;
+
+namespace ReliefMatch.Storage.Findings;
+
+/// <summary>
+/// Keeps findings across monthly runs. A finding is identified by <see cref="Finding.Key"/>; saving a run:
+/// <list type="bullet">
+/// <item>a new key is raised with first_seen = the period; a key already stored keeps its first_seen;</item>
+/// <item>a dismissed finding whose evidence fingerprint is unchanged stays dismissed (and is reported so);
+/// with changed evidence it is re-opened and first_seen becomes the period;</item>
+/// <item>an earlier finding that the run no longer produces is closed for this period (never deleted); a
+/// closed finding produced again is open again;</item>
+/// <item>saving the same period again with the same findings changes nothing.</item>
+/// </list>
+/// The findings given to <see cref="SaveRunAsync"/> must be the complete result of the period. Saves are
+/// serialised by an advisory lock, so two processes running the same period at once are safe; a caller may
+/// also hold <see cref="LockPeriodAsync"/> around the whole run.
+/// </summary>
+public sealed class FindingStore(NpgsqlDataSource dataSource, TimeProvider time)
+{
+    /// <summary>Advisory lock key for saving findings ("RMfind" in ASCII).</summary>
+    private const long SaveLockKey = 0x524D_6669_6E64;
+
+    /// <summary>Records the start of a run of <paramref name="period"/>; returns its id.</summary>
+    public async Task<long> StartRunAsync(ReportingMonth period, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand("INSERT INTO reliefmatch.runs (period, started_at, status) VALUES ($1, $2, 'running') RETURNING id");
+        cmd.Parameters.Add(new() { Value = period.ToString() });
+        cmd.Parameters.Add(new() { Value = time.GetUtcNow(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        return (long)(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Records that a run failed; its findings (none were saved) are untouched.</summary>
+    public async Task FailRunAsync(long runId, string error, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand("UPDATE reliefmatch.runs SET status = 'failed', finished_at = $2, error = $3 WHERE id = $1");
+        cmd.Parameters.Add(new() { Value = runId });
+        cmd.Parameters.Add(new() { Value = time.GetUtcNow(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = error });
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Holds a per-period advisory lock until disposed: a second process running the same period waits.
+    /// </summary>
+    public async Task<IAsyncDisposable> LockPeriodAsync(ReportingMonth period, CancellationToken cancellationToken = default)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var cmd = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended($1, 0))", connection) { CommandTimeout = 0 };
+            cmd.Parameters.Add(new() { Value = "run:" + period });
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return new PeriodLock(connection, period);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private sealed class PeriodLock(NpgsqlConnection connection, ReportingMonth period) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await using (connection.ConfigureAwait(false))
+            {
+                await using var cmd = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtextextended($1, 0))", connection);
+                cmd.Parameters.Add(new() { Value = "run:" + period });
+                await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Saves the complete findings of a run of <paramref name="period"/> and returns each of them, in the
+    /// given order, with its first_seen and status.
+    /// </summary>
+    /// <param name="runId">The run from <see cref="StartRunAsync"/>; one is recorded here when null.</param>
+    public async Task<IReadOnlyList<StoredFinding>> SaveRunAsync(ReportingMonth period, IReadOnlyList<Finding> findings, long? runId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in findings)
+        {
+            if (!keys.Add(f.Key))
+            {
+                throw new ArgumentException($"Two findings of the run have the same key '{f.Key}'.", nameof(findings));
+            }
+        }
+        var p = period.ToString();
+        var now = time.GetUtcNow();
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await ExecAsync(connection, $"SELECT pg_advisory_xact_lock({SaveLockKey})", cancellationToken).ConfigureAwait(false);
+        var run = runId ?? await ScalarAsync<long>(connection, "INSERT INTO reliefmatch.runs (period, started_at, status) VALUES ($1, $2, 'running') RETURNING id", cancellationToken, p, now).ConfigureAwait(false);
+
+        await ExecAsync(connection, """
+            CREATE TEMP TABLE incoming (
+                ord integer, key text, rule_id text, rule_version integer, id_number text, household_id text, discriminator text,
+                name text, township text, village text, programmes text[], confidence text, evidence jsonb, fingerprint text,
+                feeds_data_warning boolean, suggested_action text, due_days integer
+            ) ON COMMIT DROP
+            """, cancellationToken).ConfigureAwait(false);
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY incoming FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        {
+            for (var i = 0; i < findings.Count; i++)
+            {
+                var f = findings[i];
+                await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(StoredCodes.Clean(f.Key), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(f.RuleId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(f.RuleVersion, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(StoredCodes.Clean(f.IdNumber), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(StoredCodes.Clean(f.HouseholdId), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(StoredCodes.Clean(f.Discriminator), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(StoredCodes.Clean(f.Name), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(StoredCodes.Clean(f.Township), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(StoredCodes.Clean(f.Village), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(f.Programmes.Select(x => x.Id()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(f.Confidence.Id(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(EvidenceJson(f.Evidence), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(f.EvidenceFingerprint, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(f.FeedsDataWarning, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(StoredCodes.Clean(f.SuggestedAction), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(f.DueDays, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            }
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await ExecAsync(connection, "CREATE UNIQUE INDEX ON incoming (key); ANALYZE incoming", cancellationToken).ConfigureAwait(false);
+
+        // 1. Dismissed, and the evidence changed: raised afresh in this period.
+        await ExecAsync(connection, """
+            WITH reopened AS (
+                UPDATE reliefmatch.findings f
+                SET status = 'open', first_seen = $1, closed_in = NULL, evidence_fingerprint = i.fingerprint,
+                    disposition_reason = NULL, disposition_by = NULL, disposition_at = NULL, last_run_id = $2
+                FROM incoming i
+                WHERE f.key = i.key AND f.status = 'dismissed' AND f.evidence_fingerprint <> i.fingerprint
+                RETURNING f.key)
+            INSERT INTO reliefmatch.finding_events (key, period, run_id, event, at, detail)
+            SELECT key, $1, $2, 'reopened', $3, 'evidence changed since the dismissal' FROM reopened
+            """, cancellationToken, p, run, now).ConfigureAwait(false);
+
+        // 2. Closed earlier and produced again from that period on: open again, first_seen kept.
+        await ExecAsync(connection, """
+            WITH reappeared AS (
+                UPDATE reliefmatch.findings f
+                SET status = 'open', closed_in = NULL, last_run_id = $2
+                FROM incoming i
+                WHERE f.key = i.key AND f.status = 'closed' AND f.closed_in <= $1
+                RETURNING f.key)
+            INSERT INTO reliefmatch.finding_events (key, period, run_id, event, at)
+            SELECT key, $1, $2, 'reappeared', $3 FROM reappeared
+            """, cancellationToken, p, run, now).ConfigureAwait(false);
+
+        // 3. Every stored finding produced now: current description, seen in this period. Written only when
+        //    something differs, so that saving the same run again changes nothing.
+        await ExecAsync(connection, """
+            UPDATE reliefmatch.findings f
+            SET rule_version = i.rule_version, name = i.name, township = i.township, village = i.village,
+                programmes = i.programmes, confidence = i.confidence, evidence = i.evidence,
+                evidence_fingerprint = CASE WHEN f.status = 'dismissed' THEN f.evidence_fingerprint ELSE i.fingerprint END,
+                feeds_data_warning = i.feeds_data_warning, suggested_action = i.suggested_action, due_days = i.due_days,
+                first_seen = least(f.first_seen, $1), last_seen = greatest(f.last_seen, $1), last_run_id = $2
+            FROM incoming i
+            WHERE f.key = i.key
+              AND (f.rule_version, f.name, f.township, f.village, f.programmes, f.confidence, f.evidence,
+                   f.evidence_fingerprint, f.feeds_data_warning, f.suggested_action, f.due_days, f.first_seen, f.last_seen)
+                  IS DISTINCT FROM
+                  (i.rule_version, i.name, i.township, i.village, i.programmes, i.confidence, i.evidence,
+                   CASE WHEN f.status = 'dismissed' THEN f.evidence_fingerprint ELSE i.fingerprint END,
+                   i.feeds_data_warning, i.suggested_action, i.due_days, least(f.first_seen, $1), greatest(f.last_seen, $1))
+            """, cancellationToken, p, run).ConfigureAwait(false);
+
+        // 4. New keys.
+        await ExecAsync(connection, """
+            WITH raised AS (
+                INSERT INTO reliefmatch.findings (key, rule_id, rule_version, id_number, household_id, discriminator, name, township, village,
+                    programmes, confidence, evidence, evidence_fingerprint, feeds_data_warning, suggested_action, due_days,
+                    first_seen, last_seen, status, last_run_id)
+                SELECT i.key, i.rule_id, i.rule_version, i.id_number, i.household_id, i.discriminator, i.name, i.township, i.village,
+                    i.programmes, i.confidence, i.evidence, i.fingerprint, i.feeds_data_warning, i.suggested_action, i.due_days,
+                    $1, $1, 'open', $2
+                FROM incoming i
+                WHERE NOT EXISTS (SELECT 1 FROM reliefmatch.findings f WHERE f.key = i.key)
+                ORDER BY i.ord
+                RETURNING key)
+            INSERT INTO reliefmatch.finding_events (key, period, run_id, event, at)
+            SELECT key, $1, $2, 'raised', $3 FROM raised
+            """, cancellationToken, p, run, now).ConfigureAwait(false);
+
+        // 5. Which findings this period produced (the latest run of a period replaces the earlier ones).
+        await ExecAsync(connection, """
+            DELETE FROM reliefmatch.finding_periods fp
+            WHERE fp.period = $1 AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.key = fp.key)
+            """, cancellationToken, p).ConfigureAwait(false);
+        await ExecAsync(connection, """
+            INSERT INTO reliefmatch.finding_periods (key, period, run_id, evidence_fingerprint)
+            SELECT key, $1, $2, fingerprint FROM incoming
+            ON CONFLICT (key, period) DO UPDATE SET run_id = excluded.run_id, evidence_fingerprint = excluded.evidence_fingerprint
+            WHERE reliefmatch.finding_periods.evidence_fingerprint IS DISTINCT FROM excluded.evidence_fingerprint
+            """, cancellationToken, p, run).ConfigureAwait(false);
+
+        // 6. Raised before (or in an earlier run of) this period, not produced now nor in any later period: closed.
+        await ExecAsync(connection, """
+            WITH closed AS (
+                UPDATE reliefmatch.findings f
+                SET status = 'closed', closed_in = $1, last_run_id = $2
+                WHERE f.status IN ('open', 'confirmed') AND f.first_seen <= $1
+                  AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.key = f.key)
+                  AND NOT EXISTS (SELECT 1 FROM reliefmatch.finding_periods fp WHERE fp.key = f.key AND fp.period > $1)
+                RETURNING f.key)
+            INSERT INTO reliefmatch.finding_events (key, period, run_id, event, at)
+            SELECT key, $1, $2, 'closed', $3 FROM closed
+            """, cancellationToken, p, run, now).ConfigureAwait(false);
+
+        var stored = new StoredFinding[findings.Count];
+        await using (var cmd = new NpgsqlCommand("""
+            SELECT i.ord, f.first_seen, f.last_seen, f.status, f.disposition_reason
+            FROM incoming i JOIN reliefmatch.findings f ON f.key = i.key
+            """, connection))
+        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var ord = r.GetInt32(0);
+                stored[ord] = new StoredFinding(findings[ord], ReportingMonth.Parse(r.GetString(1)), ReportingMonth.Parse(r.GetString(2)), FindingStatusText.Parse(r.GetString(3)))
+                {
+                    DispositionReason = r.IsDBNull(4) ? null : r.GetString(4),
+                };
+            }
+        }
+
+        await ExecAsync(connection, """
+            UPDATE reliefmatch.runs SET finished_at = $2, status = 'succeeded', error = NULL,
+                findings = (SELECT count(*) FROM incoming),
+                new_findings = (SELECT count(*) FROM incoming i JOIN reliefmatch.findings f ON f.key = i.key WHERE f.first_seen = $3),
+                dismissed = (SELECT count(*) FROM incoming i JOIN reliefmatch.findings f ON f.key = i.key WHERE f.status = 'dismissed'),
+                closed = (SELECT count(*) FROM reliefmatch.findings WHERE closed_in = $3)
+            WHERE id = $1
+            """, cancellationToken, run, now, p).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    /// <summary>
+    /// Records what the township found: <see cref="FindingStatus.Confirmed"/>, <see cref="FindingStatus.Dismissed"/>
+    /// (a false alarm, with the reason), or <see cref="FindingStatus.Open"/> to undo. Returns false when no
+    /// finding has that key.
+    /// </summary>
+    public async Task<bool> SetDispositionAsync(string key, FindingStatus status, string reason, string by, CancellationToken cancellationToken = default)
+    {
+        if (status == FindingStatus.Closed)
+        {
+            throw new ArgumentException("Closing is decided by the runs, not by a disposition.", nameof(status));
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        await using var cmd = new NpgsqlCommand("""
+            WITH changed AS (
+                UPDATE reliefmatch.findings SET status = $2, disposition_reason = $3, disposition_by = $4, disposition_at = $5
+                WHERE key = $1 RETURNING key)
+            INSERT INTO reliefmatch.finding_events (key, event, at, detail)
+            SELECT key, $2, $5, $3 || ' (' || $4 || ')' FROM changed
+            """, connection);
+        cmd.Parameters.Add(new() { Value = key });
+        cmd.Parameters.Add(new() { Value = status.Id() });
+        cmd.Parameters.Add(new() { Value = reason });
+        cmd.Parameters.Add(new() { Value = by });
+        cmd.Parameters.Add(new() { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        var changed = await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed;
+    }
+
+    private static string EvidenceJson(IReadOnlyList<Evidence> evidence)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            foreach (var e in evidence)
+            {
+                w.WriteStartObject();
+                w.WriteString("source", e.Source.Id());
+                w.WriteNumber("extract_id", e.ExtractId);
+                w.WriteNumber("row", e.Row);
+                w.WriteString("text", StoredCodes.Clean(e.Text));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static async Task ExecAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
+    {
+        await using var cmd = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        foreach (var p in parameters)
+        {
+            cmd.Parameters.Add(p is DateTimeOffset at ? new NpgsqlParameter { Value = at, NpgsqlDbType = NpgsqlDbType.TimestampTz } : new NpgsqlParameter { Value = p });
+        }
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
+    {
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        foreach (var p in parameters)
+        {
+            cmd.Parameters.Add(p is DateTimeOffset at ? new NpgsqlParameter { Value = at, NpgsqlDbType = NpgsqlDbType.TimestampTz } : new NpgsqlParameter { Value = p });
+        }
+        return (T)(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+}

@@ -1,0 +1,354 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using NpgsqlTypes;
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Periods;
+using ReliefMatch.Readers;
+
+namespace ReliefMatch.Storage.Imports;
+
+/// <summary>
+/// Imports departmental extracts into the database (DATA-CONTRACT.md): one extract per file, each file in one
+/// transaction (its manifest row, its accepted records by binary COPY and its rejected rows), so that an
+/// error or a killed process leaves nothing of a half-read file. The same bytes of a source are one extract:
+/// a second drop changes nothing, except that a snapshot source dropped again for another period joins
+/// that period's snapshot. A file refused as a whole stores nothing.
+/// </summary>
+/// <remarks>
+/// Reading (parsing CSV or XLSX) and writing (COPY) run on two threads joined by a small bounded queue, so
+/// memory does not grow with the file and the two cores are both used.
+/// </remarks>
+public sealed class ExtractImporter
+{
+    private const int BatchSize = 1024;
+    private const int QueuedBatches = 16;
+    private const long ProgressEvery = 50_000;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _time;
+    private readonly ExtractOpener _opener;
+    private readonly ILogger _logger;
+
+    /// <param name="opener">How files are opened; the departmental readers unless given.</param>
+    public ExtractImporter(NpgsqlDataSource dataSource, TimeProvider time, ExtractOpener? opener = null, ILogger? logger = null)
+    {
+        _dataSource = dataSource;
+        _time = time;
+        _opener = opener ?? ReaderExtractContent.Opener;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>The files of a drop folder, in import order: by source id, then by file name (both ordinal).</summary>
+    /// <remarks>Only <c>.csv</c> and <c>.xlsx</c> (any case); spreadsheet lock files (<c>~$…</c>) and hidden files are left alone.</remarks>
+    public static IReadOnlyList<(SourceKind Source, string Path, string DisplayName)> FilesOf(string dropFolder)
+    {
+        var files = new List<(SourceKind, string, string)>();
+        foreach (var source in SourceKinds.All.OrderBy(s => s.Id(), StringComparer.Ordinal))
+        {
+            var folder = Path.Combine(dropFolder, source.Id());
+            if (!Directory.Exists(folder))
+            {
+                continue;
+            }
+            foreach (var path in Directory.EnumerateFiles(folder).OrderBy(p => Path.GetFileName(p), StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(path);
+                var extension = Path.GetExtension(name);
+                if (name.StartsWith("~$", StringComparison.Ordinal) || name.StartsWith('.'))
+                {
+                    continue;
+                }
+                if (extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) || extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+                {
+                    files.Add((source, path, $"{source.Id()}/{name}"));
+                }
+            }
+        }
+        return files;
+    }
+
+    /// <summary>Imports every extract of a drop folder (one sub-folder per source id), stamped with <paramref name="period"/>.</summary>
+    public async Task<IReadOnlyList<FileReport>> ImportFolderAsync(string dropFolder, ReportingMonth period, IProgress<(string File, long Rows)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(dropFolder))
+        {
+            throw new DirectoryNotFoundException($"The drop folder {dropFolder} does not exist.");
+        }
+        var reports = new List<FileReport>();
+        foreach (var (source, path, displayName) in FilesOf(dropFolder))
+        {
+            reports.Add(await ImportFileAsync(path, source, period, displayName, progress, cancellationToken).ConfigureAwait(false));
+        }
+        return reports;
+    }
+
+    /// <summary>Imports one extract file of <paramref name="source"/>, stamped with <paramref name="period"/>.</summary>
+    /// <param name="displayName">The name in reports and the manifest; <c>source/file name</c> unless given.</param>
+    public async Task<FileReport> ImportFileAsync(string path, SourceKind source, ReportingMonth period, string? displayName = null,
+        IProgress<(string File, long Rows)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        displayName ??= $"{source.Id()}/{Path.GetFileName(path)}";
+        var (sha256, size) = await HashAsync(path, cancellationToken).ConfigureAwait(false);
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Two processes importing the same bytes at once: the second waits, then finds the first one's extract.
+        await using (var lockCmd = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", connection) { CommandTimeout = 0 })
+        {
+            lockCmd.Parameters.Add(new() { Value = "extract:" + sha256 });
+            await lockCmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var existing = await FindAsync(connection, source, sha256, displayName, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            if (source.IsSnapshot())
+            {
+                await LinkPeriodAsync(connection, existing.Value.Id, period, cancellationToken).ConfigureAwait(false);
+            }
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("{File}: already imported as extract {Id}", displayName, existing.Value.Id);
+            return existing.Value.Report;
+        }
+
+        IExtractContent content;
+        try
+        {
+            content = _opener(path, source, displayName);
+        }
+        catch (ExtractRefusedException e)
+        {
+            await tx.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            return Refused(source, displayName, sha256, size, e);
+        }
+
+        using (content)
+        {
+            long extractId;
+            await using (var insert = new NpgsqlCommand("""
+                INSERT INTO reliefmatch.extracts (source, file, sha256, size, encoding, sheet, header_row, rows_read, accepted, rejected, skipped, imported_at, period)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, 0, 0, $8, $9) RETURNING id
+                """, connection))
+            {
+                insert.Parameters.Add(new() { Value = source.Id() });
+                insert.Parameters.Add(new() { Value = StoredCodes.Clean(displayName) });
+                insert.Parameters.Add(new() { Value = sha256 });
+                insert.Parameters.Add(new() { Value = size });
+                insert.Parameters.Add(new() { Value = content.Encoding ?? "" });
+                insert.Parameters.Add(new() { Value = (object?)content.Sheet ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+                insert.Parameters.Add(new() { Value = content.HeaderRow });
+                insert.Parameters.Add(new() { Value = _time.GetUtcNow(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+                insert.Parameters.Add(new() { Value = period.ToString() });
+                extractId = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            }
+
+            await using (var create = new NpgsqlCommand(RecordCopy.CreatePartition(source, extractId), connection))
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            try
+            {
+                await CopyRecordsAsync(connection, source, extractId, content, displayName, progress, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ExtractRefusedException e)
+            {
+                await tx.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                return Refused(source, displayName, sha256, size, e);
+            }
+
+            await using (var rejects = await connection.BeginBinaryImportAsync(RecordCopy.CopyRejects, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var reject in content.Rejects)
+                {
+                    RecordCopy.WriteReject(rejects, extractId, reject);
+                }
+                await rejects.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using (var update = new NpgsqlCommand("""
+                UPDATE reliefmatch.extracts SET encoding = $2, sheet = $3, header_row = $4, rows_read = $5, accepted = $6, rejected = $7, skipped = $8
+                WHERE id = $1
+                """, connection))
+            {
+                update.Parameters.Add(new() { Value = extractId });
+                update.Parameters.Add(new() { Value = content.Encoding ?? "" });
+                update.Parameters.Add(new() { Value = (object?)content.Sheet ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+                update.Parameters.Add(new() { Value = content.HeaderRow });
+                update.Parameters.Add(new() { Value = content.RowsRead });
+                update.Parameters.Add(new() { Value = content.Accepted });
+                update.Parameters.Add(new() { Value = content.Rejected });
+                update.Parameters.Add(new() { Value = content.Skipped });
+                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await LinkPeriodAsync(connection, extractId, period, cancellationToken).ConfigureAwait(false);
+            // Last, because attaching holds a lock on the source's table until commit: concurrent imports of one
+            // source wait for each other only here, and readers are never blocked.
+            await using (var attach = new NpgsqlCommand(RecordCopy.AttachPartition(source, extractId), connection) { CommandTimeout = 0 })
+            {
+                await attach.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+            _logger.LogInformation("{File}: imported as extract {Id}: {Accepted} accepted, {Rejected} rejected, {Skipped} skipped", displayName, extractId, content.Accepted, content.Rejected, content.Skipped);
+            return new FileReport
+            {
+                Source = source,
+                File = displayName,
+                Sha256 = sha256,
+                Size = size,
+                Encoding = content.Encoding ?? "",
+                Sheet = content.Sheet,
+                HeaderRow = content.HeaderRow,
+                RowsRead = content.RowsRead,
+                Accepted = content.Accepted,
+                Rejected = content.Rejected,
+                Skipped = content.Skipped,
+                Rejects = content.Rejects,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Streams the records into COPY: a reader thread fills a bounded queue with batches, this side writes them.
+    /// Any failure of either side cancels the COPY, which fails the transaction.
+    /// </summary>
+    private static async Task CopyRecordsAsync(NpgsqlConnection connection, SourceKind source, long extractId, IExtractContent content, string displayName,
+        IProgress<(string File, long Rows)>? progress, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var queue = new BlockingCollection<ExtractRecord[]>(QueuedBatches);
+        Exception? readError = null;
+        var reader = new Thread(() =>
+        {
+            try
+            {
+                var batch = new ExtractRecord[BatchSize];
+                var n = 0;
+                foreach (var record in content.Records())
+                {
+                    batch[n++] = record;
+                    if (n == BatchSize)
+                    {
+                        queue.Add(batch, stop.Token);
+                        batch = new ExtractRecord[BatchSize];
+                        n = 0;
+                    }
+                }
+                if (n > 0)
+                {
+                    queue.Add(batch[..n], stop.Token);
+                }
+            }
+            catch (Exception e)
+            {
+                readError = e;
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        })
+        { IsBackground = true, Name = "extract reader: " + displayName };
+
+        var importer = await connection.BeginBinaryImportAsync(RecordCopy.CopyIn(source, extractId), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            reader.Start();
+            await Task.Run(() =>
+            {
+                long rows = 0;
+                var nextProgress = ProgressEvery;
+                foreach (var batch in queue.GetConsumingEnumerable(stop.Token))
+                {
+                    foreach (var record in batch)
+                    {
+                        RecordCopy.Write(importer, source, extractId, record);
+                    }
+                    rows += batch.Length;
+                    if (rows >= nextProgress)
+                    {
+                        progress?.Report((displayName, rows));
+                        nextProgress += ProgressEvery;
+                    }
+                }
+                progress?.Report((displayName, rows));
+            }, stop.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            reader.Join();
+            // Disposing without Complete cancels the COPY; the transaction is then rolled back by the caller.
+            await importer.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        reader.Join();
+        if (readError is not null)
+        {
+            await importer.DisposeAsync().ConfigureAwait(false);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(readError).Throw();
+        }
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        await importer.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static FileReport Refused(SourceKind source, string displayName, string sha256, long size, ExtractRefusedException e)
+    {
+        var reason = e.Reason;
+        // The readers usually name the headers in the reason already; say them once.
+        if (e.FoundHeaders.Count > 0 && !reason.Contains("找到的表头", StringComparison.Ordinal) && !reason.Contains("headers found", StringComparison.Ordinal))
+        {
+            reason += $"；找到的表头 (headers found): {string.Join("、", e.FoundHeaders)}";
+        }
+        return new FileReport { Source = source, File = displayName, Sha256 = sha256, Size = size, RefusedReason = reason };
+    }
+
+    private static async Task<(long Id, FileReport Report)?> FindAsync(NpgsqlConnection connection, SourceKind source, string sha256, string displayName, CancellationToken cancellationToken)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            SELECT id, size, encoding, sheet, header_row, rows_read, accepted, rejected, skipped
+            FROM reliefmatch.extracts WHERE source = $1 AND sha256 = $2
+            """, connection);
+        cmd.Parameters.Add(new() { Value = source.Id() });
+        cmd.Parameters.Add(new() { Value = sha256 });
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+        return (r.GetInt64(0), new FileReport
+        {
+            Source = source,
+            File = displayName,
+            Sha256 = sha256,
+            Size = r.GetInt64(1),
+            Encoding = r.GetString(2),
+            Sheet = r.IsDBNull(3) ? null : r.GetString(3),
+            HeaderRow = r.GetInt32(4),
+            RowsRead = r.GetInt32(5),
+            Accepted = r.GetInt32(6),
+            Rejected = r.GetInt32(7),
+            Skipped = r.GetInt32(8),
+            AlreadyImported = true,
+        });
+    }
+
+    private static async Task LinkPeriodAsync(NpgsqlConnection connection, long extractId, ReportingMonth period, CancellationToken cancellationToken)
+    {
+        await using var cmd = new NpgsqlCommand("INSERT INTO reliefmatch.extract_periods (extract_id, period) VALUES ($1, $2) ON CONFLICT DO NOTHING", connection);
+        cmd.Parameters.Add(new() { Value = extractId });
+        cmd.Parameters.Add(new() { Value = period.ToString() });
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>SHA-256 (lower-case hex) and size of the file's bytes.</summary>
+    public static async Task<(string Sha256, long Size)> HashAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var hash = await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false);
+        return (Convert.ToHexStringLower(hash), stream.Length);
+    }
+}

@@ -1,0 +1,10 @@
+using ReliefMatch.Core.Extracts;
+
+namespace ReliefMatch.Storage.Imports;
+
+/// <summary>
+/// Opens one extract file of a known source. Throws <c>ReliefMatch.Readers.ExtractRefusedException</c> when the
+/// file is refused as a whole (e.g. its required columns cannot be found).
+/// </summary>
+/// <param name="displayName">The name used in reports: <c>source/file name</c>.</param>
+public delegate IExtractContent ExtractOpener(string path, SourceKind source, string displayName);

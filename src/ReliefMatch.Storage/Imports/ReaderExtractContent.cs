@@ -1,0 +1,31 @@
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Readers;
+
+namespace ReliefMatch.Storage.Imports;
+
+/// <summary>The departmental readers (<see cref="ExtractReader"/>) as an <see cref="IExtractContent"/>.</summary>
+public sealed class ReaderExtractContent(ExtractReading reading) : IExtractContent
+{
+    /// <summary>The opener the importer uses unless told otherwise.</summary>
+    public static ExtractOpener Opener { get; } = (path, source, displayName) => new ReaderExtractContent(ExtractReader.Open(path, source, displayName));
+
+    public string Encoding => reading.Encoding;
+
+    public string? Sheet => reading.Sheet;
+
+    public int HeaderRow => reading.HeaderRow;
+
+    public IEnumerable<ExtractRecord> Records() => reading.Records();
+
+    public int RowsRead => reading.RowsRead;
+
+    public int Accepted => reading.Accepted;
+
+    public int Rejected => reading.Rejected;
+
+    public int Skipped => reading.Skipped;
+
+    public IReadOnlyList<RejectedRow> Rejects => reading.Rejects;
+
+    public void Dispose() => reading.Dispose();
+}

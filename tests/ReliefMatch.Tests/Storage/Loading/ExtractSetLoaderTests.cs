@@ -1,0 +1,197 @@
+using Microsoft.Extensions.Time.Testing;
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Identity;
+using ReliefMatch.Core.Periods;
+using ReliefMatch.Storage;
+using ReliefMatch.Storage.Imports;
+using ReliefMatch.Storage.Loading;
+using ReliefMatch.Tests.Infrastructure;
+
+namespace ReliefMatch.Tests.Storage.Loading;
+
+[Collection(PostgresCollection.Name)]
+public sealed class ExtractSetLoaderTests(PostgresFixture postgres) : IAsyncLifetime, IDisposable
+{
+    private static readonly ReportingMonth June = new(2023, 6);
+    private static readonly ReportingMonth July = new(2023, 7);
+    private static readonly ReportingMonth August = new(2023, 8);
+
+    private readonly TestDropFolder _inbox = new();
+    private Database _db = null!;
+
+    public async Task InitializeAsync() => _db = await postgres.NewDatabaseAsync();
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    public void Dispose() => _inbox.Dispose();
+
+    private async Task<long> ImportAsync(SourceKind source, string name, ReportingMonth period, params ExtractRecord[] records)
+    {
+        var path = _inbox.Add(source, name, $"{source.Id()}/{name}", () => new TestExtract(records));
+        var report = await new ExtractImporter(_db.DataSource, new FakeTimeProvider(), _inbox.Opener).ImportFileAsync(path, source, period);
+        Assert.Null(report.RefusedReason);
+        await using var cmd = _db.DataSource.CreateCommand($"SELECT id FROM reliefmatch.extracts WHERE sha256 = '{report.Sha256}' AND source = '{source.Id()}'");
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private Task<ExtractSet> LoadAsync(ReportingMonth period) => new ExtractSetLoader(_db.DataSource).LoadAsync(period);
+
+    [Fact]
+    public async Task LoadAsync_EverySource_RebuildsRecordsWithExtractAndRow()
+    {
+        var roster = TestRecords.Roster(3, 1);
+        var invalid = TestRecords.Roster(4, 2) with { Id = ResidentIdParser.Parse("450326198001011234") };
+        var legacy = TestRecords.Roster(5, 3) with { Id = ResidentIdParser.Parse("450326800101123"), IncomeStable = null, WorkAbility = null };
+        var missing = TestRecords.Roster(6, 4) with { Id = ParsedId.Missing };
+        var police = TestRecords.PoliceDeath(2, 5, new DateOnly(2023, 5, 12)) with { DeathDate = null, Sex = null };
+        var health = TestRecords.HealthDeath(2, 6, new DateOnly(2023, 6, 1));
+        var disability = TestRecords.Disability(2, 7, 2, DisabilityCategory.Mental);
+        var medical = TestRecords.Medical(2, 8, 1234.56m) with { Total = null, Institution = null };
+        var monitoring = TestRecords.Monitoring(2, 9) with { RiskCleared = true };
+        var ids = new Dictionary<SourceKind, long>
+        {
+            [SourceKind.Roster] = await ImportAsync(SourceKind.Roster, "r.csv", July, roster, invalid, legacy, missing),
+            [SourceKind.PoliceDeaths] = await ImportAsync(SourceKind.PoliceDeaths, "p.csv", July, police),
+            [SourceKind.HealthDeaths] = await ImportAsync(SourceKind.HealthDeaths, "h.csv", July, health),
+            [SourceKind.Disability] = await ImportAsync(SourceKind.Disability, "d.csv", July, disability),
+            [SourceKind.Medical] = await ImportAsync(SourceKind.Medical, "m.csv", July, medical),
+            [SourceKind.Monitoring] = await ImportAsync(SourceKind.Monitoring, "w.csv", July, monitoring),
+        };
+
+        var set = await LoadAsync(July);
+
+        var r = ids[SourceKind.Roster];
+        Assert.Equal([roster with { ExtractId = r }, invalid with { ExtractId = r }, legacy with { ExtractId = r }, missing with { ExtractId = r }], set.Roster);
+        Assert.Equal(IdProblem.WrongCheckCharacter, set.Roster[1].Id.Problem);
+        Assert.True(set.Roster[2].Id.UpgradedFrom15);
+        Assert.Equal(IdProblem.Missing, set.Roster[3].Id.Problem);
+        Assert.Equal([police with { ExtractId = ids[SourceKind.PoliceDeaths] }, health with { ExtractId = ids[SourceKind.HealthDeaths] }], set.Deaths);
+        Assert.Equal([disability with { ExtractId = ids[SourceKind.Disability] }], set.Disability);
+        Assert.Equal([medical with { ExtractId = ids[SourceKind.Medical] }], set.Medical);
+        Assert.Equal([monitoring with { ExtractId = ids[SourceKind.Monitoring] }], set.Monitoring);
+        Assert.Equal(ids.Values.Order(), set.Extracts.Keys.Order());
+        var info = set.Extracts[r];
+        Assert.Equal((SourceKind.Roster, "roster/r.csv", "2023-07"), (info.Source, info.File, info.Period));
+        Assert.Equal(64, info.Sha256.Length);
+    }
+
+    [Fact]
+    public async Task LoadAsync_Snapshots_TakeEveryFileOfTheLatestPeriodUpToP()
+    {
+        var june = await ImportAsync(SourceKind.Roster, "june.csv", June, TestRecords.Roster(2, 1), TestRecords.Roster(3, 2));
+        var augustHome = await ImportAsync(SourceKind.Roster, "aug-home.csv", August, TestRecords.Roster(2, 1));
+        var augustNeighbour = await ImportAsync(SourceKind.Roster, "aug-neighbour.csv", August, TestRecords.Roster(2, 3) with { CountyCode = "450321" });
+        var monitoringJune = await ImportAsync(SourceKind.Monitoring, "m-june.csv", June, TestRecords.Monitoring(2, 5));
+
+        Assert.Empty((await LoadAsync(new ReportingMonth(2023, 5))).Roster);
+        Assert.Equal([june, june], (await LoadAsync(June)).Roster.Select(x => x.ExtractId));
+        var july = await LoadAsync(July);
+        Assert.Equal([june, june], july.Roster.Select(x => x.ExtractId));
+        Assert.Equal([monitoringJune], july.Monitoring.Select(x => x.ExtractId));
+        var august = await LoadAsync(August);
+        Assert.Equal([augustHome, augustNeighbour], august.Roster.Select(x => x.ExtractId));
+        Assert.Equal([TestRecords.IdNumber(1), TestRecords.IdNumber(3)], august.Roster.Select(x => x.Id.Text));
+        Assert.DoesNotContain(june, august.Extracts.Keys);
+        Assert.Equal([monitoringJune], august.Monitoring.Select(x => x.ExtractId));
+    }
+
+    [Fact]
+    public async Task LoadAsync_SnapshotDroppedAgainUnchanged_IsPartOfTheLaterSnapshot()
+    {
+        var path = _inbox.Add(SourceKind.Roster, "same.csv", "same roster bytes", () => new TestExtract([TestRecords.Roster(2, 1)]));
+        var importer = new ExtractImporter(_db.DataSource, new FakeTimeProvider(), _inbox.Opener);
+        await importer.ImportFileAsync(path, SourceKind.Roster, June);
+        var other = await ImportAsync(SourceKind.Roster, "other-county.csv", July, TestRecords.Roster(2, 2) with { CountyCode = "450321" });
+
+        Assert.Equal([other], (await LoadAsync(July)).Roster.Select(x => x.ExtractId));
+        Assert.True((await importer.ImportFileAsync(path, SourceKind.Roster, July)).AlreadyImported);
+
+        var july = await LoadAsync(July);
+        Assert.Equal(2, july.Roster.Count);
+        Assert.Contains(other, july.Roster.Select(x => x.ExtractId));
+    }
+
+    [Fact]
+    public async Task LoadAsync_IdenticalDeathRecordsInTwoFiles_CountedOnceFromTheFirstFile()
+    {
+        var death = TestRecords.PoliceDeath(2, 1, new DateOnly(2023, 5, 12));
+        var first = await ImportAsync(SourceKind.PoliceDeaths, "may.csv", June, death, TestRecords.PoliceDeath(3, 2, new DateOnly(2023, 5, 20)));
+        var second = await ImportAsync(SourceKind.PoliceDeaths, "june.csv", July, death with { Row = 7 }, TestRecords.PoliceDeath(8, 3, new DateOnly(2023, 6, 2)));
+        // Same person in the health certificates: another record, not a duplicate.
+        var health = await ImportAsync(SourceKind.HealthDeaths, "h.csv", July, TestRecords.HealthDeath(2, 1, new DateOnly(2023, 5, 12)));
+        // Same person, different death date: not identical.
+        var corrected = await ImportAsync(SourceKind.PoliceDeaths, "fix.csv", July, death with { Row = 2, DeathDate = new DateOnly(2023, 5, 11) });
+
+        var set = await LoadAsync(July);
+
+        Assert.Equal(5, set.Deaths.Count);
+        var person1 = set.Deaths.Where(d => d.Id.Text == TestRecords.IdNumber(1)).ToList();
+        Assert.Equal([(first, 2, SourceKind.PoliceDeaths), (health, 2, SourceKind.HealthDeaths), (corrected, 2, SourceKind.PoliceDeaths)],
+            person1.Select(d => (d.ExtractId, d.Row, d.Kind)));
+        Assert.Contains(set.Deaths, d => d.ExtractId == second && d.Row == 8);
+        Assert.Equal(2, (await LoadAsync(June)).Deaths.Count);
+    }
+
+    [Fact]
+    public async Task LoadAsync_IdenticalMedicalSettlements_CountedOnce()
+    {
+        var settlement = TestRecords.Medical(2, 1, 3000m);
+        await ImportAsync(SourceKind.Medical, "a.csv", June, settlement, TestRecords.Medical(3, 1, 3000m, new DateOnly(2023, 6, 20)));
+        await ImportAsync(SourceKind.Medical, "b.csv", July, settlement with { Row = 9 }, settlement with { Row = 10, OutOfPocket = 3000.00m });
+
+        var set = await LoadAsync(July);
+
+        Assert.Equal(2, set.Medical.Count);
+        Assert.Equal(6000m, set.Medical.Sum(m => m.OutOfPocket));
+    }
+
+    [Fact]
+    public async Task LoadAsync_Histories_LeaveOutExtractsStampedAfterP()
+    {
+        await ImportAsync(SourceKind.Medical, "july.csv", July, TestRecords.Medical(2, 1, 10m));
+        await ImportAsync(SourceKind.Medical, "august.csv", August, TestRecords.Medical(2, 2, 20m));
+        await ImportAsync(SourceKind.HealthDeaths, "august.csv", August, TestRecords.HealthDeath(2, 3, new DateOnly(2023, 7, 30)));
+
+        var july = await LoadAsync(July);
+
+        Assert.Equal([10m], july.Medical.Select(m => m.OutOfPocket));
+        Assert.Empty(july.Deaths);
+        Assert.Equal(2, (await LoadAsync(August)).Medical.Count);
+    }
+
+    [Fact]
+    public async Task LoadAsync_Disability_LatestStampedFileWinsPerPerson()
+    {
+        var june = await ImportAsync(SourceKind.Disability, "june.csv", June,
+            TestRecords.Disability(2, 1, 3),
+            TestRecords.Disability(3, 2, 1),
+            TestRecords.Disability(4, 4, 4) with { Id = ResidentIdParser.Parse("45032619800101123X") });
+        var august = await ImportAsync(SourceKind.Disability, "august.csv", August,
+            TestRecords.Disability(2, 1, 1),
+            TestRecords.Disability(3, 1, 2, DisabilityCategory.Hearing),
+            TestRecords.Disability(4, 4, 2) with { Id = ResidentIdParser.Parse("45032619800101123X") });
+        // Imported later but stamped earlier: does not beat August.
+        var lateJuly = await ImportAsync(SourceKind.Disability, "late-july.csv", July, TestRecords.Disability(2, 1, 4) with { CertificateStatus = "注销" });
+
+        var augustSet = await LoadAsync(August);
+        Assert.Equal([(june, 3), (august, 2), (august, 3), (august, 4)], augustSet.Disability.Select(d => (d.ExtractId, d.Row)));
+        Assert.Equal([1, 1, 2, 2], augustSet.Disability.Select(d => d.Level));
+
+        var julySet = await LoadAsync(July);
+        Assert.Equal([(june, 3), (june, 4), (lateJuly, 2)], julySet.Disability.Select(d => (d.ExtractId, d.Row)));
+        Assert.False(julySet.Disability.Single(d => d.ExtractId == lateJuly).IsValid);
+    }
+
+    [Fact]
+    public async Task LoadAsync_NothingImported_IsEmpty()
+    {
+        var set = await LoadAsync(July);
+
+        Assert.Empty(set.Roster);
+        Assert.Empty(set.Deaths);
+        Assert.Empty(set.Disability);
+        Assert.Empty(set.Medical);
+        Assert.Empty(set.Monitoring);
+        Assert.Empty(set.Extracts);
+    }
+}
