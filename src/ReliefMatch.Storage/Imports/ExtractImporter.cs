@@ -33,11 +33,11 @@ public sealed class ExtractImporter
     private readonly ILogger _logger;
 
     /// <param name="opener">How files are opened; the departmental readers unless given.</param>
-    public ExtractImporter(NpgsqlDataSource dataSource, TimeProvider time, ExtractOpener? opener = null, ILogger? logger = null)
+    public ExtractImporter(NpgsqlDataSource dataSource, TimeProvider time, ExtractOpener? opener = null, ILogger? logger = null, ExtractReaderOptions? readerOptions = null)
     {
         _dataSource = dataSource;
         _time = time;
-        _opener = opener ?? ReaderExtractContent.Opener;
+        _opener = opener ?? ReaderExtractContent.OpenerFor(readerOptions ?? ExtractReaderOptions.Default);
         _logger = logger ?? NullLogger.Instance;
     }
 

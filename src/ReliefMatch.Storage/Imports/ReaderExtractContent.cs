@@ -7,7 +7,11 @@ namespace ReliefMatch.Storage.Imports;
 public sealed class ReaderExtractContent(ExtractReading reading) : IExtractContent
 {
     /// <summary>The opener the importer uses unless told otherwise.</summary>
-    public static ExtractOpener Opener { get; } = (path, source, displayName) => new ReaderExtractContent(ExtractReader.Open(path, source, displayName));
+    public static ExtractOpener Opener { get; } = OpenerFor(ExtractReaderOptions.Default);
+
+    /// <summary>Opens files with the real readers, for an installation whose home county may differ.</summary>
+    public static ExtractOpener OpenerFor(ExtractReaderOptions options) =>
+        (path, source, displayName) => new ReaderExtractContent(ExtractReader.Open(path, source, displayName, options));
 
     public string Encoding => reading.Encoding;
 
