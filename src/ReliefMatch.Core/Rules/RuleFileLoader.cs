@@ -132,6 +132,11 @@ public static partial class RuleFileLoader
             {
                 throw new RuleFileException(file, e.Start.Line, e.Start.Column, $"not valid YAML: {e.Message}", e);
             }
+            catch (InvalidOperationException e)
+            {
+                // The scanner gives up on some malformed input without a position: locate it event by event.
+                throw new RuleFileException(file, LineOfSyntaxError(text), 0, "not valid YAML: the text cannot be parsed past this line.", e);
+            }
             if (stream.Documents.Count != 1)
             {
                 throw new RuleFileException(file, stream.Documents.Count == 0 ? 1 : stream.Documents[1].RootNode.Start.Line, 0,
@@ -142,6 +147,28 @@ public static partial class RuleFileLoader
                 throw Error(stream.Documents[0].RootNode, "expected a mapping of rule fields (id, version, title, kind, …).");
             }
             return root;
+        }
+
+        private static long LineOfSyntaxError(string text)
+        {
+            var parser = new Parser(new StringReader(text));
+            long line = 1;
+            try
+            {
+                while (parser.MoveNext())
+                {
+                    line = parser.Current?.End.Line ?? line;
+                }
+            }
+            catch (YamlException e)
+            {
+                return e.Start.Line;
+            }
+            catch (InvalidOperationException)
+            {
+                // the last event read is where the trouble starts
+            }
+            return line;
         }
 
         public RuleFileException Error(YamlNode node, string problem) => new(file, node.Start.Line, node.Start.Column, problem);
