@@ -14,36 +14,38 @@ namespace ReliefMatch.Core.Matching;
 /// is two persons, since RULES.md never ties a record to a person across a name difference.</para>
 /// <para>A roster row whose ID is invalid joins the person its ID repairs to (one digit or one adjacent swap,
 /// same name, exactly one such person); otherwise it belongs to nobody and only <c>invalid-roster-id</c> sees it.</para>
-/// <para>Built once per run, read concurrently afterwards: lookups are a dictionary probe on the 17-digit key;
-/// the name + sex + birth-date index for probable matches is built on first use only.</para>
+/// <para>Built once per run, read concurrently afterwards. A lookup is one probe of an open-addressing table
+/// holding the key and the name's <see cref="NameCode"/>, so the common exact match reads no name string
+/// of the index; the name + sex + birth-date index for probable matches is built on first use only.</para>
 /// </remarks>
 public sealed class PersonIndex
 {
     private const int Ambiguous = -2;
 
-    private readonly Dictionary<long, int> _firstByKey;
+    private readonly KeyTable _table;
     private long[] _key;
     private string[] _name;
+    private long[] _nameCode;
     private string[] _displayName;
     private int[] _nextWithSameKey;
     private readonly int[] _rowPerson;
     private readonly bool[] _rowRepaired;
-    private int[] _rowsStart;
-    private int[] _rows;
-    private readonly Lazy<Dictionary<NameSexBirth, int>> _byNameSexBirth;
+    private int[] _rowsStart = [0];
+    private int[] _rows = [];
+    private readonly Lazy<ProbableIndex> _probable;
 
     private PersonIndex(int capacity, int rosterCount)
     {
-        _firstByKey = new Dictionary<long, int>(capacity);
-        _key = new long[Math.Max(capacity, 4)];
-        _name = new string[_key.Length];
-        _displayName = new string[_key.Length];
-        _nextWithSameKey = new int[_key.Length];
+        _table = new KeyTable(capacity);
+        var size = Math.Max(capacity, 4);
+        _key = new long[size];
+        _name = new string[size];
+        _nameCode = new long[size];
+        _displayName = new string[size];
+        _nextWithSameKey = new int[size];
         _rowPerson = new int[rosterCount];
         _rowRepaired = new bool[rosterCount];
-        _rowsStart = [];
-        _rows = [];
-        _byNameSexBirth = new Lazy<Dictionary<NameSexBirth, int>>(BuildNameSexBirth, LazyThreadSafetyMode.ExecutionAndPublication);
+        _probable = new Lazy<ProbableIndex>(() => new ProbableIndex(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Number of persons; persons are numbered 0..Count-1.</summary>
@@ -68,7 +70,8 @@ public sealed class PersonIndex
             if (rowPerson[i] == -1)
             {
                 var row = roster[i];
-                var repaired = index.Repair(row.Id, PersonName.Normalise(row.Name));
+                var normalised = PersonName.Normalise(row.Name);
+                var repaired = index.Repair(row.Id, normalised, NameCode.Of(normalised));
                 rowPerson[i] = repaired;
                 index._rowRepaired[i] = repaired >= 0;
             }
@@ -77,9 +80,11 @@ public sealed class PersonIndex
         {
             var record = monitoring[i];
             var key = record.Id.Key;
-            if (key != 0 && !record.RiskCleared && !index._firstByKey.ContainsKey(key))
+            if (key != 0 && !record.RiskCleared && index._table.Find(key) < 0)
             {
-                index.Add(key, PersonName.Normalise(record.Name), record.Name, -1);
+                var normalised = PersonName.Normalise(record.Name);
+                var code = NameCode.Of(normalised);
+                index._table.Add(key, index.Add(key, normalised, code, record.Name), code);
             }
         }
 
@@ -129,7 +134,11 @@ public sealed class PersonIndex
     public bool IsRowRepaired(int row) => _rowRepaired[row];
 
     /// <summary>The first person with this ID key, or -1.</summary>
-    public int FirstWithKey(long key) => _firstByKey.TryGetValue(key, out var p) ? p : -1;
+    public int FirstWithKey(long key)
+    {
+        var slot = _table.Find(key);
+        return slot < 0 ? -1 : _table.At(slot).Person;
+    }
 
     /// <summary>The next person with the same ID key under another name, or -1.</summary>
     public int NextWithSameKey(int person) => _nextWithSameKey[person];
@@ -148,39 +157,60 @@ public sealed class PersonIndex
     {
         if (id.IsValid)
         {
-            if (!_firstByKey.TryGetValue(id.Key, out var first))
+            var slot = _table.Find(id.Key);
+            if (slot < 0)
             {
                 return IdentityMatch.None;
             }
+            ref var entry = ref _table.At(slot);
             var normalised = PersonName.Normalise(name);
-            for (var p = first; p >= 0; p = _nextWithSameKey[p])
+            var code = NameCode.Of(normalised);
+            if (entry.NameCode == code && (NameCode.IsExact(code) || string.Equals(_name[entry.Person], normalised, StringComparison.Ordinal)))
             {
-                if (string.Equals(_name[p], normalised, StringComparison.Ordinal))
+                return new IdentityMatch(entry.Person, Confidence.Exact);
+            }
+            if (entry.HasChain)
+            {
+                for (var p = _nextWithSameKey[entry.Person]; p >= 0; p = _nextWithSameKey[p])
                 {
-                    return new IdentityMatch(p, Confidence.Exact);
+                    if (SameName(p, normalised, code))
+                    {
+                        return new IdentityMatch(p, Confidence.Exact);
+                    }
                 }
             }
-            return new IdentityMatch(first, Confidence.Review);
+            return new IdentityMatch(entry.Person, Confidence.Review);
         }
         var norm = PersonName.Normalise(name);
+        if (norm.Length == 0)
+        {
+            return IdentityMatch.None;
+        }
+        var nameCode = NameCode.Of(norm);
         if (id.Problem is not (IdProblem.Missing or IdProblem.ExcelDamaged))
         {
-            var repaired = Repair(id, norm);
+            var repaired = Repair(id, norm, nameCode);
             if (repaired >= 0)
             {
                 return new IdentityMatch(repaired, Confidence.Repaired);
             }
         }
-        if (sex is { } s && birthDate is { } b && norm.Length > 0
-            && _byNameSexBirth.Value.TryGetValue(new NameSexBirth(norm, Ymd(b), s), out var probable) && probable >= 0)
+        if (sex is { } s && birthDate is { } b)
         {
-            return new IdentityMatch(probable, Confidence.Probable);
+            var probable = _probable.Value.Find(norm, nameCode, b, s);
+            if (probable >= 0)
+            {
+                return new IdentityMatch(probable, Confidence.Probable);
+            }
         }
         return IdentityMatch.None;
     }
 
+    private bool SameName(int person, string normalised, long code) =>
+        _nameCode[person] == code && (NameCode.IsExact(code) || string.Equals(_name[person], normalised, StringComparison.Ordinal));
+
     /// <summary>Exactly one person at one digit or one adjacent swap from the invalid ID, with the same name; else -1.</summary>
-    private int Repair(in ParsedId id, string normalisedName)
+    private int Repair(in ParsedId id, string normalisedName, long code)
     {
         if (id.Text.Length != 18 || normalisedName.Length == 0)
         {
@@ -189,13 +219,9 @@ public sealed class PersonIndex
         var found = -1;
         foreach (var candidate in ResidentIdParser.RepairCandidates(id.Text))
         {
-            if (!_firstByKey.TryGetValue(candidate, out var p))
+            for (var p = FirstWithKey(candidate); p >= 0; p = _nextWithSameKey[p])
             {
-                continue;
-            }
-            for (; p >= 0; p = _nextWithSameKey[p])
-            {
-                if (string.Equals(_name[p], normalisedName, StringComparison.Ordinal))
+                if (SameName(p, normalisedName, code))
                 {
                     if (found >= 0)
                     {
@@ -211,65 +237,95 @@ public sealed class PersonIndex
     private int FindOrAdd(long key, string displayName)
     {
         var normalised = PersonName.Normalise(displayName);
-        if (_firstByKey.TryGetValue(key, out var first))
+        var code = NameCode.Of(normalised);
+        var slot = _table.Find(key);
+        if (slot < 0)
         {
-            var last = first;
-            for (var p = first; p >= 0; p = _nextWithSameKey[p])
-            {
-                if (string.Equals(_name[p], normalised, StringComparison.Ordinal))
-                {
-                    return p;
-                }
-                last = p;
-            }
-            var added = Add(key, normalised, displayName, -2);
-            _nextWithSameKey[last] = added;
-            return added;
+            var p = Add(key, normalised, code, displayName);
+            _table.Add(key, p, code);
+            return p;
         }
-        return Add(key, normalised, displayName, -1);
+        // Same ID already held: the same person, or another person under another name (chained).
+        ref var entry = ref _table.At(slot);
+        var last = -1;
+        for (var p = entry.Person; p >= 0; p = _nextWithSameKey[p])
+        {
+            if (SameName(p, normalised, code))
+            {
+                return p;
+            }
+            last = p;
+        }
+        var added = Add(key, normalised, code, displayName);
+        _nextWithSameKey[last] = added;
+        entry.HasChain = true;
+        return added;
     }
 
-    /// <param name="chain">-1: first of its key (registered in the dictionary); -2: appended to an existing chain by the caller.</param>
-    private int Add(long key, string normalised, string displayName, int chain)
+    /// <summary>Adds a person; the caller registers the key in the table (or chains the person).</summary>
+    private int Add(long key, string normalised, long code, string displayName)
     {
         if (Count == _key.Length)
         {
             var size = _key.Length * 2;
             Array.Resize(ref _key, size);
             Array.Resize(ref _name, size);
+            Array.Resize(ref _nameCode, size);
             Array.Resize(ref _displayName, size);
             Array.Resize(ref _nextWithSameKey, size);
         }
         var p = Count++;
         _key[p] = key;
         _name[p] = normalised;
+        _nameCode[p] = code;
         _displayName[p] = displayName;
         _nextWithSameKey[p] = -1;
-        if (chain == -1)
-        {
-            _firstByKey.Add(key, p);
-        }
         return p;
     }
 
-    private Dictionary<NameSexBirth, int> BuildNameSexBirth()
+    /// <summary>
+    /// Name + sex + birth date (read from each person's ID) → the one person, or ambiguous. Names that pack
+    /// into a code are keyed on it, so building the index hashes no strings; the rare longer names on the string.
+    /// </summary>
+    private sealed class ProbableIndex
     {
-        var map = new Dictionary<NameSexBirth, int>(Count);
-        for (var p = 0; p < Count; p++)
+        private readonly Dictionary<(long Code, int BirthSex), int> _packed;
+        private readonly Dictionary<(string Name, int BirthSex), int> _long = [];
+
+        public ProbableIndex(PersonIndex index)
         {
-            if (_name[p].Length == 0)
+            _packed = new Dictionary<(long, int), int>(index.Count);
+            for (var p = 0; p < index.Count; p++)
             {
-                continue;
+                if (index._name[p].Length == 0)
+                {
+                    continue;
+                }
+                var key = index._key[p];
+                var birthSex = BirthSex((int)(key / 1000 % 100_000_000), key % 2 == 1 ? Sex.Male : Sex.Female);
+                // Persons are distinct (ID, name) pairs: a second person under the same name is a second ID.
+                if (NameCode.IsExact(index._nameCode[p]))
+                {
+                    var entry = (index._nameCode[p], birthSex);
+                    _packed[entry] = _packed.ContainsKey(entry) ? Ambiguous : p;
+                }
+                else
+                {
+                    var entry = (index._name[p], birthSex);
+                    _long[entry] = _long.ContainsKey(entry) ? Ambiguous : p;
+                }
             }
-            var key = _key[p];
-            var entry = new NameSexBirth(_name[p], (int)(key / 1000 % 100_000_000), key % 2 == 1 ? Sex.Male : Sex.Female);
-            // Persons are distinct (ID, name) pairs, so a second person under the same name is a second ID.
-            map[entry] = map.ContainsKey(entry) ? Ambiguous : p;
         }
-        return map;
+
+        public int Find(string normalised, long code, DateOnly birth, Sex sex)
+        {
+            var birthSex = BirthSex(birth.Year * 10000 + birth.Month * 100 + birth.Day, sex);
+            var found = NameCode.IsExact(code)
+                ? _packed.TryGetValue((code, birthSex), out var p) ? p : -1
+                : _long.TryGetValue((normalised, birthSex), out var q) ? q : -1;
+            return found >= 0 ? found : -1;
+        }
+
+        private static int BirthSex(int ymd, Sex sex) => ymd * 2 + (sex == Sex.Male ? 1 : 0);
     }
-
-    private static int Ymd(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
-
-    private readonly record struct NameSexBirth(string Name, int BirthYmd, Sex Sex);
 }

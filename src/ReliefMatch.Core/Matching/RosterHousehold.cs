@@ -10,9 +10,6 @@ internal sealed class RosterHousehold(string id)
 {
     public string Id { get; } = id;
 
-    /// <summary>Member rows (indexes into the roster list), in roster order.</summary>
-    public List<int> Rows { get; } = new(4);
-
     /// <summary>The member whose relation is 户主 or 本人, else the first row (lowest extract and row).</summary>
     public int Head { get; set; } = -1;
 
@@ -35,7 +32,6 @@ internal sealed class RosterHousehold(string id)
 
     public void Add(int row, RosterRecord record, IReadOnlyList<RosterRecord> roster)
     {
-        Rows.Add(row);
         if (Head < 0)
         {
             Head = row;

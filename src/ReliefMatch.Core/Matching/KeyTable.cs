@@ -1,0 +1,76 @@
+namespace ReliefMatch.Core.Matching;
+
+/// <summary>
+/// Open-addressing hash table from a resident-ID key (17 digits, never 0) to the first person holding it,
+/// with that person's <see cref="NameCode"/> beside it: one cache line answers "who has this ID, under
+/// which name" for the common case. Linear probing, power-of-two capacity, load at most one half.
+/// </summary>
+internal sealed class KeyTable
+{
+    private readonly Entry[] _entries;
+    private readonly int _shift;
+    private readonly int _mask;
+
+    public KeyTable(int expected)
+    {
+        var capacity = 16;
+        while (capacity < expected * 2L)
+        {
+            capacity *= 2;
+        }
+        _entries = new Entry[capacity];
+        _mask = capacity - 1;
+        _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
+    }
+
+    public int Count { get; private set; }
+
+    /// <summary>The slot of <paramref name="key"/>, or -1.</summary>
+    public int Find(long key)
+    {
+        var i = Slot(key);
+        while (true)
+        {
+            var k = _entries[i].Key;
+            if (k == key)
+            {
+                return i;
+            }
+            if (k == 0)
+            {
+                return -1;
+            }
+            i = (i + 1) & _mask;
+        }
+    }
+
+    /// <summary>Adds a key that is not in the table yet.</summary>
+    public void Add(long key, int person, long nameCode)
+    {
+        if (Count * 2L >= _entries.Length)
+        {
+            throw new InvalidOperationException("KeyTable sized too small.");
+        }
+        var i = Slot(key);
+        while (_entries[i].Key != 0)
+        {
+            i = (i + 1) & _mask;
+        }
+        _entries[i] = new Entry { Key = key, NameCode = nameCode, Person = person };
+        Count++;
+    }
+
+    public ref Entry At(int slot) => ref _entries[slot];
+
+    private int Slot(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> _shift) & _mask;
+
+    public struct Entry
+    {
+        public long Key;
+        /// <summary>Name code of <see cref="Person"/>, the first person with the key.</summary>
+        public long NameCode;
+        public int Person;
+        /// <summary>More than one person holds the key (under other names): walk the chain.</summary>
+        public bool HasChain;
+    }
+}
