@@ -57,14 +57,20 @@ internal sealed class MonthEvaluation
         }
 
         var roster = data.Roster;
-        _rowHome = new bool[roster.Count];
+        var rowHome = _rowHome = new bool[roster.Count];
+        Chunks.For(roster.Count, (_, from, to) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                rowHome[i] = CountyCodes.IsIn(roster[i].CountyCode, homeCounty);
+            }
+        });
         _flags = new byte[Index.Count];
         _homeProgrammes = new byte[Index.Count];
         for (var i = 0; i < roster.Count; i++)
         {
             var row = roster[i];
-            var home = CountyCodes.IsIn(row.CountyCode, homeCounty);
-            _rowHome[i] = home;
+            var home = rowHome[i];
             var p = Index.PersonOfRow(i);
             if (p < 0)
             {
@@ -171,7 +177,7 @@ internal sealed class MonthEvaluation
             }
             return -1;
         }
-        if (match.Confidence == Confidence.Exact && !HasHome(match.Person))
+        if (match.Confidence == Confidence.Exact && Index.SharesKey(match.Person) && !HasHome(match.Person))
         {
             for (var q = Index.FirstWithKey(Index.Key(match.Person)); q >= 0; q = Index.NextWithSameKey(q))
             {

@@ -11,6 +11,29 @@ internal static class NameCode
     /// <summary>Top 16 bits of a hashed code: U+FFFF, a non-character, never the fourth character of a packed name.</summary>
     private const long HashedMark = unchecked((long)0xFFFF_0000_0000_0000UL);
 
+    /// <summary>
+    /// The code of a name as read. Fast path: a name of up to four CJK ideographs is already normalised
+    /// (no spaces, separators or full-width ASCII can occur in it), so it is packed without normalising.
+    /// </summary>
+    public static long OfRaw(string? name)
+    {
+        if (name is { Length: > 0 and <= 4 })
+        {
+            long code = 0;
+            for (var i = 0; i < name.Length; i++)
+            {
+                var c = name[i];
+                if (c is < '\u3400' or > '\u9FFF')
+                {
+                    return Of(Identity.PersonName.Normalise(name));
+                }
+                code |= (long)c << (16 * i);
+            }
+            return code;
+        }
+        return Of(Identity.PersonName.Normalise(name));
+    }
+
     /// <summary>The code of a name already normalised by <see cref="Identity.PersonName.Normalise"/>.</summary>
     public static long Of(string normalised)
     {

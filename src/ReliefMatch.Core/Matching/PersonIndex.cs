@@ -30,6 +30,7 @@ public sealed class PersonIndex
     private int[] _nextWithSameKey;
     private readonly int[] _rowPerson;
     private readonly bool[] _rowRepaired;
+    private bool[] _sharesKey;
     private int[] _rowsStart = [0];
     private int[] _rows = [];
     private readonly Lazy<ProbableIndex> _probable;
@@ -43,6 +44,7 @@ public sealed class PersonIndex
         _nameCode = new long[size];
         _displayName = new string[size];
         _nextWithSameKey = new int[size];
+        _sharesKey = new bool[size];
         _rowPerson = new int[rosterCount];
         _rowRepaired = new bool[rosterCount];
         _probable = new Lazy<ProbableIndex>(() => new ProbableIndex(this), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -58,11 +60,23 @@ public sealed class PersonIndex
         ArgumentNullException.ThrowIfNull(monitoring);
         var index = new PersonIndex(roster.Count + monitoring.Count, roster.Count);
         var rowPerson = index._rowPerson;
+        // Normalising names is the costly part of a row and independent per row: done in parallel; the
+        // insertion that numbers persons stays sequential, in roster order, so numbering is deterministic.
+        var names = new string[roster.Count];
+        var codes = new long[roster.Count];
+        Chunks.For(roster.Count, (_, from, to) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                names[i] = PersonName.Normalise(roster[i].Name);
+                codes[i] = NameCode.Of(names[i]);
+            }
+        });
         for (var i = 0; i < roster.Count; i++)
         {
             var row = roster[i];
             var key = row.Id.Key;
-            rowPerson[i] = key == 0 ? -1 : index.FindOrAdd(key, row.Name);
+            rowPerson[i] = key == 0 ? -1 : index.FindOrAdd(key, names[i], codes[i], row.Name);
         }
         // Repair needs every valid ID in place first.
         for (var i = 0; i < roster.Count; i++)
@@ -140,6 +154,9 @@ public sealed class PersonIndex
         return slot < 0 ? -1 : _table.At(slot).Person;
     }
 
+    /// <summary>Whether another person holds the same ID under another name.</summary>
+    public bool SharesKey(int person) => _sharesKey[person];
+
     /// <summary>The next person with the same ID key under another name, or -1.</summary>
     public int NextWithSameKey(int person) => _nextWithSameKey[person];
 
@@ -163,15 +180,15 @@ public sealed class PersonIndex
                 return IdentityMatch.None;
             }
             ref var entry = ref _table.At(slot);
-            var normalised = PersonName.Normalise(name);
-            var code = NameCode.Of(normalised);
-            if (entry.NameCode == code && (NameCode.IsExact(code) || string.Equals(_name[entry.Person], normalised, StringComparison.Ordinal)))
+            var code = NameCode.OfRaw(name);
+            if (entry.NameCode == code && NameCode.IsExact(code))
             {
                 return new IdentityMatch(entry.Person, Confidence.Exact);
             }
-            if (entry.HasChain)
+            if (entry.NameCode == code || entry.HasChain)
             {
-                for (var p = _nextWithSameKey[entry.Person]; p >= 0; p = _nextWithSameKey[p])
+                var normalised = PersonName.Normalise(name);
+                for (var p = entry.Person; p >= 0; p = _nextWithSameKey[p])
                 {
                     if (SameName(p, normalised, code))
                     {
@@ -234,10 +251,8 @@ public sealed class PersonIndex
         return found;
     }
 
-    private int FindOrAdd(long key, string displayName)
+    private int FindOrAdd(long key, string normalised, long code, string displayName)
     {
-        var normalised = PersonName.Normalise(displayName);
-        var code = NameCode.Of(normalised);
         var slot = _table.Find(key);
         if (slot < 0)
         {
@@ -259,6 +274,8 @@ public sealed class PersonIndex
         var added = Add(key, normalised, code, displayName);
         _nextWithSameKey[last] = added;
         entry.HasChain = true;
+        _sharesKey[entry.Person] = true;
+        _sharesKey[added] = true;
         return added;
     }
 
@@ -273,6 +290,7 @@ public sealed class PersonIndex
             Array.Resize(ref _nameCode, size);
             Array.Resize(ref _displayName, size);
             Array.Resize(ref _nextWithSameKey, size);
+            Array.Resize(ref _sharesKey, size);
         }
         var p = Count++;
         _key[p] = key;
