@@ -1,5 +1,3 @@
-using ReliefMatch.Core.Extracts;
-
 namespace ReliefMatch.Core.Matching;
 
 /// <summary>
@@ -40,7 +38,7 @@ internal sealed class MedicalScan
             for (var i = start; i < end; i++)
             {
                 var record = records[i];
-                var match = index.Match(record.Id, record.Name);
+                var match = index.MatchById(record.Id, record.Name);
                 if (match.Person < 0)
                 {
                     continue;

@@ -141,9 +141,9 @@ internal sealed class MonthEvaluation
 
     public static IReadOnlyList<Programme> ProgrammesOf(int mask) => ProgrammeLists[mask];
 
-    public IdentityMatch[] DeathMatches => _deaths ??= MatchAll(Data.Deaths, static (index, r) => index.Match(r.Id, r.Name, r.Sex, r.BirthDate));
+    public IdentityMatch[] DeathMatches => _deaths ??= MatchDeaths();
 
-    public IdentityMatch[] DisabilityMatches => _disability ??= MatchAll(Data.Disability, static (index, r) => index.Match(r.Id, r.Name));
+    public IdentityMatch[] DisabilityMatches => _disability ??= MatchAll(Data.Disability, static (index, r) => index.MatchById(r.Id, r.Name));
 
     public IdentityMatch[] MonitoringMatches
     {
@@ -274,7 +274,7 @@ internal sealed class MonthEvaluation
             return;
         }
         var records = Data.Monitoring;
-        var matches = MatchAll(records, static (index, r) => index.Match(r.Id, r.Name));
+        var matches = MatchAll(records, static (index, r) => index.MatchById(r.Id, r.Name));
         var first = new Dictionary<int, int>();
         for (var i = 0; i < matches.Length; i++)
         {
@@ -318,6 +318,34 @@ internal sealed class MonthEvaluation
             }
         });
         return result;
+    }
+
+    /// <summary>
+    /// Deaths by ID first; the records left without a usable ID are then matched on name, sex and birth
+    /// date against an index built for just their combinations (one scan of the persons, not an index of all).
+    /// </summary>
+    private IdentityMatch[] MatchDeaths()
+    {
+        var deaths = Data.Deaths;
+        var matches = MatchAll(deaths, static (index, r) => index.MatchById(r.Id, r.Name));
+        var pending = new List<int>();
+        for (var i = 0; i < matches.Length; i++)
+        {
+            var r = deaths[i];
+            if (matches[i].Confidence is null && PersonIndex.NeedsProbable(r.Id, r.Name, r.Sex, r.BirthDate))
+            {
+                pending.Add(i);
+            }
+        }
+        if (pending.Count > 0)
+        {
+            var probable = Index.ProbableFor(pending.Select(i => (deaths[i].Name, deaths[i].Sex!.Value, deaths[i].BirthDate!.Value)));
+            foreach (var i in pending)
+            {
+                matches[i] = Index.MatchProbable(probable, deaths[i].Name, deaths[i].Sex!.Value, deaths[i].BirthDate!.Value);
+            }
+        }
+        return matches;
     }
 
     private List<RosterHousehold> BuildHouseholds()

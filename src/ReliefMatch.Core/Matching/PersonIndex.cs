@@ -15,39 +15,41 @@ namespace ReliefMatch.Core.Matching;
 /// <para>A roster row whose ID is invalid joins the person its ID repairs to (one digit or one adjacent swap,
 /// same name, exactly one such person); otherwise it belongs to nobody and only <c>invalid-roster-id</c> sees it.</para>
 /// <para>Built once per run, read concurrently afterwards. A lookup is one probe of an open-addressing table
-/// holding the key and the name's <see cref="NameCode"/>, so the common exact match reads no name string
-/// of the index; the name + sex + birth-date index for probable matches is built on first use only.</para>
+/// holding the key and the name's <see cref="NameCode"/>, so the common exact match reads no name string of
+/// the index. The index keeps no per-person strings (they would make every garbage collection scan millions
+/// of references); names are read back from the roster row or monitoring record a person came from.</para>
 /// </remarks>
 public sealed class PersonIndex
 {
-    private const int Ambiguous = -2;
-
+    private readonly IReadOnlyList<RosterRecord> _roster;
+    private readonly IReadOnlyList<MonitoringRecord> _monitoring;
     private readonly KeyTable _table;
-    private long[] _key;
-    private string[] _name;
-    private long[] _nameCode;
-    private string[] _displayName;
-    private int[] _nextWithSameKey;
+    private readonly long[] _key;
+    private readonly long[] _nameCode;
+    /// <summary>Roster row the person was first seen on (≥ 0), or −1 − the monitoring record's index.</summary>
+    private readonly int[] _origin;
+    private readonly int[] _nextWithSameKey;
+    private readonly bool[] _sharesKey;
     private readonly int[] _rowPerson;
     private readonly bool[] _rowRepaired;
-    private bool[] _sharesKey;
     private int[] _rowsStart = [0];
     private int[] _rows = [];
     private readonly Lazy<ProbableIndex> _probable;
 
-    private PersonIndex(int capacity, int rosterCount)
+    private PersonIndex(IReadOnlyList<RosterRecord> roster, IReadOnlyList<MonitoringRecord> monitoring)
     {
+        _roster = roster;
+        _monitoring = monitoring;
+        var capacity = roster.Count + monitoring.Count; // every person comes from at least one row
         _table = new KeyTable(capacity);
-        var size = Math.Max(capacity, 4);
-        _key = new long[size];
-        _name = new string[size];
-        _nameCode = new long[size];
-        _displayName = new string[size];
-        _nextWithSameKey = new int[size];
-        _sharesKey = new bool[size];
-        _rowPerson = new int[rosterCount];
-        _rowRepaired = new bool[rosterCount];
-        _probable = new Lazy<ProbableIndex>(() => new ProbableIndex(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _key = new long[capacity];
+        _nameCode = new long[capacity];
+        _origin = new int[capacity];
+        _nextWithSameKey = new int[capacity];
+        _sharesKey = new bool[capacity];
+        _rowPerson = new int[roster.Count];
+        _rowRepaired = new bool[roster.Count];
+        _probable = new Lazy<ProbableIndex>(() => new ProbableIndex(this, null), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Number of persons; persons are numbered 0..Count-1.</summary>
@@ -58,25 +60,22 @@ public sealed class PersonIndex
     {
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(monitoring);
-        var index = new PersonIndex(roster.Count + monitoring.Count, roster.Count);
+        var index = new PersonIndex(roster, monitoring);
         var rowPerson = index._rowPerson;
-        // Normalising names is the costly part of a row and independent per row: done in parallel; the
-        // insertion that numbers persons stays sequential, in roster order, so numbering is deterministic.
-        var names = new string[roster.Count];
+        // Name codes are independent per row: computed in parallel. Numbering persons stays sequential, in
+        // roster order, so that it is deterministic.
         var codes = new long[roster.Count];
         Chunks.For(roster.Count, (_, from, to) =>
         {
             for (var i = from; i < to; i++)
             {
-                names[i] = PersonName.Normalise(roster[i].Name);
-                codes[i] = NameCode.Of(names[i]);
+                codes[i] = NameCode.OfRaw(roster[i].Name);
             }
         });
         for (var i = 0; i < roster.Count; i++)
         {
-            var row = roster[i];
-            var key = row.Id.Key;
-            rowPerson[i] = key == 0 ? -1 : index.FindOrAdd(key, names[i], codes[i], row.Name);
+            var key = roster[i].Id.Key;
+            rowPerson[i] = key == 0 ? -1 : index.FindOrAdd(key, codes[i], i);
         }
         // Repair needs every valid ID in place first.
         for (var i = 0; i < roster.Count; i++)
@@ -84,8 +83,7 @@ public sealed class PersonIndex
             if (rowPerson[i] == -1)
             {
                 var row = roster[i];
-                var normalised = PersonName.Normalise(row.Name);
-                var repaired = index.Repair(row.Id, normalised, NameCode.Of(normalised));
+                var repaired = index.Repair(row.Id, PersonName.Normalise(row.Name), codes[i]);
                 rowPerson[i] = repaired;
                 index._rowRepaired[i] = repaired >= 0;
             }
@@ -96,9 +94,8 @@ public sealed class PersonIndex
             var key = record.Id.Key;
             if (key != 0 && !record.RiskCleared && index._table.Find(key) < 0)
             {
-                var normalised = PersonName.Normalise(record.Name);
-                var code = NameCode.Of(normalised);
-                index._table.Add(key, index.Add(key, normalised, code, record.Name), code);
+                var code = NameCode.OfRaw(record.Name);
+                index._table.Add(key, index.Add(key, code, -1 - i), code);
             }
         }
 
@@ -136,7 +133,7 @@ public sealed class PersonIndex
     public string IdNumber(int person) => ResidentId.FromKey(_key[person]).ToString();
 
     /// <summary>The name as first seen (roster row, or monitoring record for a person on no roster).</summary>
-    public string DisplayName(int person) => _displayName[person];
+    public string DisplayName(int person) => _origin[person] >= 0 ? _roster[_origin[person]].Name : _monitoring[-1 - _origin[person]].Name;
 
     /// <summary>The roster rows of the person (indexes into the roster list), in roster order.</summary>
     public ReadOnlySpan<int> RosterRows(int person) => _rows.AsSpan(_rowsStart[person], _rowsStart[person + 1] - _rowsStart[person]);
@@ -172,6 +169,17 @@ public sealed class PersonIndex
     /// </remarks>
     public IdentityMatch Match(in ParsedId id, string name, Sex? sex = null, DateOnly? birthDate = null)
     {
+        var match = MatchById(id, name);
+        if (match.Confidence is null && NeedsProbable(id, name, sex, birthDate))
+        {
+            return MatchProbable(_probable.Value, name, sex!.Value, birthDate!.Value);
+        }
+        return match;
+    }
+
+    /// <summary>Exact, review or repaired; none when the ID is not usable (probable is not tried).</summary>
+    internal IdentityMatch MatchById(in ParsedId id, string name)
+    {
         if (id.IsValid)
         {
             var slot = _table.Find(id.Key);
@@ -198,33 +206,37 @@ public sealed class PersonIndex
             }
             return new IdentityMatch(entry.Person, Confidence.Review);
         }
-        var norm = PersonName.Normalise(name);
-        if (norm.Length == 0)
+        if (id.Problem is IdProblem.Missing or IdProblem.ExcelDamaged || id.Text.Length != 18)
         {
             return IdentityMatch.None;
         }
-        var nameCode = NameCode.Of(norm);
-        if (id.Problem is not (IdProblem.Missing or IdProblem.ExcelDamaged))
-        {
-            var repaired = Repair(id, norm, nameCode);
-            if (repaired >= 0)
-            {
-                return new IdentityMatch(repaired, Confidence.Repaired);
-            }
-        }
-        if (sex is { } s && birthDate is { } b)
-        {
-            var probable = _probable.Value.Find(norm, nameCode, b, s);
-            if (probable >= 0)
-            {
-                return new IdentityMatch(probable, Confidence.Probable);
-            }
-        }
-        return IdentityMatch.None;
+        var norm = PersonName.Normalise(name);
+        var repaired = Repair(id, norm, NameCode.Of(norm));
+        return repaired >= 0 ? new IdentityMatch(repaired, Confidence.Repaired) : IdentityMatch.None;
     }
 
+    /// <summary>Whether a record that <see cref="MatchById"/> did not tie may be matched on name, sex and birth date.</summary>
+    internal static bool NeedsProbable(in ParsedId id, string name, Sex? sex, DateOnly? birthDate) =>
+        !id.IsValid && sex.HasValue && birthDate.HasValue && !string.IsNullOrWhiteSpace(name);
+
+    /// <summary>An index of name + sex + birth date limited to what <paramref name="wanted"/> asks for: one scan of the persons.</summary>
+    internal ProbableIndex ProbableFor(IEnumerable<(string Name, Sex Sex, DateOnly BirthDate)> wanted) => new(this, wanted);
+
+    internal IdentityMatch MatchProbable(ProbableIndex probable, string name, Sex sex, DateOnly birthDate)
+    {
+        var normalised = PersonName.Normalise(name);
+        if (normalised.Length == 0)
+        {
+            return IdentityMatch.None;
+        }
+        var p = probable.Find(normalised, NameCode.Of(normalised), birthDate, sex);
+        return p >= 0 ? new IdentityMatch(p, Confidence.Probable) : IdentityMatch.None;
+    }
+
+    private string NormalisedName(int person) => PersonName.Normalise(DisplayName(person));
+
     private bool SameName(int person, string normalised, long code) =>
-        _nameCode[person] == code && (NameCode.IsExact(code) || string.Equals(_name[person], normalised, StringComparison.Ordinal));
+        _nameCode[person] == code && (NameCode.IsExact(code) || string.Equals(NormalisedName(person), normalised, StringComparison.Ordinal));
 
     /// <summary>Exactly one person at one digit or one adjacent swap from the invalid ID, with the same name; else -1.</summary>
     private int Repair(in ParsedId id, string normalisedName, long code)
@@ -251,17 +263,22 @@ public sealed class PersonIndex
         return found;
     }
 
-    private int FindOrAdd(long key, string normalised, long code, string displayName)
+    private int FindOrAdd(long key, long code, int row)
     {
         var slot = _table.Find(key);
         if (slot < 0)
         {
-            var p = Add(key, normalised, code, displayName);
+            var p = Add(key, code, row);
             _table.Add(key, p, code);
             return p;
         }
         // Same ID already held: the same person, or another person under another name (chained).
         ref var entry = ref _table.At(slot);
+        if (entry.NameCode == code && NameCode.IsExact(code) && !entry.HasChain)
+        {
+            return entry.Person;
+        }
+        var normalised = PersonName.Normalise(_roster[row].Name);
         var last = -1;
         for (var p = entry.Person; p >= 0; p = _nextWithSameKey[p])
         {
@@ -271,7 +288,7 @@ public sealed class PersonIndex
             }
             last = p;
         }
-        var added = Add(key, normalised, code, displayName);
+        var added = Add(key, code, row);
         _nextWithSameKey[last] = added;
         entry.HasChain = true;
         _sharesKey[entry.Person] = true;
@@ -280,56 +297,64 @@ public sealed class PersonIndex
     }
 
     /// <summary>Adds a person; the caller registers the key in the table (or chains the person).</summary>
-    private int Add(long key, string normalised, long code, string displayName)
+    private int Add(long key, long code, int origin)
     {
-        if (Count == _key.Length)
-        {
-            var size = _key.Length * 2;
-            Array.Resize(ref _key, size);
-            Array.Resize(ref _name, size);
-            Array.Resize(ref _nameCode, size);
-            Array.Resize(ref _displayName, size);
-            Array.Resize(ref _nextWithSameKey, size);
-            Array.Resize(ref _sharesKey, size);
-        }
         var p = Count++;
         _key[p] = key;
-        _name[p] = normalised;
         _nameCode[p] = code;
-        _displayName[p] = displayName;
+        _origin[p] = origin;
         _nextWithSameKey[p] = -1;
         return p;
     }
 
     /// <summary>
     /// Name + sex + birth date (read from each person's ID) → the one person, or ambiguous. Names that pack
-    /// into a code are keyed on it, so building the index hashes no strings; the rare longer names on the string.
+    /// into a code are keyed on it, so the scan hashes no strings; the rare longer names on the string.
+    /// Built either for everything (per-record <see cref="Match"/>) or for the few combinations a batch of
+    /// records asks for, which keeps it small.
     /// </summary>
-    private sealed class ProbableIndex
+    internal sealed class ProbableIndex
     {
-        private readonly Dictionary<(long Code, int BirthSex), int> _packed;
+        private const int Ambiguous = -2;
+        private readonly Dictionary<(long Code, int BirthSex), int> _packed = [];
         private readonly Dictionary<(string Name, int BirthSex), int> _long = [];
 
-        public ProbableIndex(PersonIndex index)
+        public ProbableIndex(PersonIndex index, IEnumerable<(string Name, Sex Sex, DateOnly BirthDate)>? wanted)
         {
-            _packed = new Dictionary<(long, int), int>(index.Count);
+            HashSet<(long, int)>? wantedPacked = null;
+            if (wanted is not null)
+            {
+                wantedPacked = [];
+                foreach (var (name, sex, birth) in wanted)
+                {
+                    var normalised = PersonName.Normalise(name);
+                    var code = NameCode.Of(normalised);
+                    // Long names are asked for by their hashed code too: the strings are compared on insertion.
+                    wantedPacked.Add((code, BirthSex(Ymd(birth), sex)));
+                }
+            }
             for (var p = 0; p < index.Count; p++)
             {
-                if (index._name[p].Length == 0)
+                var code = index._nameCode[p];
+                if (code == 0)
                 {
                     continue;
                 }
                 var key = index._key[p];
                 var birthSex = BirthSex((int)(key / 1000 % 100_000_000), key % 2 == 1 ? Sex.Male : Sex.Female);
-                // Persons are distinct (ID, name) pairs: a second person under the same name is a second ID.
-                if (NameCode.IsExact(index._nameCode[p]))
+                if (wantedPacked is not null && !wantedPacked.Contains((code, birthSex)))
                 {
-                    var entry = (index._nameCode[p], birthSex);
+                    continue;
+                }
+                // Persons are distinct (ID, name) pairs: a second person under the same name is a second ID.
+                if (NameCode.IsExact(code))
+                {
+                    var entry = (code, birthSex);
                     _packed[entry] = _packed.ContainsKey(entry) ? Ambiguous : p;
                 }
                 else
                 {
-                    var entry = (index._name[p], birthSex);
+                    var entry = (index.NormalisedName(p), birthSex);
                     _long[entry] = _long.ContainsKey(entry) ? Ambiguous : p;
                 }
             }
@@ -337,12 +362,14 @@ public sealed class PersonIndex
 
         public int Find(string normalised, long code, DateOnly birth, Sex sex)
         {
-            var birthSex = BirthSex(birth.Year * 10000 + birth.Month * 100 + birth.Day, sex);
+            var birthSex = BirthSex(Ymd(birth), sex);
             var found = NameCode.IsExact(code)
                 ? _packed.TryGetValue((code, birthSex), out var p) ? p : -1
                 : _long.TryGetValue((normalised, birthSex), out var q) ? q : -1;
             return found >= 0 ? found : -1;
         }
+
+        private static int Ymd(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
 
         private static int BirthSex(int ymd, Sex sex) => ymd * 2 + (sex == Sex.Male ? 1 : 0);
     }
