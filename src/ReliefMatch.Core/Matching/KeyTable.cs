@@ -26,6 +26,7 @@ internal sealed class KeyTable
     public int Count { get; private set; }
 
     /// <summary>The slot of <paramref name="key"/>, or -1.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int Find(long key)
     {
         var i = Slot(key);

@@ -43,17 +43,14 @@ internal sealed class MedicalScan
                 {
                     continue;
                 }
-                if (wantSettlements && match.IsMatch && record.SettledOn >= from && record.SettledOn <= to && month.IsLowIncomeCandidate(match.Person))
+                month.Classify(match, out var candidate, out var home);
+                if (wantSettlements && candidate && record.SettledOn >= from && record.SettledOn <= to)
                 {
                     s.Add(new Settlement(match.Person, i, match.Confidence!.Value));
                 }
-                if (wantMismatches && record.Id.IsValid)
+                if (wantMismatches && home >= 0 && record.Id.IsValid)
                 {
-                    var home = month.MismatchedHomePerson(match);
-                    if (home >= 0)
-                    {
-                        m.Add(new Mismatch(i, home));
-                    }
+                    m.Add(new Mismatch(i, home));
                 }
             }
             settlements[chunk] = s;

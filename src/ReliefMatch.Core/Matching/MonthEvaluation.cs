@@ -17,6 +17,7 @@ internal sealed class MonthEvaluation
     private const byte EnrolledDibaoOrTekun = 4;
     private const byte RosterLowIncome = 8;
     private const byte Monitored = 16;
+    private const byte SharedKey = 32;
 
     private static readonly IReadOnlyList<Programme>[] ProgrammeLists = BuildProgrammeLists();
 
@@ -99,6 +100,13 @@ internal sealed class MonthEvaluation
             }
             _flags[p] |= f;
         }
+        for (var p = 0; p < Index.Count; p++)
+        {
+            if (Index.SharesKey(p))
+            {
+                _flags[p] |= SharedKey;
+            }
+        }
     }
 
     public ExtractSet Data { get; }
@@ -132,8 +140,22 @@ internal sealed class MonthEvaluation
     public bool IsLowIncomeCandidate(int person)
     {
         EnsureMonitoring();
-        var f = _flags[person];
-        return (f & (RosterLowIncome | Monitored)) != 0 && (f & EnrolledDibaoOrTekun) == 0;
+        return IsCandidate(_flags[person]);
+    }
+
+    private static bool IsCandidate(byte flags) => (flags & (RosterLowIncome | Monitored)) != 0 && (flags & EnrolledDibaoOrTekun) == 0;
+
+    /// <summary>
+    /// The hot-loop form of <see cref="IsLowIncomeCandidate"/> and <see cref="MismatchedHomePerson"/> for one
+    /// matched record: a single read of the person's flags in the common case.
+    /// </summary>
+    /// <remarks>Only valid once monitoring is matched (<see cref="MonitoringMatches"/> has been read).</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Classify(IdentityMatch match, out bool candidate, out int mismatchedHome)
+    {
+        var f = _flags[match.Person];
+        candidate = match.IsMatch && IsCandidate(f);
+        mismatchedHome = match.IsReview || (f & SharedKey) != 0 ? MismatchedHomePerson(match) : -1;
     }
 
     /// <summary>The programmes the person is enrolled in in the home county, in canonical order.</summary>
@@ -177,7 +199,7 @@ internal sealed class MonthEvaluation
             }
             return -1;
         }
-        if (match.Confidence == Confidence.Exact && Index.SharesKey(match.Person) && !HasHome(match.Person))
+        if (match.Confidence == Confidence.Exact && (_flags[match.Person] & SharedKey) != 0 && !HasHome(match.Person))
         {
             for (var q = Index.FirstWithKey(Index.Key(match.Person)); q >= 0; q = Index.NextWithSameKey(q))
             {

@@ -15,6 +15,7 @@ internal static class NameCode
     /// The code of a name as read. Fast path: a name of up to four CJK ideographs is already normalised
     /// (no spaces, separators or full-width ASCII can occur in it), so it is packed without normalising.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static long OfRaw(string? name)
     {
         if (name is { Length: > 0 and <= 4 })
