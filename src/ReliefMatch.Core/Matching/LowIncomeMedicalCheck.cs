@@ -14,7 +14,6 @@ internal static class LowIncomeMedicalCheck
     {
         var parameters = (MedicalCostParameters)rule.Parameters;
         var from = month.WindowStart(parameters.WindowMonths);
-        var records = month.Data.Medical;
         var settlements = month.Medical.Settlements;
         var i = 0;
         while (i < settlements.Count)
@@ -25,10 +24,10 @@ internal static class LowIncomeMedicalCheck
             var count = 0;
             for (; end < settlements.Count && settlements[end].Person == person; end++)
             {
-                var record = records[settlements[end].Record];
-                if (record.SettledOn >= from)
+                var settlement = settlements[end];
+                if (settlement.SettledOn >= from)
                 {
-                    total += record.OutOfPocket;
+                    total += settlement.OutOfPocket;
                     count++;
                 }
             }
@@ -47,7 +46,7 @@ internal static class LowIncomeMedicalCheck
         var chosen = new List<MedicalScan.Settlement>(count);
         for (var k = start; k < end; k++)
         {
-            if (records[settlements[k].Record].SettledOn >= from)
+            if (settlements[k].SettledOn >= from)
             {
                 chosen.Add(settlements[k]);
             }

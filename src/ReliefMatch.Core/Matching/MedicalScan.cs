@@ -19,6 +19,12 @@ internal sealed class MedicalScan
     /// <summary>Records whose ID belongs to a home-county person under another name, in record order.</summary>
     public List<Mismatch> Mismatches { get; }
 
+    /// <summary>Records whose table slots are touched together before they are matched.</summary>
+    internal const int Block = 32;
+
+    /// <summary>Keeps the touching loads from being optimised away; its value means nothing.</summary>
+    internal static long Touched { get; private set; }
+
     public static MedicalScan Run(MonthEvaluation month)
     {
         var records = month.Data.Medical;
@@ -35,26 +41,36 @@ internal sealed class MedicalScan
         {
             var s = new List<Settlement>();
             var m = new List<Mismatch>();
-            for (var i = start; i < end; i++)
+            long touched = 0;
+            for (var block = start; block < end; block += Block)
             {
-                var record = records[i];
-                var match = index.MatchById(record.Id, record.Name);
-                if (match.Person < 0)
+                var blockEnd = Math.Min(block + Block, end);
+                for (var i = block; i < blockEnd; i++)
                 {
-                    continue;
+                    touched ^= index.Touch(records[i].Id.Key);
                 }
-                month.Classify(match, out var candidate, out var home);
-                if (wantSettlements && candidate && record.SettledOn >= from && record.SettledOn <= to)
+                for (var i = block; i < blockEnd; i++)
                 {
-                    s.Add(new Settlement(match.Person, i, match.Confidence!.Value));
-                }
-                if (wantMismatches && home >= 0 && record.Id.IsValid)
-                {
-                    m.Add(new Mismatch(i, home));
+                    var record = records[i];
+                    var match = index.MatchById(record.Id, record.Name);
+                    if (match.Person < 0)
+                    {
+                        continue;
+                    }
+                    month.Classify(match, out var candidate, out var home);
+                    if (wantSettlements && candidate && record.SettledOn >= from && record.SettledOn <= to)
+                    {
+                        s.Add(new Settlement(match.Person, i, match.Confidence!.Value, record.SettledOn, record.OutOfPocket));
+                    }
+                    if (wantMismatches && home >= 0 && record.Id.IsValid)
+                    {
+                        m.Add(new Mismatch(i, home));
+                    }
                 }
             }
             settlements[chunk] = s;
             mismatches[chunk] = m;
+            Touched = touched;
         });
         var allSettlements = Concat(settlements);
         allSettlements.Sort(static (a, b) => a.Person != b.Person ? a.Person.CompareTo(b.Person) : a.Record.CompareTo(b.Record));
@@ -71,7 +87,8 @@ internal sealed class MedicalScan
         return all;
     }
 
-    public readonly record struct Settlement(int Person, int Record, Findings.Confidence Confidence);
+    /// <summary>A settlement of a candidate, with what the rules sum so that they need not revisit the record.</summary>
+    public readonly record struct Settlement(int Person, int Record, Findings.Confidence Confidence, DateOnly SettledOn, decimal OutOfPocket);
 
     public readonly record struct Mismatch(int Record, int HomePerson);
 }

@@ -31,6 +31,7 @@ internal sealed class MonthEvaluation
     private Dictionary<int, int>? _disabilityOfPerson;
     private MedicalScan? _medical;
     private List<RosterHousehold>? _households;
+    private static long _touched; // keeps the touching loads alive; its value means nothing
 
     public MonthEvaluation(ExtractSet data, ReportingMonth period, string homeCounty, IReadOnlyList<Rule> rules)
     {
@@ -329,14 +330,25 @@ internal sealed class MonthEvaluation
     }
 
     private IdentityMatch[] MatchAll<T>(IReadOnlyList<T> records, Func<PersonIndex, T, IdentityMatch> match)
+        where T : ExtractRecord
     {
         var result = new IdentityMatch[records.Count];
         var index = Index;
         Chunks.For(records.Count, (_, from, to) =>
         {
-            for (var i = from; i < to; i++)
+            for (var block = from; block < to; block += MedicalScan.Block)
             {
-                result[i] = match(index, records[i]);
+                var blockEnd = Math.Min(block + MedicalScan.Block, to);
+                long touched = 0;
+                for (var i = block; i < blockEnd; i++)
+                {
+                    touched ^= index.Touch(records[i].Id.Key);
+                }
+                for (var i = block; i < blockEnd; i++)
+                {
+                    result[i] = match(index, records[i]);
+                }
+                _touched = touched;
             }
         });
         return result;

@@ -215,6 +215,10 @@ public sealed class PersonIndex
         return repaired >= 0 ? new IdentityMatch(repaired, Confidence.Repaired) : IdentityMatch.None;
     }
 
+    /// <summary>Touches the table slot of an ID key ahead of matching (see <see cref="KeyTable.Touch"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal long Touch(long key) => _table.Touch(key);
+
     /// <summary>Whether a record that <see cref="MatchById"/> did not tie may be matched on name, sex and birth date.</summary>
     internal static bool NeedsProbable(in ParsedId id, string name, Sex? sex, DateOnly? birthDate) =>
         !id.IsValid && sex.HasValue && birthDate.HasValue && !string.IsNullOrWhiteSpace(name);

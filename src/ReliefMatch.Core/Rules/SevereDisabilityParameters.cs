@@ -8,6 +8,10 @@ namespace ReliefMatch.Core.Rules;
 /// </summary>
 public sealed record SevereDisabilityParameters(IReadOnlySet<int> Levels, IReadOnlySet<DisabilityCategory> Level3Categories) : RuleParameters
 {
+    private readonly int _levelMask = Levels.Aggregate(0, (m, l) => m | 1 << l);
+    private readonly int _categoryMask = Level3Categories.Aggregate(0, (m, c) => m | 1 << (int)c);
+
+    /// <summary>Bit tests rather than set look-ups: this runs for every certificate of a province.</summary>
     public bool IsSevere(DisabilityCategory category, int level) =>
-        Levels.Contains(level) || level == 3 && Level3Categories.Contains(category);
+        level is >= 0 and < 31 && (_levelMask & 1 << level) != 0 || level == 3 && (_categoryMask & 1 << (int)category) != 0;
 }
