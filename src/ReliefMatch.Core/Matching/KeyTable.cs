@@ -3,7 +3,8 @@ namespace ReliefMatch.Core.Matching;
 /// <summary>
 /// Open-addressing hash table from a resident-ID key (17 digits, never 0) to the first person holding it,
 /// with that person's <see cref="NameCode"/> beside it: one cache line answers "who has this ID, under
-/// which name" for the common case. Linear probing, power-of-two capacity, load at most one half.
+/// which name" for the common case. Linear probing, power-of-two capacity, load at most 0.8: the table of a
+/// province (3 million persons) stays near 100 MB, and a longer probe walks adjacent memory.
 /// </summary>
 internal sealed class KeyTable
 {
@@ -14,7 +15,7 @@ internal sealed class KeyTable
     public KeyTable(int expected)
     {
         var capacity = 16;
-        while (capacity < expected * 2L)
+        while (capacity * 4L < expected * 5L)
         {
             capacity *= 2;
         }
@@ -25,7 +26,7 @@ internal sealed class KeyTable
 
     public int Count { get; private set; }
 
-    /// <summary>The slot of <paramref name="key"/>, or -1.</summary>
+    /// <summary>The slot of <paramref name="key"/>, or −1 − the slot where it would be added.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int Find(long key)
     {
@@ -39,7 +40,7 @@ internal sealed class KeyTable
             }
             if (k == 0)
             {
-                return -1;
+                return -1 - i;
             }
             i = (i + 1) & _mask;
         }
@@ -53,19 +54,14 @@ internal sealed class KeyTable
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public long Touch(long key) => _entries[Slot(key)].Key;
 
-    /// <summary>Adds a key that is not in the table yet.</summary>
-    public void Add(long key, int person, long nameCode)
+    /// <summary>Adds a key at the free slot <see cref="Find"/> reported for it (−1 − its result).</summary>
+    public void AddAt(int slot, long key, int person, long nameCode)
     {
-        if (Count * 2L >= _entries.Length)
+        if (Count >= _entries.Length - 1)
         {
             throw new InvalidOperationException("KeyTable sized too small.");
         }
-        var i = Slot(key);
-        while (_entries[i].Key != 0)
-        {
-            i = (i + 1) & _mask;
-        }
-        _entries[i] = new Entry { Key = key, NameCode = nameCode, Person = person };
+        _entries[slot] = new Entry { Key = key, NameCode = nameCode, Person = person };
         Count++;
     }
 

@@ -92,10 +92,10 @@ public sealed class PersonIndex
         {
             var record = monitoring[i];
             var key = record.Id.Key;
-            if (key != 0 && !record.RiskCleared && index._table.Find(key) < 0)
+            if (key != 0 && !record.RiskCleared && index._table.Find(key) is var slot && slot < 0)
             {
                 var code = NameCode.OfRaw(record.Name);
-                index._table.Add(key, index.Add(key, code, -1 - i), code);
+                index._table.AddAt(-1 - slot, key, index.Add(key, code, -1 - i), code);
             }
         }
 
@@ -273,7 +273,7 @@ public sealed class PersonIndex
         if (slot < 0)
         {
             var p = Add(key, code, row);
-            _table.Add(key, p, code);
+            _table.AddAt(-1 - slot, key, p, code);
             return p;
         }
         // Same ID already held: the same person, or another person under another name (chained).
