@@ -28,35 +28,46 @@ public static class FindingEngine
             return [];
         }
         var month = new MonthEvaluation(data, period, homeCountyCode.Trim(), enabled);
-        var findings = new List<Finding>();
-        foreach (var rule in enabled)
+        // Everything the checks share is computed first (each part in parallel over its records); the
+        // checks then only read it, so they run side by side, each into its own list.
+        month.Prepare(enabled);
+        var perRule = new List<Finding>[enabled.Count];
+        Parallel.For(0, enabled.Count, i => perRule[i] = Run(month, enabled[i]));
+        var findings = new List<Finding>(perRule.Sum(f => f.Count));
+        foreach (var part in perRule)
         {
-            switch (rule.Kind)
-            {
-                case RuleKind.DeceasedRecipient: DeceasedRecipientCheck.Run(month, rule, findings); break;
-                case RuleKind.DuplicateEnrolment: DuplicateEnrolmentCheck.Run(month, rule, findings); break;
-                case RuleKind.DibaoTekunOverlap: DibaoTekunOverlapCheck.Run(month, rule, findings); break;
-                case RuleKind.LowIncomeMedical: LowIncomeMedicalCheck.Run(month, rule, findings); break;
-                case RuleKind.LowIncomeSevereDisability: LowIncomeSevereDisabilityCheck.Run(month, rule, findings); break;
-                case RuleKind.EconomicCheckOverdue: EconomicCheckOverdueCheck.Run(month, rule, findings); break;
-                case RuleKind.HomeVisitOverdue: HomeVisitOverdueCheck.Run(month, rule, findings); break;
-                case RuleKind.IdNameMismatch: IdNameMismatchCheck.Run(month, rule, findings); break;
-                case RuleKind.InvalidRosterId: InvalidRosterIdCheck.Run(month, rule, findings); break;
-                default: throw new InvalidOperationException($"Rule {rule.Id} has no check for kind {rule.Kind}.");
-            }
+            findings.AddRange(part);
         }
         findings.Sort(Compare);
+        return findings;
+    }
+
+    private static List<Finding> Run(MonthEvaluation month, Rule rule)
+    {
+        var findings = new List<Finding>();
+        switch (rule.Kind)
+        {
+            case RuleKind.DeceasedRecipient: DeceasedRecipientCheck.Run(month, rule, findings); break;
+            case RuleKind.DuplicateEnrolment: DuplicateEnrolmentCheck.Run(month, rule, findings); break;
+            case RuleKind.DibaoTekunOverlap: DibaoTekunOverlapCheck.Run(month, rule, findings); break;
+            case RuleKind.LowIncomeMedical: LowIncomeMedicalCheck.Run(month, rule, findings); break;
+            case RuleKind.LowIncomeSevereDisability: LowIncomeSevereDisabilityCheck.Run(month, rule, findings); break;
+            case RuleKind.EconomicCheckOverdue: EconomicCheckOverdueCheck.Run(month, rule, findings); break;
+            case RuleKind.HomeVisitOverdue: HomeVisitOverdueCheck.Run(month, rule, findings); break;
+            case RuleKind.IdNameMismatch: IdNameMismatchCheck.Run(month, rule, findings); break;
+            case RuleKind.InvalidRosterId: InvalidRosterIdCheck.Run(month, rule, findings); break;
+            default: throw new InvalidOperationException($"Rule {rule.Id} has no check for kind {rule.Kind}.");
+        }
         return findings;
     }
 
     private static int Compare(Finding a, Finding b)
     {
         var c = string.CompareOrdinal(a.Township, b.Township);
-        if (c == 0) c = string.CompareOrdinal(a.Village, b.Village);
-        if (c == 0) c = string.CompareOrdinal(a.HouseholdId, b.HouseholdId);
-        if (c == 0) c = string.CompareOrdinal(a.RuleId, b.RuleId);
-        if (c == 0) c = string.CompareOrdinal(a.IdNumber, b.IdNumber);
-        if (c == 0) c = string.CompareOrdinal(a.Discriminator, b.Discriminator);
-        return c;
+        c = c != 0 ? c : string.CompareOrdinal(a.Village, b.Village);
+        c = c != 0 ? c : string.CompareOrdinal(a.HouseholdId, b.HouseholdId);
+        c = c != 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId);
+        c = c != 0 ? c : string.CompareOrdinal(a.IdNumber, b.IdNumber);
+        return c != 0 ? c : string.CompareOrdinal(a.Discriminator, b.Discriminator);
     }
 }

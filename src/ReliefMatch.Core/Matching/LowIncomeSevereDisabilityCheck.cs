@@ -22,8 +22,9 @@ internal static class LowIncomeSevereDisabilityCheck
             {
                 continue;
             }
+            // The record's own fields first: they are read in order, the person's flags are not.
             var record = records[i];
-            if (!record.IsValid || !parameters.IsSevere(record.Category, record.Level) || !month.IsLowIncomeCandidate(match.Person))
+            if (!parameters.IsSevere(record.Category, record.Level) || !record.IsValid || !month.IsLowIncomeCandidate(match.Person))
             {
                 continue;
             }

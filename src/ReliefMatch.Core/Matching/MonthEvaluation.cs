@@ -110,6 +110,56 @@ internal sealed class MonthEvaluation
         }
     }
 
+    /// <summary>
+    /// Computes what the rules will read, so that the checks can then run concurrently: the lazily built
+    /// parts are not thread-safe by themselves, and must all be settled here.
+    /// </summary>
+    public void Prepare(IReadOnlyList<Rule> rules)
+    {
+        bool deaths = false, disability = false, medical = false, households = false, lowIncome = false;
+        foreach (var rule in rules)
+        {
+            switch (rule.Parameters)
+            {
+                case DeathEvidenceParameters:
+                    deaths = true;
+                    break;
+                case MedicalCostParameters:
+                    medical = lowIncome = true;
+                    break;
+                case SevereDisabilityParameters:
+                    disability = lowIncome = true;
+                    break;
+                case RecheckIntervalParameters:
+                    households = true;
+                    break;
+                case RecordSourcesParameters sources:
+                    deaths |= sources.Uses(SourceKind.PoliceDeaths) || sources.Uses(SourceKind.HealthDeaths);
+                    disability |= sources.Uses(SourceKind.Disability);
+                    medical |= sources.Uses(SourceKind.Medical);
+                    break;
+            }
+        }
+        EnsureMonitoring(); // monitoring is small, and most rules need it
+        if (deaths)
+        {
+            _ = DeathMatches;
+        }
+        if (disability || lowIncome)
+        {
+            _ = DisabilityMatches;
+            _disabilityOfPerson ??= FirstPlacedDisability();
+        }
+        if (medical)
+        {
+            _ = Medical;
+        }
+        if (households)
+        {
+            _ = Households;
+        }
+    }
+
     public ExtractSet Data { get; }
     public ReportingMonth Period { get; }
     /// <summary>end(P).</summary>
