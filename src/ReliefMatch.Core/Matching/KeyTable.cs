@@ -54,6 +54,11 @@ internal sealed class KeyTable
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public long Touch(long key) => _entries[Slot(key)].Key;
 
+    /// <summary>Where touching loops leave the XOR of what they read, so that the loads are not optimised away.</summary>
+    public static void Keep(long touched) => s_touched = touched;
+
+    private static long s_touched;
+
     /// <summary>Adds a key at the free slot <see cref="Find"/> reported for it (−1 − its result).</summary>
     public void AddAt(int slot, long key, int person, long nameCode)
     {

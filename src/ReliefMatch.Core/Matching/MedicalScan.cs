@@ -22,9 +22,6 @@ internal sealed class MedicalScan
     /// <summary>Records whose table slots are touched together before they are matched.</summary>
     internal const int Block = 32;
 
-    /// <summary>Keeps the touching loads from being optimised away; its value means nothing.</summary>
-    internal static long Touched { get; private set; }
-
     public static MedicalScan Run(MonthEvaluation month)
     {
         var records = month.Data.Medical;
@@ -70,7 +67,7 @@ internal sealed class MedicalScan
             }
             settlements[chunk] = s;
             mismatches[chunk] = m;
-            Touched = touched;
+            KeyTable.Keep(touched);
         });
         var allSettlements = Concat(settlements);
         allSettlements.Sort(static (a, b) => a.Person != b.Person ? a.Person.CompareTo(b.Person) : a.Record.CompareTo(b.Record));

@@ -31,7 +31,6 @@ internal sealed class MonthEvaluation
     private Dictionary<int, int>? _disabilityOfPerson;
     private MedicalScan? _medical;
     private List<RosterHousehold>? _households;
-    private static long _touched; // keeps the touching loads alive; its value means nothing
 
     public MonthEvaluation(ExtractSet data, ReportingMonth period, string homeCounty, IReadOnlyList<Rule> rules)
     {
@@ -140,24 +139,30 @@ internal sealed class MonthEvaluation
                     break;
             }
         }
-        EnsureMonitoring(); // monitoring is small, and most rules need it
+        EnsureMonitoring(); // monitoring is small, most rules need it, and the medical pass reads its flags
+        var parts = new List<Action>();
         if (deaths)
         {
-            _ = DeathMatches;
+            parts.Add(() => _ = DeathMatches);
         }
         if (disability || lowIncome)
         {
-            _ = DisabilityMatches;
-            _disabilityOfPerson ??= FirstPlacedDisability();
+            parts.Add(() =>
+            {
+                _ = DisabilityMatches;
+                _disabilityOfPerson ??= FirstPlacedDisability();
+            });
         }
         if (medical)
         {
-            _ = Medical;
+            parts.Add(() => _ = Medical);
         }
         if (households)
         {
-            _ = Households;
+            parts.Add(() => _ = Households);
         }
+        // Independent of one another: each sets its own field.
+        Parallel.Invoke([.. parts]);
     }
 
     public ExtractSet Data { get; }
@@ -398,7 +403,7 @@ internal sealed class MonthEvaluation
                 {
                     result[i] = match(index, records[i]);
                 }
-                _touched = touched;
+                KeyTable.Keep(touched);
             }
         });
         return result;

@@ -65,6 +65,7 @@ public sealed class PersonIndex
         // Name codes are independent per row: computed in parallel. Numbering persons stays sequential, in
         // roster order, so that it is deterministic.
         var codes = new long[roster.Count];
+        var keys = new long[MedicalScan.Block];
         Chunks.For(roster.Count, (_, from, to) =>
         {
             for (var i = from; i < to; i++)
@@ -72,11 +73,24 @@ public sealed class PersonIndex
                 codes[i] = NameCode.OfRaw(roster[i].Name);
             }
         });
-        for (var i = 0; i < roster.Count; i++)
+        long touched = 0;
+        for (var block = 0; block < roster.Count; block += MedicalScan.Block)
         {
-            var key = roster[i].Id.Key;
-            rowPerson[i] = key == 0 ? -1 : index.FindOrAdd(key, codes[i], i);
+            // Touch the slots of a block of rows first, so that their cache misses overlap.
+            var blockEnd = Math.Min(block + MedicalScan.Block, roster.Count);
+            for (var i = block; i < blockEnd; i++)
+            {
+                var key = roster[i].Id.Key;
+                keys[i - block] = key;
+                touched ^= index._table.Touch(key);
+            }
+            for (var i = block; i < blockEnd; i++)
+            {
+                var key = keys[i - block];
+                rowPerson[i] = key == 0 ? -1 : index.FindOrAdd(key, codes[i], i);
+            }
         }
+        KeyTable.Keep(touched);
         // Repair needs every valid ID in place first.
         for (var i = 0; i < roster.Count; i++)
         {
