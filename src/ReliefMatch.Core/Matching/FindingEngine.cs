@@ -1,0 +1,73 @@
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Rules;
+
+namespace ReliefMatch.Core.Matching;
+
+/// <summary>
+/// Turns a month's data into findings, with the meaning of RULES.md. Pure and deterministic: the same data,
+/// period and rules give the same findings in the same order (township, village, household, rule, ID,
+/// discriminator), whatever the number of cores.
+/// </summary>
+public static class FindingEngine
+{
+    /// <summary>The county the installation serves by default: 永福县.</summary>
+    public const string DefaultHomeCounty = "450326";
+
+    /// <summary>Evaluates every enabled rule of <paramref name="rules"/> for period <paramref name="period"/>.</summary>
+    /// <param name="homeCountyCode">Six-digit code of the home county: only its roster rows produce findings about households.</param>
+    public static IReadOnlyList<Finding> Evaluate(ExtractSet data, ReportingMonth period, RuleSet rules, string homeCountyCode = DefaultHomeCounty)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentException.ThrowIfNullOrWhiteSpace(homeCountyCode);
+        var enabled = rules.Enabled.ToList();
+        if (enabled.Count == 0)
+        {
+            return [];
+        }
+        var month = new MonthEvaluation(data, period, homeCountyCode.Trim(), enabled);
+        // Everything the checks share is computed first (each part in parallel over its records); the
+        // checks then only read it, so they run side by side, each into its own list.
+        month.Prepare(enabled);
+        var perRule = new List<Finding>[enabled.Count];
+        Parallel.For(0, enabled.Count, i => perRule[i] = Run(month, enabled[i]));
+        var findings = new List<Finding>(perRule.Sum(f => f.Count));
+        foreach (var part in perRule)
+        {
+            findings.AddRange(part);
+        }
+        findings.Sort(Compare);
+        return findings;
+    }
+
+    private static List<Finding> Run(MonthEvaluation month, Rule rule)
+    {
+        var findings = new List<Finding>();
+        switch (rule.Kind)
+        {
+            case RuleKind.DeceasedRecipient: DeceasedRecipientCheck.Run(month, rule, findings); break;
+            case RuleKind.DuplicateEnrolment: DuplicateEnrolmentCheck.Run(month, rule, findings); break;
+            case RuleKind.DibaoTekunOverlap: DibaoTekunOverlapCheck.Run(month, rule, findings); break;
+            case RuleKind.LowIncomeMedical: LowIncomeMedicalCheck.Run(month, rule, findings); break;
+            case RuleKind.LowIncomeSevereDisability: LowIncomeSevereDisabilityCheck.Run(month, rule, findings); break;
+            case RuleKind.EconomicCheckOverdue: EconomicCheckOverdueCheck.Run(month, rule, findings); break;
+            case RuleKind.HomeVisitOverdue: HomeVisitOverdueCheck.Run(month, rule, findings); break;
+            case RuleKind.IdNameMismatch: IdNameMismatchCheck.Run(month, rule, findings); break;
+            case RuleKind.InvalidRosterId: InvalidRosterIdCheck.Run(month, rule, findings); break;
+            default: throw new InvalidOperationException($"Rule {rule.Id} has no check for kind {rule.Kind}.");
+        }
+        return findings;
+    }
+
+    private static int Compare(Finding a, Finding b)
+    {
+        var c = string.CompareOrdinal(a.Township, b.Township);
+        c = c != 0 ? c : string.CompareOrdinal(a.Village, b.Village);
+        c = c != 0 ? c : string.CompareOrdinal(a.HouseholdId, b.HouseholdId);
+        c = c != 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId);
+        c = c != 0 ? c : string.CompareOrdinal(a.IdNumber, b.IdNumber);
+        return c != 0 ? c : string.CompareOrdinal(a.Discriminator, b.Discriminator);
+    }
+}

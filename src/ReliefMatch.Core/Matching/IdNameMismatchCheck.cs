@@ -1,0 +1,78 @@
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Rules;
+
+namespace ReliefMatch.Core.Matching;
+
+/// <summary>
+/// <c>id-name-mismatch</c>: a departmental record whose valid ID belongs to a home-county roster person under
+/// another name (most often a relative's ID typed by mistake). One finding per record, filed under the roster
+/// person; the discriminator names the record (source, extract, row).
+/// </summary>
+internal static class IdNameMismatchCheck
+{
+    public static void Run(MonthEvaluation month, Rule rule, List<Finding> findings)
+    {
+        var parameters = (RecordSourcesParameters)rule.Parameters;
+        if (parameters.Uses(SourceKind.PoliceDeaths) || parameters.Uses(SourceKind.HealthDeaths))
+        {
+            var deaths = month.Data.Deaths;
+            var matches = month.DeathMatches;
+            for (var i = 0; i < deaths.Count; i++)
+            {
+                if (parameters.Uses(deaths[i].Kind))
+                {
+                    Consider(month, rule, deaths[i], matches[i], findings);
+                }
+            }
+        }
+        if (parameters.Uses(SourceKind.Disability))
+        {
+            var records = month.Data.Disability;
+            var matches = month.DisabilityMatches;
+            for (var i = 0; i < records.Count; i++)
+            {
+                Consider(month, rule, records[i], matches[i], findings);
+            }
+        }
+        if (parameters.Uses(SourceKind.Monitoring))
+        {
+            var records = month.Data.Monitoring;
+            var matches = month.MonitoringMatches;
+            for (var i = 0; i < records.Count; i++)
+            {
+                Consider(month, rule, records[i], matches[i], findings);
+            }
+        }
+        if (parameters.Uses(SourceKind.Medical))
+        {
+            var records = month.Data.Medical;
+            foreach (var m in month.Medical.Mismatches)
+            {
+                Add(month, rule, records[m.Record], m.HomePerson, findings);
+            }
+        }
+    }
+
+    private static void Consider(MonthEvaluation month, Rule rule, ExtractRecord record, IdentityMatch match, List<Finding> findings)
+    {
+        if (match.Person < 0 || !record.Id.IsValid)
+        {
+            return;
+        }
+        var home = month.MismatchedHomePerson(match);
+        if (home >= 0)
+        {
+            Add(month, rule, record, home, findings);
+        }
+    }
+
+    private static void Add(MonthEvaluation month, Rule rule, ExtractRecord record, int person, List<Finding> findings)
+    {
+        var row = month.Data.Roster[month.HomeRowOf(person)];
+        var evidence = new[] { new Evidence(record.Source, record.ExtractId, record.Row, EvidenceText.NameMismatch(record, row.Name)) };
+        var discriminator = $"{record.Source.Id()}:{record.ExtractId}:{record.Row}";
+        findings.Add(month.NewFinding(rule, record.Id.Text, row.HouseholdId.Trim(), row.Name, row.Township, row.Village ?? "",
+            month.HomeProgrammes(person), Confidence.Review, evidence, discriminator));
+    }
+}

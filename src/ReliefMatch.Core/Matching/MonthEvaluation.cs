@@ -1,0 +1,474 @@
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Rules;
+
+namespace ReliefMatch.Core.Matching;
+
+/// <summary>
+/// What every check of one run shares: the person index, per-person facts from the roster set and the
+/// monitoring snapshot, and the matches of each departmental source, each computed once and only when an
+/// enabled rule needs it.
+/// </summary>
+internal sealed class MonthEvaluation
+{
+    private const byte HasHomeRow = 1;
+    private const byte HasHomeEnrolment = 2;
+    private const byte EnrolledDibaoOrTekun = 4;
+    private const byte RosterLowIncome = 8;
+    private const byte Monitored = 16;
+    private const byte SharedKey = 32;
+
+    private static readonly IReadOnlyList<Programme>[] ProgrammeLists = BuildProgrammeLists();
+
+    private readonly byte[] _flags;
+    private readonly byte[] _homeProgrammes;
+    private readonly bool[] _rowHome;
+    private IdentityMatch[]? _deaths;
+    private IdentityMatch[]? _disability;
+    private IdentityMatch[]? _monitoring;
+    private Dictionary<int, int>? _monitoringOfPerson;
+    private Dictionary<int, int>? _disabilityOfPerson;
+    private MedicalScan? _medical;
+    private List<RosterHousehold>? _households;
+
+    public MonthEvaluation(ExtractSet data, ReportingMonth period, string homeCounty, IReadOnlyList<Rule> rules)
+    {
+        Data = data;
+        Period = period;
+        End = period.Last;
+        HomeCounty = homeCounty;
+        Index = PersonIndex.Build(data.Roster, data.Monitoring);
+        MedicalWindowStart = End;
+        foreach (var rule in rules)
+        {
+            if (rule.Parameters is MedicalCostParameters medical)
+            {
+                var start = WindowStart(medical.WindowMonths);
+                if (start < MedicalWindowStart)
+                {
+                    MedicalWindowStart = start;
+                }
+                WantsMedicalSettlements = true;
+            }
+            if (rule.Parameters is RecordSourcesParameters sources && sources.Uses(SourceKind.Medical))
+            {
+                WantsMedicalMismatches = true;
+            }
+        }
+
+        var roster = data.Roster;
+        var rowHome = _rowHome = new bool[roster.Count];
+        Chunks.For(roster.Count, (_, from, to) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                rowHome[i] = CountyCodes.IsIn(roster[i].CountyCode, homeCounty);
+            }
+        });
+        _flags = new byte[Index.Count];
+        _homeProgrammes = new byte[Index.Count];
+        for (var i = 0; i < roster.Count; i++)
+        {
+            var row = roster[i];
+            var home = rowHome[i];
+            var p = Index.PersonOfRow(i);
+            if (p < 0)
+            {
+                continue;
+            }
+            byte f = 0;
+            if (home)
+            {
+                f |= HasHomeRow;
+            }
+            if (row.IsEnrolled)
+            {
+                if (row.Programme.IsDibao() || row.Programme == Programme.Tekun)
+                {
+                    f |= EnrolledDibaoOrTekun;
+                }
+                if (home)
+                {
+                    f |= HasHomeEnrolment;
+                    _homeProgrammes[p] |= (byte)(1 << (int)row.Programme);
+                    if (row.Programme is Programme.Edge or Programme.Expenditure)
+                    {
+                        f |= RosterLowIncome;
+                    }
+                }
+            }
+            _flags[p] |= f;
+        }
+        for (var p = 0; p < Index.Count; p++)
+        {
+            if (Index.SharesKey(p))
+            {
+                _flags[p] |= SharedKey;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Computes what the rules will read, so that the checks can then run concurrently: the lazily built
+    /// parts are not thread-safe by themselves, and must all be settled here.
+    /// </summary>
+    public void Prepare(IReadOnlyList<Rule> rules)
+    {
+        bool deaths = false, disability = false, medical = false, households = false, lowIncome = false;
+        foreach (var rule in rules)
+        {
+            switch (rule.Parameters)
+            {
+                case DeathEvidenceParameters:
+                    deaths = true;
+                    break;
+                case MedicalCostParameters:
+                    medical = lowIncome = true;
+                    break;
+                case SevereDisabilityParameters:
+                    disability = lowIncome = true;
+                    break;
+                case RecheckIntervalParameters:
+                    households = true;
+                    break;
+                case RecordSourcesParameters sources:
+                    deaths |= sources.Uses(SourceKind.PoliceDeaths) || sources.Uses(SourceKind.HealthDeaths);
+                    disability |= sources.Uses(SourceKind.Disability);
+                    medical |= sources.Uses(SourceKind.Medical);
+                    break;
+            }
+        }
+        EnsureMonitoring(); // monitoring is small, most rules need it, and the medical pass reads its flags
+        var parts = new List<Action>();
+        if (deaths)
+        {
+            parts.Add(() => _ = DeathMatches);
+        }
+        if (disability || lowIncome)
+        {
+            parts.Add(() =>
+            {
+                _ = DisabilityMatches;
+                _disabilityOfPerson ??= FirstPlacedDisability();
+            });
+        }
+        if (medical)
+        {
+            parts.Add(() => _ = Medical);
+        }
+        if (households)
+        {
+            parts.Add(() => _ = Households);
+        }
+        // Independent of one another: each sets its own field.
+        Parallel.Invoke([.. parts]);
+    }
+
+    public ExtractSet Data { get; }
+    public ReportingMonth Period { get; }
+    /// <summary>end(P).</summary>
+    public DateOnly End { get; }
+    public string HomeCounty { get; }
+    public PersonIndex Index { get; }
+
+    /// <summary>The earliest settlement date any enabled medical rule looks at.</summary>
+    public DateOnly MedicalWindowStart { get; }
+    public bool WantsMedicalSettlements { get; }
+    public bool WantsMedicalMismatches { get; }
+
+    /// <summary>
+    /// First day of the window of <paramref name="months"/> calendar months ending end(P): for 12 months and
+    /// P = 2023-07, 2022-08-01 (equivalently: settled after end(P) − 12 months).
+    /// </summary>
+    public DateOnly WindowStart(int months) => Period.First.AddMonths(-(months - 1));
+
+    public bool IsHomeRow(int row) => _rowHome[row];
+
+    public bool HasHome(int person) => (_flags[person] & HasHomeRow) != 0;
+
+    public bool HasHomeEnrolled(int person) => (_flags[person] & HasHomeEnrolment) != 0;
+
+    /// <summary>
+    /// A low-income person (monitored with risk not cleared, or an enrolled member of a home-county edge or
+    /// expenditure household) not enrolled in dibao or tekun anywhere in the roster set.
+    /// </summary>
+    public bool IsLowIncomeCandidate(int person)
+    {
+        EnsureMonitoring();
+        return IsCandidate(_flags[person]);
+    }
+
+    private static bool IsCandidate(byte flags) => (flags & (RosterLowIncome | Monitored)) != 0 && (flags & EnrolledDibaoOrTekun) == 0;
+
+    /// <summary>
+    /// The hot-loop form of <see cref="IsLowIncomeCandidate"/> and <see cref="MismatchedHomePerson"/> for one
+    /// matched record: a single read of the person's flags in the common case.
+    /// </summary>
+    /// <remarks>Only valid once monitoring is matched (<see cref="MonitoringMatches"/> has been read).</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Classify(IdentityMatch match, out bool candidate, out int mismatchedHome)
+    {
+        var f = _flags[match.Person];
+        candidate = match.IsMatch && IsCandidate(f);
+        mismatchedHome = match.IsReview || (f & SharedKey) != 0 ? MismatchedHomePerson(match) : -1;
+    }
+
+    /// <summary>The programmes the person is enrolled in in the home county, in canonical order.</summary>
+    public IReadOnlyList<Programme> HomeProgrammes(int person) => ProgrammeLists[_homeProgrammes[person]];
+
+    public static IReadOnlyList<Programme> ProgrammesOf(int mask) => ProgrammeLists[mask];
+
+    public IdentityMatch[] DeathMatches => _deaths ??= MatchDeaths();
+
+    public IdentityMatch[] DisabilityMatches => _disability ??= MatchAll(Data.Disability, static (index, r) => index.MatchById(r.Id, r.Name));
+
+    public IdentityMatch[] MonitoringMatches
+    {
+        get
+        {
+            EnsureMonitoring();
+            return _monitoring!;
+        }
+    }
+
+    public MedicalScan Medical => _medical ??= MedicalScan.Run(this);
+
+    /// <summary>Home-county households, in order of first appearance.</summary>
+    public List<RosterHousehold> Households => _households ??= BuildHouseholds();
+
+    /// <summary>
+    /// For <c>id-name-mismatch</c>: the home-county person whose ID the record carries under another name,
+    /// or -1. A record exactly matching someone of another county is still a mismatch when a home-county
+    /// person holds that ID under another name.
+    /// </summary>
+    public int MismatchedHomePerson(IdentityMatch match)
+    {
+        if (match.IsReview)
+        {
+            for (var q = match.Person; q >= 0; q = Index.NextWithSameKey(q))
+            {
+                if (HasHome(q))
+                {
+                    return q;
+                }
+            }
+            return -1;
+        }
+        if (match.Confidence == Confidence.Exact && (_flags[match.Person] & SharedKey) != 0 && !HasHome(match.Person))
+        {
+            for (var q = Index.FirstWithKey(Index.Key(match.Person)); q >= 0; q = Index.NextWithSameKey(q))
+            {
+                if (q != match.Person && HasHome(q))
+                {
+                    return q;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The home row a person-level finding is filed under: the first enrolled home row, else the first home row, else -1.</summary>
+    public int HomeRowOf(int person)
+    {
+        var roster = Data.Roster;
+        int enrolled = -1, any = -1;
+        foreach (var r in Index.RosterRows(person))
+        {
+            if (!_rowHome[r])
+            {
+                continue;
+            }
+            if (roster[r].IsEnrolled && (enrolled < 0 || IsEarlier(roster[r], roster[enrolled])))
+            {
+                enrolled = r;
+            }
+            if (any < 0 || IsEarlier(roster[r], roster[any]))
+            {
+                any = r;
+            }
+        }
+        return enrolled >= 0 ? enrolled : any;
+    }
+
+    /// <summary>
+    /// Where a low-income person's finding goes: the home household if on the home roster; otherwise the
+    /// township and village of the monitoring record, else of the disability record (RULES.md).
+    /// </summary>
+    public (string HouseholdId, string Township, string Village, string Name) LowIncomePlace(int person)
+    {
+        var row = HomeRowOf(person);
+        if (row >= 0)
+        {
+            var r = Data.Roster[row];
+            return (r.HouseholdId, r.Township, r.Village ?? "", r.Name);
+        }
+        EnsureMonitoring();
+        if (_monitoringOfPerson!.TryGetValue(person, out var m) && !string.IsNullOrWhiteSpace(Data.Monitoring[m].Township))
+        {
+            var rec = Data.Monitoring[m];
+            return ("", rec.Township!.Trim(), rec.Village?.Trim() ?? "", Index.DisplayName(person));
+        }
+        _disabilityOfPerson ??= FirstPlacedDisability();
+        if (_disabilityOfPerson.TryGetValue(person, out var d))
+        {
+            var rec = Data.Disability[d];
+            return ("", rec.Township!.Trim(), rec.Village?.Trim() ?? "", Index.DisplayName(person));
+        }
+        return ("", "", "", Index.DisplayName(person));
+    }
+
+    /// <summary>Earlier in the source files: lower extract id, then lower row.</summary>
+    public static bool IsEarlier(ExtractRecord a, ExtractRecord b) =>
+        a.ExtractId < b.ExtractId || a.ExtractId == b.ExtractId && a.Row < b.Row;
+
+    public static Confidence Weaker(Confidence a, Confidence b) => a > b ? a : b;
+
+    public static Confidence Stronger(Confidence a, Confidence b) => a < b ? a : b;
+
+    public Finding NewFinding(Rule rule, string idNumber, string householdId, string name, string township, string village,
+        IReadOnlyList<Programme> programmes, Confidence confidence, IReadOnlyList<Evidence> evidence, string discriminator = "") => new()
+    {
+        RuleId = rule.Id,
+        RuleVersion = rule.Version,
+        IdNumber = idNumber,
+        HouseholdId = householdId,
+        Name = name,
+        Township = township.Trim(),
+        Village = village.Trim(),
+        Programmes = programmes,
+        Confidence = confidence,
+        Evidence = evidence,
+        FeedsDataWarning = rule.DataWarning,
+        SuggestedAction = rule.Action,
+        DueDays = rule.DueDays,
+        Discriminator = discriminator,
+    };
+
+    private void EnsureMonitoring()
+    {
+        if (_monitoring is not null)
+        {
+            return;
+        }
+        var records = Data.Monitoring;
+        var matches = MatchAll(records, static (index, r) => index.MatchById(r.Id, r.Name));
+        var first = new Dictionary<int, int>();
+        for (var i = 0; i < matches.Length; i++)
+        {
+            var m = matches[i];
+            if (m.IsMatch && !records[i].RiskCleared)
+            {
+                _flags[m.Person] |= Monitored;
+                if (!first.TryGetValue(m.Person, out var j) || string.IsNullOrWhiteSpace(records[j].Township) && !string.IsNullOrWhiteSpace(records[i].Township))
+                {
+                    first[m.Person] = i;
+                }
+            }
+        }
+        _monitoringOfPerson = first;
+        _monitoring = matches;
+    }
+
+    private Dictionary<int, int> FirstPlacedDisability()
+    {
+        var matches = DisabilityMatches;
+        var first = new Dictionary<int, int>();
+        for (var i = 0; i < matches.Length; i++)
+        {
+            if (matches[i].IsMatch && !string.IsNullOrWhiteSpace(Data.Disability[i].Township))
+            {
+                first.TryAdd(matches[i].Person, i);
+            }
+        }
+        return first;
+    }
+
+    private IdentityMatch[] MatchAll<T>(IReadOnlyList<T> records, Func<PersonIndex, T, IdentityMatch> match)
+        where T : ExtractRecord
+    {
+        var result = new IdentityMatch[records.Count];
+        var index = Index;
+        Chunks.For(records.Count, (_, from, to) =>
+        {
+            for (var block = from; block < to; block += MedicalScan.Block)
+            {
+                var blockEnd = Math.Min(block + MedicalScan.Block, to);
+                long touched = 0;
+                for (var i = block; i < blockEnd; i++)
+                {
+                    touched ^= index.Touch(records[i].Id.Key);
+                }
+                for (var i = block; i < blockEnd; i++)
+                {
+                    result[i] = match(index, records[i]);
+                }
+                KeyTable.Keep(touched);
+            }
+        });
+        return result;
+    }
+
+    /// <summary>
+    /// Deaths by ID first; the records left without a usable ID are then matched on name, sex and birth
+    /// date against an index built for just their combinations (one scan of the persons, not an index of all).
+    /// </summary>
+    private IdentityMatch[] MatchDeaths()
+    {
+        var deaths = Data.Deaths;
+        var matches = MatchAll(deaths, static (index, r) => index.MatchById(r.Id, r.Name));
+        var pending = new List<int>();
+        for (var i = 0; i < matches.Length; i++)
+        {
+            var r = deaths[i];
+            if (matches[i].Confidence is null && PersonIndex.NeedsProbable(r.Id, r.Name, r.Sex, r.BirthDate))
+            {
+                pending.Add(i);
+            }
+        }
+        if (pending.Count > 0)
+        {
+            var probable = Index.ProbableFor(pending.Select(i => (deaths[i].Name, deaths[i].Sex!.Value, deaths[i].BirthDate!.Value)));
+            foreach (var i in pending)
+            {
+                matches[i] = Index.MatchProbable(probable, deaths[i].Name, deaths[i].Sex!.Value, deaths[i].BirthDate!.Value);
+            }
+        }
+        return matches;
+    }
+
+    private List<RosterHousehold> BuildHouseholds()
+    {
+        var roster = Data.Roster;
+        var byId = new Dictionary<string, RosterHousehold>(StringComparer.Ordinal);
+        var list = new List<RosterHousehold>();
+        for (var i = 0; i < roster.Count; i++)
+        {
+            if (!_rowHome[i])
+            {
+                continue;
+            }
+            var row = roster[i];
+            var id = row.HouseholdId.Trim();
+            if (!byId.TryGetValue(id, out var household))
+            {
+                household = new RosterHousehold(id);
+                byId.Add(id, household);
+                list.Add(household);
+            }
+            household.Add(i, row, roster);
+        }
+        return list;
+    }
+
+    private static IReadOnlyList<Programme>[] BuildProgrammeLists()
+    {
+        var lists = new IReadOnlyList<Programme>[64];
+        var all = Enum.GetValues<Programme>();
+        for (var mask = 0; mask < lists.Length; mask++)
+        {
+            lists[mask] = all.Where(p => (mask & (1 << (int)p)) != 0).ToArray();
+        }
+        return lists;
+    }
+}

@@ -1,0 +1,394 @@
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Identity;
+
+namespace ReliefMatch.Core.Matching;
+
+/// <summary>
+/// The people departmental records are matched against: every person of the roster set, plus the monitored
+/// persons (risk not cleared) who are on no roster, since the low-income rules concern them too.
+/// </summary>
+/// <remarks>
+/// <para>A person is an ID key with a name (normalised by <see cref="PersonName"/>): two roster rows with the
+/// same ID and the same name are one person (e.g. enrolled in two households); the same ID under two names
+/// is two persons, since RULES.md never ties a record to a person across a name difference.</para>
+/// <para>A roster row whose ID is invalid joins the person its ID repairs to (one digit or one adjacent swap,
+/// same name, exactly one such person); otherwise it belongs to nobody and only <c>invalid-roster-id</c> sees it.</para>
+/// <para>Built once per run, read concurrently afterwards. A lookup is one probe of an open-addressing table
+/// holding the key and the name's <see cref="NameCode"/>, so the common exact match reads no name string of
+/// the index. The index keeps no per-person strings (they would make every garbage collection scan millions
+/// of references); names are read back from the roster row or monitoring record a person came from.</para>
+/// </remarks>
+public sealed class PersonIndex
+{
+    private readonly IReadOnlyList<RosterRecord> _roster;
+    private readonly IReadOnlyList<MonitoringRecord> _monitoring;
+    private readonly KeyTable _table;
+    private readonly long[] _key;
+    private readonly long[] _nameCode;
+    /// <summary>Roster row the person was first seen on (≥ 0), or −1 − the monitoring record's index.</summary>
+    private readonly int[] _origin;
+    private readonly int[] _nextWithSameKey;
+    private readonly bool[] _sharesKey;
+    private readonly int[] _rowPerson;
+    private readonly bool[] _rowRepaired;
+    private int[] _rowsStart = [0];
+    private int[] _rows = [];
+    private readonly Lazy<ProbableIndex> _probable;
+
+    private PersonIndex(IReadOnlyList<RosterRecord> roster, IReadOnlyList<MonitoringRecord> monitoring)
+    {
+        _roster = roster;
+        _monitoring = monitoring;
+        var capacity = roster.Count + monitoring.Count; // every person comes from at least one row
+        _table = new KeyTable(capacity);
+        _key = new long[capacity];
+        _nameCode = new long[capacity];
+        _origin = new int[capacity];
+        _nextWithSameKey = new int[capacity];
+        _sharesKey = new bool[capacity];
+        _rowPerson = new int[roster.Count];
+        _rowRepaired = new bool[roster.Count];
+        _probable = new Lazy<ProbableIndex>(() => new ProbableIndex(this, null), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Number of persons; persons are numbered 0..Count-1.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Indexes the roster set and the monitored persons (<see cref="MonitoringRecord.RiskCleared"/> false).</summary>
+    public static PersonIndex Build(IReadOnlyList<RosterRecord> roster, IReadOnlyList<MonitoringRecord> monitoring)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        ArgumentNullException.ThrowIfNull(monitoring);
+        var index = new PersonIndex(roster, monitoring);
+        var rowPerson = index._rowPerson;
+        // Name codes are independent per row: computed in parallel. Numbering persons stays sequential, in
+        // roster order, so that it is deterministic.
+        var codes = new long[roster.Count];
+        var keys = new long[MedicalScan.Block];
+        Chunks.For(roster.Count, (_, from, to) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                codes[i] = NameCode.OfRaw(roster[i].Name);
+            }
+        });
+        long touched = 0;
+        for (var block = 0; block < roster.Count; block += MedicalScan.Block)
+        {
+            // Touch the slots of a block of rows first, so that their cache misses overlap.
+            var blockEnd = Math.Min(block + MedicalScan.Block, roster.Count);
+            for (var i = block; i < blockEnd; i++)
+            {
+                var key = roster[i].Id.Key;
+                keys[i - block] = key;
+                touched ^= index._table.Touch(key);
+            }
+            for (var i = block; i < blockEnd; i++)
+            {
+                var key = keys[i - block];
+                rowPerson[i] = key == 0 ? -1 : index.FindOrAdd(key, codes[i], i);
+            }
+        }
+        KeyTable.Keep(touched);
+        // Repair needs every valid ID in place first.
+        for (var i = 0; i < roster.Count; i++)
+        {
+            if (rowPerson[i] == -1)
+            {
+                var row = roster[i];
+                var repaired = index.Repair(row.Id, PersonName.Normalise(row.Name), codes[i]);
+                rowPerson[i] = repaired;
+                index._rowRepaired[i] = repaired >= 0;
+            }
+        }
+        for (var i = 0; i < monitoring.Count; i++)
+        {
+            var record = monitoring[i];
+            var key = record.Id.Key;
+            if (key != 0 && !record.RiskCleared && index._table.Find(key) is var slot && slot < 0)
+            {
+                var code = NameCode.OfRaw(record.Name);
+                index._table.AddAt(-1 - slot, key, index.Add(key, code, -1 - i), code);
+            }
+        }
+
+        // Rows of each person, in roster order (compressed: _rows[_rowsStart[p].._rowsStart[p+1]]).
+        var start = new int[index.Count + 1];
+        foreach (var p in rowPerson)
+        {
+            if (p >= 0)
+            {
+                start[p + 1]++;
+            }
+        }
+        for (var p = 0; p < index.Count; p++)
+        {
+            start[p + 1] += start[p];
+        }
+        var rows = new int[start[index.Count]];
+        var fill = start.AsSpan(0, index.Count).ToArray();
+        for (var i = 0; i < rowPerson.Length; i++)
+        {
+            var p = rowPerson[i];
+            if (p >= 0)
+            {
+                rows[fill[p]++] = i;
+            }
+        }
+        index._rowsStart = start;
+        index._rows = rows;
+        return index;
+    }
+
+    public long Key(int person) => _key[person];
+
+    /// <summary>The person's canonical 18-character ID.</summary>
+    public string IdNumber(int person) => ResidentId.FromKey(_key[person]).ToString();
+
+    /// <summary>The name as first seen (roster row, or monitoring record for a person on no roster).</summary>
+    public string DisplayName(int person) => _origin[person] >= 0 ? _roster[_origin[person]].Name : _monitoring[-1 - _origin[person]].Name;
+
+    /// <summary>The roster rows of the person (indexes into the roster list), in roster order.</summary>
+    public ReadOnlySpan<int> RosterRows(int person) => _rows.AsSpan(_rowsStart[person], _rowsStart[person + 1] - _rowsStart[person]);
+
+    /// <summary>The person a roster row belongs to, or -1 when its ID is invalid and could not be repaired.</summary>
+    public int PersonOfRow(int row) => _rowPerson[row];
+
+    /// <summary>Whether the row's invalid ID was repaired to tie it to its person.</summary>
+    public bool IsRowRepaired(int row) => _rowRepaired[row];
+
+    /// <summary>The first person with this ID key, or -1.</summary>
+    public int FirstWithKey(long key)
+    {
+        var slot = _table.Find(key);
+        return slot < 0 ? -1 : _table.At(slot).Person;
+    }
+
+    /// <summary>Whether another person holds the same ID under another name.</summary>
+    public bool SharesKey(int person) => _sharesKey[person];
+
+    /// <summary>The next person with the same ID key under another name, or -1.</summary>
+    public int NextWithSameKey(int person) => _nextWithSameKey[person];
+
+    /// <summary>
+    /// Ties a record to a person: exact (valid ID, same name), review (valid ID, other name), repaired
+    /// (invalid ID, exactly one person one digit or adjacent swap away with the same name), probable (no
+    /// usable ID, exactly one person with that name, sex and birth date), else none.
+    /// </summary>
+    /// <remarks>
+    /// A valid ID that no person holds is no match: a valid ID is usable, so the name is not tried. An
+    /// invalid ID that repairs to nobody (or to more than one person) is not usable, so name + sex + birth
+    /// date are tried when the record carries them.
+    /// </remarks>
+    public IdentityMatch Match(in ParsedId id, string name, Sex? sex = null, DateOnly? birthDate = null)
+    {
+        var match = MatchById(id, name);
+        if (match.Confidence is null && NeedsProbable(id, name, sex, birthDate))
+        {
+            return MatchProbable(_probable.Value, name, sex!.Value, birthDate!.Value);
+        }
+        return match;
+    }
+
+    /// <summary>Exact, review or repaired; none when the ID is not usable (probable is not tried).</summary>
+    internal IdentityMatch MatchById(in ParsedId id, string name)
+    {
+        if (id.IsValid)
+        {
+            var slot = _table.Find(id.Key);
+            if (slot < 0)
+            {
+                return IdentityMatch.None;
+            }
+            ref var entry = ref _table.At(slot);
+            var code = NameCode.OfRaw(name);
+            if (entry.NameCode == code && NameCode.IsExact(code))
+            {
+                return new IdentityMatch(entry.Person, Confidence.Exact);
+            }
+            if (entry.NameCode == code || entry.HasChain)
+            {
+                var normalised = PersonName.Normalise(name);
+                for (var p = entry.Person; p >= 0; p = _nextWithSameKey[p])
+                {
+                    if (SameName(p, normalised, code))
+                    {
+                        return new IdentityMatch(p, Confidence.Exact);
+                    }
+                }
+            }
+            return new IdentityMatch(entry.Person, Confidence.Review);
+        }
+        if (id.Problem is IdProblem.Missing or IdProblem.ExcelDamaged || id.Text.Length != 18)
+        {
+            return IdentityMatch.None;
+        }
+        var norm = PersonName.Normalise(name);
+        var repaired = Repair(id, norm, NameCode.Of(norm));
+        return repaired >= 0 ? new IdentityMatch(repaired, Confidence.Repaired) : IdentityMatch.None;
+    }
+
+    /// <summary>Touches the table slot of an ID key ahead of matching (see <see cref="KeyTable.Touch"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal long Touch(long key) => _table.Touch(key);
+
+    /// <summary>Whether a record that <see cref="MatchById"/> did not tie may be matched on name, sex and birth date.</summary>
+    internal static bool NeedsProbable(in ParsedId id, string name, Sex? sex, DateOnly? birthDate) =>
+        !id.IsValid && sex.HasValue && birthDate.HasValue && !string.IsNullOrWhiteSpace(name);
+
+    /// <summary>An index of name + sex + birth date limited to what <paramref name="wanted"/> asks for: one scan of the persons.</summary>
+    internal ProbableIndex ProbableFor(IEnumerable<(string Name, Sex Sex, DateOnly BirthDate)> wanted) => new(this, wanted);
+
+    internal IdentityMatch MatchProbable(ProbableIndex probable, string name, Sex sex, DateOnly birthDate)
+    {
+        var normalised = PersonName.Normalise(name);
+        if (normalised.Length == 0)
+        {
+            return IdentityMatch.None;
+        }
+        var p = probable.Find(normalised, NameCode.Of(normalised), birthDate, sex);
+        return p >= 0 ? new IdentityMatch(p, Confidence.Probable) : IdentityMatch.None;
+    }
+
+    private string NormalisedName(int person) => PersonName.Normalise(DisplayName(person));
+
+    private bool SameName(int person, string normalised, long code) =>
+        _nameCode[person] == code && (NameCode.IsExact(code) || string.Equals(NormalisedName(person), normalised, StringComparison.Ordinal));
+
+    /// <summary>Exactly one person at one digit or one adjacent swap from the invalid ID, with the same name; else -1.</summary>
+    private int Repair(in ParsedId id, string normalisedName, long code)
+    {
+        if (id.Text.Length != 18 || normalisedName.Length == 0)
+        {
+            return -1;
+        }
+        var found = -1;
+        foreach (var candidate in ResidentIdParser.RepairCandidates(id.Text))
+        {
+            for (var p = FirstWithKey(candidate); p >= 0; p = _nextWithSameKey[p])
+            {
+                if (SameName(p, normalisedName, code))
+                {
+                    if (found >= 0)
+                    {
+                        return -1; // two persons of that name within one edit: not a repair
+                    }
+                    found = p;
+                }
+            }
+        }
+        return found;
+    }
+
+    private int FindOrAdd(long key, long code, int row)
+    {
+        var slot = _table.Find(key);
+        if (slot < 0)
+        {
+            var p = Add(key, code, row);
+            _table.AddAt(-1 - slot, key, p, code);
+            return p;
+        }
+        // Same ID already held: the same person, or another person under another name (chained).
+        ref var entry = ref _table.At(slot);
+        if (entry.NameCode == code && NameCode.IsExact(code) && !entry.HasChain)
+        {
+            return entry.Person;
+        }
+        var normalised = PersonName.Normalise(_roster[row].Name);
+        var last = -1;
+        for (var p = entry.Person; p >= 0; p = _nextWithSameKey[p])
+        {
+            if (SameName(p, normalised, code))
+            {
+                return p;
+            }
+            last = p;
+        }
+        var added = Add(key, code, row);
+        _nextWithSameKey[last] = added;
+        entry.HasChain = true;
+        _sharesKey[entry.Person] = true;
+        _sharesKey[added] = true;
+        return added;
+    }
+
+    /// <summary>Adds a person; the caller registers the key in the table (or chains the person).</summary>
+    private int Add(long key, long code, int origin)
+    {
+        var p = Count++;
+        _key[p] = key;
+        _nameCode[p] = code;
+        _origin[p] = origin;
+        _nextWithSameKey[p] = -1;
+        return p;
+    }
+
+    /// <summary>
+    /// Name + sex + birth date (read from each person's ID) → the one person, or ambiguous. Names that pack
+    /// into a code are keyed on it, so the scan hashes no strings; the rare longer names on the string.
+    /// Built either for everything (per-record <see cref="Match"/>) or for the few combinations a batch of
+    /// records asks for, which keeps it small.
+    /// </summary>
+    internal sealed class ProbableIndex
+    {
+        private const int Ambiguous = -2;
+        private readonly Dictionary<(long Code, int BirthSex), int> _packed = [];
+        private readonly Dictionary<(string Name, int BirthSex), int> _long = [];
+
+        public ProbableIndex(PersonIndex index, IEnumerable<(string Name, Sex Sex, DateOnly BirthDate)>? wanted)
+        {
+            HashSet<(long, int)>? wantedPacked = null;
+            if (wanted is not null)
+            {
+                wantedPacked = [];
+                foreach (var (name, sex, birth) in wanted)
+                {
+                    var normalised = PersonName.Normalise(name);
+                    var code = NameCode.Of(normalised);
+                    // Long names are asked for by their hashed code too: the strings are compared on insertion.
+                    wantedPacked.Add((code, BirthSex(Ymd(birth), sex)));
+                }
+            }
+            for (var p = 0; p < index.Count; p++)
+            {
+                var code = index._nameCode[p];
+                if (code == 0)
+                {
+                    continue;
+                }
+                var key = index._key[p];
+                var birthSex = BirthSex((int)(key / 1000 % 100_000_000), key % 2 == 1 ? Sex.Male : Sex.Female);
+                if (wantedPacked is not null && !wantedPacked.Contains((code, birthSex)))
+                {
+                    continue;
+                }
+                // Persons are distinct (ID, name) pairs: a second person under the same name is a second ID.
+                if (NameCode.IsExact(code))
+                {
+                    var entry = (code, birthSex);
+                    _packed[entry] = _packed.ContainsKey(entry) ? Ambiguous : p;
+                }
+                else
+                {
+                    var entry = (index.NormalisedName(p), birthSex);
+                    _long[entry] = _long.ContainsKey(entry) ? Ambiguous : p;
+                }
+            }
+        }
+
+        public int Find(string normalised, long code, DateOnly birth, Sex sex)
+        {
+            var birthSex = BirthSex(Ymd(birth), sex);
+            var found = NameCode.IsExact(code)
+                ? _packed.TryGetValue((code, birthSex), out var p) ? p : -1
+                : _long.TryGetValue((normalised, birthSex), out var q) ? q : -1;
+            return found >= 0 ? found : -1;
+        }
+
+        private static int Ymd(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
+
+        private static int BirthSex(int ymd, Sex sex) => ymd * 2 + (sex == Sex.Male ? 1 : 0);
+    }
+}

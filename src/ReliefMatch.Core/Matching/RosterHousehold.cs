@@ -1,0 +1,73 @@
+using ReliefMatch.Core.Extracts;
+
+namespace ReliefMatch.Core.Matching;
+
+/// <summary>
+/// A home-county household of the roster set with the household-level values its member rows agree on
+/// (DATA-CONTRACT.md: where members disagree, the most recent date wins).
+/// </summary>
+internal sealed class RosterHousehold(string id)
+{
+    public string Id { get; } = id;
+
+    /// <summary>The member whose relation is 户主 or 本人, else the first row (lowest extract and row).</summary>
+    public int Head { get; set; } = -1;
+
+    public DateOnly? LastCheckOn { get; set; }
+    public int LastCheckRow { get; set; } = -1;
+    public DateOnly? LastVisitOn { get; set; }
+    public int LastVisitRow { get; set; } = -1;
+
+    /// <summary>income_stable is <c>否</c> on any member row: the conservative reading when rows disagree.</summary>
+    public bool IncomeUnstable { get; set; }
+
+    /// <summary>Member rows whose work_ability is 有劳动能力.</summary>
+    public int AbleMembers { get; set; }
+
+    public bool HasEnrolledDibao { get; set; }
+    public bool HasEnrolledTekun { get; set; }
+
+    /// <summary>Programmes any member is enrolled in (bit = 1 &lt;&lt; programme).</summary>
+    public int ProgrammeMask { get; set; }
+
+    public void Add(int row, RosterRecord record, IReadOnlyList<RosterRecord> roster)
+    {
+        if (Head < 0)
+        {
+            Head = row;
+        }
+        else
+        {
+            var head = roster[Head];
+            var better = record.IsHead != head.IsHead ? record.IsHead : MonthEvaluation.IsEarlier(record, head);
+            if (better)
+            {
+                Head = row;
+            }
+        }
+        if (record.LastCheckOn is { } check && (LastCheckOn is not { } c || check > c))
+        {
+            LastCheckOn = check;
+            LastCheckRow = row;
+        }
+        if (record.LastVisitOn is { } visit && (LastVisitOn is not { } v || visit > v))
+        {
+            LastVisitOn = visit;
+            LastVisitRow = row;
+        }
+        if (record.IncomeStable == false)
+        {
+            IncomeUnstable = true;
+        }
+        if (record.WorkAbility == WorkAbility.Able)
+        {
+            AbleMembers++;
+        }
+        if (record.IsEnrolled)
+        {
+            HasEnrolledDibao |= record.Programme.IsDibao();
+            HasEnrolledTekun |= record.Programme == Programme.Tekun;
+            ProgrammeMask |= 1 << (int)record.Programme;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace ReliefMatch.Core.Rules;
+
+/// <summary>The kinds whose meaning is fixed by RULES.md take no parameters.</summary>
+public sealed record NoParameters : RuleParameters
+{
+    public static NoParameters Instance { get; } = new();
+}

@@ -1,0 +1,336 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ReliefMatch.Core.Extracts;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ReliefMatch.Core.Rules;
+
+/// <summary>
+/// Reads and validates rule files (rules/README.md). Strict on purpose: a rule file is code, and a typo
+/// that silently disabled a check or a threshold would go unnoticed for months. Every problem is a
+/// <see cref="RuleFileException"/> naming the file, the line and what was expected.
+/// </summary>
+/// <remarks>Pure: takes the file's name and text; reading the folder is the host's job.</remarks>
+public static partial class RuleFileLoader
+{
+    private static readonly string[] TopLevelFields = ["id", "version", "title", "kind", "enabled", "data_warning", "due_days", "action", "parameters"];
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex RuleIdPattern();
+
+    /// <summary>Parses one rule file.</summary>
+    /// <exception cref="RuleFileException">The file is not a valid rule.</exception>
+    public static Rule Load(RuleFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var reader = new Reader(file.Name);
+        var root = reader.Root(file.Text);
+        reader.RejectUnknown(root, TopLevelFields, "field");
+
+        var id = reader.Text(root, "id");
+        if (!RuleIdPattern().IsMatch(id.Value))
+        {
+            throw reader.Error(id.Node, $"'id' must be lower-case letters, digits and single hyphens (e.g. low-income-medical), found '{id.Value}'.");
+        }
+        var version = reader.Integer(root, "version", min: 1, "a whole number, 1 or more");
+        var title = reader.Text(root, "title");
+        var kindText = reader.Text(root, "kind");
+        if (!RuleKinds.TryParse(kindText.Value, out var kind))
+        {
+            throw reader.Error(kindText.Node, $"'kind' must be one of {string.Join(", ", RuleKinds.All.Select(k => k.Id()))}; found '{kindText.Value}'.");
+        }
+        var enabled = reader.OptionalBoolean(root, "enabled") ?? true;
+        var dataWarning = reader.Boolean(root, "data_warning");
+        var dueDays = reader.Integer(root, "due_days", min: 0, "a whole number of days, 0 or more");
+        var action = reader.Text(root, "action");
+        var parameters = ReadParameters(reader, root, kind);
+
+        return new Rule
+        {
+            Id = id.Value,
+            Version = version,
+            Title = title.Value,
+            Kind = kind,
+            Parameters = parameters,
+            Action = action.Value,
+            DueDays = dueDays,
+            DataWarning = dataWarning,
+            Enabled = enabled,
+            File = file.Name,
+        };
+    }
+
+    private static RuleParameters ReadParameters(Reader reader, YamlMappingNode root, RuleKind kind)
+    {
+        var names = ParameterNames(kind);
+        var node = reader.Find(root, "parameters");
+        if (names.Length == 0)
+        {
+            if (node is null || node is YamlScalarNode { Value: null or "" })
+            {
+                return NoParameters.Instance;
+            }
+            if (node is YamlMappingNode empty)
+            {
+                reader.RejectUnknown(empty, [], $"parameter (kind {kind.Id()} takes none)");
+                return NoParameters.Instance;
+            }
+            throw reader.Error(node, $"'parameters' of kind {kind.Id()} must be empty or left out.");
+        }
+        if (node is null)
+        {
+            throw reader.Error(root, $"missing 'parameters' (kind {kind.Id()} needs {string.Join(", ", names)}).");
+        }
+        if (node is not YamlMappingNode map)
+        {
+            throw reader.Error(node, $"'parameters' must be a mapping of {string.Join(", ", names)}.");
+        }
+        reader.RejectUnknown(map, names, $"parameter of kind {kind.Id()}");
+        switch (kind)
+        {
+            case RuleKind.DeceasedRecipient:
+                return new DeathEvidenceParameters(reader.Sources(map, "death_sources", [SourceKind.PoliceDeaths, SourceKind.HealthDeaths]));
+            case RuleKind.LowIncomeMedical:
+                var threshold = reader.Amount(map, "threshold");
+                var window = reader.Integer(map, "window_months", min: 1, "a whole number of months, 1 or more", max: 120);
+                return new MedicalCostParameters(threshold, window);
+            case RuleKind.LowIncomeSevereDisability:
+                return new SevereDisabilityParameters(reader.Levels(map, "levels"), reader.Categories(map, "level3_categories"));
+            case RuleKind.EconomicCheckOverdue or RuleKind.HomeVisitOverdue:
+                return new RecheckIntervalParameters(reader.Integer(map, "interval_months", min: 1, "a whole number of months, 1 or more", max: 120));
+            case RuleKind.IdNameMismatch:
+                return new RecordSourcesParameters(reader.Sources(map, "sources",
+                    [SourceKind.PoliceDeaths, SourceKind.HealthDeaths, SourceKind.Disability, SourceKind.Medical, SourceKind.Monitoring]));
+            default:
+                throw new InvalidOperationException($"No parameter reader for kind {kind}.");
+        }
+    }
+
+    /// <summary>The parameters each kind requires (all of them are required: defaults live in the shipped files).</summary>
+    public static string[] ParameterNames(RuleKind kind) => kind switch
+    {
+        RuleKind.DeceasedRecipient => ["death_sources"],
+        RuleKind.LowIncomeMedical => ["threshold", "window_months"],
+        RuleKind.LowIncomeSevereDisability => ["levels", "level3_categories"],
+        RuleKind.EconomicCheckOverdue or RuleKind.HomeVisitOverdue => ["interval_months"],
+        RuleKind.IdNameMismatch => ["sources"],
+        _ => [],
+    };
+
+    /// <summary>Reads values off the representation model, turning every problem into a located exception.</summary>
+    private sealed class Reader(string file)
+    {
+        public YamlMappingNode Root(string text)
+        {
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(text));
+            }
+            catch (YamlException e)
+            {
+                throw new RuleFileException(file, e.Start.Line, e.Start.Column, $"not valid YAML: {e.Message}", e);
+            }
+            catch (InvalidOperationException e)
+            {
+                // The scanner gives up on some malformed input without a position: locate it event by event.
+                throw new RuleFileException(file, LineOfSyntaxError(text), 0, "not valid YAML: the text cannot be parsed past this line.", e);
+            }
+            if (stream.Documents.Count != 1)
+            {
+                throw new RuleFileException(file, stream.Documents.Count == 0 ? 1 : stream.Documents[1].RootNode.Start.Line, 0,
+                    "expected exactly one YAML document holding one rule.");
+            }
+            if (stream.Documents[0].RootNode is not YamlMappingNode root)
+            {
+                throw Error(stream.Documents[0].RootNode, "expected a mapping of rule fields (id, version, title, kind, …).");
+            }
+            return root;
+        }
+
+        private static long LineOfSyntaxError(string text)
+        {
+            var parser = new Parser(new StringReader(text));
+            long line = 1;
+            try
+            {
+                while (parser.MoveNext())
+                {
+                    line = parser.Current?.End.Line ?? line;
+                }
+            }
+            catch (YamlException e)
+            {
+                return e.Start.Line;
+            }
+            catch (InvalidOperationException)
+            {
+                // the last event read is where the trouble starts
+            }
+            return line;
+        }
+
+        public RuleFileException Error(YamlNode node, string problem) => new(file, node.Start.Line, node.Start.Column, problem);
+
+        public void RejectUnknown(YamlMappingNode map, string[] known, string what)
+        {
+            foreach (var (keyNode, _) in map.Children)
+            {
+                if (keyNode is not YamlScalarNode { Value: { } key })
+                {
+                    throw Error(keyNode, $"expected a {what} name.");
+                }
+                if (Array.IndexOf(known, key) < 0)
+                {
+                    var expected = known.Length == 0 ? "none" : string.Join(", ", known);
+                    throw Error(keyNode, $"unknown {what} '{key}'; expected one of: {expected}.");
+                }
+            }
+        }
+
+        public YamlNode? Find(YamlMappingNode map, string name) =>
+            map.Children.TryGetValue(new YamlScalarNode(name), out var value) ? value : null;
+
+        private YamlNode Required(YamlMappingNode map, string name)
+        {
+            var node = Find(map, name);
+            if (node is null)
+            {
+                throw Error(map, $"missing '{name}'.");
+            }
+            return node;
+        }
+
+        private (YamlScalarNode Node, string Value) Scalar(YamlMappingNode map, string name, string expected)
+        {
+            var node = Required(map, name);
+            if (node is not YamlScalarNode scalar)
+            {
+                throw Error(node, $"'{name}' must be {expected}, found a {(node is YamlSequenceNode ? "list" : "mapping")}.");
+            }
+            var value = scalar.Value?.Trim() ?? "";
+            if (value.Length == 0 || scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && value is "~" or "null")
+            {
+                throw Error(node, $"'{name}' must be {expected}, found nothing.");
+            }
+            return (scalar, value);
+        }
+
+        public (YamlScalarNode Node, string Value) Text(YamlMappingNode map, string name) => Scalar(map, name, "a non-empty text");
+
+        public int Integer(YamlMappingNode map, string name, int min, string expected, int max = int.MaxValue)
+        {
+            var (node, value) = Scalar(map, name, expected);
+            if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+            {
+                var range = max == int.MaxValue ? "" : $" (at most {max})";
+                throw Error(node, $"'{name}' must be {expected}{range}, found '{value}'.");
+            }
+            return n;
+        }
+
+        public decimal Amount(YamlMappingNode map, string name)
+        {
+            const string expected = "a positive amount of yuan such as 20000 or 20000.00";
+            var (node, value) = Scalar(map, name, expected);
+            if (!decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+                || amount <= 0 || decimal.Round(amount, 2) != amount)
+            {
+                throw Error(node, $"'{name}' must be {expected} (at most 2 decimals), found '{value}'.");
+            }
+            return amount;
+        }
+
+        public bool Boolean(YamlMappingNode map, string name)
+        {
+            var (node, value) = Scalar(map, name, "true or false");
+            return value switch
+            {
+                "true" => true,
+                "false" => false,
+                _ => throw Error(node, $"'{name}' must be true or false, found '{value}'."),
+            };
+        }
+
+        public bool? OptionalBoolean(YamlMappingNode map, string name) => Find(map, name) is null ? null : Boolean(map, name);
+
+        private YamlSequenceNode Sequence(YamlMappingNode map, string name, string expected)
+        {
+            var node = Required(map, name);
+            if (node is not YamlSequenceNode sequence)
+            {
+                throw Error(node, $"'{name}' must be a list of {expected}, e.g. [{expected.Split(' ')[0]}].");
+            }
+            return sequence;
+        }
+
+        private IEnumerable<(YamlScalarNode Node, string Value)> Items(YamlSequenceNode sequence, string name, string expected)
+        {
+            foreach (var item in sequence.Children)
+            {
+                if (item is not YamlScalarNode { Value: { } v } scalar || v.Trim().Length == 0)
+                {
+                    throw Error(item, $"each item of '{name}' must be {expected}.");
+                }
+                yield return (scalar, v.Trim());
+            }
+        }
+
+        public IReadOnlyList<SourceKind> Sources(YamlMappingNode map, string name, SourceKind[] allowed)
+        {
+            var names = string.Join(", ", allowed.Select(s => s.Id()));
+            var sequence = Sequence(map, name, names);
+            var result = new List<SourceKind>();
+            foreach (var (node, value) in Items(sequence, name, $"one of {names}"))
+            {
+                if (!SourceKinds.TryParse(value, out var source) || Array.IndexOf(allowed, source) < 0)
+                {
+                    throw Error(node, $"'{name}' may list {names}; found '{value}'.");
+                }
+                if (result.Contains(source))
+                {
+                    throw Error(node, $"'{name}' lists '{value}' twice.");
+                }
+                result.Add(source);
+            }
+            if (result.Count == 0)
+            {
+                throw Error(sequence, $"'{name}' must list at least one of {names}.");
+            }
+            return result;
+        }
+
+        public IReadOnlySet<int> Levels(YamlMappingNode map, string name)
+        {
+            const string expected = "a disability level 1, 2, 3 or 4";
+            var sequence = Sequence(map, name, "1 2 3 4");
+            var result = new SortedSet<int>();
+            foreach (var (node, value) in Items(sequence, name, expected))
+            {
+                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level is < 1 or > 4)
+                {
+                    throw Error(node, $"each item of '{name}' must be {expected}; found '{value}'.");
+                }
+                result.Add(level);
+            }
+            return result;
+        }
+
+        public IReadOnlySet<DisabilityCategory> Categories(YamlMappingNode map, string name)
+        {
+            const string expected = "a disability category: 视力, 听力, 言语, 肢体, 智力, 精神 or 多重";
+            var sequence = Sequence(map, name, "智力 精神");
+            var result = new SortedSet<DisabilityCategory>();
+            foreach (var (node, value) in Items(sequence, name, expected))
+            {
+                if (!CodeLists.TryDisabilityCategory(value, out var category) || char.IsAsciiDigit(value[0]))
+                {
+                    throw Error(node, $"unknown disability category '{value}' in '{name}'; expected {expected}.");
+                }
+                result.Add(category);
+            }
+            return result;
+        }
+    }
+}

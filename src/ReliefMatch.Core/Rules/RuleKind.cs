@@ -1,0 +1,18 @@
+namespace ReliefMatch.Core.Rules;
+
+/// <summary>
+/// The check a rule performs (RULES.md). A rule file names its kind; several rules may share a kind with
+/// different parameters (e.g. a second medical-cost rule with a higher threshold).
+/// </summary>
+public enum RuleKind
+{
+    DeceasedRecipient = 1,
+    DuplicateEnrolment,
+    DibaoTekunOverlap,
+    LowIncomeMedical,
+    LowIncomeSevereDisability,
+    EconomicCheckOverdue,
+    HomeVisitOverdue,
+    IdNameMismatch,
+    InvalidRosterId,
+}

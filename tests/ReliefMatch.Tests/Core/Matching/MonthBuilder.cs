@@ -1,0 +1,143 @@
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Identity;
+
+namespace ReliefMatch.Tests.Core.Matching;
+
+/// <summary>
+/// Builds the data of one month record by record. Each source is one extract (roster 1, police 2, health 3,
+/// disability 4, medical 5, monitoring 6) and rows are numbered in the order records are added, from 2
+/// (row 1 being the header).
+/// </summary>
+internal sealed class MonthBuilder
+{
+    public const string Home = "450326";
+    public const string Neighbour = "450322"; // 临桂区
+
+    private readonly List<RosterRecord> _roster = [];
+    private readonly List<DeathRecord> _deaths = [];
+    private readonly List<DisabilityRecord> _disability = [];
+    private readonly List<MedicalRecord> _medical = [];
+    private readonly List<MonitoringRecord> _monitoring = [];
+    private int _row = 1;
+
+    public MonthBuilder Roster(string? id, string name, string household, Programme programme = Programme.RuralDibao,
+        EnrolmentStatus status = EnrolmentStatus.Active, string county = Home, string township = "苏桥镇", string? village = "古城村",
+        string? relation = "户主", DateOnly? lastCheck = null, DateOnly? lastVisit = null, WorkAbility? workAbility = null,
+        bool? incomeStable = null, string? countyName = null)
+    {
+        _roster.Add(new RosterRecord
+        {
+            ExtractId = 1,
+            Row = ++_row,
+            Name = name,
+            Id = Ids.Parse(id),
+            CountyCode = county,
+            County = countyName ?? (county == Home ? "永福县" : county == Neighbour ? "临桂区" : null),
+            Township = township,
+            Village = village,
+            HouseholdId = household,
+            Relation = relation,
+            Programme = programme,
+            Status = status,
+            LastCheckOn = lastCheck,
+            LastVisitOn = lastVisit,
+            WorkAbility = workAbility,
+            IncomeStable = incomeStable,
+        });
+        return this;
+    }
+
+    public MonthBuilder PoliceDeath(string? id, string name, DateOnly? death, string? reason = "死亡", DateOnly? cancelled = null,
+        Sex? sex = null, DateOnly? birth = null)
+    {
+        _deaths.Add(new DeathRecord
+        {
+            ExtractId = 2,
+            Row = ++_row,
+            Name = name,
+            Id = Ids.Parse(id),
+            Kind = SourceKind.PoliceDeaths,
+            DeathDate = death,
+            CancelledOn = cancelled,
+            CancelReason = reason,
+            IsDeath = reason is null or "死亡",
+            Sex = sex,
+            BirthDate = birth,
+        });
+        return this;
+    }
+
+    public MonthBuilder HealthDeath(string? id, string name, DateOnly death, Sex? sex = null, DateOnly? birth = null)
+    {
+        _deaths.Add(new DeathRecord
+        {
+            ExtractId = 3,
+            Row = ++_row,
+            Name = name,
+            Id = Ids.Parse(id),
+            Kind = SourceKind.HealthDeaths,
+            DeathDate = death,
+            IsDeath = true,
+            Sex = sex,
+            BirthDate = birth,
+        });
+        return this;
+    }
+
+    public MonthBuilder Disability(string? id, string name, DisabilityCategory category, int level, string? status = "有效",
+        string? township = null, string? village = null)
+    {
+        _disability.Add(new DisabilityRecord
+        {
+            ExtractId = 4,
+            Row = ++_row,
+            Name = name,
+            Id = Ids.Parse(id),
+            Category = category,
+            Level = level,
+            CertificateStatus = status,
+            Township = township,
+            Village = village,
+        });
+        return this;
+    }
+
+    public MonthBuilder Medical(string? id, string name, DateOnly settled, decimal outOfPocket, string? visitType = "住院")
+    {
+        _medical.Add(new MedicalRecord
+        {
+            ExtractId = 5,
+            Row = ++_row,
+            Name = name,
+            Id = Ids.Parse(id),
+            SettledOn = settled,
+            OutOfPocket = outOfPocket,
+            VisitType = visitType,
+        });
+        return this;
+    }
+
+    public MonthBuilder Monitoring(string? id, string name, bool riskCleared = false, string? township = "罗锦镇", string? village = "和平村")
+    {
+        _monitoring.Add(new MonitoringRecord
+        {
+            ExtractId = 6,
+            Row = ++_row,
+            Name = name,
+            Id = Ids.Parse(id),
+            RiskCleared = riskCleared,
+            Township = township,
+            Village = village,
+        });
+        return this;
+    }
+
+    public ExtractSet Build() => new()
+    {
+        Roster = _roster.ToList(),
+        Deaths = _deaths.ToList(),
+        Disability = _disability.ToList(),
+        Medical = _medical.ToList(),
+        Monitoring = _monitoring.ToList(),
+    };
+}

@@ -1,0 +1,185 @@
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Identity;
+using ReliefMatch.Core.Matching;
+
+namespace ReliefMatch.Tests.Core.Matching;
+
+public class PersonIndexTests
+{
+    private static readonly string Zhang = Ids.Make("19560312", 131); // male
+    private static readonly string Li = Ids.Make("19600101", 242);    // female
+
+    private static PersonIndex Index(Action<MonthBuilder> build)
+    {
+        var month = new MonthBuilder();
+        build(month);
+        var data = month.Build();
+        return PersonIndex.Build(data.Roster, data.Monitoring);
+    }
+
+    private static PersonIndex TwoPeople() => Index(m => m.Roster(Zhang, "张三", "H1").Roster(Li, "李四", "H2"));
+
+    [Fact]
+    public void Match_SameIdSameName_Exact()
+    {
+        var index = TwoPeople();
+        var match = index.Match(Ids.Parse(Zhang), "张三");
+        Assert.Equal(Confidence.Exact, match.Confidence);
+        Assert.Equal(Zhang, index.IdNumber(match.Person));
+    }
+
+    [Theory]
+    [InlineData("张 三")]
+    [InlineData("张·三")]
+    [InlineData("张•三")]
+    [InlineData("张.三")]
+    public void Match_NameWithSpacesOrSeparators_Exact(string name)
+    {
+        Assert.Equal(Confidence.Exact, TwoPeople().Match(Ids.Parse(Zhang), name).Confidence);
+    }
+
+    [Fact]
+    public void Match_LowerCaseXAndFifteenDigits_Exact()
+    {
+        var withX = Enumerable.Range(100, 200).Select(s => Ids.Make("19700101", s)).First(id => id.EndsWith('X'));
+        var index = Index(m => m.Roster(withX, "王五", "H1").Roster(Zhang, "张三", "H2"));
+        Assert.Equal(Confidence.Exact, index.Match(Ids.Parse(withX.ToLowerInvariant()), "王五").Confidence);
+        Assert.Equal(Confidence.Exact, index.Match(Ids.Parse(Ids.To15(Zhang)), "张三").Confidence);
+    }
+
+    [Fact]
+    public void Match_SameIdOtherName_Review()
+    {
+        var index = TwoPeople();
+        var match = index.Match(Ids.Parse(Zhang), "张小三");
+        Assert.True(match.IsReview);
+        Assert.False(match.IsMatch);
+        Assert.Equal(Zhang, index.IdNumber(match.Person));
+    }
+
+    [Fact]
+    public void Match_ValidIdNobodyHolds_NoneEvenWithSameNameSexAndBirth()
+    {
+        var other = Ids.Make("19560312", 151);
+        var match = TwoPeople().Match(Ids.Parse(other), "张三", Sex.Male, new DateOnly(1956, 3, 12));
+        Assert.Equal(IdentityMatch.None, match);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(10)]
+    [InlineData(16)]
+    public void Match_OneDigitWrong_Repaired(int position)
+    {
+        var index = TwoPeople();
+        var match = index.Match(Ids.Parse(Ids.WithWrongDigit(Zhang, position)), "张三");
+        Assert.Equal(Confidence.Repaired, match.Confidence);
+        Assert.Equal(Zhang, index.IdNumber(match.Person));
+    }
+
+    [Fact]
+    public void Match_AdjacentDigitsSwapped_Repaired()
+    {
+        var position = Enumerable.Range(6, 10).First(p => Zhang[p] != Zhang[p + 1] && !Ids.Parse(Ids.WithSwap(Zhang, p)).IsValid);
+        var match = TwoPeople().Match(Ids.Parse(Ids.WithSwap(Zhang, position)), "张三");
+        Assert.Equal(Confidence.Repaired, match.Confidence);
+    }
+
+    [Fact]
+    public void Match_RepairToPersonOfAnotherName_None()
+    {
+        Assert.Equal(IdentityMatch.None, TwoPeople().Match(Ids.Parse(Ids.WithWrongDigit(Zhang, 16)), "赵六"));
+    }
+
+    [Fact]
+    public void Match_RepairReachesTwoPeopleOfThatName_NotRepaired()
+    {
+        // Two 张三 whose IDs differ in the last sequence digit; A's digits with B's check character is one
+        // edit from each of them.
+        var twin = Ids.Make("19560312", 133);
+        var index = Index(m => m.Roster(Zhang, "张三", "H1").Roster(twin, "张三", "H2"));
+        var typo = Zhang[..17] + twin[17];
+        Assert.False(Ids.Parse(typo).IsValid);
+        Assert.Equal(IdentityMatch.None, index.Match(Ids.Parse(typo), "张三"));
+        Assert.Equal(Confidence.Repaired, TwoPeople().Match(Ids.Parse(typo), "张三").Confidence);
+    }
+
+    [Fact]
+    public void Match_NoIdUniqueNameSexBirth_Probable()
+    {
+        var index = TwoPeople();
+        var match = index.Match(ParsedId.Missing, "张三", Sex.Male, new DateOnly(1956, 3, 12));
+        Assert.Equal(Confidence.Probable, match.Confidence);
+        Assert.Equal(Zhang, index.IdNumber(match.Person));
+    }
+
+    [Fact]
+    public void Match_NoIdWrongSexOrBirth_None()
+    {
+        var index = TwoPeople();
+        Assert.Equal(IdentityMatch.None, index.Match(ParsedId.Missing, "张三", Sex.Female, new DateOnly(1956, 3, 12)));
+        Assert.Equal(IdentityMatch.None, index.Match(ParsedId.Missing, "张三", Sex.Male, new DateOnly(1956, 3, 13)));
+        Assert.Equal(IdentityMatch.None, index.Match(ParsedId.Missing, "张三"));
+    }
+
+    [Fact]
+    public void Match_NoIdTwoPeopleWithThatNameSexAndBirth_None()
+    {
+        var namesake = Ids.Make("19560312", 171, "450322");
+        var index = Index(m => m.Roster(Zhang, "张三", "H1").Roster(namesake, "张三", "L1", county: MonthBuilder.Neighbour));
+        Assert.Equal(IdentityMatch.None, index.Match(ParsedId.Missing, "张三", Sex.Male, new DateOnly(1956, 3, 12)));
+    }
+
+    [Fact]
+    public void Match_NoIdPersonOnSeveralRosterRows_StillProbable()
+    {
+        var index = Index(m => m.Roster(Zhang, "张三", "H1").Roster(Zhang, "张三", "L1", county: MonthBuilder.Neighbour).Roster(Zhang, "张 三", "H9"));
+        Assert.Equal(1, index.Count);
+        Assert.Equal(3, index.RosterRows(0).Length);
+        Assert.Equal(Confidence.Probable, index.Match(ParsedId.Missing, "张三", Sex.Male, new DateOnly(1956, 3, 12)).Confidence);
+    }
+
+    [Fact]
+    public void Match_InvalidIdThatDoesNotRepair_FallsBackToNameSexBirth()
+    {
+        var index = TwoPeople();
+        var garbled = Ids.Parse("45032619560312");
+        Assert.False(garbled.IsValid);
+        Assert.Equal(Confidence.Probable, index.Match(garbled, "张三", Sex.Male, new DateOnly(1956, 3, 12)).Confidence);
+        Assert.Equal(IdentityMatch.None, index.Match(garbled, "张三"));
+    }
+
+    [Fact]
+    public void Build_MonitoredPersonOnNoRoster_IsAPerson()
+    {
+        var monitored = Ids.Make("19801111", 221);
+        var month = new MonthBuilder().Roster(Zhang, "张三", "H1").Monitoring(monitored, "陈七").Monitoring(Ids.Make("19801111", 241), "周八", riskCleared: true);
+        var data = month.Build();
+        var index = PersonIndex.Build(data.Roster, data.Monitoring);
+        Assert.Equal(2, index.Count);
+        Assert.Equal(Confidence.Exact, index.Match(Ids.Parse(monitored), "陈七").Confidence);
+        Assert.Equal(Confidence.Repaired, index.Match(Ids.Parse(Ids.WithWrongDigit(monitored, 15)), "陈七").Confidence);
+    }
+
+    [Fact]
+    public void Build_RosterRowWithTypo_JoinsThePersonItRepairsTo()
+    {
+        var index = Index(m => m.Roster(Zhang, "张三", "H1").Roster(Ids.WithWrongDigit(Zhang, 12), "张三", "L1", county: MonthBuilder.Neighbour)
+            .Roster(Ids.WithWrongDigit(Li, 12), "李四", "H2"));
+        Assert.Equal(0, index.PersonOfRow(1));
+        Assert.True(index.IsRowRepaired(1));
+        Assert.Equal(-1, index.PersonOfRow(2));
+        Assert.Equal(2, index.RosterRows(0).Length);
+    }
+
+    [Fact]
+    public void Build_SameIdTwoNames_TwoPersons()
+    {
+        var index = Index(m => m.Roster(Zhang, "张三", "H1").Roster(Zhang, "张小三", "H1"));
+        Assert.Equal(2, index.Count);
+        Assert.Equal(Confidence.Exact, index.Match(Ids.Parse(Zhang), "张小三").Confidence);
+        Assert.Equal(Confidence.Exact, index.Match(Ids.Parse(Zhang), "张三").Confidence);
+        Assert.True(index.Match(Ids.Parse(Zhang), "张大三").IsReview);
+    }
+}
