@@ -4,7 +4,7 @@ namespace ReliefMatch.Core.Matching;
 /// County codes as they occur in roster extracts: the six-digit code (450326), sometimes a longer statistical
 /// code that starts with it (450326101 for a township, 450326101201 for a village).
 /// </summary>
-internal static class CountyCodes
+public static class CountyCodes
 {
     /// <summary>Whether <paramref name="code"/> names the county <paramref name="county"/> (six digits) or a place inside it.</summary>
     public static bool IsIn(string? code, string county)

@@ -331,6 +331,7 @@ internal sealed class MonthEvaluation
     {
         RuleId = rule.Id,
         RuleVersion = rule.Version,
+        RuleTitle = rule.Title,
         IdNumber = idNumber,
         HouseholdId = householdId,
         Name = name,
