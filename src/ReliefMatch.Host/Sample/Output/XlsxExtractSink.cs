@@ -83,7 +83,7 @@ internal sealed class XlsxExtractSink : ExtractSink
         var sheet = _zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest);
         sheet.LastWriteTime = stamp;
         _sheetStream = sheet.Open();
-        _writer = OpenXmlWriter.Create(_sheetStream, Encoding.UTF8);
+        _writer = OpenXmlWriter.Create(_sheetStream, new UTF8Encoding(false));
         _writer.WriteStartDocument(true);
         _writer.WriteStartElement(new Worksheet());
         var columns = new Columns();
@@ -292,7 +292,7 @@ internal sealed class XlsxExtractSink : ExtractSink
         var entry = _zip.CreateEntry(name, CompressionLevel.Optimal);
         entry.LastWriteTime = stamp;
         using var stream = entry.Open();
-        using var writer = OpenXmlWriter.Create(stream, Encoding.UTF8);
+        using var writer = OpenXmlWriter.Create(stream, new UTF8Encoding(false));
         writer.WriteStartDocument(true);
         writer.WriteElement(element);
         writer.Close();
