@@ -136,6 +136,8 @@ public sealed partial class SampleGeneratorTests
 
     private static List<object?[]> ReadSheet(string path)
     {
+        // ExcelDataReader's configuration asks for code page 1252 even for XLSX.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         using var stream = File.OpenRead(path);
         using var reader = ExcelReaderFactory.CreateReader(stream);
         var rows = new List<object?[]>();
