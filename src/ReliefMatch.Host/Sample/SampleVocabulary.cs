@@ -34,7 +34,5 @@ internal static class SampleVocabulary
     public static IReadOnlyList<string> CauseChains { get; } =
         ["肺部感染\n慢性阻塞性肺疾病急性加重", "多器官功能衰竭\n脓毒症", "呼吸衰竭\n肺恶性肿瘤晚期", "脑疝\n脑出血"];
 
-    public static IReadOnlyList<string> StationSuffixes { get; } = ["户籍科", "户籍室"];
-
     public static IReadOnlyList<string> Streets { get; } = ["解放路", "城北路", "凤山路", "福寿路", "永福路", "新城路", "桥头街", "老街"];
 }

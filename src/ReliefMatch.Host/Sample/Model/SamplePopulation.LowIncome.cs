@@ -176,7 +176,8 @@ internal sealed partial class SamplePopulation
                 patients.Add(p);
                 continue;
             }
-            if ((traits & (PersonTraits.Unused | PersonTraits.Planted)) != 0)
+            // The county's medical insurance settles for its own insured, not the neighbour county's.
+            if ((traits & (PersonTraits.Unused | PersonTraits.Planted)) != 0 || VillageOf(p).County != Places.Gazetteer.Home)
             {
                 continue;
             }

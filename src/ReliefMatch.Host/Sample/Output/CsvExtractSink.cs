@@ -69,7 +69,7 @@ internal sealed class CsvExtractSink : ExtractSink
 
     public override void BlankRow(int columns)
     {
-        BeginFooterRow();
+        BeginFooterRow(); // counted as a row, not as data
         for (var i = 0; i < columns; i++)
         {
             Empty();
@@ -80,10 +80,15 @@ internal sealed class CsvExtractSink : ExtractSink
     public override void BeginRow()
     {
         DataRows++;
+        AllRows++;
         _firstField = true;
     }
 
-    public override void BeginFooterRow() => _firstField = true;
+    public override void BeginFooterRow()
+    {
+        AllRows++;
+        _firstField = true;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Text(ReadOnlySpan<char> value)

@@ -22,6 +22,9 @@ internal abstract class ExtractSink : IDisposable
     /// <summary>Data rows written: not title, header, blank or footer rows.</summary>
     public long DataRows { get; protected set; }
 
+    /// <summary>Rows of every kind so far (titles, header, data, blank, footer): what counts against a sheet's limit.</summary>
+    public long AllRows { get; protected set; }
+
     /// <summary>File size, known once finished.</summary>
     public long Bytes { get; protected set; }
 

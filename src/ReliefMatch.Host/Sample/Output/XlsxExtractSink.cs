@@ -14,8 +14,8 @@ namespace ReliefMatch.Host.Sample.Output;
 /// </summary>
 internal sealed class XlsxExtractSink : ExtractSink
 {
-    /// <summary>Excel's limit, less room for titles, header and footer.</summary>
-    public const int MaxDataRows = 1_048_576 - 16;
+    /// <summary>Excel's limit on the rows of a sheet.</summary>
+    public const int MaxRows = 1_048_576;
 
     private const string RelationshipsNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private const string XmlNs = "http://www.w3.org/XML/1998/namespace";
@@ -114,7 +114,7 @@ internal sealed class XlsxExtractSink : ExtractSink
     }
 
     /// <summary>Excel stores nothing for an empty row: the row numbers simply skip it.</summary>
-    public override void BlankRow(int columns) => _rowNumber++;
+    public override void BlankRow(int columns) => AllRows = ++_rowNumber;
 
     public override void BeginRow()
     {
@@ -199,7 +199,7 @@ internal sealed class XlsxExtractSink : ExtractSink
 
     private void StartRow()
     {
-        _rowNumber++;
+        AllRows = ++_rowNumber;
         _column = 0;
         _rowText = _rowNumber.ToString(CultureInfo.InvariantCulture);
         _rowAttributes[0] = new OpenXmlAttribute("r", "", _rowText);

@@ -91,6 +91,4 @@ internal static class Cells
         }
         sink.Text(name[..n]);
     }
-
-    public static string NameText(int code) => ChineseNames.ToString(code);
 }

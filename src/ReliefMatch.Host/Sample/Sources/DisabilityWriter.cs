@@ -73,14 +73,14 @@ internal sealed class DisabilityWriter(SamplePopulation population, string outDi
                 WriteTownship(csv, certificate, csvStyle);
                 continue;
             }
-            if (sheet is null || sheet.DataRows >= XlsxExtractSink.MaxDataRows)
+            if (sheet is null || sheet.AllRows + 2 >= XlsxExtractSink.MaxRows)
             {
                 if (sheet is not null)
                 {
                     Close(sheet);
                 }
                 part++;
-                var suffix = expected > XlsxExtractSink.MaxDataRows * 9L / 10 ? $"（{part}）" : "";
+                var suffix = expected > XlsxExtractSink.MaxRows * 9L / 10 ? $"（{part}）" : "";
                 sheet = OpenXlsx($"持证残疾人_{CompactMonth}{suffix}.xlsx", "持证残疾人", SheetHeaders);
                 var last = Population.End;
                 sheet.TitleRow($"{Gazetteer.Home.Name}持证残疾人基本信息（截至{last.Year}年{last.Month}月{last.Day}日）", SheetHeaders.Length);
@@ -202,7 +202,7 @@ internal sealed class DisabilityWriter(SamplePopulation population, string outDi
         for (var p = 0; p < population.MonitoredPersonEnd; p++)
         {
             var person = population.Persons[p];
-            if ((person.Traits & (PersonTraits.Unused | PersonTraits.Planted)) != 0)
+            if ((person.Traits & (PersonTraits.Unused | PersonTraits.Planted)) != 0 || population.VillageOf(p).County != Gazetteer.Home)
             {
                 continue;
             }

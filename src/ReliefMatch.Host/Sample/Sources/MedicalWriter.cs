@@ -34,6 +34,8 @@ internal sealed class MedicalWriter : SourceWriter
     private static readonly (int Low, int High)[] InpatientBuckets = [(1000, 3000), (3000, 8000), (8000, 20000), (20000, 60000), (60000, 200000)];
     private static readonly WeightedChoice InpatientBucketChoice = new(25, 35, 25, 12, 3);
 
+    private static readonly string[] VisitTypes = ["住院", "门诊", "门诊慢特病"];
+
     private readonly bool _inpatient;
     private readonly string[] _clinics;
     private ExtractSink? _sink;
@@ -187,8 +189,6 @@ internal sealed class MedicalWriter : SourceWriter
             _ => Gazetteer.CityHospitals[r % Gazetteer.CityHospitals.Count],
         };
     }
-
-    private static readonly string[] VisitTypes = ["住院", "门诊", "门诊慢特病"];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteRow(

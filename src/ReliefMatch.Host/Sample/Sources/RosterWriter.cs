@@ -414,7 +414,7 @@ internal sealed class RosterWriter(SamplePopulation population, string outDir)
     }
 
     /// <summary>
-    /// A large sheet in parts of at most <see cref="XlsxExtractSink.MaxDataRows"/> rows, households kept whole,
+    /// A large sheet in parts within Excel's <see cref="XlsxExtractSink.MaxRows"/> rows, households kept whole,
     /// each part with its titles, header and 合计 footer.
     /// </summary>
     private sealed class XlsxParts(
@@ -430,14 +430,15 @@ internal sealed class RosterWriter(SamplePopulation population, string outDir)
 
         public void Write(int household, int rows)
         {
-            if (_sink is not null && _sink.DataRows + rows > XlsxExtractSink.MaxDataRows)
+            // Room for the household's rows, a blank row after each at worst, and the footer.
+            if (_sink is not null && _sink.AllRows + 2 * rows + 1 > XlsxExtractSink.MaxRows)
             {
                 Close();
             }
             if (_sink is null)
             {
                 _part++;
-                var suffix = expectedRows > XlsxExtractSink.MaxDataRows ? $"（{_part}）" : "";
+                var suffix = expectedRows > XlsxExtractSink.MaxRows * 9L / 10 ? $"（{_part}）" : "";
                 _sink = writer.OpenXlsx($"{baseName}{suffix}.xlsx", sheet, _headers);
                 foreach (var title in titles)
                 {

@@ -100,6 +100,8 @@ public sealed class XlsxExtractSinkTests : IDisposable
         sink.EndRow();
         sink.Finish();
         Assert.Equal(3, sink.DataRows);
+        // Title, header, three rows, the blank row (a skipped row number still counts against Excel's limit), footer.
+        Assert.Equal(7, sink.AllRows);
         return path;
     }
 
