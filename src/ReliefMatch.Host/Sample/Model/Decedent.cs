@@ -13,4 +13,7 @@ internal struct Decedent
 
     /// <summary>The police row leaves 死亡日期 empty; 注销日期 stands in for it.</summary>
     public bool PoliceWithoutDeathDate;
+
+    /// <summary>注销日期: some days to months after the death, and not after the export.</summary>
+    public int CancelDay;
 }

@@ -64,10 +64,26 @@ internal sealed partial class SamplePopulation
         for (var i = 0; i < decedents.Count; i++)
         {
             var d = decedents[i];
-            var m = rosterDecedentMembers[i];
-            Count(Members[m].Status.IsEnrolled() && d.DeathDay <= End.DayNumber
-                ? "deceased-recipient: enrolled, died by end(P)"
-                : d.DeathDay > End.DayNumber ? "deceased recipient: died after end(P) (no flag)" : "deceased recipient: already stopped (no flag)");
+            if (d.HealthId == HealthIdForm.RelativesId)
+            {
+                Count("id-name-mismatch: a death certificate with a relative's ID");
+            }
+            if (d.DeathDay > End.DayNumber)
+            {
+                Count("deceased recipient: died after end(P) (no flag)");
+            }
+            else if (!Members[rosterDecedentMembers[i]].Status.IsEnrolled())
+            {
+                Count("deceased recipient: already stopped (no flag)");
+            }
+            else if (MatchableBy(d) <= End.DayNumber)
+            {
+                Count("deceased-recipient: enrolled, died by end(P)");
+            }
+            else
+            {
+                Count("deceased recipient: evidence dated after end(P) or not matchable (no flag)");
+            }
         }
         var rosterDeaths = decedents.Count;
 
@@ -81,7 +97,8 @@ internal sealed partial class SamplePopulation
             }
             var person = Members[m].Person;
             Persons[person].Traits |= PersonTraits.Planted | PersonTraits.Dead;
-            decedents.Add(new Decedent { Person = person, DeathDay = Period.First.DayNumber + random.Next(20), Channels = DeathChannels.Health });
+            var day = Period.First.DayNumber + random.Next(20);
+            decedents.Add(new Decedent { Person = person, DeathDay = day, CancelDay = day, Channels = DeathChannels.Health, RelativePerson = -1 });
             Count("death certificate of a neighbour-county recipient (no flag)");
         }
 
@@ -117,7 +134,9 @@ internal sealed partial class SamplePopulation
         RosterMovers = movers.ToArray();
     }
 
-    private static Decedent NewDecedent(ref SampleRandom random, int person, int day, bool rosterPerson)
+    private static readonly WeightedChoice CancelLags = new(30, 40, 25, 5);
+
+    private Decedent NewDecedent(ref SampleRandom random, int person, int day, bool rosterPerson)
     {
         var r = random.Next(1000);
         var channels = r < (rosterPerson ? 800 : 900) ? DeathChannels.Police
@@ -143,6 +162,13 @@ internal sealed partial class SamplePopulation
                 _ => HealthIdForm.Correct,
             };
         }
+        var lag = CancelLags.Pick(ref random) switch
+        {
+            0 => random.Next(8),
+            1 => random.Between(8, 30),
+            2 => random.Between(31, 90),
+            _ => random.Between(91, 200),
+        };
         return new Decedent
         {
             Person = person,
@@ -151,7 +177,30 @@ internal sealed partial class SamplePopulation
             HealthId = form,
             RelativePerson = -1,
             PoliceWithoutDeathDate = (channels & DeathChannels.Police) != 0 && random.PerMille(40),
+            CancelDay = Math.Min(ExportDate.DayNumber, day + lag),
         };
+    }
+
+    /// <summary>
+    /// The earliest date of the evidence a rule can tie to the person: a police row (its 注销日期 when the death
+    /// date is empty), or a certificate whose ID is right, missing or mistyped (not a relative's). MaxValue if none.
+    /// </summary>
+    private static int MatchableBy(in Decedent d)
+    {
+        var day = int.MaxValue;
+        if ((d.Channels & DeathChannels.Police) != 0)
+        {
+            day = d.PoliceWithoutDeathDate ? d.CancelDay : d.DeathDay;
+        }
+        else if ((d.Channels & DeathChannels.PoliceLate) != 0)
+        {
+            day = d.DeathDay;
+        }
+        if ((d.Channels & DeathChannels.Health) != 0 && d.HealthId != HealthIdForm.RelativesId)
+        {
+            day = Math.Min(day, d.DeathDay);
+        }
+        return day;
     }
 
     /// <summary>Another member of the household whose valid ID a relative might write on the certificate.</summary>
@@ -198,6 +247,7 @@ internal sealed partial class SamplePopulation
                 Members[m].AmountCents = 30_000;
             }
             var d = decedents[i];
+            d.CancelDay = Math.Min(ExportDate.DayNumber, day + (d.CancelDay - d.DeathDay));
             d.DeathDay = day;
             decedents[i] = d;
         }

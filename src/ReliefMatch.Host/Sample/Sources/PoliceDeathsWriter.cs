@@ -23,7 +23,6 @@ internal sealed class PoliceDeathsWriter(SamplePopulation population, string out
 
     private static readonly string[] MainHeaders = ["序号", "姓名", "性别", "公民身份号码", "出生日期", "死亡日期", "注销日期", "注销原因", "户籍地址", "派出所"];
     private static readonly string[] LateHeaders = ["姓名", "身份证号码", "性别", "出生日期", "死亡日期", "户籍所在派出所"];
-    private static readonly WeightedChoice Lags = new(30, 40, 25, 5);
     private static readonly WeightedChoice Reasons = new(SampleVocabulary.MoveReasonWeights);
 
     private struct Cancellation
@@ -158,13 +157,6 @@ internal sealed class PoliceDeathsWriter(SamplePopulation population, string out
             {
                 continue;
             }
-            var lag = Lags.Pick(ref Data) switch
-            {
-                0 => Data.Next(8),
-                1 => Data.Between(8, 30),
-                2 => Data.Between(31, 90),
-                _ => Data.Between(91, 200),
-            };
             ref readonly var person = ref population.Persons[decedent.Person];
             list.Add(new Cancellation
             {
@@ -175,7 +167,7 @@ internal sealed class PoliceDeathsWriter(SamplePopulation population, string out
                 Late = (decedent.Channels & DeathChannels.Police) == 0,
                 WithoutDeathDate = decedent.PoliceWithoutDeathDate,
                 DeathDay = decedent.DeathDay,
-                CancelDay = Math.Min(export, decedent.DeathDay + lag),
+                CancelDay = decedent.CancelDay,
                 HouseNumber = 1 + Data.Next(120),
             });
         }

@@ -100,10 +100,7 @@ public sealed partial class SampleGeneratorTests
         // Most deaths are of people on no roster.
         Assert.True(deaths.Count(r => !roster.ContainsKey(r["公民身份号码"])) > deaths.Count / 2);
 
-        // Recipients enrolled and dead by end(P), by exact ID and name; and some dying after end(P).
-        var exact = deaths.Where(r => roster.TryGetValue(r["公民身份号码"], out var name) && name == r["姓名"]).ToList();
-        Assert.Contains(exact, r => Date(r["死亡日期"].Length > 0 ? r["死亡日期"] : r["注销日期"]) <= End);
-        Assert.InRange(exact.Count(r => r["死亡日期"].Length > 0 && Date(r["死亡日期"]) <= End), 1, Planted("deceased-recipient: enrolled, died by end(P)"));
+        // Deaths after end(P) are in the extracts too.
         var dates = health.Select(r => Date(r["死亡日期"])).ToList();
         Assert.Contains(dates, d => d > End);
         Assert.True(dates.Min() >= new DateOnly(2022, 7, 1));
@@ -117,6 +114,51 @@ public sealed partial class SampleGeneratorTests
             var id = ResidentIdParser.Parse(r["身份证件号码"]);
             return id.Problem == IdProblem.WrongCheckCharacter && ResidentIdParser.RepairCandidates(id.Text).Any(rosterKeys.Contains);
         });
+    }
+
+    [Fact]
+    public void Write_Plain_DeceasedRecipientsAsTheIdentityRulesWouldMatchThem()
+    {
+        // RULES.md "Identity": exact ID and name; a repaired ID (one digit or swap) with the same name; no ID but
+        // the same name, sex and birth date; each unique in the roster set.
+        var rosterSet = PlainCsv.Rows(folders.Plain, "roster").Where(r => ResidentIdParser.Parse(r["身份证号"]).IsValid).ToList();
+        var namesById = rosterSet.GroupBy(r => r["身份证号"], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First()["姓名"], StringComparer.Ordinal);
+        var enrolledHome = rosterSet.Where(r => r["区划代码"] == "450326" && r["保障状态"] is "在保" or "渐退")
+            .Select(r => r["身份证号"]).ToHashSet(StringComparer.Ordinal);
+        var flagged = new HashSet<string>(StringComparer.Ordinal);
+        void Flag(string id, string name)
+        {
+            if (enrolledHome.Contains(id) && namesById[id] == name)
+            {
+                flagged.Add(id);
+            }
+        }
+
+        foreach (var r in PlainCsv.Rows(folders.Plain, "police-deaths").Where(r => r["注销原因"] == "死亡"))
+        {
+            if (Date(r["死亡日期"].Length > 0 ? r["死亡日期"] : r["注销日期"]) <= End)
+            {
+                Flag(r["公民身份号码"], r["姓名"]);
+            }
+        }
+        foreach (var r in PlainCsv.Rows(folders.Plain, "health-deaths").Where(r => Date(r["死亡日期"]) <= End))
+        {
+            var id = ResidentIdParser.Parse(r["身份证件号码"]);
+            string[] candidates = id.IsValid
+                ? [id.Text]
+                : id.Problem == IdProblem.Missing
+                    ? namesById.Where(p => p.Value == r["死者姓名"] && ResidentIdParser.Parse(p.Key).Id!.Value.BirthDate == Date(r["出生日期"])
+                        && (ResidentIdParser.Parse(p.Key).Id!.Value.Sex == Sex.Male) == (r["性别"] == "男")).Select(p => p.Key).ToArray()
+                    : ResidentIdParser.RepairCandidates(id.Text).Select(k => ResidentId.FromKey(k).ToString())
+                        .Where(k => namesById.TryGetValue(k, out var n) && n == r["死者姓名"]).ToArray();
+            if (candidates.Length == 1)
+            {
+                Flag(candidates[0], r["死者姓名"]);
+            }
+        }
+
+        Assert.Equal(Planted("deceased-recipient: enrolled, died by end(P)"), flagged.Count);
+        Assert.True(flagged.Count >= 2);
     }
 
     [Fact]
@@ -138,6 +180,31 @@ public sealed partial class SampleGeneratorTests
         Assert.Contains(rows, r => r["结算日期"] == "2022-08-01");
         // Several settlements per patient.
         Assert.True(rows.Count / (double)rows.Select(r => r["身份证号"]).Distinct().Count() > 3);
+    }
+
+    [Fact]
+    public void Write_Plain_LowIncomeCasesAreLowIncomeAndOutsideDibaoAndTekun()
+    {
+        var roster = PlainCsv.Rows(folders.Plain, "roster").Where(r => r["保障状态"] is "在保" or "渐退").ToList();
+        var dibaoOrTekun = roster.Where(r => r["救助类别"] is "城市低保" or "农村低保" or "特困供养").Select(r => r["身份证号"]).ToHashSet(StringComparer.Ordinal);
+        var lowIncome = roster.Where(r => r["区划代码"] == "450326" && r["救助类别"] is "低保边缘" or "支出型困难").Select(r => r["身份证号"])
+            .Concat(PlainCsv.Rows(folders.Plain, "monitoring").Where(r => r["风险是否消除"] == "否").Select(r => r["身份证号"]))
+            .Where(id => !dibaoOrTekun.Contains(id)).ToHashSet(StringComparer.Ordinal);
+
+        var from = new DateOnly(2022, 8, 1);
+        var totals = PlainCsv.Rows(folders.Plain, "medical").Where(r => Date(r["结算日期"]) >= from && Date(r["结算日期"]) <= End)
+            .GroupBy(r => r["身份证号"], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => Money(r["个人自付"])), StringComparer.Ordinal);
+        Assert.Contains(totals, t => t.Value == 20_000.00m && lowIncome.Contains(t.Key));
+        Assert.Contains(totals, t => t.Value == 19_999.99m && lowIncome.Contains(t.Key));
+        var overThreshold = totals.Count(t => t.Value >= 20_000m && lowIncome.Contains(t.Key));
+        Assert.True(overThreshold >= Planted("low-income-medical: over the threshold") + Planted("low-income-medical: exactly at the threshold"));
+        // The decoys: over the threshold but enrolled in dibao, or monitored with the risk cleared.
+        Assert.Contains(totals, t => t.Value >= 20_000m && dibaoOrTekun.Contains(t.Key));
+
+        var severe = PlainCsv.Rows(folders.Plain, "disability").Where(r => r["证件状态"] == "有效" && lowIncome.Contains(r["身份证号"])
+            && (r["残疾等级"] is "一级" or "二级" || r["残疾等级"] == "三级" && r["残疾类别"] is "智力" or "精神")).ToList();
+        Assert.True(severe.Count >= Planted("low-income-severe-disability: level 1 or 2") + Planted("low-income-severe-disability: level 3 intellectual or mental"));
+        Assert.Contains(severe, r => r["残疾等级"] == "三级");
     }
 
     [Fact]
