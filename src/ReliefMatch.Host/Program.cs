@@ -15,5 +15,6 @@ var root = new RootCommand("ReliefMatch: monthly data matching and early warning
 };
 root.Subcommands.Add(ImportCommand.Create(installation, time));
 root.Subcommands.Add(RunCommand.Create(installation, time));
+root.Subcommands.Add(SampleCommand.Create());
 
 return await CliErrors.InvokeAsync(root, args);
