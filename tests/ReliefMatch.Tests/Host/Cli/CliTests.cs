@@ -64,4 +64,30 @@ public sealed class CliTests(PostgresFixture postgres)
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("YYYY-MM", result.Error + result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Explain_WorklistReference_NamesRuleVersionFileHashAndRow()
+    {
+        var env = new Dictionary<string, string?> { ["RELIEFMATCH_DB"] = await postgres.CreateEmptyDatabaseAsync(), ["COLUMNS"] = "250" };
+        var output = TempFolder.Create("explain-out");
+        try
+        {
+            var run = await ReliefmatchProcess.RunAsync(env, "run", "--input", SampleData, "--period", "2023-07", "--out", output, "--rules", Path.Combine(RepositoryRoot.Path, "rules"));
+            Assert.True(run.ExitCode == 0, run.Error);
+            var line = File.ReadLines(Path.Combine(output, "findings.csv")).First(l => l.StartsWith("deceased-recipient,", StringComparison.Ordinal));
+            var reference = line.Split(',')[^1];
+
+            var explain = await ReliefmatchProcess.RunAsync(env, "explain", reference);
+            Assert.True(explain.ExitCode == 0, explain.Error);
+            Assert.Contains("deceased-recipient v1", explain.Output, StringComparison.Ordinal);
+            Assert.Contains("police-deaths/", explain.Output, StringComparison.Ordinal);
+            var imports = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "imports.json"))).RootElement;
+            Assert.Contains(imports.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("file").GetString()!), f => explain.Output.Contains(f, StringComparison.Ordinal));
+            Assert.Matches("[0-9a-f]{64}", explain.Output);
+        }
+        finally
+        {
+            TempFolder.Delete(output);
+        }
+    }
 }
