@@ -182,4 +182,22 @@ public class PersonIndexTests
         Assert.Equal(Confidence.Exact, index.Match(Ids.Parse(Zhang), "张三").Confidence);
         Assert.True(index.Match(Ids.Parse(Zhang), "张大三").IsReview);
     }
+
+    [Fact]
+    public void Match_LongNames_ComparedOnTheStrings()
+    {
+        var id = Ids.Make("19900101", 222);
+        var index = Index(m => m.Roster(id, "阿依古丽·买买提", "H1"));
+        Assert.Equal(Confidence.Exact, index.Match(Ids.Parse(id), "阿依古丽买买提").Confidence);
+        Assert.True(index.Match(Ids.Parse(id), "阿依古丽买买江").IsReview);
+        Assert.Equal(Confidence.Probable, index.Match(ParsedId.Missing, "阿依古丽 买买提", Sex.Female, new DateOnly(1990, 1, 1)).Confidence);
+        Assert.Equal(Confidence.Repaired, index.Match(Ids.Parse(Ids.WithWrongDigit(id, 3)), "阿依古丽买买提").Confidence);
+    }
+
+    [Fact]
+    public void Match_EmptyName_NeverProbable()
+    {
+        var index = Index(m => m.Roster(Zhang, "", "H1"));
+        Assert.Equal(IdentityMatch.None, index.Match(ParsedId.Missing, "", Sex.Male, new DateOnly(1956, 3, 12)));
+    }
 }
