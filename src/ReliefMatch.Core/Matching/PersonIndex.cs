@@ -56,6 +56,7 @@ public sealed class PersonIndex
     public int Count { get; private set; }
 
     /// <summary>Indexes the roster set and the monitored persons (<see cref="MonitoringRecord.RiskCleared"/> false).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static PersonIndex Build(IReadOnlyList<RosterRecord> roster, IReadOnlyList<MonitoringRecord> monitoring)
     {
         ArgumentNullException.ThrowIfNull(roster);
@@ -192,6 +193,7 @@ public sealed class PersonIndex
     }
 
     /// <summary>Exact, review or repaired; none when the ID is not usable (probable is not tried).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal IdentityMatch MatchById(in ParsedId id, string name)
     {
         if (id.IsValid)
@@ -281,6 +283,7 @@ public sealed class PersonIndex
         return found;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private int FindOrAdd(long key, long code, int row)
     {
         var slot = _table.Find(key);
