@@ -6,7 +6,7 @@ using ReliefMatch.Core.Periods;
 namespace ReliefMatch.Tests.Core.Matching;
 
 /// <summary>One month of a small county with every rule's cases and decoys together: the exact set of findings.</summary>
-public class FindingEngineScenarioTests
+public partial class FindingEngineTests
 {
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
 
