@@ -1,4 +1,4 @@
-using System.Text.Json;
+using ReliefMatch.Core.Extracts;
 using Npgsql;
 
 namespace ReliefMatch.Storage.Findings;
@@ -41,16 +41,8 @@ public sealed class FindingExplainer(NpgsqlDataSource dataSource)
         }).ToList();
     }
 
-    private static List<ExplainedEvidence> ParseEvidence(string json)
-    {
-        using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.EnumerateArray().Select(e => new ExplainedEvidence(
-            e.GetProperty("source").GetString() ?? "",
-            e.GetProperty("extract_id").GetInt64(),
-            e.GetProperty("row").GetInt32(),
-            e.GetProperty("text").GetString() ?? "",
-            null, null, null)).ToList();
-    }
+    private static List<ExplainedEvidence> ParseEvidence(string json) =>
+        StoredEvidence.Parse(json).Select(e => new ExplainedEvidence(e.Source.Id(), e.ExtractId, e.Row, e.Text, null, null, null)).ToList();
 
     private async Task<Dictionary<long, (string File, string Sha256, string Period)>> ExtractsAsync(long[] ids, CancellationToken cancellationToken)
     {

@@ -83,18 +83,52 @@ public sealed class MonthlyRunApprovedTests(PostgresFixture postgres)
             time.Advance(TimeSpan.FromHours(5));
             var two = await run.ExecuteAsync(new MonthlyRunRequest(July, input, second));
 
+            Assert.False(one.ReusedStoredFindings);
+            Assert.True(two.ReusedStoredFindings, "nothing new was imported, so the stored findings are reused");
             Assert.All(one.Imports, r => Assert.False(r.AlreadyImported));
             Assert.All(two.Imports, r => Assert.True(r.AlreadyImported));
-            foreach (var name in new[] { "findings.csv", "stats.json" })
+            foreach (var name in Directory.EnumerateFiles(first, "*.*", SearchOption.AllDirectories)
+                         .Select(f => Path.GetRelativePath(first, f))
+                         .Where(f => f.EndsWith(".csv", StringComparison.Ordinal) || f.EndsWith("stats.json", StringComparison.Ordinal)))
             {
                 Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(first, name)), await File.ReadAllBytesAsync(Path.Combine(second, name)));
             }
-            Assert.Equal(one.Findings.Select(f => (f.Finding.Key, f.FirstSeen)), two.Findings.Select(f => (f.Finding.Key, f.FirstSeen)));
+            Assert.Equal(one.Findings.Select(f => (f.Finding.Key, f.FirstSeen)).Order(), two.Findings.Select(f => (f.Finding.Key, f.FirstSeen)).Order());
         }
         finally
         {
             TempFolder.Delete(first);
             TempFolder.Delete(second);
+        }
+    }
+
+    [Fact]
+    public async Task Run_RuleParameterChanged_EvaluatesAgainInsteadOfReusing()
+    {
+        await using var db = await postgres.NewDatabaseAsync();
+        var rulesFolder = TempFolder.Create("changed-rules");
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "rules"), "*.yaml"))
+            {
+                File.Copy(file, Path.Combine(rulesFolder, Path.GetFileName(file)));
+            }
+            var time = new FakeTimeProvider(new DateTimeOffset(2023, 8, 1, 18, 0, 0, TimeSpan.Zero));
+            var input = Path.Combine(RepositoryRoot.Path, "sample-data");
+            var one = await new MonthlyRun(db.DataSource, RuleFolder.Load(rulesFolder), Installation.Default, time, NullLogger.Instance)
+                .ExecuteAsync(new MonthlyRunRequest(July, input, null));
+
+            var medical = Path.Combine(rulesFolder, "low-income-medical.yaml");
+            File.WriteAllText(medical, File.ReadAllText(medical).Replace("threshold: 20000.00", "threshold: 5000.00", StringComparison.Ordinal));
+            var two = await new MonthlyRun(db.DataSource, RuleFolder.Load(rulesFolder), Installation.Default, time, NullLogger.Instance)
+                .ExecuteAsync(new MonthlyRunRequest(July, input, null));
+
+            Assert.False(two.ReusedStoredFindings);
+            Assert.True(two.Findings.Count(f => f.Finding.RuleId == "low-income-medical") > one.Findings.Count(f => f.Finding.RuleId == "low-income-medical"));
+        }
+        finally
+        {
+            TempFolder.Delete(rulesFolder);
         }
     }
 }

@@ -43,6 +43,7 @@ public sealed class MonthlyRunTests(PostgresFixture postgres)
             time.Advance(TimeSpan.FromDays(31));
             var august = await run.ExecuteAsync(new MonthlyRunRequest(August, inbox, Path.Combine(output, "08")));
 
+            Assert.False(august.ReusedStoredFindings);
             var deceased = august.Findings.Where(f => f.Finding.RuleId == "deceased-recipient").ToDictionary(f => f.Finding.Name, f => f.FirstSeen);
             Assert.Equal(July, deceased["张一"]);
             Assert.Equal(August, deceased["张三"]);
