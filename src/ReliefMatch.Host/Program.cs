@@ -16,5 +16,6 @@ var root = new RootCommand("ReliefMatch: monthly data matching and early warning
 root.Subcommands.Add(ImportCommand.Create(installation, time));
 root.Subcommands.Add(RunCommand.Create(installation, time));
 root.Subcommands.Add(SampleCommand.Create());
+root.Subcommands.Add(BenchCommand.Create(installation, time));
 
 return await CliErrors.InvokeAsync(root, args);
