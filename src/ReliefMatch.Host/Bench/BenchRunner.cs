@@ -21,28 +21,25 @@ namespace ReliefMatch.Host.Bench;
 /// </remarks>
 public sealed class BenchRunner(BenchOptions options, RuleSet rules, Installation installation, TimeProvider time, ILogger logger, TextWriter progress)
 {
+    /// <summary>
+    /// Benches on the server of <c>RELIEFMATCH_DB</c>, else on a private cluster in the work folder; without
+    /// <see cref="BenchOptions.Keep"/>, removes what it made (a cluster it created included) when done.
+    /// </summary>
     public async Task<BenchReport> RunAsync(CancellationToken cancellationToken = default)
     {
         options.Validate();
-        var machine = BenchMachine.Current();
         var work = Path.GetFullPath(options.WorkDirectory);
         var clusterFolder = Path.Combine(work, "postgres");
         var clusterExisted = Directory.Exists(clusterFolder);
         var workExisted = Directory.Exists(work);
         Directory.CreateDirectory(work);
 
-        var sizes = new List<SizeMeasurement>();
-        string server;
+        BenchReport report;
         bool privateCluster;
-        await using (var bench = await BenchServer.StartAsync(work, logger, cancellationToken).ConfigureAwait(false))
+        await using (var server = await BenchServer.StartAsync(work, logger, cancellationToken).ConfigureAwait(false))
         {
-            server = bench.Description;
-            privateCluster = bench.ClusterDataDirectory is not null;
-            progress.WriteLine($"bench on {server}");
-            foreach (var households in options.Households.Order())
-            {
-                sizes.Add(await MeasureAsync(bench, work, households, cancellationToken).ConfigureAwait(false));
-            }
+            privateCluster = server.ClusterDataDirectory is not null;
+            report = await RunAsync(server, cancellationToken).ConfigureAwait(false);
         }
 
         if (!options.Keep)
@@ -57,7 +54,23 @@ public sealed class BenchRunner(BenchOptions options, RuleSet rules, Installatio
                 Directory.Delete(work);
             }
         }
-        return BenchReport.From(options, machine, server, sizes);
+        return report;
+    }
+
+    /// <summary>Benches on <paramref name="server"/>, which stays open; drop folders and outputs go to the work folder.</summary>
+    public async Task<BenchReport> RunAsync(BenchServer server, CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        var machine = BenchMachine.Current();
+        var work = Path.GetFullPath(options.WorkDirectory);
+        Directory.CreateDirectory(work);
+        progress.WriteLine($"bench on {server.Description}");
+        var sizes = new List<SizeMeasurement>();
+        foreach (var households in options.Households.Order())
+        {
+            sizes.Add(await MeasureAsync(server, work, households, cancellationToken).ConfigureAwait(false));
+        }
+        return BenchReport.From(options, machine, server.Description, sizes);
     }
 
     private async Task<SizeMeasurement> MeasureAsync(BenchServer server, string work, int households, CancellationToken cancellationToken)

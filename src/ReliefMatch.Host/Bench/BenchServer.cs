@@ -44,6 +44,9 @@ public sealed class BenchServer : IAsyncDisposable
         return new BenchServer(cluster.ConnectionString("postgres"), cluster, $"private PostgreSQL at 127.0.0.1:{cluster.Port} ({cluster.Folder})");
     }
 
+    /// <summary>A server reached through <paramref name="adminConnectionString"/> (a user allowed to create databases), started by someone else.</summary>
+    public static BenchServer OnServer(string adminConnectionString, string description) => new(adminConnectionString, null, description);
+
     public static string DatabaseName(int households) => DatabasePrefix + households.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Drops the size's database if an earlier bench left it, creates it empty and returns its connection string.</summary>
