@@ -11,7 +11,7 @@ public sealed class BenchCommandTests
         var parse = BenchCommand.Create(Installation.Default, TimeProvider.System).Parse("--households 10000,100_000 --plain false");
 
         Assert.Empty(parse.Errors);
-        Assert.Equal([10_000, 100_000], parse.GetValue<int[]>("--households"));
+        Assert.Equal([10_000, 100_000], parse.GetValue<int[]>("--households")!);
         Assert.False(parse.GetValue<bool>("--plain"));
     }
 
@@ -21,7 +21,7 @@ public sealed class BenchCommandTests
         var parse = BenchCommand.Create(Installation.Default, TimeProvider.System).Parse("");
 
         Assert.Empty(parse.Errors);
-        Assert.Equal([10_000, 1_000_000], parse.GetValue<int[]>("--households"));
+        Assert.Equal([10_000, 1_000_000], parse.GetValue<int[]>("--households")!);
         Assert.True(parse.GetValue<bool>("--plain"));
     }
 
