@@ -22,5 +22,6 @@ root.Subcommands.Add(ImportCommand.Create(installation, time));
 root.Subcommands.Add(RunCommand.Create(installation, time));
 root.Subcommands.Add(SampleCommand.Create());
 root.Subcommands.Add(ExplainCommand.Create());
+root.Subcommands.Add(BenchCommand.Create(installation, time));
 
 return await CliErrors.InvokeAsync(root, args);

@@ -1,0 +1,46 @@
+using ReliefMatch.Core.Periods;
+using ReliefMatch.Host.Sample;
+
+namespace ReliefMatch.Host.Bench;
+
+/// <summary>What <c>reliefmatch bench</c> measures.</summary>
+/// <param name="Households">The sizes, in home-county roster households; each is generated and run on its own fresh database, smallest first.</param>
+/// <param name="WorkDirectory">Where drop folders, outputs and (without <c>RELIEFMATCH_DB</c>) the private PostgreSQL cluster go.</param>
+/// <param name="Keep">Keep the drop folders, outputs, databases and cluster afterwards (otherwise what the bench made is removed).</param>
+/// <param name="Plain">Generate every source as clean UTF-8 CSV (the generator's plain mode); false gives the messy mix of
+/// encodings, spreadsheets and spellings, whose XLSX files dominate the import at large sizes.</param>
+/// <param name="Seed">The generator's seed: the same options give the same drop folders.</param>
+/// <param name="Period">The reporting month of the extracts and of both runs.</param>
+public sealed record BenchOptions(
+    IReadOnlyList<int> Households,
+    string WorkDirectory,
+    bool Keep = false,
+    bool Plain = true,
+    int Seed = 20230701,
+    ReportingMonth? Period = null)
+{
+    /// <summary>A county (永福县 has about 10 000 households on its rolls) and a province.</summary>
+    public static IReadOnlyList<int> DefaultHouseholds { get; } = [10_000, 1_000_000];
+
+    /// <summary>The size from which the targets of a province apply.</summary>
+    public const int ProvinceHouseholds = 1_000_000;
+
+    public ReportingMonth Month => Period ?? SampleOptions.DefaultPeriod;
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for sizes the generator cannot make.</summary>
+    public void Validate()
+    {
+        if (Households.Count == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Households), "At least one size is needed.");
+        }
+        foreach (var n in Households)
+        {
+            new SampleOptions(n, Seed, Period, Plain).Validate();
+        }
+        if (Households.Distinct().Count() != Households.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Households), string.Join(",", Households), "Each size may be given once.");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Spectre.Console;
+using static System.FormattableString;
+
+namespace ReliefMatch.Host.Bench;
+
+/// <summary>The bench's figures as tables: one per size (stage split), the scaling between sizes and the targets.</summary>
+public static class BenchReportPrinter
+{
+    public static void Print(IAnsiConsole console, BenchReport report)
+    {
+        var m = report.Machine;
+        console.MarkupLine(Markup.Escape(Invariant(
+            $"machine: {m.Processors} cores, {BenchTarget.Gib(m.MemoryBytes)}, {m.OperatingSystem}, {m.Runtime}{(m.LoadAverage is { } load ? $", load average {load:F2} at start" : "")}")));
+        console.MarkupLine(Markup.Escape($"database: {report.Server}"));
+        foreach (var size in report.Sizes)
+        {
+            console.Write(SizeTable(size));
+        }
+        if (report.Scaling.Count > 0)
+        {
+            console.Write(ScalingTable(report.Scaling));
+        }
+        console.Write(TargetTable(report));
+        console.MarkupLine("[grey]peak RSS: this process's peak resident set during the stage (VmHWM, reset as each stage starts). " +
+                           "PostgreSQL runs in processes of its own: its column is the private server's sampled peak PSS " +
+                           "(shared buffers counted once), n/a on a server named by RELIEFMATCH_DB.[/]");
+    }
+
+    private static Table SizeTable(SizeMeasurement size)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(Invariant(
+            $"{size.Households:N0} households{(size.Plain ? " (plain CSV)" : "")}: {size.GeneratedRows:N0} rows, {size.GeneratedBytes / 1e6:N0} MB, generated in {size.Generation.TotalSeconds:F1} s (not in the run)")));
+        table.AddColumn("stage").AddColumn(Right("rows")).AddColumn(Right("seconds")).AddColumn(Right("share")).AddColumn(Right("rows/s"))
+            .AddColumn(Right("peak RSS")).AddColumn(Right("PostgreSQL"));
+        foreach (var stage in size.First.Stages)
+        {
+            table.AddRow(
+                stage.Stage,
+                N(stage.Rows),
+                S(stage.Seconds),
+                Invariant($"{100 * stage.Seconds / size.First.Seconds:F0}%"),
+                N(stage.RowsPerSecond),
+                Bytes(stage.PeakResidentBytes),
+                Bytes(stage.ServerPeakBytes));
+        }
+        table.AddRow(
+            "[bold]first run (wall)[/]",
+            N(size.InputRecords),
+            "[bold]" + S(size.First.Seconds) + "[/]",
+            "100%",
+            N(size.First.Seconds > 0 ? size.InputRecords / size.First.Seconds : 0),
+            Bytes(size.First.PeakResidentBytes),
+            Bytes(size.First.ServerPeakBytes));
+        table.AddRow(
+            "second run, nothing new",
+            N(size.Second.Stage("import")?.Rows ?? 0),
+            S(size.Second.Seconds),
+            Invariant($"{size.SecondRunPercent:F1}%"),
+            "",
+            Bytes(size.Second.PeakResidentBytes),
+            Bytes(size.Second.ServerPeakBytes));
+        table.Caption(Markup.Escape(Invariant(
+            $"match: {size.MatchRecordsPerSecond / 1e6:F2} M input records/s; {size.First.Findings:N0} findings; second run: ") +
+            string.Join("  ", size.Second.Stages.Select(s => Invariant($"{s.Stage} {s.Seconds:F2}s")))));
+        return table;
+    }
+
+    private static Table ScalingTable(IReadOnlyList<ScalingStep> steps)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("scaling (first run; ratio of the larger size to the smaller)");
+        table.AddColumn("households").AddColumn(Right("records ×")).AddColumn(Right("run time ×"));
+        var stageNames = steps[0].StageRatios.Select(s => s.Stage).ToList();
+        foreach (var name in stageNames)
+        {
+            table.AddColumn(Right(name + " ×"));
+        }
+        foreach (var step in steps)
+        {
+            var cells = new List<string>
+            {
+                Invariant($"{step.FromHouseholds:N0} → {step.ToHouseholds:N0}"),
+                R(step.DataRatio),
+                step.IsTenfold ? "[bold]" + R(step.TimeRatio) + "[/]" : R(step.TimeRatio),
+            };
+            cells.AddRange(stageNames.Select(n => step.StageRatios.FirstOrDefault(s => s.Stage == n) is { Stage: not null } s ? R(s.Ratio) : ""));
+            table.AddRow(cells.ToArray());
+        }
+        return table;
+    }
+
+    private static Table TargetTable(BenchReport report)
+    {
+        var largest = report.Largest;
+        var title = largest.Households >= BenchOptions.ProvinceHouseholds
+            ? Invariant($"province targets at {largest.Households:N0} households")
+            : Invariant($"province targets (meant for {BenchOptions.ProvinceHouseholds:N0} households) read at {largest.Households:N0}");
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
+        table.AddColumn("target").AddColumn("limit").AddColumn("measured").AddColumn("met");
+        foreach (var t in report.Targets)
+        {
+            table.AddRow(Markup.Escape(t.Name), Markup.Escape(t.Limit), Markup.Escape(t.Measured), t.Met switch
+            {
+                true => "[green]yes[/]",
+                false => "[red]no[/]",
+                null => "[grey]–[/]",
+            });
+        }
+        return table;
+    }
+
+    private static TableColumn Right(string header) => new TableColumn(header).RightAligned();
+
+    private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string S(double seconds) => seconds.ToString("F2", CultureInfo.InvariantCulture);
+
+    private static string R(double ratio) => double.IsNaN(ratio) ? "" : ratio.ToString("F2", CultureInfo.InvariantCulture);
+
+    private static string Bytes(long? bytes) => bytes is { } b ? BenchTarget.Gib(b) : "n/a";
+}

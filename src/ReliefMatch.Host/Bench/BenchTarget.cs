@@ -1,0 +1,40 @@
+using System.Globalization;
+using static System.FormattableString;
+
+namespace ReliefMatch.Host.Bench;
+
+/// <summary>A performance target of the province run, its limit, what was measured and whether it is met (null: not measured).</summary>
+public sealed record BenchTarget(string Name, string Limit, string Measured, bool? Met)
+{
+    public const double RunSecondsLimit = 60;
+    public const long PeakBytesLimit = 6L << 30;
+    public const double MatchRecordsPerSecondLimit = 10_000_000;
+    public const double TenfoldTimeRatioLimit = 11;
+    public const double SecondRunPercentLimit = 10;
+
+    /// <summary>
+    /// The targets read at <paramref name="size"/> (the largest measured; the targets are meant for a province of
+    /// <see cref="BenchOptions.ProvinceHouseholds"/> households), the 10× one from the step that ends there.
+    /// </summary>
+    public static IReadOnlyList<BenchTarget> For(SizeMeasurement size, IReadOnlyList<ScalingStep> scaling)
+    {
+        var peak = size.PeakResidentBytes;
+        var tenfold = scaling.LastOrDefault(s => s.IsTenfold && s.ToHouseholds == size.Households);
+        return
+        [
+            new("whole run (wall)", Invariant($"≤ {RunSecondsLimit:F0} s"), Invariant($"{F(size.First.Seconds, 1)} s"), size.First.Seconds <= RunSecondsLimit),
+            new("peak memory (this process)", Invariant($"≤ {Gib(PeakBytesLimit)}"), peak is { } p ? Gib(p) : "n/a", peak is { } q ? q <= PeakBytesLimit : null),
+            new("matching throughput", Invariant($"≥ {MatchRecordsPerSecondLimit / 1e6:F0} M records/s"), Invariant($"{F(size.MatchRecordsPerSecond / 1e6, 2)} M records/s"),
+                size.MatchRecordsPerSecond >= MatchRecordsPerSecondLimit),
+            tenfold is null
+                ? new("10× data → time", Invariant($"≤ {TenfoldTimeRatioLimit:F0}×"), Invariant($"not measured (run {size.Households / 10:N0} households too)"), null)
+                : new("10× data → time", Invariant($"≤ {TenfoldTimeRatioLimit:F0}×"), Invariant($"{F(tenfold.TimeRatio, 2)}× (records ×{F(tenfold.DataRatio, 2)})"), tenfold.TimeRatio <= TenfoldTimeRatioLimit),
+            new("second run, nothing new", Invariant($"≤ {SecondRunPercentLimit:F0}% of first"), Invariant($"{F(size.SecondRunPercent, 1)}% ({F(size.Second.Seconds, 1)} s)"),
+                size.SecondRunPercent <= SecondRunPercentLimit),
+        ];
+    }
+
+    internal static string Gib(long bytes) => Invariant($"{F(bytes / (double)(1L << 30), 2)} GiB");
+
+    private static string F(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+}

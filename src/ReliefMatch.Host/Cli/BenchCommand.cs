@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using ReliefMatch.Host.Bench;
+using ReliefMatch.Host.Runs;
+using ReliefMatch.Host.Sample;
+using Spectre.Console;
+
+namespace ReliefMatch.Host.Cli;
+
+/// <summary><c>reliefmatch bench [--households N[,N…]] [--work DIR] [--keep] [--plain true|false] [--json FILE]</c></summary>
+public static class BenchCommand
+{
+    public static Command Create(Installation installation, TimeProvider time)
+    {
+        var households = new Option<int[]>("--households")
+        {
+            Description = "Sizes to measure, in home-county roster households, comma separated (10000 ≈ a county, 1000000 ≈ a province of about 16 M rows).",
+            HelpName = "N[,N…]",
+            DefaultValueFactory = _ => BenchOptions.DefaultHouseholds.ToArray(),
+            AllowMultipleArgumentsPerToken = true,
+            CustomParser = result =>
+            {
+                var sizes = new List<int>();
+                foreach (var part in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+                {
+                    if (!int.TryParse(part.Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                        || n is < 1 or > SampleOptions.MaxHouseholds)
+                    {
+                        result.AddError($"--households '{part}' is not a number of households between 1 and {SampleOptions.MaxHouseholds}.");
+                        return [];
+                    }
+                    sizes.Add(n);
+                }
+                return sizes.ToArray();
+            },
+        };
+        var work = new Option<DirectoryInfo>("--work")
+        {
+            Description = "Folder for the drop folders, outputs and the private PostgreSQL (unless RELIEFMATCH_DB is set); the postgres OS user must reach it when run as root.",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "reliefmatch-bench")),
+        };
+        var keep = new Option<bool>("--keep") { Description = "Keep drop folders, outputs and databases afterwards." };
+        var plain = new Option<bool>("--plain")
+        {
+            Description = "Generate clean UTF-8 CSV (default true, so that sizes compare); --plain false gives the messy mix of encodings and spreadsheets.",
+            DefaultValueFactory = _ => true,
+        };
+        var seed = new Option<int>("--seed") { Description = "The generator's random seed.", DefaultValueFactory = _ => 20230701 };
+        var period = CommonOptions.Period(false, "Reporting month of the extracts and the runs (default 2023-07).");
+        var json = new Option<FileInfo?>("--json") { Description = "Also save the figures as JSON to this file." };
+        var command = new Command("bench", "Measure the monthly run at county and province scale: generate, then time each stage on a fresh database.")
+        {
+            households, work, keep, plain, seed, period, json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new BenchOptions(
+                parse.GetValue(households) ?? [],
+                parse.GetValue(work)!.FullName,
+                parse.GetValue(keep),
+                parse.GetValue(plain),
+                parse.GetValue(seed),
+                parse.GetResult(period) is null ? null : parse.GetValue(period));
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return 2;
+            }
+            var rules = RuleFolder.Load(RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules)));
+            using var logging = CommonOptions.Logging(parse);
+            var logger = logging.CreateLogger("reliefmatch");
+            var report = await new BenchRunner(options, rules, installation, time, logger, Console.Error).RunAsync(cancellationToken);
+            if (Console.IsOutputRedirected)
+            {
+                // Saved to a file, the tables should not wrap at the 80 columns assumed for an unknown terminal.
+                AnsiConsole.Console.Profile.Width = 132;
+            }
+            BenchReportPrinter.Print(AnsiConsole.Console, report);
+            if (parse.GetValue(json) is { } file)
+            {
+                file.Directory?.Create();
+                await using var stream = file.Create();
+                BenchJsonWriter.Write(stream, report);
+                AnsiConsole.MarkupLine(Markup.Escape($"figures saved to {file.FullName}"));
+            }
+            return 0;
+        });
+        return command;
+    }
+}
