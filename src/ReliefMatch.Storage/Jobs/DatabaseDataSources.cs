@@ -7,9 +7,8 @@ public static class DatabaseDataSources
 {
     /// <summary>
     /// A data source of its own on the same database and credentials: the job scheduler's, so that its polling
-    /// and locks use their own connection pool and never starve the runs and the web of connections. It does
-    /// not enlist in ambient transactions by itself (the scheduler enlists explicitly where it needs to).
-    /// The caller disposes it.
+    /// and locks use their own connection pool and never starve the runs and the web of connections. The caller
+    /// disposes it.
     /// </summary>
     public static NpgsqlDataSource CreateSeparate(this Database database, string applicationName)
     {
@@ -17,7 +16,6 @@ public static class DatabaseDataSources
         var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString)
         {
             ApplicationName = applicationName,
-            Enlist = false,
         };
         return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
     }
