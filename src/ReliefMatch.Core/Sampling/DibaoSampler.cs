@@ -9,14 +9,17 @@ namespace ReliefMatch.Core.Sampling;
 /// Draws the county's monthly online-review sample (县民政局对乡镇每月新审核认定的低保对象进行50%以上的线上核查):
 /// for each home township, at least <see cref="DefaultFraction"/> of its new approvals, rounded up (3 of 5,
 /// 1 of 1, 0 of 0). The draw is reproducible: the candidates are put in ordinal order of household id, then a
-/// Mersenne Twister seeded by <see cref="SampleSeed.For"/> picks them by a partial Fisher–Yates shuffle.
+/// Mersenne Twister (MT19937, seeded by <see cref="SampleSeed.For"/> through init_genrand) picks them by a
+/// partial Fisher–Yates shuffle: for i = 0, 1, …, size − 1, with u = genrand_int32() / 2³², swap candidate i
+/// with candidate i + ⌊u · (n − i)⌋. Any MT19937 implementation (Python's, C's reference code) gives the
+/// same draw from the same candidates and seed.
 /// </summary>
 public static class DibaoSampler
 {
     public const decimal DefaultFraction = 0.5m;
 
     /// <summary>Names the generator and the shuffle, stored with every draw.</summary>
-    public const string Algorithm = "MathNet.Numerics 5 MersenneTwister(seed), partial Fisher-Yates over candidates in ordinal household-id order";
+    public const string Algorithm = "MT19937 init_genrand(seed); for i < size: swap(i, i + floor(genrand_int32() / 2^32 * (n - i))) over candidates in ordinal household-id order";
 
     /// <summary>How many of <paramref name="candidates"/> are drawn: ⌈candidates × fraction⌉.</summary>
     public static int SampleSize(int candidates, decimal fraction = DefaultFraction)
@@ -72,7 +75,8 @@ public static class DibaoSampler
         var random = new MersenneTwister(seed, threadSafe: false);
         for (var i = 0; i < size; i++)
         {
-            var j = random.Next(i, candidates.Length);
+            // NextDouble is genrand_int32() / 2^32 (not Next(min, max), whose mapping is the library's own).
+            var j = i + (int)(random.NextDouble() * (candidates.Length - i));
             (candidates[i], candidates[j]) = (candidates[j], candidates[i]);
         }
         return new TownshipSample(township, seed, approvals.Count, Fingerprint(approvals), candidates[..size]);
