@@ -12,8 +12,6 @@ public static class JobServer
     public static BackgroundJobServer Start(IServiceProvider services, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        // Resolving the configuration applies the serializer settings once, as the hosted server does.
-        _ = services.GetRequiredService<IGlobalConfiguration>();
         var options = services.GetRequiredService<JobsOptions>();
         var server = new BackgroundJobServerOptions();
         JobsServiceCollectionExtensions.Configure(server, services, options, name ?? options.ServerName);

@@ -27,17 +27,23 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton(options);
 
         services.AddSingleton(_ => new HangfireConnectionFactory(options.Database.CreateSeparate("reliefmatch-jobs")));
-        services.AddSingleton<JobStorage>(sp => new PostgreSqlStorage(sp.GetRequiredService<HangfireConnectionFactory>(), StorageOptions(options)));
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            // Whatever uses the storage first (a server, the dashboard, an enqueue) gets Hangfire configured first.
+            _ = sp.GetRequiredService<IGlobalConfiguration>();
+            return new PostgreSqlStorage(sp.GetRequiredService<HangfireConnectionFactory>(), StorageOptions(options));
+        });
         services.AddSingleton(_ => JobFilters.Create(options));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IJobFilterProvider>()));
         services.AddSingleton(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IJobFilterProvider>()));
         services.AddSingleton<IRecurringJobManager>(sp => sp.GetRequiredService<RecurringJobManager>());
         services.AddSingleton<IRecurringJobManagerV2>(sp => sp.GetRequiredService<RecurringJobManager>());
-        services.AddHangfire(configuration => configuration
+        services.AddHangfire((sp, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
 
         services.AddSingleton<JobScheduler>();
         services.AddTransient<JobExecution>();

@@ -22,7 +22,7 @@ public sealed class ImportInboxJobTests(PostgresFixture postgres, ITestOutputHel
         // The installation's own poll interval (1 s), not the shortened one of the other tests.
         await using var h = await JobsHarness.StartAsync(postgres, o => o with { QueuePollInterval = TimeSpan.FromSeconds(1) });
         h.StartServer("a");
-        await Task.Delay(TimeSpan.FromSeconds(2));   // the server is up and idle, as it would be when a file arrives
+        await Task.Delay(TimeSpan.FromSeconds(1));   // the server is up and idle, as it would be when a file arrives
         RosterCsv.Write(Path.Combine(h.Options.EffectiveInbox, "roster", "花名册202307.csv"), Lines());
 
         var clock = Stopwatch.StartNew();
