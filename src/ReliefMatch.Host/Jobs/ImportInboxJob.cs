@@ -14,7 +14,9 @@ namespace ReliefMatch.Host.Jobs;
 /// (or already imported) files to <c>&lt;home&gt;/imported/&lt;period&gt;/&lt;source&gt;/</c>, refused ones to
 /// <c>&lt;home&gt;/refused/&lt;period&gt;/&lt;source&gt;/</c> — so that a roster left lying in the inbox is not
 /// linked again to every later month's snapshot. The import is idempotent by content (SHA-256); a file whose
-/// import committed but which was not yet moved is found imported and moved by the next execution.
+/// import committed but which was not yet moved is found imported and moved by the next execution. A file that
+/// cannot be read at all is refused like one with missing columns; a transient failure (the database away)
+/// fails the job, which is retried.
 /// </summary>
 /// <remarks>
 /// A file must appear in the inbox whole: an uploader writes it under a name starting with <c>.</c> (which the
@@ -39,7 +41,18 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
             var refusals = new List<string>();
             foreach (var (source, path, displayName) in ExtractImporter.FilesOf(inbox))
             {
-                var report = await importer.ImportFileAsync(path, source, month, displayName, null, ct).ConfigureAwait(false);
+                FileReport report;
+                try
+                {
+                    report = await importer.ImportFileAsync(path, source, month, displayName, null, ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException && !TransientFailures.IsTransient(e))
+                {
+                    // A file no reader can get through (a damaged workbook) must not hold up the files after it
+                    // at every run. Only the error's kind goes on the record: its text may quote the file's cells.
+                    logger.LogWarning(e, "{File}: could not be read; moved to the refused files", displayName);
+                    report = new FileReport { Source = source, File = displayName, RefusedReason = $"could not be read ({e.GetType().Name})" };
+                }
                 string target;
                 if (report.RefusedReason is { } reason)
                 {

@@ -62,6 +62,23 @@ public sealed class ImportInboxJobTests(PostgresFixture postgres, ITestOutputHel
     }
 
     [Fact]
+    public async Task EnqueueImport_ADamagedWorkbookFirst_RefusedAndTheFilesAfterItImported()
+    {
+        await using var h = await JobsHarness.StartAsync(postgres);
+        h.StartServer("a");
+        File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(Path.Combine(h.Options.EffectiveInbox, "roster")).FullName, "a-damaged.xlsx"),
+            [0x50, 0x4B, 0x03, 0x04, 0xDE, 0xAD, 0xBE, 0xEF, 0x00, 0x01]);
+        RosterCsv.Write(Path.Combine(h.Options.EffectiveInbox, "roster", "b-good.csv"), Lines());
+
+        Assert.Equal("Succeeded", await h.WaitForSuccessAsync(h.Scheduler.EnqueueImport("2023-07")));
+
+        Assert.Equal(1, await StorageTestDb.CountAsync(h.Database.DataSource, "extracts", "file = 'roster/b-good.csv'"));
+        Assert.True(File.Exists(Path.Combine(h.Home, "refused", "2023-07", "roster", "a-damaged.xlsx")));
+        var run = Assert.Single(await JobQueries.RunsAsync(h, JobNames.ImportInbox));
+        Assert.StartsWith("stamped 2023-07: 1 imported, 0 already imported, 1 refused; refused: roster/a-damaged.xlsx: ", run.Detail);
+    }
+
+    [Fact]
     public async Task RunAsync_NoPeriod_StampsTheMonthOfItsCreationInChina()
     {
         var now = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2023, 7, 31, 16, 30, 0, TimeSpan.Zero)); // 00:30 on 1 August in Beijing
