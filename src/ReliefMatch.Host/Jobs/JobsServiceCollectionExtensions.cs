@@ -13,7 +13,8 @@ public static class JobsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the job storage (Hangfire.PostgreSql, schema <c>hangfire</c> of the same database, on a data
-    /// source of its own), the job classes, <see cref="JobScheduler"/>, and — when <see cref="JobsOptions.RunServer"/> —
+    /// source of its own), the job classes, <see cref="JobScheduler"/>, the stores the web reads
+    /// (<see cref="JobRunStore"/>, <see cref="SampleDrawStore"/>, <see cref="DueListStore"/>), and — when <see cref="JobsOptions.RunServer"/> —
     /// a processing server that starts and stops with the host. Storage, activator and filters are given to
     /// Hangfire explicitly rather than through its process-wide defaults. Call <see cref="JobsApplicationExtensions.UseReliefMatchJobs"/>
     /// on the built application.
@@ -44,6 +45,11 @@ public static class JobsServiceCollectionExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
+
+        // What the web reads: the record of executions, the sample draws and the due lists.
+        services.AddSingleton(sp => new JobRunStore(options.Database.DataSource, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SampleDrawStore(options.Database.DataSource, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DueListStore(options.Database.DataSource, sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton<JobScheduler>();
         services.AddTransient<JobExecution>();

@@ -48,7 +48,7 @@ public sealed class DibaoSampleJobTests(PostgresFixture postgres)
 
         Assert.Equal("Succeeded", await h.WaitForSuccessAsync(first));
         Assert.Equal("Succeeded", await h.WaitForSuccessAsync(second));
-        var draws = await new SampleDrawStore(h.Database.DataSource, TimeProvider.System).ListAsync(July);
+        var draws = await h.Services.GetRequiredService<SampleDrawStore>().ListAsync(July);
         Assert.Equal([("永福镇", 7, 4), ("罗锦镇", 3, 2), ("苏桥镇", 0, 0)], draws.Select(d => (d.Township, d.Candidates, d.Selected.Count)));
         Assert.Equal(6, await StorageTestDb.CountAsync(h.Database.DataSource, "sample_draw_items"));
         var runs = await JobQueries.RunsAsync(h, JobNames.DibaoSample);

@@ -97,4 +97,12 @@ public sealed class DownloadWritersTests
         Assert.Equal(["2", "罗锦镇", "0", "0", "50%", "2085710227", "2023-07", "2023-08-01 03:00"], xlsx.Row("抽样说明", 3, 8));
         Assert.Empty(xlsx.SchemaErrors());
     }
+
+    [Fact]
+    public void DownloadNames_DueListAndSample_ChineseNameAndPeriod()
+    {
+        Assert.Equal("经济状况核对逾期名单-2023-07.xlsx", DownloadNames.DueList(DueListKind.Overdue, July, ".xlsx"));
+        Assert.Equal("经济状况核对到期名单-2024-01.csv", DownloadNames.DueList(DueListKind.EconomicRecheck, new ReportingMonth(2024, 1), ".csv"));
+        Assert.Equal("低保新增线上核查抽样-2023-07.csv", DownloadNames.SampleDraw(July, ".csv"));
+    }
 }

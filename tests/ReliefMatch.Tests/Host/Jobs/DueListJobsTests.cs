@@ -32,7 +32,7 @@ public sealed class DueListJobsTests(PostgresFixture postgres)
         var before = await StorageTestDb.DumpAsync(h.Database.DataSource, state);
         Assert.Equal("Succeeded", await h.WaitForSuccessAsync(h.Scheduler.EnqueueOverdueList("2023-07")));
 
-        var list = await new DueListStore(h.Database.DataSource, TimeProvider.System).GetAsync(DueListKind.Overdue, new ReportingMonth(2023, 7));
+        var list = await h.Services.GetRequiredService<DueListStore>().GetAsync(DueListKind.Overdue, new ReportingMonth(2023, 7));
         Assert.Equal(["H2", "H3"], list!.Items.Select(i => i.HouseholdId).Order(StringComparer.Ordinal));
         Assert.Equal(new DateOnly(2023, 7, 31), list.Summary.AsOf);
         Assert.Equal(before, await StorageTestDb.DumpAsync(h.Database.DataSource, state));
@@ -47,7 +47,7 @@ public sealed class DueListJobsTests(PostgresFixture postgres)
 
         await h.Services.GetRequiredService<DueListJobs>().RecheckAsync("2024-01", null, CancellationToken.None);
 
-        var list = await new DueListStore(h.Database.DataSource, TimeProvider.System).GetAsync(DueListKind.EconomicRecheck, new ReportingMonth(2024, 1));
+        var list = await h.Services.GetRequiredService<DueListStore>().GetAsync(DueListKind.EconomicRecheck, new ReportingMonth(2024, 1));
         Assert.Equal((new DateOnly(2024, 1, 1), "2023-12", 3, 3), (list!.Summary.AsOf, list.Summary.RosterPeriod, list.Summary.Households, list.Summary.Overdue));
         Assert.Equal(
             EconomicRecheck.DueList(Roster, "450326", new DateOnly(2024, 1, 1)).Select(d => (d.HouseholdId, d.DueOn)),
@@ -69,7 +69,7 @@ public sealed class DueListJobsTests(PostgresFixture postgres)
             await services.GetRequiredService<DueListJobs>().RecheckAsync("2024-01", null, CancellationToken.None);
         }
 
-        var list = await new DueListStore(h.Database.DataSource, TimeProvider.System).GetAsync(DueListKind.EconomicRecheck, new ReportingMonth(2024, 1));
+        var list = await h.Services.GetRequiredService<DueListStore>().GetAsync(DueListKind.EconomicRecheck, new ReportingMonth(2024, 1));
         Assert.Equal(new EconomicSignal("住房公积金", "月缴存基数 6000 元"), Assert.Single(list!.Items.Single(i => i.HouseholdId == "H3").Signals));
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ReliefMatch.Storage.Jobs;
 using ReliefMatch.Tests.Storage;
 
@@ -14,5 +15,5 @@ internal static class JobQueries
         """);
 
     public static async Task<IReadOnlyList<JobRun>> RunsAsync(JobsHarness h, string job) =>
-        (await new JobRunStore(h.Database.DataSource, TimeProvider.System).ListAsync(1000, job)).Reverse().ToList();
+        (await h.Services.GetRequiredService<JobRunStore>().ListAsync(1000, job)).Reverse().ToList();
 }
