@@ -4,6 +4,11 @@ using ReliefMatch.Host.Cli;
 using ReliefMatch.Host.Runs;
 
 Console.OutputEncoding = new UTF8Encoding(false);
+if (Console.IsOutputRedirected)
+{
+    // Reports written to a file or a pipe keep whole lines instead of an 80-column terminal's wrapping.
+    Spectre.Console.AnsiConsole.Profile.Width = 160;
+}
 var installation = Installation.Default;
 var time = TimeProvider.System;
 
@@ -16,5 +21,6 @@ var root = new RootCommand("ReliefMatch: monthly data matching and early warning
 root.Subcommands.Add(ImportCommand.Create(installation, time));
 root.Subcommands.Add(RunCommand.Create(installation, time));
 root.Subcommands.Add(SampleCommand.Create());
+root.Subcommands.Add(ExplainCommand.Create());
 
 return await CliErrors.InvokeAsync(root, args);

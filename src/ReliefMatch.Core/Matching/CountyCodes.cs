@@ -6,10 +6,17 @@ namespace ReliefMatch.Core.Matching;
 /// </summary>
 public static class CountyCodes
 {
-    /// <summary>Whether <paramref name="code"/> names the county <paramref name="county"/> (six digits) or a place inside it.</summary>
+    /// <summary>
+    /// Whether <paramref name="code"/> names the county <paramref name="county"/> (six digits) or a place inside
+    /// it. A blank code is the home county's: DATA-CONTRACT.md makes the home county the default.
+    /// </summary>
     public static bool IsIn(string? code, string county)
     {
         var span = code.AsSpan().Trim();
+        if (span.IsEmpty)
+        {
+            return true;
+        }
         if (span.Length == county.Length)
         {
             return span.SequenceEqual(county);
@@ -28,10 +35,17 @@ public static class CountyCodes
         return true;
     }
 
-    /// <summary>The county part of a code: its first six digits when it is a longer all-digit code, else the trimmed code.</summary>
-    public static string County(string? code)
+    /// <summary>
+    /// The county part of a code: its first six digits when it is a longer all-digit code, else the trimmed
+    /// code; a blank code is <paramref name="home"/>.
+    /// </summary>
+    public static string County(string? code, string home)
     {
         var span = code.AsSpan().Trim();
+        if (span.IsEmpty)
+        {
+            return home;
+        }
         if (span.Length > 6)
         {
             foreach (var c in span)

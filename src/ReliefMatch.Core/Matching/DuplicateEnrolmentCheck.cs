@@ -78,13 +78,13 @@ internal static class DuplicateEnrolmentCheck
     {
         var roster = month.Data.Roster;
         var first = roster[enrolled[0]];
-        var firstCounty = CountyCodes.County(first.CountyCode);
+        var firstCounty = CountyCodes.County(first.CountyCode, month.HomeCounty);
         var firstId = first.HouseholdId.Trim();
         for (var k = 1; k < enrolled.Count; k++)
         {
             var row = roster[enrolled[k]];
             if (!string.Equals(row.HouseholdId.Trim(), firstId, StringComparison.Ordinal)
-                || !string.Equals(CountyCodes.County(row.CountyCode), firstCounty, StringComparison.Ordinal))
+                || !string.Equals(CountyCodes.County(row.CountyCode, month.HomeCounty), firstCounty, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -46,7 +46,9 @@ internal static class EvidenceText
     /// <summary><c>同时在保：临桂区 家庭编号 XXX 农村低保</c>.</summary>
     public static string AlsoEnrolled(RosterRecord row, bool sameCounty)
     {
-        var county = string.IsNullOrWhiteSpace(row.County) ? row.CountyCode.Trim() : row.County.Trim();
+        var county = !string.IsNullOrWhiteSpace(row.County) ? row.County.Trim()
+            : !string.IsNullOrWhiteSpace(row.CountyCode) ? row.CountyCode.Trim()
+            : "本县";
         var place = sameCounty ? $"{county} {row.Township.Trim()}" : county;
         return $"同时在保：{place} 家庭编号 {row.HouseholdId} {row.Programme.Chinese()}";
     }

@@ -72,6 +72,18 @@ internal sealed class KeyTable
 
     public ref Entry At(int slot) => ref _entries[slot];
 
+    /// <summary>Adds <paramref name="delta"/> to every entry's person (persons renumbered after a parallel build).</summary>
+    public void OffsetPersons(int delta)
+    {
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            if (_entries[i].Key != 0)
+            {
+                _entries[i].Person += delta;
+            }
+        }
+    }
+
     private int Slot(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> _shift) & _mask;
 
     public struct Entry

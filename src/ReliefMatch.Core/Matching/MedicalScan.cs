@@ -34,7 +34,8 @@ internal sealed class MedicalScan
         var chunks = Chunks.CountFor(records.Count);
         var settlements = new List<Settlement>[chunks];
         var mismatches = new List<Mismatch>[chunks];
-        Chunks.For(records.Count, (chunk, start, end) =>
+        // Fully optimised from the first call: the pass runs once per process, too early for tiering to help.
+        Chunks.For(records.Count, [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (chunk, start, end) =>
         {
             var s = new List<Settlement>();
             var m = new List<Mismatch>();

@@ -57,48 +57,49 @@ internal sealed class MonthEvaluation
             }
         }
 
+        // What each row says about its person is worked out in parallel (reading the rows is the cost);
+        // folding it into the persons is a cheap sequential pass over two small arrays.
         var roster = data.Roster;
         var rowHome = _rowHome = new bool[roster.Count];
+        var rowFlags = new byte[roster.Count];
+        var rowProgramme = new byte[roster.Count];
         Chunks.For(roster.Count, (_, from, to) =>
         {
             for (var i = from; i < to; i++)
             {
-                rowHome[i] = CountyCodes.IsIn(roster[i].CountyCode, homeCounty);
+                var row = roster[i];
+                var home = CountyCodes.IsIn(row.CountyCode, homeCounty);
+                rowHome[i] = home;
+                byte f = home ? HasHomeRow : (byte)0;
+                if (row.IsEnrolled)
+                {
+                    if (row.Programme.IsDibao() || row.Programme == Programme.Tekun)
+                    {
+                        f |= EnrolledDibaoOrTekun;
+                    }
+                    if (home)
+                    {
+                        f |= HasHomeEnrolment;
+                        rowProgramme[i] = (byte)(1 << (int)row.Programme);
+                        if (row.Programme is Programme.Edge or Programme.Expenditure)
+                        {
+                            f |= RosterLowIncome;
+                        }
+                    }
+                }
+                rowFlags[i] = f;
             }
         });
         _flags = new byte[Index.Count];
         _homeProgrammes = new byte[Index.Count];
-        for (var i = 0; i < roster.Count; i++)
+        for (var i = 0; i < rowFlags.Length; i++)
         {
-            var row = roster[i];
-            var home = rowHome[i];
             var p = Index.PersonOfRow(i);
-            if (p < 0)
+            if (p >= 0)
             {
-                continue;
+                _flags[p] |= rowFlags[i];
+                _homeProgrammes[p] |= rowProgramme[i];
             }
-            byte f = 0;
-            if (home)
-            {
-                f |= HasHomeRow;
-            }
-            if (row.IsEnrolled)
-            {
-                if (row.Programme.IsDibao() || row.Programme == Programme.Tekun)
-                {
-                    f |= EnrolledDibaoOrTekun;
-                }
-                if (home)
-                {
-                    f |= HasHomeEnrolment;
-                    _homeProgrammes[p] |= (byte)(1 << (int)row.Programme);
-                    if (row.Programme is Programme.Edge or Programme.Expenditure)
-                    {
-                        f |= RosterLowIncome;
-                    }
-                }
-            }
-            _flags[p] |= f;
         }
         for (var p = 0; p < Index.Count; p++)
         {
@@ -390,7 +391,7 @@ internal sealed class MonthEvaluation
     {
         var result = new IdentityMatch[records.Count];
         var index = Index;
-        Chunks.For(records.Count, (_, from, to) =>
+        Chunks.For(records.Count, [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (_, from, to) =>
         {
             for (var block = from; block < to; block += MedicalScan.Block)
             {

@@ -23,7 +23,9 @@ public sealed class PersonIndex
 {
     private readonly IReadOnlyList<RosterRecord> _roster;
     private readonly IReadOnlyList<MonitoringRecord> _monitoring;
-    private readonly KeyTable _table;
+    /// <summary>Persons are split by ID key into <see cref="Partitions"/> tables, built side by side.</summary>
+    private const int Partitions = 2;
+    private readonly KeyTable[] _tables = new KeyTable[Partitions];
     private readonly long[] _key;
     private readonly long[] _nameCode;
     /// <summary>Roster row the person was first seen on (≥ 0), or −1 − the monitoring record's index.</summary>
@@ -41,7 +43,6 @@ public sealed class PersonIndex
         _roster = roster;
         _monitoring = monitoring;
         var capacity = roster.Count + monitoring.Count; // every person comes from at least one row
-        _table = new KeyTable(capacity);
         _key = new long[capacity];
         _nameCode = new long[capacity];
         _origin = new int[capacity];
@@ -56,41 +57,53 @@ public sealed class PersonIndex
     public int Count { get; private set; }
 
     /// <summary>Indexes the roster set and the monitored persons (<see cref="MonitoringRecord.RiskCleared"/> false).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static PersonIndex Build(IReadOnlyList<RosterRecord> roster, IReadOnlyList<MonitoringRecord> monitoring)
     {
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(monitoring);
         var index = new PersonIndex(roster, monitoring);
         var rowPerson = index._rowPerson;
-        // Name codes are independent per row: computed in parallel. Numbering persons stays sequential, in
-        // roster order, so that it is deterministic.
+        // Keys and name codes are independent per row: read in parallel.
+        var keys = new long[roster.Count];
         var codes = new long[roster.Count];
-        var keys = new long[MedicalScan.Block];
         Chunks.For(roster.Count, (_, from, to) =>
         {
             for (var i = from; i < to; i++)
             {
+                keys[i] = roster[i].Id.Key;
                 codes[i] = NameCode.OfRaw(roster[i].Name);
             }
         });
-        long touched = 0;
-        for (var block = 0; block < roster.Count; block += MedicalScan.Block)
+        // Each partition of keys numbers its persons in roster order, inside a range reserved for it (its
+        // row count bounds its persons); the ranges are then closed up. Numbering is deterministic.
+        var rowsIn = new int[Partitions];
+        var monitoredIn = new int[Partitions];
+        foreach (var key in keys)
         {
-            // Touch the slots of a block of rows first, so that their cache misses overlap.
-            var blockEnd = Math.Min(block + MedicalScan.Block, roster.Count);
-            for (var i = block; i < blockEnd; i++)
+            if (key != 0)
             {
-                var key = roster[i].Id.Key;
-                keys[i - block] = key;
-                touched ^= index._table.Touch(key);
-            }
-            for (var i = block; i < blockEnd; i++)
-            {
-                var key = keys[i - block];
-                rowPerson[i] = key == 0 ? -1 : index.FindOrAdd(key, codes[i], i);
+                rowsIn[Part(key)]++;
             }
         }
-        KeyTable.Keep(touched);
+        for (var i = 0; i < monitoring.Count; i++)
+        {
+            var key = monitoring[i].Id.Key;
+            if (key != 0)
+            {
+                monitoredIn[Part(key)]++;
+            }
+        }
+        var reserved = new int[Partitions];
+        var counts = new int[Partitions];
+        for (var part = 0; part < Partitions; part++)
+        {
+            index._tables[part] = new KeyTable(rowsIn[part] + monitoredIn[part]);
+            reserved[part] = part == 0 ? 0 : reserved[part - 1] + rowsIn[part - 1];
+        }
+        Parallel.For(0, Partitions, part => counts[part] = index.BuildPartition(part, reserved[part], keys, codes));
+        index.CloseUp(reserved, counts, keys);
+
         // Repair needs every valid ID in place first.
         for (var i = 0; i < roster.Count; i++)
         {
@@ -106,10 +119,12 @@ public sealed class PersonIndex
         {
             var record = monitoring[i];
             var key = record.Id.Key;
-            if (key != 0 && !record.RiskCleared && index._table.Find(key) is var slot && slot < 0)
+            if (key != 0 && !record.RiskCleared && index.Table(key).Find(key) is var slot && slot < 0)
             {
                 var code = NameCode.OfRaw(record.Name);
-                index._table.AddAt(-1 - slot, key, index.Add(key, code, -1 - i), code);
+                var p = index.Count++;
+                index.Set(p, key, code, -1 - i);
+                index.Table(key).AddAt(-1 - slot, key, p, code);
             }
         }
 
@@ -161,8 +176,9 @@ public sealed class PersonIndex
     /// <summary>The first person with this ID key, or -1.</summary>
     public int FirstWithKey(long key)
     {
-        var slot = _table.Find(key);
-        return slot < 0 ? -1 : _table.At(slot).Person;
+        var table = Table(key);
+        var slot = table.Find(key);
+        return slot < 0 ? -1 : table.At(slot).Person;
     }
 
     /// <summary>Whether another person holds the same ID under another name.</summary>
@@ -192,16 +208,18 @@ public sealed class PersonIndex
     }
 
     /// <summary>Exact, review or repaired; none when the ID is not usable (probable is not tried).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal IdentityMatch MatchById(in ParsedId id, string name)
     {
         if (id.IsValid)
         {
-            var slot = _table.Find(id.Key);
+            var table = Table(id.Key);
+            var slot = table.Find(id.Key);
             if (slot < 0)
             {
                 return IdentityMatch.None;
             }
-            ref var entry = ref _table.At(slot);
+            ref var entry = ref table.At(slot);
             var code = NameCode.OfRaw(name);
             if (entry.NameCode == code && NameCode.IsExact(code))
             {
@@ -231,7 +249,7 @@ public sealed class PersonIndex
 
     /// <summary>Touches the table slot of an ID key ahead of matching (see <see cref="KeyTable.Touch"/>).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal long Touch(long key) => _table.Touch(key);
+    internal long Touch(long key) => Table(key).Touch(key);
 
     /// <summary>Whether a record that <see cref="MatchById"/> did not tie may be matched on name, sex and birth date.</summary>
     internal static bool NeedsProbable(in ParsedId id, string name, Sex? sex, DateOnly? birthDate) =>
@@ -281,17 +299,61 @@ public sealed class PersonIndex
         return found;
     }
 
-    private int FindOrAdd(long key, long code, int row)
+    /// <summary>The partition of a key: top bit of a multiplicative hash other than the tables' own.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int Part(long key) => (int)((ulong)key * 0xD6E8FEB86659FD93UL >> 63);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private KeyTable Table(long key) => _tables[Part(key)];
+
+    /// <summary>Numbers the persons of one partition from <paramref name="first"/>, in roster order; returns how many.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private int BuildPartition(int part, int first, long[] keys, long[] codes)
     {
-        var slot = _table.Find(key);
+        var table = _tables[part];
+        var next = first;
+        var block = new int[MedicalScan.Block];
+        long touched = 0;
+        for (var start = 0; start < keys.Length; start += MedicalScan.Block)
+        {
+            // Touch the slots of a block of rows first, so that their cache misses overlap.
+            var end = Math.Min(start + MedicalScan.Block, keys.Length);
+            var n = 0;
+            for (var i = start; i < end; i++)
+            {
+                var key = keys[i];
+                if (key != 0 && Part(key) == part)
+                {
+                    block[n++] = i;
+                    touched ^= table.Touch(key);
+                }
+                else if (key == 0 && part == 0)
+                {
+                    _rowPerson[i] = -1;
+                }
+            }
+            for (var k = 0; k < n; k++)
+            {
+                var i = block[k];
+                _rowPerson[i] = FindOrAdd(table, ref next, keys[i], codes[i], i);
+            }
+        }
+        KeyTable.Keep(touched);
+        return next - first;
+    }
+
+    private int FindOrAdd(KeyTable table, ref int next, long key, long code, int row)
+    {
+        var slot = table.Find(key);
         if (slot < 0)
         {
-            var p = Add(key, code, row);
-            _table.AddAt(-1 - slot, key, p, code);
+            var p = next++;
+            Set(p, key, code, row);
+            table.AddAt(-1 - slot, key, p, code);
             return p;
         }
         // Same ID already held: the same person, or another person under another name (chained).
-        ref var entry = ref _table.At(slot);
+        ref var entry = ref table.At(slot);
         if (entry.NameCode == code && NameCode.IsExact(code) && !entry.HasChain)
         {
             return entry.Person;
@@ -306,7 +368,8 @@ public sealed class PersonIndex
             }
             last = p;
         }
-        var added = Add(key, code, row);
+        var added = next++;
+        Set(added, key, code, row);
         _nextWithSameKey[last] = added;
         entry.HasChain = true;
         _sharesKey[entry.Person] = true;
@@ -314,15 +377,53 @@ public sealed class PersonIndex
         return added;
     }
 
-    /// <summary>Adds a person; the caller registers the key in the table (or chains the person).</summary>
-    private int Add(long key, long code, int origin)
+    /// <summary>Moves each partition's persons down to follow the previous partition's, and renumbers references.</summary>
+    private void CloseUp(int[] reserved, int[] counts, long[] keys)
     {
-        var p = Count++;
-        _key[p] = key;
-        _nameCode[p] = code;
-        _origin[p] = origin;
-        _nextWithSameKey[p] = -1;
-        return p;
+        var delta = new int[Partitions];
+        var at = 0;
+        for (var part = 0; part < Partitions; part++)
+        {
+            delta[part] = at - reserved[part];
+            if (delta[part] != 0)
+            {
+                Array.Copy(_key, reserved[part], _key, at, counts[part]);
+                Array.Copy(_nameCode, reserved[part], _nameCode, at, counts[part]);
+                Array.Copy(_origin, reserved[part], _origin, at, counts[part]);
+                Array.Copy(_nextWithSameKey, reserved[part], _nextWithSameKey, at, counts[part]);
+                Array.Copy(_sharesKey, reserved[part], _sharesKey, at, counts[part]);
+                for (var p = at; p < at + counts[part]; p++)
+                {
+                    if (_nextWithSameKey[p] >= 0)
+                    {
+                        _nextWithSameKey[p] += delta[part];
+                    }
+                }
+                _tables[part].OffsetPersons(delta[part]);
+            }
+            at += counts[part];
+        }
+        Count = at;
+        Array.Clear(_sharesKey, at, _sharesKey.Length - at);
+        var rowPerson = _rowPerson;
+        Chunks.For(keys.Length, (_, from, to) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                if (keys[i] != 0)
+                {
+                    rowPerson[i] += delta[Part(keys[i])];
+                }
+            }
+        });
+    }
+
+    private void Set(int person, long key, long code, int origin)
+    {
+        _key[person] = key;
+        _nameCode[person] = code;
+        _origin[person] = origin;
+        _nextWithSameKey[person] = -1;
     }
 
     /// <summary>

@@ -5,5 +5,8 @@ namespace ReliefMatch.Core.Rules;
 /// <summary><c>id-name-mismatch</c>: which departmental sources are compared with the roster (<c>sources</c>).</summary>
 public sealed record RecordSourcesParameters(IReadOnlyList<SourceKind> Sources) : RuleParameters
 {
-    public bool Uses(SourceKind source) => Sources.Contains(source);
+    private readonly int _mask = Sources.Aggregate(0, (m, s) => m | 1 << (int)s);
+
+    /// <summary>A bit test: this runs once per departmental record.</summary>
+    public bool Uses(SourceKind source) => (_mask & 1 << (int)source) != 0;
 }

@@ -40,20 +40,40 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
         var runId = await store.StartRunAsync(request.Period, cancellationToken);
         try
         {
-            var data = await new ExtractSetLoader(dataSource).LoadAsync(request.Period, cancellationToken);
-            timings.Add(("load", clock.Elapsed));
-            clock.Restart();
+            var inputs = new RunInputs(dataSource);
+            var digest = await inputs.DigestAsync(request.Period, RulesDescription(rules, installation), cancellationToken);
+            IReadOnlyList<StoredFinding> stored;
+            IReadOnlyList<string> townships;
+            bool reused;
+            if (await inputs.LastAsync(request.Period, cancellationToken) is { } previous && previous.Digest == digest)
+            {
+                // Nothing new imported and the rules unchanged: evaluating again would give the same findings.
+                stored = await store.LoadPeriodAsync(request.Period, id => rules.Find(id)?.Title ?? id, cancellationToken);
+                townships = previous.Townships;
+                await inputs.CompleteReusedAsync(runId, previous, time.GetUtcNow(), cancellationToken);
+                timings.Add(("reuse", clock.Elapsed));
+                clock.Restart();
+                reused = true;
+            }
+            else
+            {
+                var data = await new ExtractSetLoader(dataSource).LoadAsync(request.Period, cancellationToken);
+                timings.Add(("load", clock.Elapsed));
+                clock.Restart();
 
-            var findings = FindingEngine.Evaluate(data, request.Period, rules, installation.HomeCountyCode);
-            timings.Add(("match", clock.Elapsed));
-            clock.Restart();
+                var findings = FindingEngine.Evaluate(data, request.Period, rules, installation.HomeCountyCode);
+                timings.Add(("match", clock.Elapsed));
+                clock.Restart();
 
-            var stored = await store.SaveRunAsync(request.Period, findings, runId, cancellationToken);
-            timings.Add(("save", clock.Elapsed));
-            clock.Restart();
+                stored = await store.SaveRunAsync(request.Period, findings, runId, cancellationToken);
+                townships = HomeTownships(data, installation.HomeCountyCode);
+                await inputs.RecordAsync(runId, digest, townships, cancellationToken);
+                timings.Add(("save", clock.Elapsed));
+                clock.Restart();
+                reused = false;
+            }
 
             var runFindings = stored.Select(s => new RunFinding(s.Finding, s.FirstSeen, s.Status)).ToList();
-            var townships = HomeTownships(data, installation.HomeCountyCode);
             RunOutputs? outputs = null;
             if (request.OutputDirectory is { } output)
             {
@@ -69,7 +89,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
                 });
                 timings.Add(("outputs", clock.Elapsed));
             }
-            return new MonthlyRunResult(runId, request.Period, imports, runFindings, townships, outputs, timings);
+            return new MonthlyRunResult(runId, request.Period, imports, runFindings, townships, outputs, timings, reused);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -77,6 +97,14 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             throw;
         }
     }
+
+    /// <summary>
+    /// What the findings depend on besides the extracts: every rule's definition, parameters included, and the
+    /// home county. A changed rule file therefore forces a fresh evaluation.
+    /// </summary>
+    public static string RulesDescription(RuleSet rules, Installation installation) =>
+        installation.HomeCountyCode + "\n" + string.Join("\n", rules.Rules.Select(r =>
+            $"{r.Id}|{r.Version}|{r.Kind}|{r.Title}|{r.Action}|{r.DueDays}|{r.DataWarning}|{r.Enabled}|{System.Text.Json.JsonSerializer.Serialize((object)r.Parameters)}"));
 
     /// <summary>The townships of the home county, as the roster snapshot names them.</summary>
     public static IReadOnlyList<string> HomeTownships(ExtractSet data, string homeCountyCode) =>
@@ -97,4 +125,5 @@ public sealed record MonthlyRunResult(
     IReadOnlyList<RunFinding> Findings,
     IReadOnlyList<string> Townships,
     RunOutputs? Outputs,
-    IReadOnlyList<(string Stage, TimeSpan Elapsed)> Timings);
+    IReadOnlyList<(string Stage, TimeSpan Elapsed)> Timings,
+    bool ReusedStoredFindings = false);

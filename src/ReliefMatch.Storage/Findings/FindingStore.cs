@@ -21,7 +21,7 @@ namespace ReliefMatch.Storage.Findings;
 /// serialised by an advisory lock, so two processes running the same period at once are safe; a caller may
 /// also hold <see cref="LockPeriodAsync"/> around the whole run.
 /// </summary>
-public sealed class FindingStore(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvider time)
 {
     /// <summary>Advisory lock key for saving findings ("RMfind" in ASCII).</summary>
     private const long SaveLockKey = 0x524D_6669_6E64;

@@ -35,6 +35,10 @@ internal sealed partial class SamplePopulation
     {
         Options = options;
         Period = options.Month;
+        End = Period.Last;
+        CoverageStart = Period.First.AddMonths(-12);
+        MedicalWindowStart = Period.First.AddMonths(-11);
+        ExportDate = End.AddDays(10);
         Seed = options.Seed;
         var n = options.Households;
         Persons = new PersonStore(n * 8);
@@ -50,16 +54,16 @@ internal sealed partial class SamplePopulation
     public long Seed { get; }
 
     /// <summary>end(P).</summary>
-    public DateOnly End => Period.Last;
+    public DateOnly End { get; }
 
     /// <summary>The extracts of deaths, cancellations and settlements cover 13 months: P and the 12 before it.</summary>
-    public DateOnly CoverageStart => Period.First.AddMonths(-12);
+    public DateOnly CoverageStart { get; }
 
     /// <summary>The first day of the 12 months ending end(P) (the medical rule's window).</summary>
-    public DateOnly MedicalWindowStart => Period.First.AddMonths(-11);
+    public DateOnly MedicalWindowStart { get; }
 
     /// <summary>The extracts are exported some days after the month, so they hold events after end(P) too.</summary>
-    public DateOnly ExportDate => Period.Last.AddDays(10);
+    public DateOnly ExportDate { get; }
 
     /// <summary>The earliest check date that is not overdue at end(P) (2023-01-31 for 2023-07).</summary>
     public DateOnly CheckBoundary { get; private set; }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Buffers;
 using System.Text;
 
 namespace ReliefMatch.Host.Sample.Output;
@@ -12,7 +11,6 @@ namespace ReliefMatch.Host.Sample.Output;
 internal sealed class CsvExtractSink : ExtractSink
 {
     private const int BufferChars = 1 << 16;
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
     private static readonly Lazy<Encoding> Gb18030 = new(() =>
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -93,7 +91,16 @@ internal sealed class CsvExtractSink : ExtractSink
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Text(ReadOnlySpan<char> value)
     {
-        var quote = value.ContainsAny(NeedsQuotes);
+        // A plain loop: fields are short, and the vectorised search would run unoptimised for most of a run.
+        var quote = false;
+        foreach (var c in value)
+        {
+            if (c is ',' or '"' or '\r' or '\n')
+            {
+                quote = true;
+                break;
+            }
+        }
         var room = Reserve(value.Length * 2 + 3);
         var n = 0;
         if (!_firstField)

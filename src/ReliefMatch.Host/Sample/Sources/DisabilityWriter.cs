@@ -195,9 +195,11 @@ internal sealed class DisabilityWriter(SamplePopulation population, string outDi
     }
 
     /// <summary>Recipients, monitored people, the planted cases, then the rest of the county's holders.</summary>
-    private IEnumerable<Certificate> Certificates()
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private List<Certificate> Certificates()
     {
         var population = Population;
+        var certificates = new List<Certificate>((int)ExpectedRows + 16);
         var count = 0L;
         for (var p = 0; p < population.MonitoredPersonEnd; p++)
         {
@@ -214,13 +216,13 @@ internal sealed class DisabilityWriter(SamplePopulation population, string outDi
                 continue;
             }
             count++;
-            yield return NewCertificate(person, (DisabilityCategory)(Categories.Pick(ref Data) + 1), Levels.Pick(ref Data) + 1, population.DeathDayOf(p));
+            certificates.Add(NewCertificate(person, (DisabilityCategory)(Categories.Pick(ref Data) + 1), Levels.Pick(ref Data) + 1, population.DeathDayOf(p)));
         }
         foreach (var planted in population.PlantedCertificates)
         {
             var person = population.Persons[planted.Person];
             count++;
-            yield return NewCertificate(person, planted.Category, planted.Level, int.MaxValue) with { Status = planted.Status };
+            certificates.Add(NewCertificate(person, planted.Category, planted.Level, int.MaxValue) with { Status = planted.Status });
         }
         var ids = new IdAllocator(RankBase, RankCount);
         for (var target = ExpectedRows; count < target; count++)
@@ -230,8 +232,9 @@ internal sealed class DisabilityWriter(SamplePopulation population, string outDi
             var male = Data.PerMille(540);
             var key = ids.Allocate(SamplePopulation.Birthplace(ref Data, neighbour: false), birth, male);
             var person = new SamplePerson { Key = key, Name = ChineseNames.Create(ref Data, male, ResidentIdText.BirthDate(key).Year), Village = (ushort)village };
-            yield return NewCertificate(person, (DisabilityCategory)(Categories.Pick(ref Data) + 1), Levels.Pick(ref Data) + 1, int.MaxValue);
+            certificates.Add(NewCertificate(person, (DisabilityCategory)(Categories.Pick(ref Data) + 1), Levels.Pick(ref Data) + 1, int.MaxValue));
         }
+        return certificates;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -5,7 +5,7 @@ using ReliefMatch.Core.Rules;
 
 namespace ReliefMatch.Tests.Core.Matching;
 
-public class FindingEngineTests
+public partial class FindingEngineTests
 {
     private static readonly ReportingMonth July = new(2023, 7);
 

@@ -182,4 +182,91 @@ public class PersonIndexTests
         Assert.Equal(Confidence.Exact, index.Match(Ids.Parse(Zhang), "张三").Confidence);
         Assert.True(index.Match(Ids.Parse(Zhang), "张大三").IsReview);
     }
+
+    [Fact]
+    public void Match_LongNames_ComparedOnTheStrings()
+    {
+        var id = Ids.Make("19900101", 222);
+        var index = Index(m => m.Roster(id, "阿依古丽·买买提", "H1"));
+        Assert.Equal(Confidence.Exact, index.Match(Ids.Parse(id), "阿依古丽买买提").Confidence);
+        Assert.True(index.Match(Ids.Parse(id), "阿依古丽买买江").IsReview);
+        Assert.Equal(Confidence.Probable, index.Match(ParsedId.Missing, "阿依古丽 买买提", Sex.Female, new DateOnly(1990, 1, 1)).Confidence);
+        Assert.Equal(Confidence.Repaired, index.Match(Ids.Parse(Ids.WithWrongDigit(id, 3)), "阿依古丽买买提").Confidence);
+    }
+
+    [Fact]
+    public void Match_EmptyName_NeverProbable()
+    {
+        var index = Index(m => m.Roster(Zhang, "", "H1"));
+        Assert.Equal(IdentityMatch.None, index.Match(ParsedId.Missing, "", Sex.Male, new DateOnly(1956, 3, 12)));
+    }
+
+    [Fact]
+    public void Build_ManyRowsAcrossPartitions_OnePersonPerIdAndName()
+    {
+        var month = new MonthBuilder();
+        var random = new Random(3);
+        var expected = new HashSet<(string, string)>();
+        var rows = new List<(string Id, string Name)>();
+        for (var i = 0; i < 3000; i++)
+        {
+            var id = Ids.Make("19" + (50 + i % 50).ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + "0101", 100 + i / 50);
+            var name = "甲" + (i % 7).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            rows.Add((id, name));
+            if (i % 5 == 0)
+            {
+                rows.Add((id, name)); // enrolled twice
+            }
+            if (i % 11 == 0)
+            {
+                rows.Add((id, "乙" + name)); // the same ID under another name
+            }
+        }
+        foreach (var (id, name) in rows.OrderBy(_ => random.Next()))
+        {
+            month.Roster(id, name, "H" + random.Next(1000));
+            expected.Add((id, name));
+        }
+        var data = month.Build();
+        var index = PersonIndex.Build(data.Roster, data.Monitoring);
+
+        Assert.Equal(expected.Count, index.Count);
+        var seen = new HashSet<(string, string)>();
+        for (var p = 0; p < index.Count; p++)
+        {
+            Assert.True(seen.Add((index.IdNumber(p), index.DisplayName(p))));
+            foreach (var r in index.RosterRows(p))
+            {
+                Assert.Equal(p, index.PersonOfRow(r));
+                Assert.Equal((index.IdNumber(p), index.DisplayName(p)), (data.Roster[r].Id.Text, data.Roster[r].Name));
+            }
+            var chain = new List<int>();
+            for (var q = index.FirstWithKey(index.Key(p)); q >= 0; q = index.NextWithSameKey(q))
+            {
+                chain.Add(q);
+            }
+            Assert.Contains(p, chain);
+            Assert.Equal(chain.Count > 1, index.SharesKey(p));
+        }
+        Assert.Equal(data.Roster.Count, Enumerable.Range(0, index.Count).Sum(p => index.RosterRows(p).Length));
+        // The first row of each person is where its display name comes from: the earliest in roster order.
+        for (var p = 0; p < index.Count; p++)
+        {
+            Assert.Equal(index.RosterRows(p)[0], Enumerable.Range(0, data.Roster.Count).First(r => index.PersonOfRow(r) == p));
+        }
+    }
+
+    [Fact]
+    public void Build_SameDataTwice_SameNumbering()
+    {
+        var month = new MonthBuilder();
+        for (var i = 0; i < 500; i++)
+        {
+            month.Roster(Ids.Make("19700101", 100 + i), "丙" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), "H" + i);
+        }
+        var data = month.Build();
+        var a = PersonIndex.Build(data.Roster, data.Monitoring);
+        var b = PersonIndex.Build(data.Roster, data.Monitoring);
+        Assert.Equal(Enumerable.Range(0, a.Count).Select(a.Key), Enumerable.Range(0, b.Count).Select(b.Key));
+    }
 }

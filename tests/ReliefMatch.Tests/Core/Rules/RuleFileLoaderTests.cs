@@ -26,7 +26,7 @@ public class RuleFileLoaderTests
     public void Load_EveryShippedFile_Loads()
     {
         var files = ShippedRules.Files().ToList();
-        Assert.Equal(9, files.Count);
+        Assert.True(files.Count >= 9);
         foreach (var file in files)
         {
             var rule = RuleFileLoader.Load(file);
@@ -41,17 +41,16 @@ public class RuleFileLoaderTests
     [Fact]
     public void Load_ShippedRules_HaveTheMeaningOfRulesMd()
     {
+        // The nine rules of RULES.md, each under its kind's name (more rules of a kind may be added as files).
         var set = ShippedRules.Set;
-        Assert.Equal(
-            ["deceased-recipient", "dibao-tekun-overlap", "duplicate-enrolment", "economic-check-overdue", "home-visit-overdue",
-             "id-name-mismatch", "invalid-roster-id", "low-income-medical", "low-income-severe-disability"],
-            set.Rules.Select(r => r.Id));
-        foreach (var rule in set.Rules)
-        {
-            Assert.Equal(rule.Id, rule.Kind.Id());
-        }
         string[] warning = ["deceased-recipient", "duplicate-enrolment", "dibao-tekun-overlap", "low-income-medical", "low-income-severe-disability"];
-        Assert.All(set.Rules, r => Assert.Equal(warning.Contains(r.Id), r.DataWarning));
+        foreach (var kind in RuleKinds.All)
+        {
+            var rule = set.Find(kind.Id());
+            Assert.NotNull(rule);
+            Assert.Equal(kind, rule.Kind);
+            Assert.Equal(warning.Contains(rule.Id), rule.DataWarning);
+        }
 
         var medical = Assert.IsType<MedicalCostParameters>(set.Find("low-income-medical")!.Parameters);
         Assert.Equal(20000m, medical.Threshold);
@@ -252,7 +251,7 @@ public class RuleFileLoaderTests
         var second = Medical.Replace("id: low-income-medical", "id: low-income-medical-50000", StringComparison.Ordinal)
             .Replace("20000.00", "50000", StringComparison.Ordinal);
         var set = RuleSet.Load(ShippedRules.Files().Append(new RuleFile("low-income-medical-50000.yaml", second)));
-        Assert.Equal(10, set.Rules.Count);
+        Assert.Equal(ShippedRules.Files().Count() + 1, set.Rules.Count);
         Assert.Equal(50000m, ((MedicalCostParameters)set.Find("low-income-medical-50000")!.Parameters).Threshold);
     }
 }

@@ -173,6 +173,26 @@ public sealed partial class SampleGeneratorTests(SampleFolders folders) : IClass
     }
 
     [Fact]
+    public void Write_AnotherPeriod_DatesAndNamesFollowIt()
+    {
+        var folder = folders.NewFolder("period");
+        var summary = SampleGenerator.Write(folder, new SampleOptions(Households: 200, Plain: true, Period: new(2024, 2)));
+
+        Assert.All(summary.Files, f => Assert.Contains("202402", f.Path, StringComparison.Ordinal));
+        var roster = PlainCsv.Rows(folder, "roster").ToList();
+        // 2023-08-29 + 6 months = 2024-02-29 = end(P): on the boundary.
+        Assert.Contains(roster, r => r["最近核对日期"] == "2023-08-29");
+        Assert.Contains(roster, r => r["最近核对日期"] == "2023-08-28");
+        Assert.All(roster, r => Assert.True(string.CompareOrdinal(r["纳入时间"], "2024-02-29") <= 0, r["纳入时间"]));
+        var settled = PlainCsv.Rows(folder, "medical").Select(r => r["结算日期"]).ToList();
+        Assert.True(string.CompareOrdinal(settled.Min(StringComparer.Ordinal), "2023-02-01") >= 0);
+        Assert.Equal("2024-02-29", settled.Max(StringComparer.Ordinal));
+        // The 12 months ending end(P) start on 2023-03-01; the planted cases sit on both sides of that edge.
+        Assert.Contains("2023-03-01", settled);
+        Assert.Contains("2023-02-28", settled);
+    }
+
+    [Fact]
     public void Write_InvalidOptions_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SampleGenerator.Write(folders.NewFolder("bad"), new SampleOptions(Households: 0)));

@@ -1,0 +1,59 @@
+using ReliefMatch.Core.Extracts;
+using Npgsql;
+
+namespace ReliefMatch.Storage.Findings;
+
+/// <summary>Looks up stored findings by 预警编号 (the worklist reference) or by ID number, with their evidence's files.</summary>
+public sealed class FindingExplainer(NpgsqlDataSource dataSource)
+{
+    public async Task<IReadOnlyList<FindingExplanation>> FindAsync(string referenceOrIdNumber, CancellationToken cancellationToken = default)
+    {
+        var term = referenceOrIdNumber.Trim().ToUpperInvariant();
+        var found = new List<FindingExplanation>();
+        await using (var cmd = dataSource.CreateCommand(
+            """
+            SELECT f.key, upper(substr(encode(sha256(convert_to(f.key, 'UTF8')), 'hex'), 1, 16)) AS reference,
+                   f.rule_id, f.rule_version, f.id_number, f.household_id, f.name, f.township, f.village, f.confidence,
+                   f.status, f.first_seen, f.last_seen, f.disposition_reason, f.evidence::text
+            FROM reliefmatch.findings f
+            WHERE f.id_number = $1 OR upper(substr(encode(sha256(convert_to(f.key, 'UTF8')), 'hex'), 1, 16)) = $1
+            ORDER BY f.rule_id, f.household_id, f.key
+            """))
+        {
+            cmd.Parameters.AddWithValue(term);
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                found.Add(new FindingExplanation(
+                    r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetString(5), r.GetString(6),
+                    r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11), r.GetString(12),
+                    r.IsDBNull(13) ? null : r.GetString(13), ParseEvidence(r.GetString(14))));
+            }
+        }
+        if (found.Count == 0)
+        {
+            return found;
+        }
+        var extracts = await ExtractsAsync(found.SelectMany(f => f.Evidence).Select(e => e.ExtractId).Distinct().ToArray(), cancellationToken);
+        return found.Select(f => f with
+        {
+            Evidence = f.Evidence.Select(e => extracts.TryGetValue(e.ExtractId, out var x) ? e with { File = x.File, Sha256 = x.Sha256, Period = x.Period } : e).ToList(),
+        }).ToList();
+    }
+
+    private static List<ExplainedEvidence> ParseEvidence(string json) =>
+        StoredEvidence.Parse(json).Select(e => new ExplainedEvidence(e.Source.Id(), e.ExtractId, e.Row, e.Text, null, null, null)).ToList();
+
+    private async Task<Dictionary<long, (string File, string Sha256, string Period)>> ExtractsAsync(long[] ids, CancellationToken cancellationToken)
+    {
+        var map = new Dictionary<long, (string, string, string)>();
+        await using var cmd = dataSource.CreateCommand("SELECT id, file, sha256, period FROM reliefmatch.extracts WHERE id = ANY($1)");
+        cmd.Parameters.AddWithValue(ids);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            map[r.GetInt64(0)] = (r.GetString(1), r.GetString(2), r.GetString(3));
+        }
+        return map;
+    }
+}
