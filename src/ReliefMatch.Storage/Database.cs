@@ -14,15 +14,22 @@ public sealed class Database : IAsyncDisposable
 {
     private readonly PrivateCluster? _cluster;
 
-    private Database(NpgsqlDataSource dataSource, PrivateCluster? cluster, string description, int schemaVersion)
+    private Database(NpgsqlDataSource dataSource, string connectionString, PrivateCluster? cluster, string description, int schemaVersion)
     {
         DataSource = dataSource;
+        ConnectionString = connectionString;
         _cluster = cluster;
         Description = description;
         SchemaVersion = schemaVersion;
     }
 
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>
+    /// The connection string, password included: for a second data source of the same database (the job
+    /// scheduler's), never to be shown. <see cref="NpgsqlDataSource.ConnectionString"/> leaves the password out.
+    /// </summary>
+    internal string ConnectionString { get; }
 
     /// <summary>Which server this is, for logs and error messages (never the password).</summary>
     public string Description { get; }
@@ -75,7 +82,7 @@ public sealed class Database : IAsyncDisposable
                     : $"Could not connect to the {description}: {e.Message}.", e);
             }
             var version = await new Migrator(dataSource, logger).MigrateAsync(cancellationToken).ConfigureAwait(false);
-            return new Database(dataSource, cluster, description, version);
+            return new Database(dataSource, connectionString, cluster, description, version);
         }
         catch
         {

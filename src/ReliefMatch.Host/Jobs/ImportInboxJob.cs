@@ -1,0 +1,96 @@
+using System.ComponentModel;
+using System.Globalization;
+using Hangfire.Server;
+using Microsoft.Extensions.Logging;
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Readers;
+using ReliefMatch.Storage.Imports;
+
+namespace ReliefMatch.Host.Jobs;
+
+/// <summary>
+/// <c>import-inbox</c>: imports every new extract in the drop folder, stamped with a period (the month the
+/// job was created in, China Standard Time, unless given), then moves each file out of the inbox — imported
+/// (or already imported) files to <c>&lt;home&gt;/imported/&lt;period&gt;/&lt;source&gt;/</c>, refused ones to
+/// <c>&lt;home&gt;/refused/&lt;period&gt;/&lt;source&gt;/</c> — so that a roster left lying in the inbox is not
+/// linked again to every later month's snapshot. The import is idempotent by content (SHA-256); a file whose
+/// import committed but which was not yet moved is found imported and moved by the next execution. A file that
+/// cannot be read at all is refused like one with missing columns; a transient failure (the database away)
+/// fails the job, which is retried.
+/// </summary>
+/// <remarks>
+/// A file must appear in the inbox whole: an uploader writes it under a name starting with <c>.</c> (which the
+/// import ignores) and renames it when complete.
+/// </remarks>
+public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobExecution execution, ILogger<ImportInboxJob> logger)
+{
+    /// <param name="period">The stamp (<c>YYYY-MM</c>); null: the month the job was created in.</param>
+    [DisplayName("import-inbox 导入 {0}")]
+    public Task RunAsync(string? period, PerformContext? context, CancellationToken cancellationToken)
+    {
+        var month = period is null ? JobPeriods.Current(context, time) : JobPeriods.Parse(period);
+        var key = month.ToString();
+        // One import of the inbox at a time, whatever the stamp: two would move each other's files away.
+        return execution.RunAsync(JobNames.ImportInbox, key, JobNames.ImportInbox, context, async (_, ct) =>
+        {
+            var inbox = options.EffectiveInbox;
+            Directory.CreateDirectory(inbox);
+            var importer = new ExtractImporter(options.Database.DataSource, time, null, logger,
+                new ExtractReaderOptions { HomeCountyCode = options.Installation.HomeCountyCode });
+            int imported = 0, already = 0, refused = 0;
+            var refusals = new List<string>();
+            foreach (var (source, path, displayName) in ExtractImporter.FilesOf(inbox))
+            {
+                FileReport report;
+                try
+                {
+                    report = await importer.ImportFileAsync(path, source, month, displayName, null, ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException && !TransientFailures.IsTransient(e))
+                {
+                    // A file no reader can get through (a damaged workbook) must not hold up the files after it
+                    // at every run. Only the error's kind goes on the record: its text may quote the file's cells.
+                    logger.LogWarning(e, "{File}: could not be read; moved to the refused files", displayName);
+                    report = new FileReport { Source = source, File = displayName, RefusedReason = $"could not be read ({e.GetType().Name})" };
+                }
+                string target;
+                if (report.RefusedReason is { } reason)
+                {
+                    refused++;
+                    refusals.Add($"{displayName}: {reason}");
+                    target = options.RefusedFolder;
+                }
+                else
+                {
+                    if (report.AlreadyImported)
+                    {
+                        already++;
+                    }
+                    else
+                    {
+                        imported++;
+                    }
+                    target = options.ImportedFolder;
+                }
+                MoveOut(path, Path.Combine(target, key, source.Id()));
+            }
+            var detail = string.Create(CultureInfo.InvariantCulture,
+                $"stamped {key}: {imported} imported, {already} already imported, {refused} refused");
+            return refusals.Count == 0 ? detail : detail + "; refused: " + string.Join("; ", refusals);
+        }, cancellationToken);
+    }
+
+    /// <summary>Moves a file into <paramref name="folder"/>, keeping its name unless taken (then <c>name (2).csv</c>, …).</summary>
+    private static void MoveOut(string path, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var name = Path.GetFileNameWithoutExtension(path);
+        var extension = Path.GetExtension(path);
+        var target = Path.Combine(folder, name + extension);
+        for (var n = 2; File.Exists(target); n++)
+        {
+            target = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{name} ({n}){extension}"));
+        }
+        File.Move(path, target);
+    }
+}

@@ -1,0 +1,89 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Common;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ReliefMatch.Storage.Jobs;
+
+namespace ReliefMatch.Host.Jobs;
+
+/// <summary>Adds the scheduled jobs (Hangfire on the application's PostgreSQL) to a host.</summary>
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the job storage (Hangfire.PostgreSql, schema <c>hangfire</c> of the same database, on a data
+    /// source of its own), the job classes, <see cref="JobScheduler"/>, the stores the web reads
+    /// (<see cref="JobRunStore"/>, <see cref="SampleDrawStore"/>, <see cref="DueListStore"/>), and — when <see cref="JobsOptions.RunServer"/> —
+    /// a processing server that starts and stops with the host. Storage, activator and filters are given to
+    /// Hangfire explicitly rather than through its process-wide defaults. Call <see cref="JobsApplicationExtensions.UseReliefMatchJobs"/>
+    /// on the built application.
+    /// </summary>
+    public static IServiceCollection AddReliefMatchJobs(this IServiceCollection services, JobsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+
+        services.AddSingleton(_ => new HangfireConnectionFactory(options.Database.CreateSeparate("reliefmatch-jobs")));
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            // Whatever uses the storage first (a server, the dashboard, an enqueue) gets Hangfire configured first.
+            _ = sp.GetRequiredService<IGlobalConfiguration>();
+            return new PostgreSqlStorage(sp.GetRequiredService<HangfireConnectionFactory>(), StorageOptions(options));
+        });
+        services.AddSingleton(_ => JobFilters.Create(options));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IJobFilterProvider>()));
+        services.AddSingleton(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IJobFilterProvider>()));
+        services.AddSingleton<IRecurringJobManager>(sp => sp.GetRequiredService<RecurringJobManager>());
+        services.AddSingleton<IRecurringJobManagerV2>(sp => sp.GetRequiredService<RecurringJobManager>());
+        services.AddHangfire((sp, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
+
+        // What the web reads: the record of executions, the sample draws and the due lists.
+        services.AddSingleton(sp => new JobRunStore(options.Database.DataSource, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SampleDrawStore(options.Database.DataSource, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DueListStore(options.Database.DataSource, sp.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton<JobScheduler>();
+        services.AddTransient<JobExecution>();
+        services.AddTransient<ImportInboxJob>();
+        services.AddTransient<MonthlyRunJob>();
+        services.AddTransient<DueListJobs>();
+        services.AddTransient<DibaoSampleJob>();
+
+        if (options.RunServer)
+        {
+            services.AddHangfireServer((sp, server) => Configure(server, sp, options, options.ServerName));
+        }
+        return services;
+    }
+
+    /// <summary>The storage options: a 1-second queue poll (an upload's import starts within seconds) and a sliding invisibility timeout.</summary>
+    public static PostgreSqlStorageOptions StorageOptions(JobsOptions options) => new()
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = true,
+        QueuePollInterval = options.QueuePollInterval,
+        InvisibilityTimeout = options.InvisibilityTimeout,
+        UseSlidingInvisibilityTimeout = true,
+    };
+
+    internal static void Configure(BackgroundJobServerOptions server, IServiceProvider services, JobsOptions options, string? name)
+    {
+        server.WorkerCount = options.WorkerCount;
+        server.SchedulePollingInterval = options.SchedulePollingInterval;
+        server.Activator = services.GetRequiredService<JobActivator>();
+        server.FilterProvider = services.GetRequiredService<IJobFilterProvider>();
+        if (name is not null)
+        {
+            server.ServerName = name;
+        }
+    }
+}
