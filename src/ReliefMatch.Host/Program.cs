@@ -16,5 +16,7 @@ var root = new RootCommand("ReliefMatch: monthly data matching and early warning
 root.Subcommands.Add(ImportCommand.Create(installation, time));
 root.Subcommands.Add(RunCommand.Create(installation, time));
 root.Subcommands.Add(SampleCommand.Create());
+root.Subcommands.Add(ServeCommand.Create(installation, time));
+root.Subcommands.Add(UserCommand.Create(time));
 
 return await CliErrors.InvokeAsync(root, args);
