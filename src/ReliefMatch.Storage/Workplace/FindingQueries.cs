@@ -121,7 +121,7 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
     /// <summary>The rule ids that have findings, in ordinal order.</summary>
     public async Task<IReadOnlyList<string>> RuleIdsAsync(CancellationToken cancellationToken = default)
     {
-        await using var cmd = dataSource.CreateCommand("SELECT DISTINCT rule_id FROM reliefmatch.findings ORDER BY 1 COLLATE \"C\"");
+        await using var cmd = dataSource.CreateCommand("SELECT rule_id FROM (SELECT DISTINCT rule_id FROM reliefmatch.findings) r ORDER BY rule_id COLLATE \"C\"");
         var list = new List<string>();
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))

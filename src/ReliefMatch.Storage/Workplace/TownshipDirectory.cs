@@ -21,13 +21,14 @@ public sealed class TownshipDirectory(NpgsqlDataSource dataSource)
                 WHERE e.source = 'roster' AND ep.period <= $1),
             snapshot AS (
                 SELECT extract_id FROM linked WHERE period = (SELECT max(period) FROM linked))
-            SELECT DISTINCT btrim(r.township) AS township
-            FROM reliefmatch.roster_records r
-            WHERE r.extract_id IN (SELECT extract_id FROM snapshot)
-              AND left(btrim(r.county_code), length($2)) = $2
-              AND substr(btrim(r.county_code), length($2) + 1) ~ '^[0-9]*$'
-              AND btrim(r.township) <> ''
-            ORDER BY 1 COLLATE "C"
+            SELECT name FROM (
+                SELECT DISTINCT btrim(r.township) AS name
+                FROM reliefmatch.roster_records r
+                WHERE r.extract_id IN (SELECT extract_id FROM snapshot)
+                  AND left(btrim(r.county_code), length($2)) = $2
+                  AND substr(btrim(r.county_code), length($2) + 1) ~ '^[0-9]*$'
+                  AND btrim(r.township) <> '') t
+            ORDER BY name COLLATE "C"
             """);
         cmd.Parameters.Add(new() { Value = period.ToString() });
         cmd.Parameters.Add(new() { Value = homeCountyCode });
