@@ -22,6 +22,9 @@ public static class WorkplaceHost
 {
     public const string CookieName = "reliefmatch.auth";
 
+    /// <summary>Where the jobs' dashboard lives: the county role only.</summary>
+    public const string JobsDashboardPath = "/hangfire";
+
     /// <summary>Builds the host; start it with <c>StartAsync</c> (or <c>RunAsync</c>).</summary>
     /// <param name="hooks">What the scheduled jobs add (<see cref="WorkplaceHooks.None"/> for the workplace alone).</param>
     public static WebApplication Build(WorkplaceSettings settings, Database database, RuleSet rules, TimeProvider time, WorkplaceHooks hooks)
@@ -141,11 +144,16 @@ public static class WorkplaceHost
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            // Pages carry personal data: never kept by the browser or a proxy (and as antiforgery wants it).
-            headers.CacheControl = "no-cache, no-store";
-            headers.Pragma = "no-cache";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            // The jobs dashboard brings its own scripts and styles and decides its own caching; the rest is ours.
+            if (!context.Request.Path.StartsWithSegments(JobsDashboardPath))
+            {
+                // Pages carry personal data: never kept by the browser or a proxy (and as antiforgery wants it).
+                headers.CacheControl = "no-cache, no-store";
+                headers.Pragma = "no-cache";
+                // No script at all, styles only inline, forms only to this site.
+                headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            }
             await next(context);
         });
         app.UseStatusCodePages(async status =>
@@ -166,7 +174,7 @@ public static class WorkplaceHost
         // visitors never reach it.
         app.Use(async (context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/hangfire"))
+            if (context.Request.Path.StartsWithSegments(JobsDashboardPath))
             {
                 if (context.User.Identity?.IsAuthenticated != true)
                 {

@@ -21,6 +21,9 @@ public static class ReturnedWorklistReader
     private const string CheckedByHeader = "核查人";
     private const string CheckedOnHeader = "核查日期";
 
+    /// <summary>The largest sheet (in characters of XML) read.</summary>
+    private const long MaxCharactersInPart = 64L << 20;
+
     /// <summary>How far down a header row is looked for (the XLSX has a title row above it).</summary>
     private const int HeaderSearchRows = 10;
 
@@ -54,7 +57,8 @@ public static class ReturnedWorklistReader
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            using var document = SpreadsheetDocument.Open(stream, false);
+            // A worklist of a few thousand rows is a few MB of sheet XML; a part far larger is no worklist (or a zip bomb).
+            using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             var workbook = document.WorkbookPart;
             if (workbook?.Workbook.Sheets is not { } sheets)
             {

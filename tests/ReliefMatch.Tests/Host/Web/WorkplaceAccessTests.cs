@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using ReliefMatch.Host.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ReliefMatch.Core.Findings;
@@ -155,6 +157,30 @@ public sealed class WorkplaceAccessTests(PostgresFixture postgres) : IAsyncLifet
         // No jobs in this host: the county is told there is no dashboard (the jobs' dashboard answers here once connected).
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("任务面板", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hangfire_DashboardConnectedThroughTheHooks_CountyOnly()
+    {
+        var hooks = new WorkplaceHooks(_ => { }, app => app.Map("/hangfire", branch => branch.Run(context => context.Response.WriteAsync("dashboard"))));
+        await using var server = await WorkplaceServer.StartAsync(postgres, hooks);
+        await server.AddUserAsync("county1", null);
+        await server.AddUserAsync("luojin1", Luojin);
+        using var county = server.Client();
+        await county.SignInOkAsync("county1");
+        using var township = server.Client();
+        await township.SignInOkAsync("luojin1");
+        using var anonymous = server.Client();
+
+        using var forCounty = await county.GetAsync("/hangfire/jobs/enqueued");
+        using var forTownship = await township.GetAsync("/hangfire/jobs/enqueued");
+        using var forAnonymous = await anonymous.GetAsync("/hangfire");
+
+        Assert.Equal((HttpStatusCode.OK, "dashboard"), (forCounty.StatusCode, await forCounty.Content.ReadAsStringAsync()));
+        Assert.False(forCounty.Headers.Contains("Content-Security-Policy"));
+        Assert.Equal(HttpStatusCode.Forbidden, forTownship.StatusCode);
+        Assert.DoesNotContain("dashboard", await forTownship.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("/login", forAnonymous.Headers.Location!.AbsolutePath);
     }
 
     [Fact]
