@@ -30,12 +30,13 @@ public static class ServeCommand
                 Verbose = parse.GetValue(CommonOptions.Verbose),
             };
             Directory.CreateDirectory(settings.Inbox);
-            var rules = RuleFolder.Load(RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules)));
+            var rulesFolder = RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules));
+            var rules = RuleFolder.Load(rulesFolder);
             using var logging = CommonOptions.Logging(parse);
             var logger = logging.CreateLogger("reliefmatch");
             await using var database = await CommonOptions.OpenDatabaseAsync(parse, logger, cancellationToken);
 
-            await using var app = WorkplaceHost.Build(settings, database, rules, time, JobsHooks());
+            await using var app = WorkplaceHost.Build(settings, database, rules, time, JobsHooks(settings, database, rulesFolder));
             await app.StartAsync(cancellationToken);
             Console.WriteLine($"ReliefMatch 网页工作台: {string.Join(" ", app.Urls)}");
             Console.WriteLine($"数据库 database: {database.Description}");
@@ -52,9 +53,11 @@ public static class ServeCommand
     }
 
     /// <summary>
-    /// Where the scheduled jobs join the web host: the Hangfire server and its /hangfire dashboard (Host/Jobs,
-    /// <c>services.AddReliefMatchJobs(...)</c> and <c>app.UseReliefMatchJobs(...)</c>) are connected here, and
-    /// only here. This build has no jobs, so the workplace runs alone.
+    /// Where the scheduled jobs join the web host, and the only place: the Hangfire server and its /hangfire
+    /// dashboard (Host/Jobs) are added by
+    /// <c>new WorkplaceHooks(b =&gt; b.Services.AddReliefMatchJobs(new JobsOptions { Database = database, Home = settings.Home,
+    /// InboxFolder = settings.Inbox, RulesFolder = rulesFolder, Installation = settings.Installation }), a =&gt; a.UseReliefMatchJobs())</c>.
+    /// This build has no jobs, so the workplace runs alone.
     /// </summary>
-    private static WorkplaceHooks JobsHooks() => WorkplaceHooks.None;
+    private static WorkplaceHooks JobsHooks(WorkplaceSettings settings, ReliefMatch.Storage.Database database, string rulesFolder) => WorkplaceHooks.None;
 }

@@ -76,8 +76,11 @@ public static class WorkplaceHost
         services.AddSingleton<ExtractUploadSaver>();
         services.AddSingleton<IExtractUploadProcessor, ImmediateExtractImport>();
 
-        // Cookies stay valid across restarts: the keys that protect them live in the state folder.
-        var keys = Directory.CreateDirectory(Path.Combine(settings.Home, "keys"));
+        // Cookies stay valid across restarts: the keys that protect them live in the state folder, readable by its owner only.
+        var keysPath = Path.Combine(settings.Home, "keys");
+        var keys = OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(keysPath)
+            : Directory.CreateDirectory(keysPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         services.AddDataProtection().SetApplicationName("ReliefMatch").PersistKeysToFileSystem(keys);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = Math.Max(settings.MaxExtractUploadBytes, settings.MaxReturnUploadBytes));
         services.AddAntiforgery(o =>
