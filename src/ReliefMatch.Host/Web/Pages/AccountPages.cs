@@ -16,7 +16,7 @@ public static class AccountPages
         app.MapPost("/login", SignInAsync).AllowAnonymous();
         app.MapPost("/logout", (Delegate)SignOutAsync);
         app.MapGet("/", (HttpContext context) =>
-            context.User.IsCounty() ? Results.Redirect("/county")
+            context.User.IsCounty() ? Results.Redirect(Links.County())
             : context.User.Township() is { } township ? Results.Redirect(Links.Township(township))
             : PageResults.Forbidden(context));
     }

@@ -33,7 +33,7 @@ public static class CountyPages
             ? Of($"""<p class="muted">本月还没有比对运行。</p>""")
             : Of($"""<ul>{ofMonth.Select(r => Of($"<li>{WorkplaceClock.Text(r.StartedAt)} {RunPages.StatusText(r.Status)}：预警 {r.Findings} 条，新增 {r.NewFindings} 条</li>"))}</ul>""");
         var content = Of($"""
-            {Fragments.MonthForm("/county", period, known)}
+            {Fragments.MonthForm(Links.County(), period, known)}
             <h2>{FindingText.ChineseMonth(period)}各乡镇核查进度</h2>
             <table id="progress"><thead><tr><th>乡镇</th><th>预警</th><th>待核查</th><th>属实</th><th>不属实</th><th>已关闭</th><th>逾期未核查</th><th>核查清单</th></tr></thead>
             <tbody>{rows}</tbody>

@@ -12,12 +12,11 @@ namespace ReliefMatch.Host.Web.Pages;
 public static class Fragments
 {
     /// <summary>A month chooser (a GET form) over the known months, the chosen one selected.</summary>
-    public static Markup MonthForm(string action, ReportingMonth period, IReadOnlyList<ReportingMonth> known, params (string Name, string Value)[] hidden)
+    public static Markup MonthForm(string action, ReportingMonth period, IReadOnlyList<ReportingMonth> known)
     {
         var months = known.Contains(period) ? known : [period, .. known];
         var options = months.Select(m => Of($"""<option value="{m.ToString()}"{Raw(m == period ? " selected" : "")}>{FindingText.ChineseMonth(m)}</option>"""));
-        var fields = hidden.Select(h => Of($"""<input type="hidden" name="{h.Name}" value="{h.Value}">"""));
-        return Of($"""<form method="get" action="{action}" class="box">{fields}<label>月份 <select name="period" id="period">{options}</select></label><button type="submit">查看</button></form>""");
+        return Of($"""<form method="get" action="{action}" class="box"><label>月份 <select name="period" id="period">{options}</select></label><button type="submit">查看</button></form>""");
     }
 
     /// <summary>The counts of a township's month, each in an element with an id (<c>count-open</c>, …).</summary>

@@ -29,7 +29,7 @@ public static class StatisticsPages
             """);
         var rows = report.Townships.OrderBy(t => t.Township, StringComparer.Ordinal).Select(t => Row(t.Township, t.Counts, "tr"));
         var content = Of($"""
-            {Fragments.MonthForm("/county/statistics", period, known)}
+            {Fragments.MonthForm(Links.Statistics(), period, known)}
             <h2>{FindingText.ChineseMonth(period)} 精准排查数据预警情况</h2>
             <p class="muted">当月首次标记的人数（不累计）；一人同属两类时各计一次，合计只计一次。</p>
             <table id="statistics"><thead><tr><th>乡镇</th><th>数据预警标记人数</th><th>其中：低保标记</th><th>特困标记</th><th>低保边缘户</th><th>支出型困难家庭</th></tr></thead>

@@ -18,7 +18,7 @@ public static class TownshipPages
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/township", (HttpContext context) =>
-            context.User.Township() is { } own ? Results.Redirect(Links.Township(own)) : Results.Redirect("/county"));
+            context.User.Township() is { } own ? Results.Redirect(Links.Township(own)) : Results.Redirect(Links.County()));
         app.MapGet("/townships/{township}", TownshipAsync);
         app.MapGet("/townships/{township}/worklist/{period}.xlsx", (HttpContext c, string township, string period, WorklistService s) => WorklistFileAsync(c, township, period, "xlsx", s));
         app.MapGet("/townships/{township}/worklist/{period}.csv", (HttpContext c, string township, string period, WorklistService s) => WorklistFileAsync(c, township, period, "csv", s));
