@@ -23,5 +23,7 @@ root.Subcommands.Add(RunCommand.Create(installation, time));
 root.Subcommands.Add(SampleCommand.Create());
 root.Subcommands.Add(ExplainCommand.Create());
 root.Subcommands.Add(BenchCommand.Create(installation, time));
+root.Subcommands.Add(ServeCommand.Create(installation, time));
+root.Subcommands.Add(UserCommand.Create(time));
 
 return await CliErrors.InvokeAsync(root, args);

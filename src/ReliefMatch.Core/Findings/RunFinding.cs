@@ -9,6 +9,9 @@ namespace ReliefMatch.Core.Findings;
 /// </summary>
 public sealed record RunFinding(Finding Finding, ReportingMonth FirstSeen, FindingStatus Status = FindingStatus.Open)
 {
-    /// <summary>核查时限 on the worklist of <paramref name="period"/>: end(P) plus the rule's due days.</summary>
-    public DateOnly DueDate(ReportingMonth period) => period.Last.AddDays(Finding.DueDays);
+    /// <summary>
+    /// 核查时限: the end of the month the finding was first raised in plus the rule's due days. It does not move
+    /// with later months' worklists: a finding still open from an earlier month is overdue from its own date.
+    /// </summary>
+    public DateOnly DueDate => FirstSeen.Last.AddDays(Finding.DueDays);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ReliefMatch.Core.Findings;
-using ReliefMatch.Core.Periods;
 
 namespace ReliefMatch.Host.Outputs;
 
@@ -17,8 +16,7 @@ public static class FindingsCsvWriter
         "rule_version", "status", "due_date", "reference",
     ];
 
-    /// <param name="period">The run's month: due dates are end(P) plus the rule's due days.</param>
-    public static void Write(Stream output, IEnumerable<RunFinding> findings, ReportingMonth period)
+    public static void Write(Stream output, IEnumerable<RunFinding> findings)
     {
         var rows = Sorted(findings).Select(f => (IReadOnlyList<string>)
         [
@@ -34,7 +32,7 @@ public static class FindingsCsvWriter
             f.FirstSeen.ToString(),
             f.Finding.RuleVersion.ToString(CultureInfo.InvariantCulture),
             f.Status.Id(),
-            FindingText.Date(f.DueDate(period)),
+            FindingText.Date(f.DueDate),
             f.Finding.Reference,
         ]);
         CsvOutput.Write(output, Columns, rows);

@@ -28,7 +28,7 @@ public static class RunOutputWriter
             files.Add(relative.Replace(Path.DirectorySeparatorChar, '/'));
         }
 
-        WriteFile("findings.csv", s => FindingsCsvWriter.Write(s, request.Findings, period));
+        WriteFile("findings.csv", s => FindingsCsvWriter.Write(s, request.Findings));
         WriteFile("stats.json", s => StatsJsonWriter.Write(s, statistics));
         WriteFile("imports.json", s => ImportsJsonWriter.Write(s, request.Imports));
         WriteFile($"统计表-{period}.xlsx", s => StatisticsSheetWriter.Write(s, statistics, request.CountyName));

@@ -46,7 +46,7 @@ public sealed record Worklist(string Township, string Title, IReadOnlyList<Workl
         }
 
         return byTownship
-            .Select(t => new Worklist(t.Key, TitleOf(countyName, period, t.Key), RowsOf(t.Value, period, fullIds)))
+            .Select(t => new Worklist(t.Key, TitleOf(countyName, period, t.Key), RowsOf(t.Value, fullIds)))
             .ToList();
     }
 
@@ -70,7 +70,7 @@ public sealed record Worklist(string Township, string Title, IReadOnlyList<Workl
         row.Reference,
     ];
 
-    private static List<WorklistRow> RowsOf(IEnumerable<RunFinding> findings, ReportingMonth period, bool fullIds) =>
+    private static List<WorklistRow> RowsOf(IEnumerable<RunFinding> findings, bool fullIds) =>
         findings
             .OrderBy(f => f.Finding.Village, StringComparer.Ordinal)
             .ThenBy(f => f.Finding.Name, StringComparer.Ordinal)
@@ -87,7 +87,7 @@ public sealed record Worklist(string Township, string Title, IReadOnlyList<Workl
                 FindingText.Warning(f.Finding),
                 FindingText.Evidence(f.Finding),
                 f.Finding.SuggestedAction,
-                f.DueDate(period),
+                f.DueDate,
                 f.Finding.Reference))
             .ToList();
 }

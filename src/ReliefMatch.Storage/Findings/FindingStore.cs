@@ -257,27 +257,46 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
     /// (a false alarm, with the reason), or <see cref="FindingStatus.Open"/> to undo. Returns false when no
     /// finding has that key.
     /// </summary>
-    public async Task<bool> SetDispositionAsync(string key, FindingStatus status, string reason, string by, CancellationToken cancellationToken = default)
+    public Task<bool> SetDispositionAsync(string key, FindingStatus status, string reason, string by, CancellationToken cancellationToken = default)
     {
         if (status == FindingStatus.Closed)
         {
             throw new ArgumentException("Closing is decided by the runs, not by a disposition.", nameof(status));
+        }
+        return SetDispositionAsync(key, new FindingDisposition(status, reason, by), cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a disposition with who checked the finding on which day (核查人, 核查日期). Returns false when no
+    /// finding has that key, or when <see cref="FindingDisposition.Township"/> is set and the finding belongs to
+    /// another township (nothing is then changed).
+    /// </summary>
+    public async Task<bool> SetDispositionAsync(string key, FindingDisposition disposition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(disposition);
+        if (disposition.Status == FindingStatus.Closed)
+        {
+            throw new ArgumentException("Closing is decided by the runs, not by a disposition.", nameof(disposition));
         }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         await using var cmd = new NpgsqlCommand("""
             WITH changed AS (
-                UPDATE reliefmatch.findings SET status = $2, disposition_reason = $3, disposition_by = $4, disposition_at = $5
-                WHERE key = $1 RETURNING key)
+                UPDATE reliefmatch.findings SET status = $2, disposition_reason = $3, disposition_by = $4, disposition_at = $5,
+                    checked_by = $6, checked_on = $7
+                WHERE key = $1 AND ($8::text IS NULL OR township = $8) RETURNING key)
             INSERT INTO reliefmatch.finding_events (key, event, at, detail)
             SELECT key, $2, $5, $3 || ' (' || $4 || ')' FROM changed
             """, connection);
         cmd.Parameters.Add(new() { Value = key });
-        cmd.Parameters.Add(new() { Value = status.Id() });
-        cmd.Parameters.Add(new() { Value = reason });
-        cmd.Parameters.Add(new() { Value = by });
+        cmd.Parameters.Add(new() { Value = disposition.Status.Id() });
+        cmd.Parameters.Add(new() { Value = StoredCodes.Clean(disposition.Reason) });
+        cmd.Parameters.Add(new() { Value = StoredCodes.Clean(disposition.By) });
         cmd.Parameters.Add(new() { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = disposition.CheckedBy is { } checkedBy ? StoredCodes.Clean(checkedBy) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = disposition.CheckedOn is { } checkedOn ? checkedOn : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date });
+        cmd.Parameters.Add(new() { Value = (object?)disposition.Township ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         var changed = await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return changed;

@@ -45,11 +45,11 @@ public class WorklistTests
     }
 
     [Fact]
-    public void Build_FindingFromEarlierMonth_DueFromThisMonthsEnd()
+    public void Build_FindingFromEarlierMonth_DueFromTheEndOfItsFirstMonth()
     {
         var row = Worklist.Build("永福县", July, All, Townships).Single(w => w.Township == "永福镇").Rows.Single();
 
-        Assert.Equal(new DateOnly(2023, 8, 15), row.DueDate);
+        Assert.Equal(new DateOnly(2023, 7, 15), row.DueDate);
     }
 
     [Fact]

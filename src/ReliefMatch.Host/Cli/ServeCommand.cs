@@ -1,0 +1,70 @@
+using ReliefMatch.Host.Jobs;
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using ReliefMatch.Host.Runs;
+using ReliefMatch.Host.Web;
+using ReliefMatch.Storage.Workplace;
+
+namespace ReliefMatch.Host.Cli;
+
+/// <summary><c>reliefmatch serve [--urls http://127.0.0.1:5080] [--inbox DIR]</c>: the web workplace (and, with them, the scheduled jobs).</summary>
+public static class ServeCommand
+{
+    public static Command Create(Installation installation, TimeProvider time)
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Addresses to listen on, separated by ';' (e.g. http://0.0.0.0:5080 to serve the office network).",
+            DefaultValueFactory = _ => "http://127.0.0.1:5080",
+        };
+        var inbox = new Option<DirectoryInfo?>("--inbox") { Description = "Drop folder that uploads are saved into, one sub-folder per source (default: <home>/inbox)." };
+        var command = new Command("serve", "The web workplace (网页工作台): uploads, imports, worklists, dispositions, the 统计表 and the audit log.") { urls, inbox };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var home = Path.GetFullPath(parse.GetValue(CommonOptions.Home)!);
+            var settings = new WorkplaceSettings
+            {
+                Urls = parse.GetValue(urls)!,
+                Home = home,
+                Inbox = parse.GetValue(inbox)?.FullName ?? WorkplaceSettings.DefaultInbox(home),
+                Installation = installation,
+                Verbose = parse.GetValue(CommonOptions.Verbose),
+            };
+            Directory.CreateDirectory(settings.Inbox);
+            var rulesFolder = RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules));
+            var rules = RuleFolder.Load(rulesFolder);
+            using var logging = CommonOptions.Logging(parse);
+            var logger = logging.CreateLogger("reliefmatch");
+            await using var database = await CommonOptions.OpenDatabaseAsync(parse, logger, cancellationToken);
+
+            await using var app = WorkplaceHost.Build(settings, database, rules, time, JobsHooks(settings, database, rulesFolder));
+            await app.StartAsync(cancellationToken);
+            Console.WriteLine($"ReliefMatch 网页工作台: {string.Join(" ", app.Urls)}");
+            Console.WriteLine($"数据库 database: {database.Description}");
+            Console.WriteLine($"收件目录 inbox: {settings.Inbox}");
+            if ((await new UserStore(database.DataSource, time).ListAsync(cancellationToken)).Count == 0)
+            {
+                Console.WriteLine("还没有用户 (no users yet): echo '密码' | reliefmatch user add 姓名 --role county --password-stdin");
+            }
+            Console.WriteLine("按 Ctrl+C 停止 (Ctrl+C stops the server).");
+            await app.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Where the scheduled jobs join the web host, and the only place: the Hangfire server, the recurring jobs and
+    /// the /hangfire dashboard (county role only) of Host/Jobs.
+    /// </summary>
+    private static WorkplaceHooks JobsHooks(WorkplaceSettings settings, ReliefMatch.Storage.Database database, string rulesFolder) => new(
+        builder => builder.Services.AddReliefMatchJobs(new JobsOptions
+        {
+            Database = database,
+            Home = settings.Home,
+            InboxFolder = settings.Inbox,
+            RulesFolder = rulesFolder,
+            Installation = settings.Installation,
+        }),
+        app => app.UseReliefMatchJobs());
+}

@@ -1,0 +1,57 @@
+using ReliefMatch.Storage.Workplace;
+
+namespace ReliefMatch.Host.Web.Accounts;
+
+/// <summary>
+/// Checks a name and password: unknown names and wrong passwords get the same answer (and take the same
+/// time), a disabled account is refused, and after <see cref="LockoutPolicy.MaxFailures"/> wrong passwords in
+/// a row the account is locked for <see cref="LockoutPolicy.LockFor"/> (time from the injected
+/// <see cref="TimeProvider"/>): while locked even the right password is refused. Every attempt is audited.
+/// </summary>
+public sealed class SignInService(UserStore users, AuditLog audit, TimeProvider time, LockoutPolicy policy)
+{
+    public const string WrongCredentials = "用户名或密码不正确。";
+
+    public async Task<SignInOutcome> SignInAsync(string name, string password, string? address, CancellationToken cancellationToken = default)
+    {
+        name = name.Trim();
+        var user = name.Length == 0 ? null : await users.FindAsync(name, cancellationToken);
+        if (user is null)
+        {
+            Passwords.VerifyDecoy(password);
+            await AuditAsync(name, null, null, "unknown user", address, cancellationToken);
+            return new SignInOutcome(null, WrongCredentials);
+        }
+        var now = time.GetUtcNow();
+        if (user.IsLockedAt(now))
+        {
+            await AuditAsync(user.Name, user.Role, user.Township, "locked", address, cancellationToken);
+            return new SignInOutcome(null, LockedText(user.LockedUntil!.Value), user.LockedUntil);
+        }
+        var (matches, rehash) = Passwords.Verify(user.PasswordHash, password);
+        if (!matches)
+        {
+            var lockedUntil = await users.RecordFailedSignInAsync(user.Id, policy.MaxFailures, policy.LockFor, cancellationToken);
+            await AuditAsync(user.Name, user.Role, user.Township, lockedUntil is null ? "wrong password" : "wrong password; locked", address, cancellationToken);
+            return lockedUntil is { } until ? new SignInOutcome(null, LockedText(until), until) : new SignInOutcome(null, WrongCredentials);
+        }
+        if (!user.Enabled)
+        {
+            await AuditAsync(user.Name, user.Role, user.Township, "disabled", address, cancellationToken);
+            return new SignInOutcome(null, "该账户已停用，请联系县民政局。");
+        }
+        await users.RecordSignInAsync(user.Id, cancellationToken);
+        if (rehash)
+        {
+            await users.RehashAsync(user.Id, Passwords.Hash(password), cancellationToken);
+        }
+        await audit.WriteAsync(new AuditEntry(user.Name, user.Role, user.Township, AuditActions.SignIn, "") { Address = address }, cancellationToken);
+        return new SignInOutcome(user, null);
+    }
+
+    private string LockedText(DateTimeOffset until) =>
+        $"连续 {policy.MaxFailures} 次密码错误，账户已锁定，请于 {WorkplaceClock.ChinaTime(until):HH:mm} 后再试。";
+
+    private Task AuditAsync(string name, UserRole? role, string? township, string why, string? address, CancellationToken cancellationToken) =>
+        audit.WriteAsync(new AuditEntry(name, role, township, AuditActions.SignInFailed, why) { Address = address }, cancellationToken);
+}

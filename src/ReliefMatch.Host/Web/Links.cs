@@ -1,0 +1,32 @@
+using ReliefMatch.Core.Periods;
+
+namespace ReliefMatch.Host.Web;
+
+/// <summary>The workplace's URLs, built in one place (township names are escaped: they are Chinese).</summary>
+public static class Links
+{
+    public static string Township(string township, ReportingMonth? period = null, bool fullIds = false) =>
+        $"/townships/{Uri.EscapeDataString(township)}" + Query(("period", period?.ToString()), ("full", fullIds ? "1" : null));
+
+    public static string Worklist(string township, ReportingMonth period, string extension, bool fullIds = false) =>
+        $"/townships/{Uri.EscapeDataString(township)}/worklist/{period}.{extension}" + Query(("full", fullIds ? "1" : null));
+
+    public static string Returns(string township) => $"/townships/{Uri.EscapeDataString(township)}/returns";
+
+    public static string Return(string township, long id) => $"{Returns(township)}/{id}";
+
+    public static string County(ReportingMonth? period = null) => "/county" + Query(("period", period?.ToString()));
+
+    public static string Statistics(ReportingMonth? period = null) => "/county/statistics" + Query(("period", period?.ToString()));
+
+    public static string StatisticsFile(ReportingMonth period) => $"/county/statistics/{period}.xlsx";
+
+    public static string Import(long id, bool fullIds = false) => $"/county/imports/{id}" + Query(("full", fullIds ? "1" : null));
+
+    /// <summary>A query string of the parameters that have a value (empty when none).</summary>
+    public static string Query(params (string Name, string? Value)[] parameters)
+    {
+        var parts = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
+        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
+    }
+}

@@ -1,0 +1,88 @@
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Host.Outputs;
+using ReliefMatch.Readers;
+using ReliefMatch.Storage.Imports;
+
+namespace ReliefMatch.Host.Web.Uploads;
+
+/// <summary>
+/// Saves an uploaded extract into the drop folder under its source's sub-folder (DATA-CONTRACT.md, "Where files
+/// go"), so that the drop folder stays the one record of what arrived. The source is the one the officer chose,
+/// else the one the file's header row names. A file of the same name already there is never overwritten: the
+/// same bytes are left as they are, other bytes get a numbered name.
+/// </summary>
+public sealed class ExtractUploadSaver(WorkplaceSettings settings)
+{
+    /// <summary>Where uploads wait while their source is recognised; not a source folder, so imports never see it.</summary>
+    private const string Staging = ".uploads";
+
+    public async Task<(SavedExtract? Saved, string? Problem)> SaveAsync(string fileName, Stream content, SourceKind? chosen, CancellationToken cancellationToken)
+    {
+        var name = OutputNames.File(Path.GetFileName(fileName.Replace('\\', '/')));
+        var extension = Path.GetExtension(name);
+        if (!extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) && !extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, "只接受 CSV 或 XLSX 文件。");
+        }
+        var staging = Directory.CreateDirectory(Path.Combine(settings.Inbox, Staging)).FullName;
+        var temporary = Path.Combine(staging, Guid.NewGuid().ToString("N") + extension.ToLowerInvariant());
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            {
+                await content.CopyToAsync(file, cancellationToken);
+            }
+
+            var source = chosen;
+            if (source is null)
+            {
+                try
+                {
+                    source = ExtractReader.Recognise(temporary);
+                }
+                catch (ExtractRefusedException e)
+                {
+                    return (null, e.Reason);
+                }
+                if (source is null)
+                {
+                    return (null, "无法从表头识别数据来源，请在“数据来源”中选定后再上传。");
+                }
+            }
+
+            var folder = Directory.CreateDirectory(Path.Combine(settings.Inbox, source.Value.Id())).FullName;
+            var (hash, _) = await ExtractImporter.HashAsync(temporary, cancellationToken);
+            var stem = Path.GetFileNameWithoutExtension(name);
+            for (var n = 1; ; n++)
+            {
+                var candidate = n == 1 ? name : $"{stem} ({n}){extension}";
+                var target = Path.Combine(folder, candidate);
+                if (File.Exists(target))
+                {
+                    if ((await ExtractImporter.HashAsync(target, cancellationToken)).Sha256 == hash)
+                    {
+                        return (new SavedExtract(source.Value, target, $"{source.Value.Id()}/{candidate}"), null);
+                    }
+                    continue;
+                }
+                try
+                {
+                    File.Move(temporary, target, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(target))
+                {
+                    // Another upload took the name a moment ago: try the next one.
+                    continue;
+                }
+                return (new SavedExtract(source.Value, target, $"{source.Value.Id()}/{candidate}"), null);
+            }
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using ReliefMatch.Host.Outputs;
+
+namespace ReliefMatch.Host.Web.Worklists;
+
+/// <summary>
+/// Reads a worklist a township hands back: the XLSX or CSV that <see cref="WorklistXlsxWriter"/> and
+/// <see cref="WorklistCsvWriter"/> wrote, filled in, and possibly saved again by Excel or WPS (shared strings,
+/// date cells, a GB18030 CSV). The header row is found by its texts within the first rows of any sheet; rows are
+/// tied to findings by the hidden 预警编号 column, never by position.
+/// </summary>
+public static class ReturnedWorklistReader
+{
+    private const string ReferenceHeader = "预警编号";
+    private const string ResultHeader = "核查结果";
+    private const string RemarksHeader = "处置情况";
+    private const string CheckedByHeader = "核查人";
+    private const string CheckedOnHeader = "核查日期";
+
+    /// <summary>The largest sheet (in characters of XML) read.</summary>
+    private const long MaxCharactersInPart = 64L << 20;
+
+    /// <summary>How far down a header row is looked for (the XLSX has a title row above it).</summary>
+    private const int HeaderSearchRows = 10;
+
+    static ReturnedWorklistReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Reads the file's bytes; the format is told by the bytes (an XLSX is a zip), not by the name.</summary>
+    public static ReturnedWorklist Read(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.Length == 0)
+        {
+            return ReturnedWorklist.Unreadable("文件为空。");
+        }
+        if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
+        {
+            return ReadXlsx(bytes);
+        }
+        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
+        {
+            return ReturnedWorklist.Unreadable("这是旧版 Excel (.xls) 文件，请另存为 .xlsx 后再上传。");
+        }
+        if (bytes.AsSpan().Contains((byte)0))
+        {
+            return ReturnedWorklist.Unreadable("不是 XLSX 或 CSV 文件。");
+        }
+        return ReadCsv(bytes);
+    }
+
+    private static ReturnedWorklist ReadXlsx(byte[] bytes)
+    {
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            // A worklist of a few thousand rows is a few MB of sheet XML; a part far larger is no worklist (or a zip bomb).
+            using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
+            var workbook = document.WorkbookPart;
+            if (workbook?.Workbook.Sheets is not { } sheets)
+            {
+                return ReturnedWorklist.Unreadable("工作簿中没有工作表。");
+            }
+            var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+            foreach (var sheet in sheets.Elements<Sheet>())
+            {
+                if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
+                {
+                    continue;
+                }
+                var rows = SheetRows(part, shared);
+                var result = FromTable(rows);
+                if (result is not null)
+                {
+                    return result;
+                }
+            }
+            return NoHeader();
+        }
+        catch (Exception e) when (e is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or IOException or FormatException)
+        {
+            return ReturnedWorklist.Unreadable("XLSX 文件已损坏或无法读取。");
+        }
+    }
+
+    /// <summary>The sheet's rows as (row number, cells by 0-based column); a numeric cell is given as its number text.</summary>
+    private static IEnumerable<(int Row, Dictionary<int, (string Text, bool Number)> Cells)> SheetRows(WorksheetPart part, List<string> shared)
+    {
+        var data = part.Worksheet?.GetFirstChild<SheetData>();
+        if (data is null)
+        {
+            yield break;
+        }
+        var rowNumber = 0;
+        foreach (var row in data.Elements<Row>())
+        {
+            rowNumber = row.RowIndex?.Value is { } index ? (int)index : rowNumber + 1;
+            var cells = new Dictionary<int, (string, bool)>();
+            var column = -1;
+            foreach (var cell in row.Elements<Cell>())
+            {
+                column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : column + 1;
+                cells[column] = CellText(cell, shared);
+            }
+            yield return (rowNumber, cells);
+        }
+    }
+
+    private static (string Text, bool Number) CellText(Cell cell, List<string> shared)
+    {
+        var type = cell.DataType?.Value;
+        if (type == CellValues.SharedString)
+        {
+            return int.TryParse(cell.CellValue?.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? (shared[i], false) : ("", false);
+        }
+        if (type == CellValues.InlineString)
+        {
+            return (cell.InlineString?.InnerText ?? "", false);
+        }
+        if (type == CellValues.String || type == CellValues.Boolean || type == CellValues.Error)
+        {
+            return (cell.CellValue?.Text ?? "", false);
+        }
+        return (cell.CellValue?.Text ?? "", cell.CellValue is not null);
+    }
+
+    private static int ColumnIndex(string reference)
+    {
+        var index = 0;
+        foreach (var c in reference)
+        {
+            if (c is < 'A' or > 'Z')
+            {
+                break;
+            }
+            index = index * 26 + (c - 'A' + 1);
+        }
+        return index - 1;
+    }
+
+    private static ReturnedWorklist ReadCsv(byte[] bytes)
+    {
+        var offset = 0;
+        Encoding encoding;
+        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            offset = 3;
+            encoding = new UTF8Encoding(false);
+        }
+        else
+        {
+            try
+            {
+                new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes);
+                encoding = new UTF8Encoding(false);
+            }
+            catch (DecoderFallbackException)
+            {
+                // Saved again by Excel or WPS on a Chinese PC.
+                encoding = Encoding.GetEncoding(54936);
+            }
+        }
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            HasHeader = false,
+            SkipEmptyLines = false,
+            TrackLineNumbers = true,
+            DetectSeparatorHint = false,
+            Encoding = encoding,
+        };
+        using var stream = new MemoryStream(bytes, offset, bytes.Length - offset, writable: false);
+        using var reader = CsvReader.Create(stream, options, leaveOpen: false);
+        var rows = new List<(int, Dictionary<int, (string, bool)>)>();
+        try
+        {
+            while (reader.Read())
+            {
+                var cells = new Dictionary<int, (string, bool)>();
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    cells[i] = (reader.GetString(i), false);
+                }
+                rows.Add(((int)reader.LineNumber, cells));
+            }
+        }
+        catch (Exception e) when (e is CsvFormatException or InvalidDataException)
+        {
+            return ReturnedWorklist.Unreadable("CSV 文件无法读取：" + e.Message);
+        }
+        return FromTable(rows) ?? NoHeader();
+    }
+
+    private static ReturnedWorklist NoHeader() =>
+        ReturnedWorklist.Unreadable($"找不到核查清单的表头（需要“{ReferenceHeader}”和“{ResultHeader}”两列）。请上传从本系统下载、填写后的核查清单。");
+
+    /// <summary>The worklist in a table, or null when the table has no worklist header in its first rows.</summary>
+    private static ReturnedWorklist? FromTable(IEnumerable<(int Row, Dictionary<int, (string Text, bool Number)> Cells)> table)
+    {
+        Dictionary<string, int>? columns = null;
+        var seen = 0;
+        var rows = new List<ReturnedRow>();
+        foreach (var (rowNumber, cells) in table)
+        {
+            if (columns is null)
+            {
+                if (++seen > HeaderSearchRows)
+                {
+                    return null;
+                }
+                var headers = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var (column, (text, _)) in cells.OrderBy(c => c.Key))
+                {
+                    headers.TryAdd(HeaderKey(text), column);
+                }
+                if (headers.ContainsKey(ReferenceHeader) && headers.ContainsKey(ResultHeader))
+                {
+                    columns = headers;
+                }
+                continue;
+            }
+            var map = columns;
+            string Text(string header) =>
+                map.TryGetValue(header, out var c) && cells.TryGetValue(c, out var cell) ? cell.Text.Trim() : "";
+
+            var reference = Text(ReferenceHeader);
+            var result = Text(ResultHeader);
+            var remarks = Text(RemarksHeader);
+            var checkedBy = Text(CheckedByHeader);
+            var checkedOn = map.TryGetValue(CheckedOnHeader, out var dateColumn) && cells.TryGetValue(dateColumn, out var date)
+                ? date.Number ? SerialDate(date.Text) : date.Text.Trim()
+                : "";
+            if (reference.Length == 0 && result.Length == 0 && remarks.Length == 0 && checkedBy.Length == 0 && checkedOn.Length == 0)
+            {
+                continue;
+            }
+            rows.Add(new ReturnedRow(rowNumber, reference, result, remarks, checkedBy, checkedOn));
+        }
+        return columns is null ? null : new ReturnedWorklist(rows);
+    }
+
+    /// <summary>A header cell compared without spaces or line breaks.</summary>
+    private static string HeaderKey(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>An Excel date serial as <c>yyyy-MM-dd</c>; any other number as it is (e.g. <c>20230805</c>).</summary>
+    private static string SerialDate(string text)
+    {
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is >= 1 and < 2958466 && serial < 100000)
+        {
+            return FindingText.Date(DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial))));
+        }
+        return text.Trim();
+    }
+}

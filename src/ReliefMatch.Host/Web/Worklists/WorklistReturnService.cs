@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using ReliefMatch.Core.Findings;
+using ReliefMatch.Storage.Findings;
+using ReliefMatch.Storage.Workplace;
+
+namespace ReliefMatch.Host.Web.Worklists;
+
+/// <summary>
+/// Takes a returned worklist: each row's 核查结果 属实 confirms its finding, 不属实 dismisses it with 处置情况 as
+/// the reason, 核查人 and 核查日期 go with it. A row is refused (and changes nothing) when its 预警编号 names no
+/// finding or another township's finding, when its finding is closed, or when a value cannot be read; the other
+/// rows still count. Uploading the same file again changes nothing. The return and each row's outcome are kept.
+/// </summary>
+public sealed class WorklistReturnService(FindingQueries queries, FindingStore store, WorklistReturnStore returns)
+{
+    public const string Confirmed = "属实";
+    public const string Dismissed = "不属实";
+
+    /// <param name="township">The township whose worklist this is; only its findings can be disposed of.</param>
+    /// <param name="userName">The signed-in user handing it in.</param>
+    /// <param name="today">Today in China: a 核查日期 after it is refused.</param>
+    public async Task<(long Id, WorklistReturn Return)> ApplyAsync(string township, string fileName, byte[] bytes, string userName, DateOnly today, CancellationToken cancellationToken)
+    {
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var read = ReturnedWorklistReader.Read(bytes);
+        var result = new WorklistReturn
+        {
+            Township = township,
+            File = fileName,
+            Sha256 = sha256,
+            UserName = userName,
+            RowsRead = read.Rows.Count,
+            Problem = read.Problem,
+        };
+        if (read.Problem is null)
+        {
+            var found = await queries.ByReferencesAsync(read.Rows.Select(r => r.Reference), cancellationToken);
+            var outcomes = new List<WorklistReturnRow>(read.Rows.Count);
+            var done = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var row in read.Rows)
+            {
+                outcomes.Add(await ApplyRowAsync(row, township, userName, today, found, done, cancellationToken));
+            }
+            result = result with { Rows = outcomes };
+        }
+        var id = await returns.SaveAsync(result, cancellationToken);
+        return (id, result);
+    }
+
+    private async Task<WorklistReturnRow> ApplyRowAsync(ReturnedRow row, string township, string userName, DateOnly today,
+        IReadOnlyDictionary<string, ReferencedFinding> found, HashSet<string> done, CancellationToken cancellationToken)
+    {
+        var reference = row.Reference.Trim().ToUpperInvariant();
+        WorklistReturnRow Refuse(string reason) => new(row.Row, reference, ReturnOutcome.Refused, reason);
+
+        if (reference.Length == 0)
+        {
+            return Refuse("缺少预警编号（请勿删除或改动清单的预警编号列）。");
+        }
+        // Whose finding it is comes first: nothing about another township's finding is told or changed.
+        if (!found.TryGetValue(reference, out var finding))
+        {
+            return Refuse("预警编号不存在。");
+        }
+        if (!string.Equals(finding.Township, township, StringComparison.Ordinal))
+        {
+            return Refuse("不是本乡镇的预警，不能处置。");
+        }
+        if (!done.Add(reference))
+        {
+            return Refuse("同一预警编号在文件中出现多次，只采纳第一行。");
+        }
+        if (row.Result.Length == 0)
+        {
+            return new WorklistReturnRow(row.Row, reference, ReturnOutcome.Blank);
+        }
+        var status = row.Result switch
+        {
+            Confirmed => FindingStatus.Confirmed,
+            Dismissed => FindingStatus.Dismissed,
+            _ => (FindingStatus?)null,
+        };
+        if (status is null)
+        {
+            return Refuse($"核查结果只能填“{Confirmed}”或“{Dismissed}”，读到的是“{row.Result}”。");
+        }
+        if (finding.Status == FindingStatus.Closed)
+        {
+            return Refuse("该预警已关闭（后来的比对不再产生它），无需处置。");
+        }
+        if (status == FindingStatus.Dismissed && row.Remarks.Length == 0)
+        {
+            return Refuse("核查结果为“不属实”时，须在“处置情况”中写明理由。");
+        }
+        DateOnly? checkedOn = null;
+        if (row.CheckedOn.Length > 0)
+        {
+            if (!CheckDate.TryParse(row.CheckedOn, out var date))
+            {
+                return Refuse($"核查日期“{row.CheckedOn}”无法识别（请写成 2023-08-05）。");
+            }
+            if (date > today)
+            {
+                return Refuse($"核查日期 {date:yyyy-MM-dd} 晚于今天。");
+            }
+            checkedOn = date;
+        }
+        var checkedBy = row.CheckedBy.Length == 0 ? null : row.CheckedBy;
+        if (finding.Status == status && string.Equals(finding.DispositionReason ?? "", row.Remarks, StringComparison.Ordinal)
+            && string.Equals(finding.CheckedBy, checkedBy, StringComparison.Ordinal) && finding.CheckedOn == checkedOn)
+        {
+            return new WorklistReturnRow(row.Row, reference, ReturnOutcome.Unchanged);
+        }
+        var disposition = new FindingDisposition(status.Value, row.Remarks, userName) { CheckedBy = checkedBy, CheckedOn = checkedOn, Township = township };
+        if (!await store.SetDispositionAsync(finding.Key, disposition, cancellationToken))
+        {
+            return Refuse("不是本乡镇的预警，不能处置。");
+        }
+        return new WorklistReturnRow(row.Row, reference, status == FindingStatus.Confirmed ? ReturnOutcome.Confirmed : ReturnOutcome.Dismissed);
+    }
+}

@@ -1,0 +1,31 @@
+namespace ReliefMatch.Storage.Workplace;
+
+/// <summary>The actions the audit log records (<see cref="AuditEntry.Action"/>).</summary>
+public static class AuditActions
+{
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string SignOut = "sign-out";
+    /// <summary>A township worklist downloaded (XLSX or CSV).</summary>
+    public const string DownloadWorklist = "download-worklist";
+    /// <summary>The 统计表 downloaded.</summary>
+    public const string DownloadStatistics = "download-statistics";
+    /// <summary>Full ID numbers shown on a page.</summary>
+    public const string RevealIds = "reveal-ids";
+    public const string UploadExtract = "upload-extract";
+    public const string ReturnWorklist = "return-worklist";
+
+    /// <summary>How an action reads on the audit page.</summary>
+    public static string Chinese(string action) => action switch
+    {
+        SignIn => "登录",
+        SignInFailed => "登录失败",
+        SignOut => "退出",
+        DownloadWorklist => "下载核查清单",
+        DownloadStatistics => "下载统计表",
+        RevealIds => "查看完整身份证号",
+        UploadExtract => "上传比对数据",
+        ReturnWorklist => "上传核查结果",
+        _ => action,
+    };
+}

@@ -1,0 +1,201 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Periods;
+
+namespace ReliefMatch.Storage.Workplace;
+
+/// <summary>
+/// Reads stored findings for the workplace: a month's findings (what the run of that month produced, with
+/// each finding's current status), searches, and the findings a returned worklist names by 预警编号.
+/// </summary>
+public sealed class FindingQueries(NpgsqlDataSource dataSource)
+{
+    private const string Columns = """
+        f.key, f.rule_id, f.rule_version, f.id_number, f.household_id, f.discriminator, f.name, f.township, f.village,
+        f.programmes, f.confidence, f.evidence, f.feeds_data_warning, f.suggested_action, f.due_days,
+        f.first_seen, f.last_seen, f.closed_in, f.status, f.disposition_reason, f.disposition_by, f.disposition_at,
+        f.checked_by, f.checked_on
+        """;
+
+    /// <summary>
+    /// 预警编号 in SQL: the first 16 hex digits (upper case) of SHA-256 over the key's UTF-8 bytes, as
+    /// <see cref="Finding.Reference"/> computes it.
+    /// </summary>
+    private const string Reference = "upper(left(encode(sha256(convert_to(f.key, 'UTF8')), 'hex'), 16))";
+
+    /// <summary>
+    /// The findings the latest run of <paramref name="period"/> produced, of one township when given, with
+    /// their current status (dismissed and closed ones included: the caller decides what to leave off).
+    /// </summary>
+    public async Task<IReadOnlyList<WorkplaceFinding>> ForPeriodAsync(ReportingMonth period, string? township = null, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
+            SELECT {Columns}
+            FROM reliefmatch.finding_periods fp JOIN reliefmatch.findings f ON f.key = fp.key
+            WHERE fp.period = $1 AND ($2::text IS NULL OR f.township = $2)
+            ORDER BY f.township COLLATE "C", f.village COLLATE "C", f.name COLLATE "C", f.key COLLATE "C"
+            """);
+        cmd.Parameters.Add(new() { Value = period.ToString() });
+        cmd.Parameters.Add(new() { Value = (object?)township ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        return await ReadAllAsync(cmd, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Findings of every month matching the search, newest first; at most <see cref="FindingSearch.Limit"/>.</summary>
+    public async Task<IReadOnlyList<WorkplaceFinding>> SearchAsync(FindingSearch search, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var text = string.IsNullOrWhiteSpace(search.Text) ? null : search.Text.Trim();
+        await using var cmd = dataSource.CreateCommand($"""
+            SELECT {Columns}
+            FROM reliefmatch.findings f
+            WHERE ($1::text IS NULL
+                   OR strpos(f.name, $1) > 0
+                   OR (length($1) >= 4 AND strpos(f.id_number, upper($1)) > 0)
+                   OR f.rule_id = $1
+                   OR (length($1) = 16 AND {Reference} = upper($1)))
+              AND ($2::text IS NULL OR f.rule_id = $2)
+              AND ($3::text IS NULL OR f.township = $3)
+              AND ($4::text IS NULL OR f.status = $4)
+            ORDER BY f.first_seen DESC, f.township COLLATE "C", f.village COLLATE "C", f.name COLLATE "C", f.key COLLATE "C"
+            LIMIT $5
+            """);
+        cmd.Parameters.Add(new() { Value = (object?)text ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = Blank(search.RuleId), NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = Blank(search.Township), NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = (object?)search.Status?.Id() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = search.Limit });
+        return await ReadAllAsync(cmd, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The findings with the given 预警编号, by reference (upper case). References that name no finding are
+    /// missing from the result.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ReferencedFinding>> ByReferencesAsync(IEnumerable<string> references, CancellationToken cancellationToken = default)
+    {
+        var wanted = references.Select(r => r.Trim().ToUpperInvariant()).Where(r => r.Length == 16).Distinct(StringComparer.Ordinal).ToArray();
+        var found = new Dictionary<string, ReferencedFinding>(StringComparer.Ordinal);
+        if (wanted.Length == 0)
+        {
+            return found;
+        }
+        // The reference is computed over every key: findings number in the thousands, and a stored copy of a
+        // digest would have to be kept in step by every writer of the findings table.
+        await using var cmd = dataSource.CreateCommand($"""
+            SELECT ref, key, township, status, disposition_reason, checked_by, checked_on
+            FROM (SELECT {Reference} AS ref, f.* FROM reliefmatch.findings f) x
+            WHERE ref = ANY($1)
+            """);
+        cmd.Parameters.Add(new() { Value = wanted, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found[r.GetString(0)] = new ReferencedFinding(r.GetString(0), r.GetString(1), r.GetString(2), FindingStatusText.Parse(r.GetString(3)))
+            {
+                DispositionReason = r.IsDBNull(4) ? null : r.GetString(4),
+                CheckedBy = r.IsDBNull(5) ? null : r.GetString(5),
+                CheckedOn = r.IsDBNull(6) ? null : r.GetFieldValue<DateOnly>(6),
+            };
+        }
+        return found;
+    }
+
+    /// <summary>The months that have findings or runs, newest first.</summary>
+    public async Task<IReadOnlyList<ReportingMonth>> PeriodsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT period FROM reliefmatch.finding_periods UNION SELECT period FROM reliefmatch.runs ORDER BY 1 DESC
+            """);
+        var list = new List<ReportingMonth>();
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ReportingMonth.Parse(r.GetString(0)));
+        }
+        return list;
+    }
+
+    /// <summary>The rule ids that have findings, in ordinal order.</summary>
+    public async Task<IReadOnlyList<string>> RuleIdsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT rule_id FROM (SELECT DISTINCT rule_id FROM reliefmatch.findings) r ORDER BY rule_id COLLATE \"C\"");
+        var list = new List<string>();
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(r.GetString(0));
+        }
+        return list;
+    }
+
+    private static object Blank(string? text) => string.IsNullOrWhiteSpace(text) ? DBNull.Value : text.Trim();
+
+    private static async Task<IReadOnlyList<WorkplaceFinding>> ReadAllAsync(NpgsqlCommand cmd, CancellationToken cancellationToken)
+    {
+        var list = new List<WorkplaceFinding>();
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(Read(r));
+        }
+        return list;
+    }
+
+    private static WorkplaceFinding Read(NpgsqlDataReader r)
+    {
+        var finding = new Finding
+        {
+            RuleId = r.GetString(1),
+            RuleVersion = r.GetInt32(2),
+            IdNumber = r.GetString(3),
+            HouseholdId = r.GetString(4),
+            Discriminator = r.GetString(5),
+            Name = r.GetString(6),
+            Township = r.GetString(7),
+            Village = r.GetString(8),
+            Programmes = r.GetFieldValue<string[]>(9).Select(StoredCodes.ParseProgramme).ToList(),
+            Confidence = ParseConfidence(r.GetString(10)),
+            Evidence = ParseEvidence(r.GetString(11)),
+            FeedsDataWarning = r.GetBoolean(12),
+            SuggestedAction = r.GetString(13),
+            DueDays = r.GetInt32(14),
+        };
+        return new WorkplaceFinding(finding, ReportingMonth.Parse(r.GetString(15)), ReportingMonth.Parse(r.GetString(16)), FindingStatusText.Parse(r.GetString(18)))
+        {
+            ClosedIn = r.IsDBNull(17) ? null : ReportingMonth.Parse(r.GetString(17)),
+            DispositionReason = r.IsDBNull(19) ? null : r.GetString(19),
+            DispositionBy = r.IsDBNull(20) ? null : r.GetString(20),
+            DispositionAt = r.IsDBNull(21) ? null : r.GetFieldValue<DateTimeOffset>(21),
+            CheckedBy = r.IsDBNull(22) ? null : r.GetString(22),
+            CheckedOn = r.IsDBNull(23) ? null : r.GetFieldValue<DateOnly>(23),
+        };
+    }
+
+    private static Confidence ParseConfidence(string text) => text switch
+    {
+        "exact" => Confidence.Exact,
+        "repaired" => Confidence.Repaired,
+        "probable" => Confidence.Probable,
+        "review" => Confidence.Review,
+        _ => throw new InvalidDataException($"Unknown stored confidence '{text}'."),
+    };
+
+    private static List<Evidence> ParseEvidence(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var list = new List<Evidence>();
+        foreach (var e in document.RootElement.EnumerateArray())
+        {
+            var sourceId = e.GetProperty("source").GetString();
+            if (!SourceKinds.TryParse(sourceId, out var source))
+            {
+                throw new InvalidDataException($"Unknown stored evidence source '{sourceId}'.");
+            }
+            list.Add(new Evidence(source, e.GetProperty("extract_id").GetInt64(), e.GetProperty("row").GetInt32(), e.GetProperty("text").GetString() ?? ""));
+        }
+        return list;
+    }
+}

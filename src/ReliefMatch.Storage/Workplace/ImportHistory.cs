@@ -1,0 +1,82 @@
+using Npgsql;
+using NpgsqlTypes;
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Periods;
+
+namespace ReliefMatch.Storage.Workplace;
+
+/// <summary>What has been imported (<c>reliefmatch.extracts</c>) and which rows were rejected, for the county's import pages.</summary>
+public sealed class ImportHistory(NpgsqlDataSource dataSource)
+{
+    private const string Columns = "id, source, file, period, imported_at, sha256, size, encoding, sheet, header_row, rows_read, accepted, rejected, skipped";
+
+    /// <summary>The latest imports, newest first.</summary>
+    public async Task<IReadOnlyList<ImportedExtract>> ListAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM reliefmatch.extracts ORDER BY id DESC LIMIT $1");
+        cmd.Parameters.Add(new() { Value = limit });
+        var list = new List<ImportedExtract>();
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(Read(r));
+        }
+        return list;
+    }
+
+    public async Task<ImportedExtract?> FindAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM reliefmatch.extracts WHERE id = $1");
+        cmd.Parameters.Add(new() { Value = id });
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await r.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(r) : null;
+    }
+
+    /// <summary>The periods an extract belongs to (its own, and later ones for a snapshot dropped again), in order.</summary>
+    public async Task<IReadOnlyList<ReportingMonth>> PeriodsAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT period FROM reliefmatch.extract_periods WHERE extract_id = $1 ORDER BY period");
+        cmd.Parameters.Add(new() { Value = id });
+        var list = new List<ReportingMonth>();
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ReportingMonth.Parse(r.GetString(0)));
+        }
+        return list;
+    }
+
+    /// <summary>The rejected rows of an extract in row order, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<RejectedRow>> RejectedRowsAsync(long id, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            "SELECT row, column_name, value, reason FROM reliefmatch.rejected_rows WHERE extract_id = $1 ORDER BY row, column_name COLLATE \"C\" LIMIT $2");
+        cmd.Parameters.Add(new() { Value = id });
+        cmd.Parameters.Add(new() { Value = limit, NpgsqlDbType = NpgsqlDbType.Integer });
+        var list = new List<RejectedRow>();
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new RejectedRow(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3)));
+        }
+        return list;
+    }
+
+    private static ImportedExtract Read(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        Source = SourceKinds.TryParse(r.GetString(1), out var source) ? source : throw new InvalidDataException($"Unknown stored source '{r.GetString(1)}'."),
+        File = r.GetString(2),
+        Period = ReportingMonth.Parse(r.GetString(3)),
+        ImportedAt = r.GetFieldValue<DateTimeOffset>(4),
+        Sha256 = r.GetString(5),
+        Size = r.GetInt64(6),
+        Encoding = r.GetString(7),
+        Sheet = r.IsDBNull(8) ? null : r.GetString(8),
+        HeaderRow = r.GetInt32(9),
+        RowsRead = r.GetInt32(10),
+        Accepted = r.GetInt32(11),
+        Rejected = r.GetInt32(12),
+        Skipped = r.GetInt32(13),
+    };
+}

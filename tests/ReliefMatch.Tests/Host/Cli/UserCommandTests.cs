@@ -1,0 +1,100 @@
+using System.CommandLine;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using ReliefMatch.Host.Cli;
+using ReliefMatch.Host.Web.Accounts;
+using ReliefMatch.Storage;
+using ReliefMatch.Storage.Workplace;
+using ReliefMatch.Tests.Infrastructure;
+
+namespace ReliefMatch.Tests.Host.Cli;
+
+/// <summary>
+/// <c>reliefmatch user …</c> against a real database, named the way an operator would (<c>RELIEFMATCH_DB</c>), with the
+/// password on standard input.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class UserCommandTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2023, 8, 10, 2, 0, 0, TimeSpan.Zero));
+    private string _connectionString = "";
+    private string? _previous;
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await postgres.CreateEmptyDatabaseAsync();
+        _previous = Environment.GetEnvironmentVariable(DatabaseOptions.EnvironmentVariable);
+        Environment.SetEnvironmentVariable(DatabaseOptions.EnvironmentVariable, _connectionString);
+    }
+
+    public Task DisposeAsync()
+    {
+        Environment.SetEnvironmentVariable(DatabaseOptions.EnvironmentVariable, _previous);
+        NpgsqlConnection.ClearAllPools();
+        return Task.CompletedTask;
+    }
+
+    private async Task<int> RunAsync(string stdin, params string[] args)
+    {
+        var root = new RootCommand { CommonOptions.Home, CommonOptions.Rules, CommonOptions.Verbose };
+        root.Subcommands.Add(UserCommand.Create(_time));
+        var before = Console.In;
+        Console.SetIn(new StringReader(stdin));
+        try
+        {
+            return await CliErrors.InvokeAsync(root, args);
+        }
+        finally
+        {
+            Console.SetIn(before);
+        }
+    }
+
+    private async Task<WorkplaceUser?> UserAsync(string name)
+    {
+        await using var database = await Database.OpenAsync(new DatabaseOptions { ConnectionString = _connectionString, UseEnvironment = false });
+        return await new UserStore(database.DataSource, _time).FindAsync(name);
+    }
+
+    [Fact]
+    public async Task Add_TownshipUserWithPasswordOnStdin_StoredHashed()
+    {
+        Assert.Equal(0, await RunAsync("correct horse 1\n", "user", "add", "luojin1", "--role", "township", "--township", "罗锦镇", "--password-stdin"));
+
+        var user = await UserAsync("luojin1");
+        Assert.Equal((UserRole.Township, "罗锦镇", true), (user!.Role, user.Township, user.Enabled));
+        Assert.Equal((true, false), Passwords.Verify(user.PasswordHash, "correct horse 1"));
+        Assert.Equal(0, await RunAsync("", "user", "list"));
+    }
+
+    [Theory]
+    [InlineData("correct horse 1\n", "user", "add", "x", "--role", "township", "--password-stdin")]
+    [InlineData("correct horse 1\n", "user", "add", "x", "--role", "county", "--township", "罗锦镇", "--password-stdin")]
+    [InlineData("short\n", "user", "add", "x", "--role", "county", "--password-stdin")]
+    [InlineData("correct horse 1\n", "user", "add", "x", "--role", "county")]
+    [InlineData("", "user", "add", "x", "--role", "county", "--password-stdin")]
+    public async Task Add_BadRequest_RefusedAndNothingStored(string stdin, params string[] args)
+    {
+        Assert.NotEqual(0, await RunAsync(stdin, args));
+        Assert.Null(await UserAsync("x"));
+    }
+
+    [Fact]
+    public async Task DisableEnableAndPassword_ExistingUser_Applied()
+    {
+        await RunAsync("correct horse 1\n", "user", "add", "county1", "--role", "county", "--password-stdin");
+        var added = await UserAsync("county1");
+
+        Assert.Equal(0, await RunAsync("", "user", "disable", "county1"));
+        Assert.False((await UserAsync("county1"))!.Enabled);
+        Assert.Equal(0, await RunAsync("", "user", "enable", "county1"));
+        Assert.Equal(0, await RunAsync("another horse 2\n", "user", "password", "county1", "--password-stdin"));
+
+        var user = await UserAsync("county1");
+        Assert.True(user!.Enabled);
+        Assert.NotEqual(added!.Stamp, user.Stamp);
+        Assert.Equal((true, false), Passwords.Verify(user.PasswordHash, "another horse 2"));
+        Assert.Equal(2, await RunAsync("", "user", "disable", "nobody"));
+        Assert.Equal(2, await RunAsync("correct horse 1\n", "user", "add", "county1", "--role", "county", "--password-stdin"));
+    }
+}

@@ -1,0 +1,181 @@
+using System.Net;
+using ReliefMatch.Host.Web;
+using ReliefMatch.Storage.Workplace;
+using ReliefMatch.Tests.Infrastructure;
+using ReliefMatch.Tests.Storage;
+using static ReliefMatch.Tests.Host.Web.WebTestData;
+
+namespace ReliefMatch.Tests.Host.Web;
+
+[Collection(PostgresCollection.Name)]
+public sealed class AccountPagesTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private WorkplaceServer _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await WorkplaceServer.StartAsync(postgres);
+        await _server.AddUserAsync("county1", null);
+        await _server.AddUserAsync("luojin1", Luojin);
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Login_RightPassword_SignsInAndSendsEachRoleHome()
+    {
+        using var township = _server.Client();
+        await township.SignInOkAsync("luojin1");
+        using (var home = await township.GetAsync("/"))
+        {
+            Assert.Equal("/townships/%E7%BD%97%E9%94%A6%E9%95%87", home.Headers.Location!.OriginalString);
+        }
+        using var county = _server.Client();
+        await county.SignInOkAsync("county1");
+        using (var home = await county.GetAsync("/"))
+        {
+            Assert.Equal("/county", home.Headers.Location!.OriginalString);
+        }
+        Assert.Contains("各乡镇核查进度", await county.PageAsync("/county"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_WrongPasswordOrUnknownName_SameRefusalAndAudited()
+    {
+        using var client = _server.Client();
+
+        using var wrong = await client.SignInAsync("luojin1", "not the password");
+        using var unknown = await client.SignInAsync("nobody", "not the password");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Contains("用户名或密码不正确", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("用户名或密码不正确", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("(luojin1,township,sign-in-failed,\"wrong password\")\n(nobody,,sign-in-failed,\"unknown user\")",
+            await StorageTestDb.DumpAsync(_server.Database.DataSource, "SELECT user_name, role, action, subject FROM reliefmatch.audit_log"));
+        using var page = await client.GetAsync("/county");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_FiveWrongPasswords_LockedFifteenMinutesEvenForTheRightPassword()
+    {
+        using var client = _server.Client();
+        for (var i = 0; i < 4; i++)
+        {
+            using var failed = await client.SignInAsync("luojin1", "wrong" + i);
+            Assert.Contains("用户名或密码不正确", await failed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var fifth = await client.SignInAsync("luojin1", "wrong again"))
+        {
+            Assert.Contains("账户已锁定", await fifth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        _server.Time.Advance(TimeSpan.FromMinutes(14));
+        using (var stillLocked = await client.SignInAsync("luojin1"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, stillLocked.StatusCode);
+            Assert.Contains("账户已锁定", await stillLocked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        _server.Time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        await client.SignInOkAsync("luojin1");
+        var user = await new UserStore(_server.Database.DataSource, _server.Time).FindAsync("luojin1");
+        Assert.Equal((0, (DateTimeOffset?)null), (user!.FailedSignIns, user.LockedUntil));
+    }
+
+    [Fact]
+    public async Task Login_SuccessBetweenFailures_StartsTheCountAgain()
+    {
+        using var client = _server.Client();
+        for (var i = 0; i < 4; i++)
+        {
+            (await client.SignInAsync("luojin1", "wrong")).Dispose();
+        }
+        await client.SignInOkAsync("luojin1");
+        for (var i = 0; i < 4; i++)
+        {
+            (await client.SignInAsync("luojin1", "wrong")).Dispose();
+        }
+
+        using var response = await client.SignInAsync("luojin1");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_WithoutAntiforgeryToken_Refused()
+    {
+        using var client = _server.Client();
+        await client.PageAsync("/login");
+
+        using var response = await client.PostFormAsync("/login", null, ("name", "luojin1"), ("password", Password));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(client.Cookies.GetCookies(_server.Address)[WorkplaceHost.CookieName]);
+    }
+
+    [Fact]
+    public async Task Login_ReturnUrlToAnotherSite_NotFollowed()
+    {
+        using var client = _server.Client();
+
+        using var response = await client.PostFormAsync("/login?ReturnUrl=%2F%2Fevil.example%2F", "/login", ("name", "county1"), ("password", Password));
+
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Logout_SignsOutAndIsAudited()
+    {
+        using var client = _server.Client();
+        await client.SignInOkAsync("county1");
+
+        using var response = await client.PostFormAsync("/logout", "/county", []);
+
+        Assert.Equal("/login", response.Headers.Location!.OriginalString);
+        using var after = await client.GetAsync("/county");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal(1, await StorageTestDb.CountAsync(_server.Database.DataSource, "audit_log", "action = 'sign-out' AND user_name = 'county1'"));
+    }
+
+    [Fact]
+    public async Task DisabledUser_SignedInBrowserSignedOutAndSignInRefused()
+    {
+        using var client = _server.Client();
+        await client.SignInOkAsync("luojin1");
+        await client.PageAsync("/townships/" + Uri.EscapeDataString(Luojin));
+
+        await new UserStore(_server.Database.DataSource, _server.Time).SetEnabledAsync("luojin1", false);
+
+        using (var after = await client.GetAsync("/townships/" + Uri.EscapeDataString(Luojin)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+            Assert.StartsWith("/login", after.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        }
+        using var again = await client.SignInAsync("luojin1");
+        Assert.Contains("该账户已停用", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Passwords_StoredOnlyAsSaltedHashes()
+    {
+        await _server.AddUserAsync("luojin2", Luojin);
+
+        var lines = new List<string>();
+        await using (var cmd = _server.Database.DataSource.CreateCommand("SELECT password_hash FROM reliefmatch.users WHERE name IN ('luojin1', 'luojin2')"))
+        await using (var r = await cmd.ExecuteReaderAsync())
+        {
+            while (await r.ReadAsync())
+            {
+                lines.Add(r.GetString(0));
+            }
+        }
+
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, h => Assert.DoesNotContain(Password, h, StringComparison.Ordinal));
+        Assert.NotEqual(lines[0], lines[1]);
+        // Identity's v3 format: a version byte 0x01, then PRF, iterations, salt and subkey.
+        Assert.All(lines, h => Assert.Equal(0x01, Convert.FromBase64String(h)[0]));
+    }
+}

@@ -1,0 +1,182 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Statistics;
+using ReliefMatch.Host.Outputs;
+using ReliefMatch.Host.Runs;
+using ReliefMatch.Tests.Host.Outputs;
+using ReliefMatch.Tests.Infrastructure;
+using ReliefMatch.Tests.Storage;
+using static ReliefMatch.Tests.Host.Web.WebTestData;
+
+namespace ReliefMatch.Tests.Host.Web;
+
+[Collection(PostgresCollection.Name)]
+public sealed class CountyPagesTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private WorkplaceServer _server = null!;
+    private WorkplaceClient _county = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await WorkplaceServer.StartAsync(postgres);
+        await _server.AddUserAsync("county1", null);
+        _county = _server.Client();
+        await _county.SignInOkAsync("county1");
+    }
+
+    public async Task DisposeAsync()
+    {
+        _county.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private async Task<string> UploadAsync(string source, string period, params (string Name, byte[] Bytes)[] files)
+    {
+        using var response = await _county.PostFilesAsync("/county/upload", "/county/upload", "files", files, ("source", source), ("period", period));
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, page);
+        return page;
+    }
+
+    private Task<string> ExtractsAsync() => StorageTestDb.DumpAsync(_server.Database.DataSource, "SELECT source, file, period, accepted, rejected FROM reliefmatch.extracts");
+
+    [Fact]
+    public async Task Upload_SeveralFilesSourceFromHeaders_SavedUnderTheirSourceAndImported()
+    {
+        var page = await UploadAsync("", "2023-07",
+            ("花名册.csv", ExtractFiles.Roster(("张一", TestRecords.IdNumber(1), Luojin, "H1", "农村低保"))),
+            ("死亡注销.csv", ExtractFiles.PoliceDeaths(("张一", TestRecords.IdNumber(1), "2023-06-01"))),
+            ("说明.txt", Encoding.UTF8.GetBytes("notes")),
+            ("不明.csv", Encoding.UTF8.GetBytes("甲,乙\r\n1,2\r\n")));
+
+        Assert.True(File.Exists(Path.Combine(_server.Inbox, "roster", "花名册.csv")));
+        Assert.True(File.Exists(Path.Combine(_server.Inbox, "police-deaths", "死亡注销.csv")));
+        Assert.Equal("(police-deaths,police-deaths/死亡注销.csv,2023-07,1,0)\n(roster,roster/花名册.csv,2023-07,1,0)", await ExtractsAsync());
+        Assert.Contains("只接受 CSV 或 XLSX 文件", page, StringComparison.Ordinal);
+        Assert.Contains("无法从表头识别数据来源", page, StringComparison.Ordinal);
+        Assert.Equal(["roster", "police-deaths"], Directory.GetDirectories(_server.Inbox).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')).Order().Reverse());
+        Assert.Equal(4, await StorageTestDb.CountAsync(_server.Database.DataSource, "audit_log", "action = 'upload-extract'"));
+    }
+
+    [Fact]
+    public async Task Upload_SameFileTwiceAndSameNameOtherBytes_ImportedOnceAndNumbered()
+    {
+        var first = ExtractFiles.Roster(("张一", TestRecords.IdNumber(1), Luojin, "H1", "农村低保"));
+        var second = ExtractFiles.Roster(("张二", TestRecords.IdNumber(2), Luojin, "H2", "农村低保"));
+        await UploadAsync("roster", "2023-07", ("花名册.csv", first));
+
+        var again = await UploadAsync("roster", "2023-07", ("花名册.csv", first));
+        await UploadAsync("roster", "2023-08", ("花名册.csv", second));
+
+        Assert.Contains("已经导入过", again, StringComparison.Ordinal);
+        Assert.Equal(["花名册 (2).csv", "花名册.csv"], Directory.GetFiles(Path.Combine(_server.Inbox, "roster")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("(roster,\"roster/花名册 (2).csv\",2023-08,1,0)\n(roster,roster/花名册.csv,2023-07,1,0)", await ExtractsAsync());
+    }
+
+    [Fact]
+    public async Task Upload_ChosenSourceMissingColumns_RefusedWithTheReason()
+    {
+        var page = await UploadAsync("medical", "2023-07", ("花名册.csv", ExtractFiles.Roster(("张一", TestRecords.IdNumber(1), Luojin, "H1", "农村低保"))));
+
+        Assert.Contains("整份拒收", page, StringComparison.Ordinal);
+        Assert.Contains("文件已移到收件目录的 .refused/medical/花名册.csv", page, StringComparison.Ordinal);
+        Assert.Equal("", await ExtractsAsync());
+        Assert.Empty(Directory.GetFiles(Path.Combine(_server.Inbox, "medical")));
+        Assert.True(File.Exists(Path.Combine(_server.Inbox, ".refused", "medical", "花名册.csv")));
+    }
+
+    [Fact]
+    public async Task Imports_RejectedRows_ListedWithIdsMaskedUntilRevealed()
+    {
+        const string damaged = "450326198001011000";
+        await UploadAsync("police-deaths", "2023-07", ("死亡.csv", ExtractFiles.PoliceDeaths(("张一", TestRecords.IdNumber(1), "2023-06-01"), ("张二", damaged, "2023-06-02"))));
+        var list = await _county.PageAsync("/county/imports");
+        var id = Regex.Match(list, "href=\"/county/imports/(\\d+)\"").Groups[1].Value;
+
+        var masked = await _county.PageAsync($"/county/imports/{id}");
+        var full = await _county.PageAsync($"/county/imports/{id}?full=1");
+
+        Assert.Contains("police-deaths/死亡.csv", list, StringComparison.Ordinal);
+        Assert.Contains("450326********1000", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain(damaged, masked, StringComparison.Ordinal);
+        Assert.Contains(damaged, full, StringComparison.Ordinal);
+        Assert.Equal("(reveal-ids,1,t)", await StorageTestDb.DumpAsync(_server.Database.DataSource, "SELECT action, rows, full_ids FROM reliefmatch.audit_log WHERE action = 'reveal-ids'"));
+    }
+
+    [Fact]
+    public async Task RunsAndOverview_AfterAMonthlyRun_ShowTheRunAndEachTownship()
+    {
+        await UploadAsync("", "2023-07",
+            ("花名册.csv", ExtractFiles.Roster(("张一", TestRecords.IdNumber(1), Luojin, "H1", "农村低保"), ("张二", TestRecords.IdNumber(2), Suqiao, "H2", "农村低保"))),
+            ("死亡注销.csv", ExtractFiles.PoliceDeaths(("张一", TestRecords.IdNumber(1), "2023-06-01"))));
+        var rules = RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules"));
+        await new MonthlyRun(_server.Database.DataSource, rules, Installation.Default, _server.Time, NullLogger.Instance).ExecuteAsync(new MonthlyRunRequest(July, null, null));
+
+        var runs = await _county.PageAsync("/county/runs");
+        var overview = await _county.PageAsync("/county?period=2023-07");
+
+        Assert.Contains("已完成", runs, StringComparison.Ordinal);
+        Assert.Matches($"data-township=\"{Luojin}\">.*?<td class=\"n\">1</td><td class=\"n\">1</td>", Regex.Replace(overview, "\\s+", " "));
+        Assert.Matches($"data-township=\"{Suqiao}\">.*?<td class=\"n\">0</td><td class=\"n\">0</td>", Regex.Replace(overview, "\\s+", " "));
+    }
+
+    [Fact]
+    public async Task Findings_SearchByNameIdRuleOrReference_MaskedUntilRevealedAndAudited()
+    {
+        var a = Deceased(1, Luojin);
+        var b = Deceased(2, Suqiao) with { RuleId = "duplicate-enrolment" };
+        await _server.SaveRunAsync(July, a, b);
+
+        var byName = await _county.PageAsync("/county/findings?q=" + Uri.EscapeDataString("李1"));
+        var byId = await _county.PageAsync("/county/findings?q=" + a.IdNumber);
+        var byRule = await _county.PageAsync("/county/findings?rule=duplicate-enrolment");
+        var byReference = await _county.PageAsync("/county/findings?q=" + b.Reference.ToLowerInvariant());
+        var revealed = await _county.PageAsync("/county/findings?q=" + Uri.EscapeDataString("李") + "&full=1");
+
+        Assert.Contains("找到 <b id=\"found\">1</b>", byName, StringComparison.Ordinal);
+        Assert.Contains("李1", byId, StringComparison.Ordinal);
+        // What the officer typed stays in the search box; the table shows the ID masked.
+        Assert.DoesNotContain(a.IdNumber, Regex.Match(byId, "<table id=\"findings\">.*</table>", RegexOptions.Singleline).Value, StringComparison.Ordinal);
+        Assert.Contains(ReliefMatch.Core.Identity.ResidentId.Mask(a.IdNumber), byId, StringComparison.Ordinal);
+        Assert.Contains("李2", byRule, StringComparison.Ordinal);
+        Assert.DoesNotContain("李1", byRule, StringComparison.Ordinal);
+        Assert.Contains("李2", byReference, StringComparison.Ordinal);
+        Assert.Contains(a.IdNumber, revealed, StringComparison.Ordinal);
+        Assert.Contains(b.IdNumber, revealed, StringComparison.Ordinal);
+        Assert.Equal("(county1,reveal-ids,2,t)", await StorageTestDb.DumpAsync(_server.Database.DataSource, "SELECT user_name, action, rows, full_ids FROM reliefmatch.audit_log WHERE action = 'reveal-ids'"));
+    }
+
+    [Fact]
+    public async Task Statistics_Month_NumbersPerTownshipAndTheWorkbookOfTheRun()
+    {
+        await _server.SaveRunAsync(new(2023, 6), Deceased(1, Luojin));
+        await _server.SaveRunAsync(July, Deceased(1, Luojin), Deceased(2, Luojin), Deceased(3, Suqiao));
+
+        var page = Regex.Replace(await _county.PageAsync("/county/statistics?period=2023-07"), "\\s+", " ");
+        using var file = await _county.GetAsync("/county/statistics/2023-07.xlsx");
+
+        // Person 1 was first raised in June: July counts only persons 2 and 3.
+        Assert.Contains($"data-township=\"{Luojin}\"><td>{Luojin}</td><td class=\"n\">1</td><td class=\"n\">1</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<th>全县</th><td class=\"n\">2</td>", page, StringComparison.Ordinal);
+        var expected = DataWarningStatistics.Count(July,
+            [new RunFinding(Deceased(1, Luojin), new(2023, 6)), new RunFinding(Deceased(2, Luojin), July), new RunFinding(Deceased(3, Suqiao), July)], []);
+        Assert.Equal(OutputSamples.Bytes(s => StatisticsSheetWriter.Write(s, expected, "永福县")), await file.Content.ReadAsByteArrayAsync());
+        Assert.Equal("统计表-2023-07.xlsx", file.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal("(county1,download-statistics,\"统计表 2023-07\")", await StorageTestDb.DumpAsync(_server.Database.DataSource, "SELECT user_name, action, subject FROM reliefmatch.audit_log WHERE action = 'download-statistics'"));
+    }
+
+    [Fact]
+    public async Task Audit_Page_ListsWhatWasDoneNewestFirst()
+    {
+        await _county.GetAsync("/county/statistics/2023-07.xlsx");
+
+        var page = await _county.PageAsync("/county/audit");
+
+        var actions = Regex.Matches(page, "data-action=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["download-statistics", "sign-in"], actions);
+        Assert.Contains("下载统计表", page, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text;
+using ReliefMatch.Core.Findings;
+using ReliefMatch.Host.Outputs;
+using ReliefMatch.Host.Web.Worklists;
+using ReliefMatch.Tests.Host.Outputs;
+using static ReliefMatch.Tests.Host.Web.WebTestData;
+
+namespace ReliefMatch.Tests.Host.Web.Worklists;
+
+public class ReturnedWorklistReaderTests
+{
+    private static readonly Finding A = Deceased(1, Luojin);
+    private static readonly Finding B = Deceased(3, Luojin);
+
+    private static byte[] Worklist(string format)
+    {
+        var worklist = ReliefMatch.Host.Outputs.Worklist.Build("永福县", July, [new RunFinding(A, July), new RunFinding(B, July)], [Luojin]).Single();
+        return OutputSamples.Bytes(s =>
+        {
+            if (format == "xlsx")
+            {
+                WorklistXlsxWriter.Write(s, worklist);
+            }
+            else
+            {
+                WorklistCsvWriter.Write(s, worklist);
+            }
+        });
+    }
+
+    [Fact]
+    public void Read_XlsxFilledAsExcelSavesIt_RowsWithSharedStringsAndDateSerials()
+    {
+        var filled = ReturnFiles.FillXlsx(Worklist("xlsx"), (B.Reference, "不属实", "本人健在", "王五", new DateOnly(2023, 8, 6)));
+
+        var read = ReturnedWorklistReader.Read(filled);
+
+        Assert.Null(read.Problem);
+        Assert.Equal(
+            [new ReturnedRow(3, A.Reference, "", "", "", ""), new ReturnedRow(4, B.Reference, "不属实", "本人健在", "王五", "2023-08-06")],
+            read.Rows.OrderBy(r => r.Row));
+    }
+
+    [Fact]
+    public void Read_WorklistCsvAsWritten_EveryRowWithItsLine()
+    {
+        var read = ReturnedWorklistReader.Read(Worklist("csv"));
+
+        Assert.Equal([(2, A.Reference), (3, B.Reference)], read.Rows.Select(r => (r.Row, r.Reference)).Order());
+    }
+
+    [Fact]
+    public void Read_CsvInGb18030WithTitleRowAndBlankLines_Read()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var text = "罗锦镇核查清单\r\n\r\n" + Encoding.UTF8.GetString(ReturnFiles.Csv((A.Reference, "属实", "已停保", "王五", "2023/8/5"))) + ",,,,\r\n";
+
+        var read = ReturnedWorklistReader.Read(Encoding.GetEncoding(54936).GetBytes(text));
+
+        Assert.Equal([new ReturnedRow(4, A.Reference, "属实", "已停保", "王五", "2023/8/5")], read.Rows);
+    }
+
+    [Theory]
+    [InlineData("", "文件为空")]
+    [InlineData("姓名,身份证号\r\n张三,1\r\n", "找不到核查清单的表头")]
+    public void Read_NotAWorklist_Problem(string text, string problem) =>
+        Assert.Contains(problem, ReturnedWorklistReader.Read(Encoding.UTF8.GetBytes(text)).Problem, StringComparison.Ordinal);
+
+    [Fact]
+    public void Read_BrokenZipOrLegacyExcel_Problem()
+    {
+        Assert.Contains("损坏", ReturnedWorklistReader.Read([.. "PK\u0003\u0004"u8, 1, 2, 3]).Problem, StringComparison.Ordinal);
+        Assert.Contains(".xls", ReturnedWorklistReader.Read([0xD0, 0xCF, 0x11, 0xE0, 0, 0]).Problem, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using ReliefMatch.Storage;
+using ReliefMatch.Storage.Workplace;
+using ReliefMatch.Tests.Infrastructure;
+
+namespace ReliefMatch.Tests.Storage.Workplace;
+
+[Collection(PostgresCollection.Name)]
+public sealed class AuditLogTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2023, 8, 10, 2, 0, 0, TimeSpan.Zero));
+    private Database _db = null!;
+    private AuditLog _log = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await postgres.NewDatabaseAsync();
+        _log = new AuditLog(_db.DataSource, _time);
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task WriteAsync_Entries_ReadBackNewestFirstWithTheTime()
+    {
+        await _log.WriteAsync(new AuditEntry("county1", UserRole.County, null, AuditActions.DownloadStatistics, "统计表 2023-07") { Rows = 9, Address = "127.0.0.1" });
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await _log.WriteAsync(new AuditEntry("luojin1", UserRole.Township, "罗锦镇", AuditActions.RevealIds, "x") { Rows = 2, FullIds = true });
+        await _log.WriteAsync(new AuditEntry("nobody", null, null, AuditActions.SignInFailed, "unknown user"));
+
+        var lines = await _log.ListAsync(10);
+
+        Assert.Equal(["sign-in-failed", "reveal-ids", "download-statistics"], lines.Select(l => l.Entry.Action));
+        Assert.Equal(new AuditEntry("county1", UserRole.County, null, AuditActions.DownloadStatistics, "统计表 2023-07") { Rows = 9, Address = "127.0.0.1" }, lines[2].Entry);
+        Assert.Equal(_time.GetUtcNow() - TimeSpan.FromMinutes(1), lines[2].At);
+        Assert.Null(lines[0].Entry.Role);
+        Assert.Equal(["reveal-ids", "download-statistics"], (await _log.ListAsync(10, before: lines[0].Id)).Select(l => l.Entry.Action));
+        Assert.Single(await _log.ListAsync(1));
+    }
+
+    [Theory]
+    [InlineData("UPDATE reliefmatch.audit_log SET rows = 0")]
+    [InlineData("UPDATE reliefmatch.audit_log SET user_name = 'someone else' WHERE action = 'download-worklist'")]
+    [InlineData("DELETE FROM reliefmatch.audit_log")]
+    [InlineData("DELETE FROM reliefmatch.audit_log WHERE id = 1")]
+    [InlineData("TRUNCATE reliefmatch.audit_log")]
+    public async Task AuditLog_UpdateDeleteOrTruncate_RefusedByTheDatabase(string sql)
+    {
+        await _log.WriteAsync(new AuditEntry("luojin1", UserRole.Township, "罗锦镇", AuditActions.DownloadWorklist, "罗锦镇 2023-07 xlsx") { Rows = 3 });
+
+        await using var cmd = _db.DataSource.CreateCommand(sql);
+        var e = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
+
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, e.SqlState);
+        Assert.Contains("append-only", e.MessageText, StringComparison.Ordinal);
+        Assert.Equal("(luojin1,3)", await StorageTestDb.DumpAsync(_db.DataSource, "SELECT user_name, rows FROM reliefmatch.audit_log"));
+    }
+}
