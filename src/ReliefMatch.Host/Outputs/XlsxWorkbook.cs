@@ -34,7 +34,7 @@ internal static class XlsxWorkbook
                 var sheet = sheets[i];
                 var id = "rId" + (i + 2).ToString(CultureInfo.InvariantCulture);
                 var worksheetPart = workbookPart.AddNewPart<WorksheetPart>(id);
-                worksheetPart.Worksheet = sheet.Build();
+                sheet.WriteTo(worksheetPart);
                 sheetList.Append(new Sheet { Name = sheet.Name, SheetId = (uint)(i + 1), Id = id });
 
                 var quoted = "'" + sheet.Name.Replace("'", "''", StringComparison.Ordinal) + "'";
