@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace ReliefMatch.Host.Outputs;
@@ -133,7 +132,7 @@ internal sealed class XlsxSheet(string name)
     }
 
     /// <summary>Writes the worksheet into its part: the layout and the sheet's own rows, then the streamed rows.</summary>
-    internal void WriteTo(WorksheetPart part)
+    internal void WriteTo(Stream part)
     {
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartDocument();
