@@ -9,8 +9,25 @@ namespace ReliefMatch.Host.Outputs;
 public static class FindingText
 {
     /// <summary>救助类别: the Chinese programme names, in programme order, joined by <c>、</c>.</summary>
-    public static string Programmes(Finding finding) =>
-        string.Join("、", finding.Programmes.Distinct().Order().Select(p => p.Chinese()));
+    public static string Programmes(Finding finding)
+    {
+        // Every finding has a few of five programmes: the set as bits picks one of 32 texts made once each,
+        // instead of sorting and joining per row of a province's findings file.
+        var set = 0;
+        foreach (var programme in finding.Programmes)
+        {
+            if (programme is < Programme.UrbanDibao or > Programme.Expenditure)
+            {
+                return string.Join("、", finding.Programmes.Distinct().Order().Select(p => p.Chinese()));
+            }
+            set |= 1 << (int)programme;
+        }
+        return ProgrammeTexts[set >> 1];
+    }
+
+    private static readonly string[] ProgrammeTexts = Enumerable.Range(0, 32)
+        .Select(set => string.Join("、", Enum.GetValues<Programme>().Where(p => (set & (1 << ((int)p - 1))) != 0).Order().Select(p => p.Chinese())))
+        .ToArray();
 
     /// <summary>证据: the evidence texts in the rule's order, joined by <c>；</c>.</summary>
     public static string Evidence(Finding finding) => string.Join("；", finding.Evidence.Select(e => e.Text));

@@ -19,12 +19,7 @@ public static class RunOutputWriter
 
         void WriteFile(string relative, Action<Stream> write)
         {
-            var path = Path.Combine(request.OutputDirectory, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-            }
+            WriteOutput(request.OutputDirectory, relative, write);
             files.Add(relative.Replace(Path.DirectorySeparatorChar, '/'));
         }
 
@@ -33,18 +28,40 @@ public static class RunOutputWriter
         WriteFile("imports.json", s => ImportsJsonWriter.Write(s, request.Imports));
         WriteFile($"统计表-{period}.xlsx", s => StatisticsSheetWriter.Write(s, statistics, request.CountyName));
 
+        var worklists = Worklist.Build(request.CountyName, period, request.Findings, request.HomeTownships, request.FullIds);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var worklist in Worklist.Build(request.CountyName, period, request.Findings, request.HomeTownships, request.FullIds))
+        var worklistNames = new string[worklists.Count];
+        for (var i = 0; i < worklists.Count; i++)
         {
             // Two township names that only a forbidden character or case tells apart must not overwrite each other.
-            var name = OutputNames.File(worklist.Township);
+            var name = OutputNames.File(worklists[i].Township);
             for (var n = 2; !names.Add(name); n++)
             {
-                name = $"{OutputNames.File(worklist.Township)}({n})";
+                name = $"{OutputNames.File(worklists[i].Township)}({n})";
             }
-            WriteFile(Path.Combine(WorklistFolder, name + ".xlsx"), s => WorklistXlsxWriter.Write(s, worklist));
-            WriteFile(Path.Combine(WorklistFolder, name + ".csv"), s => WorklistCsvWriter.Write(s, worklist));
+            worklistNames[i] = Path.Combine(WorklistFolder, name);
+        }
+
+        // Each township's files depend on its worklist alone, so two are written at a time; the file list is
+        // put together in township order afterwards, so it does not depend on which finished first.
+        Parallel.For(0, worklists.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+        {
+            WriteOutput(request.OutputDirectory, worklistNames[i] + ".xlsx", s => WorklistXlsxWriter.Write(s, worklists[i]));
+            WriteOutput(request.OutputDirectory, worklistNames[i] + ".csv", s => WorklistCsvWriter.Write(s, worklists[i]));
+        });
+        foreach (var name in worklistNames)
+        {
+            files.Add((name + ".xlsx").Replace(Path.DirectorySeparatorChar, '/'));
+            files.Add((name + ".csv").Replace(Path.DirectorySeparatorChar, '/'));
         }
         return new RunOutputs(statistics, files);
+    }
+
+    private static void WriteOutput(string directory, string relative, Action<Stream> write)
+    {
+        var path = Path.Combine(directory, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
+        write(stream);
     }
 }

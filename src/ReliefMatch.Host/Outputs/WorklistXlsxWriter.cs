@@ -29,26 +29,44 @@ public static class WorklistXlsxWriter
             sheet.Text(HeaderRow, c + 1, Worklist.Headers[c], XlsxStyle.Header);
         }
 
-        var rowIndex = HeaderRow;
-        foreach (var row in worklist.Rows)
+        // The rows go straight to the file: a township may have thousands, and a province a hundred townships.
+        sheet.StreamRows(rows =>
         {
-            rowIndex++;
-            var cells = Worklist.Cells(row);
-            sheet.Number(rowIndex, 1, row.Number);
-            for (var c = 1; c < cells.Count; c++)
+            var rowIndex = HeaderRow;
+            foreach (var row in worklist.Rows)
             {
-                if (cells[c].Length == 0)
+                rows.BeginRow(++rowIndex);
+                rows.Number(1, row.Number);
+                Text(rows, 2, row.Village);
+                Text(rows, 3, row.Name);
+                Text(rows, 4, row.IdNumber);
+                Text(rows, 5, row.Programmes);
+                Text(rows, 6, row.Warning);
+                Text(rows, 7, row.Evidence);
+                Text(rows, 8, row.SuggestedAction);
+                Text(rows, 9, FindingText.Date(row.DueDate));
+                for (var c = 10; c <= 13; c++)
                 {
-                    sheet.Blank(rowIndex, c + 1);
+                    rows.Blank(c);
                 }
-                else
-                {
-                    sheet.Text(rowIndex, c + 1, cells[c]);
-                }
+                Text(rows, 14, row.Reference);
+                rows.EndRow();
             }
-            sheet.FitHeight(rowIndex);
-        }
+        });
 
         XlsxWorkbook.Write(output, [sheet]);
+    }
+
+    /// <summary>An empty value stays a formatted blank, as the township fills it in by hand.</summary>
+    private static void Text(XlsxRowWriter rows, int column, string text)
+    {
+        if (text.Length == 0)
+        {
+            rows.Blank(column);
+        }
+        else
+        {
+            rows.Text(column, text);
+        }
     }
 }

@@ -9,6 +9,8 @@ namespace ReliefMatch.Host.Outputs;
 /// A worksheet being put together for <see cref="XlsxWorkbook"/>: cells by (row, column), 1-based, plus the
 /// layout a printed list needs (column widths, merged title, frozen header, landscape page fitted to width).
 /// Text is always written as text (inline strings), never as a number, so IDs keep all 18 characters.
+/// A long list puts only its first rows here and streams the rest (<see cref="StreamRows"/>): the part is
+/// written with an <see cref="OpenXmlWriter"/>, so streamed rows never become objects.
 /// </summary>
 internal sealed class XlsxSheet(string name)
 {
@@ -18,6 +20,7 @@ internal sealed class XlsxSheet(string name)
     private readonly Dictionary<int, double> heights = [];
     private readonly List<string> merges = [];
     private readonly List<(double Width, bool Hidden)> columns = [];
+    private Action<XlsxRowWriter>? streamedRows;
 
     public string Name { get; } = name;
 
@@ -45,7 +48,7 @@ internal sealed class XlsxSheet(string name)
         Put(row, column, new Cell
         {
             DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(XmlSafe(CellText.Inert(text))) { Space = SpaceProcessingModeValues.Preserve }),
+            InlineString = new InlineString(new Text(CellString(text)) { Space = SpaceProcessingModeValues.Preserve }),
             StyleIndex = (uint)style,
         });
 
@@ -62,6 +65,12 @@ internal sealed class XlsxSheet(string name)
     public void Height(int row, double points) => heights[row] = points;
 
     /// <summary>
+    /// Rows written after the sheet's own rows when the part is written, straight to the file; they must come
+    /// in increasing order and below every row put in the sheet.
+    /// </summary>
+    public void StreamRows(Action<XlsxRowWriter> write) => streamedRows = write;
+
+    /// <summary>
     /// Sets a row's height to fit its wrapped texts, estimated from the column widths (a CJK character is two
     /// width units). Excel does not size rows itself when it opens a file, and a printed list must not cut text.
     /// </summary>
@@ -74,16 +83,41 @@ internal sealed class XlsxSheet(string name)
         var lines = 1;
         foreach (var (column, cell) in cells)
         {
-            if (column > columns.Count || cell.InlineString?.Text?.Text is not { Length: > 0 } text)
+            if (cell.InlineString?.Text?.Text is { Length: > 0 } text)
             {
-                continue;
+                lines = Math.Max(lines, Lines(columns, column, text));
             }
-            var usable = Math.Max(1, columns[column - 1].Width - 1);
-            var cellLines = text.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(DisplayWidth(line) / usable)));
-            lines = Math.Max(lines, cellLines);
         }
-        heights[row] = lines * LineHeight + 3;
+        heights[row] = HeightOf(lines);
     }
+
+    /// <summary>The lines a wrapped text takes in a column; 1 for a column with no width set.</summary>
+    internal static int Lines(IReadOnlyList<(double Width, bool Hidden)> columns, int column, string text)
+    {
+        if (column > columns.Count)
+        {
+            return 1;
+        }
+        var usable = Math.Max(1, columns[column - 1].Width - 1);
+        var lines = 0;
+        var rest = text.AsSpan();
+        while (true)
+        {
+            var end = rest.IndexOf('\n');
+            var line = end < 0 ? rest : rest[..end];
+            lines += Math.Max(1, (int)Math.Ceiling(DisplayWidth(line) / usable));
+            if (end < 0)
+            {
+                return lines;
+            }
+            rest = rest[(end + 1)..];
+        }
+    }
+
+    internal static double HeightOf(int lines) => lines * LineHeight + 3;
+
+    /// <summary>A text as a cell holds it: inert for spreadsheet programs and safe for XML.</summary>
+    internal static string CellString(string text) => XmlSafe(CellText.Inert(text));
 
     public static string Reference(int row, int column) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
 
@@ -97,10 +131,13 @@ internal sealed class XlsxSheet(string name)
         return name.ToString();
     }
 
-    internal Worksheet Build()
+    /// <summary>Writes the worksheet into its part: the layout and the sheet's own rows, then the streamed rows.</summary>
+    internal void WriteTo(Stream part)
     {
-        var worksheet = new Worksheet();
-        worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         var view = new SheetView { WorkbookViewId = 0 };
         if (HeaderRows > 0)
         {
@@ -109,11 +146,11 @@ internal sealed class XlsxSheet(string name)
                 new Pane { VerticalSplit = HeaderRows, TopLeftCell = topLeft, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
                 new Selection { Pane = PaneValues.BottomLeft, ActiveCell = topLeft, SequenceOfReferences = new ListValue<StringValue> { InnerText = topLeft } });
         }
-        worksheet.Append(new SheetViews(view));
-        worksheet.Append(new SheetFormatProperties { DefaultRowHeight = LineHeight });
+        writer.WriteElement(new SheetViews(view));
+        writer.WriteElement(new SheetFormatProperties { DefaultRowHeight = LineHeight });
         if (columns.Count > 0)
         {
-            worksheet.Append(new Columns(columns.Select((c, i) => new Column
+            writer.WriteElement(new Columns(columns.Select((c, i) => new Column
             {
                 Min = (uint)(i + 1),
                 Max = (uint)(i + 1),
@@ -122,7 +159,7 @@ internal sealed class XlsxSheet(string name)
                 Hidden = c.Hidden ? true : null,
             })));
         }
-        var sheetData = new SheetData();
+        writer.WriteStartElement(new SheetData());
         foreach (var (rowIndex, cells) in rows)
         {
             var row = new Row { RowIndex = (uint)rowIndex };
@@ -132,17 +169,17 @@ internal sealed class XlsxSheet(string name)
                 row.CustomHeight = true;
             }
             row.Append(cells.Values);
-            sheetData.Append(row);
+            writer.WriteElement(row);
         }
-        worksheet.Append(sheetData);
+        streamedRows?.Invoke(new XlsxRowWriter(writer, columns));
+        writer.WriteEndElement();
         if (merges.Count > 0)
         {
-            worksheet.Append(new MergeCells(merges.Select(m => new MergeCell { Reference = m })));
+            writer.WriteElement(new MergeCells(merges.Select(m => new MergeCell { Reference = m })));
         }
-        worksheet.Append(
-            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 },
-            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = (uint)FitToHeight });
-        return worksheet;
+        writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
+        writer.WriteElement(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = (uint)FitToHeight });
+        writer.WriteEndElement();
     }
 
     private void Put(int row, int column, Cell cell)
@@ -155,7 +192,7 @@ internal sealed class XlsxSheet(string name)
         cells[column] = cell;
     }
 
-    private static double DisplayWidth(string text)
+    private static double DisplayWidth(ReadOnlySpan<char> text)
     {
         double width = 0;
         foreach (var c in text)
