@@ -36,12 +36,16 @@ public sealed record Finding
     public string Key => $"{RuleId}|{IdNumber}|{HouseholdId}|{Discriminator}";
 
     /// <summary>
-    /// 预警编号: a short stable digest of <see cref="Key"/> (16 upper-case hex digits). Printed worklists carry
-    /// it instead of the key because the key holds the full resident ID; a returned worklist is matched back
-    /// to its findings through it.
+    /// 预警编号: a short stable digest of <see cref="Key"/> — <c>YJ</c> and 16 upper-case hex digits. Printed
+    /// worklists carry it instead of the key because the key holds the full resident ID; a returned worklist is
+    /// matched back to its findings through it. The letters keep spreadsheet programs from reading an all-digit
+    /// digest as a number and rounding it away when a CSV worklist is opened.
     /// </summary>
-    public string Reference =>
+    public string Reference => ReferencePrefix +
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Key)))[..16];
+
+    /// <summary>The letters every <see cref="Reference"/> starts with (预警 yù jǐng).</summary>
+    public const string ReferencePrefix = "YJ";
 
     /// <summary>A stable digest of the evidence texts: changes when the evidence changes.</summary>
     public string EvidenceFingerprint

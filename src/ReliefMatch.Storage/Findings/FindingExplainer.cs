@@ -11,12 +11,12 @@ public sealed class FindingExplainer(NpgsqlDataSource dataSource)
         var term = referenceOrIdNumber.Trim().ToUpperInvariant();
         var found = new List<FindingExplanation>();
         await using (var cmd = dataSource.CreateCommand(
-            """
-            SELECT f.key, upper(substr(encode(sha256(convert_to(f.key, 'UTF8')), 'hex'), 1, 16)) AS reference,
+            $"""
+            SELECT f.key, {StoredReference.Sql} AS reference,
                    f.rule_id, f.rule_version, f.id_number, f.household_id, f.name, f.township, f.village, f.confidence,
                    f.status, f.first_seen, f.last_seen, f.disposition_reason, f.evidence::text
             FROM reliefmatch.findings f
-            WHERE f.id_number = $1 OR upper(substr(encode(sha256(convert_to(f.key, 'UTF8')), 'hex'), 1, 16)) = $1
+            WHERE f.id_number = $1 OR {StoredReference.Sql} = $1
             ORDER BY f.rule_id, f.household_id, f.key
             """))
         {

@@ -1,3 +1,4 @@
+using ReliefMatch.Storage.Findings;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -24,7 +25,7 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
     /// 预警编号 in SQL: the first 16 hex digits (upper case) of SHA-256 over the key's UTF-8 bytes, as
     /// <see cref="Finding.Reference"/> computes it.
     /// </summary>
-    private const string Reference = "upper(left(encode(sha256(convert_to(f.key, 'UTF8')), 'hex'), 16))";
+    private const string Reference = StoredReference.Sql;
 
     /// <summary>
     /// The findings the latest run of <paramref name="period"/> produced, of one township when given, with
@@ -55,7 +56,7 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
                    OR strpos(f.name, $1) > 0
                    OR (length($1) >= 4 AND strpos(f.id_number, upper($1)) > 0)
                    OR f.rule_id = $1
-                   OR (length($1) = 16 AND {Reference} = upper($1)))
+                   OR (length($1) = {StoredReference.Length} AND {Reference} = upper($1)))
               AND ($2::text IS NULL OR f.rule_id = $2)
               AND ($3::text IS NULL OR f.township = $3)
               AND ($4::text IS NULL OR f.status = $4)
@@ -76,7 +77,7 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<IReadOnlyDictionary<string, ReferencedFinding>> ByReferencesAsync(IEnumerable<string> references, CancellationToken cancellationToken = default)
     {
-        var wanted = references.Select(r => r.Trim().ToUpperInvariant()).Where(r => r.Length == 16).Distinct(StringComparer.Ordinal).ToArray();
+        var wanted = references.Select(r => r.Trim().ToUpperInvariant()).Where(r => r.Length == StoredReference.Length).Distinct(StringComparer.Ordinal).ToArray();
         var found = new Dictionary<string, ReferencedFinding>(StringComparer.Ordinal);
         if (wanted.Length == 0)
         {

@@ -11,6 +11,9 @@ public sealed class BenchRunnerTests(PostgresFixture postgres)
 {
     private static readonly string[] Stages = ["import", "load", "match", "save", "outputs"];
 
+    /// <summary>Nothing new imported and the rules unchanged: the second run reuses the stored findings.</summary>
+    private static readonly string[] ReuseStages = ["import", "reuse", "outputs"];
+
     [Fact]
     public async Task RunAsync_TwoSizesTenfoldApart_MeasuresEveryStageOfBothRunsAndCleansUp()
     {
@@ -28,7 +31,7 @@ public sealed class BenchRunnerTests(PostgresFixture postgres)
             foreach (var size in report.Sizes)
             {
                 Assert.Equal(Stages, size.First.Stages.Select(s => s.Stage));
-                Assert.Equal(Stages, size.Second.Stages.Select(s => s.Stage));
+                Assert.Equal(ReuseStages, size.Second.Stages.Select(s => s.Stage));
                 Assert.True(size.InputRecords > 0);
                 // Every generated row is accepted in plain mode except the planted bad IDs; the loaded month is what was imported.
                 Assert.InRange(size.First.Stage("import")!.Rows, size.GeneratedRows * 9 / 10, size.GeneratedRows);

@@ -24,7 +24,7 @@ public class WorklistXlsxWriterTests
         Assert.Equal(Worklist.Headers, xlsx.Row("罗锦镇", 2, 14));
         Assert.Equal(
             ["1", "罗锦村", "李四", "450326********0011", "农村低保", "死亡人员仍在保", "公安户籍注销：2023-05-12 死亡；卫健死亡医学证明：2023-05-10",
-                "核实后停保", "2023-08-30", "", "", "", "", "458E21A499E7BAC7"],
+                "核实后停保", "2023-08-30", "", "", "", "", "YJ458E21A499E7BAC7"],
             xlsx.Row("罗锦镇", 3, 14));
     }
 
@@ -112,7 +112,7 @@ public class WorklistXlsxWriterTests
         Assert.Equal(3, rows.Count);
         Assert.Equal(Worklist.Headers, rows[1]);
         Assert.Equal("450326********0011", rows[2][3]);
-        Assert.Equal("458E21A499E7BAC7", rows[2][13]);
+        Assert.Equal("YJ458E21A499E7BAC7", rows[2][13]);
     }
 
     [Fact]

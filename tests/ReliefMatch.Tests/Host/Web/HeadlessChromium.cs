@@ -36,6 +36,8 @@ internal sealed class HeadlessChromium : IDisposable
         service.HideCommandPromptWindow = true;
         Chrome = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         Chrome.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
+        // Under load a form post can still be answering when the next element is looked up: wait for it.
+        Chrome.Manage().Timeouts().ImplicitWait = TimeSpan.FromSeconds(15);
     }
 
     public ChromeDriver Chrome { get; }
