@@ -72,10 +72,10 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
         // The big tables load on their own connections, side by side, each with its pool of repeated texts. Lists
         // are sized up front from the accepted row counts (an upper bound where rows are left out).
         int Rows(long[] ids) => (int)Math.Min(Array.MaxLength, ids.Sum(i => (long)accepted[i]));
-        var roster = ExportAsync(rosterIds, $"SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records WHERE extract_id IN (@ids) ORDER BY extract_id, row", Rows(rosterIds), RecordColumns.ReadRoster, null, cancellationToken);
-        var monitoring = ExportAsync(monitoringIds, $"SELECT {RecordColumns.Monitoring} FROM reliefmatch.monitoring_records WHERE extract_id IN (@ids) ORDER BY extract_id, row", Rows(monitoringIds), RecordColumns.ReadMonitoring, null, cancellationToken);
-        var deaths = ExportAsync(deathIds, $"SELECT {RecordColumns.Death} FROM reliefmatch.death_records WHERE extract_id IN (@ids) ORDER BY extract_id, row", Rows(deathIds), RecordColumns.ReadDeath, DeathContentComparer.Instance, cancellationToken);
-        var medical = ExportAsync(medicalIds, $"SELECT {RecordColumns.Medical} FROM reliefmatch.medical_records WHERE extract_id IN (@ids) ORDER BY extract_id, row", Rows(medicalIds), RecordColumns.ReadMedical, MedicalContentComparer.Instance, cancellationToken);
+        var roster = ExportAsync(rosterIds, $"SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records WHERE extract_id IN (@ids)", Rows(rosterIds), RecordColumns.ReadRoster, null, cancellationToken);
+        var monitoring = ExportAsync(monitoringIds, $"SELECT {RecordColumns.Monitoring} FROM reliefmatch.monitoring_records WHERE extract_id IN (@ids)", Rows(monitoringIds), RecordColumns.ReadMonitoring, null, cancellationToken);
+        var deaths = ExportAsync(deathIds, $"SELECT {RecordColumns.Death} FROM reliefmatch.death_records WHERE extract_id IN (@ids)", Rows(deathIds), RecordColumns.ReadDeath, DeathContentComparer.Instance, cancellationToken);
+        var medical = ExportAsync(medicalIds, $"SELECT {RecordColumns.Medical} FROM reliefmatch.medical_records WHERE extract_id IN (@ids)", Rows(medicalIds), RecordColumns.ReadMedical, MedicalContentComparer.Instance, cancellationToken);
         // Per person (the ID key, or the ID text when the ID is invalid) the latest-stamped file wins, the later
         // import among files of one period; all of that file's rows for the person are kept. A row without
         // any ID text cannot be tied to another file's row and stands alone.
@@ -102,11 +102,17 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Reads the query's rows by binary COPY. With <paramref name="distinct"/>, only the first of records with equal
-    /// content is kept, as they arrive (in extract then row order).
+    /// Reads the query's rows by binary COPY and puts them in extract then row order. With <paramref name="distinct"/>,
+    /// only the first of records with equal content is kept.
     /// </summary>
+    /// <remarks>
+    /// The queries need not sort: rows come back from a scan in the order they were copied in, which is extract then
+    /// row, unless the server chose otherwise (a synchronised scan, a plan change); that is checked here, and only
+    /// then sorted. A server-side sort of millions of rows spills to disk and took longer than the read itself.
+    /// </remarks>
     private async Task<List<T>> ExportAsync<T>(long[] extractIds, string queryTemplate, int capacity,
         Func<NpgsqlBinaryExporter, StringPool, T> read, IEqualityComparer<T>? distinct, CancellationToken cancellationToken)
+        where T : ExtractRecord
     {
         if (extractIds.Length == 0)
         {
@@ -120,22 +126,35 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
         await Task.Run(() =>
         {
             var pool = new StringPool();
-            var firstOfEqual = distinct is null ? null : new FirstOfEqual<T>(list, distinct);
-            using var exporter = connection.BeginBinaryExport(sql);
-            while (exporter.StartRow() != -1)
+            var ordered = true;
+            using (var exporter = connection.BeginBinaryExport(sql))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var record = read(exporter, pool);
-                if (firstOfEqual is null)
+                while (exporter.StartRow() != -1)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var record = read(exporter, pool);
+                    if (ordered && list.Count > 0 && Compare(list[^1], record) > 0)
+                    {
+                        ordered = false;
+                    }
                     list.Add(record);
                 }
-                else
-                {
-                    firstOfEqual.Add(record);
-                }
+            }
+            if (!ordered)
+            {
+                list.Sort(Compare);
+            }
+            if (distinct is not null)
+            {
+                FirstOfEqual.Keep(list, distinct);
             }
         }, cancellationToken).ConfigureAwait(false);
         return list;
+    }
+
+    private static int Compare(ExtractRecord x, ExtractRecord y)
+    {
+        var byExtract = x.ExtractId.CompareTo(y.ExtractId);
+        return byExtract != 0 ? byExtract : x.Row.CompareTo(y.Row);
     }
 }

@@ -1,34 +1,32 @@
 namespace ReliefMatch.Storage.Loading;
 
 /// <summary>
-/// Keeps the first of records with equal content while they are read, so duplicates are never kept. The set holds
-/// only positions in the kept list (the hash code of each is cached by the set), not a copy of each record's content.
+/// Keeps the first of records with equal content, in place. The set holds only positions in the list (the hash
+/// code of each is cached by the set), not a copy of each record's content.
 /// </summary>
-internal sealed class FirstOfEqual<T>
+internal static class FirstOfEqual
 {
-    private readonly List<T> _kept;
-    private readonly HashSet<int> _seen;
-
-    public FirstOfEqual(List<T> kept, IEqualityComparer<T> content)
+    /// <summary>Removes every record equal in content to an earlier one, keeping the order of the rest.</summary>
+    public static void Keep<T>(List<T> records, IEqualityComparer<T> content)
     {
-        _kept = kept;
-        _seen = new HashSet<int>(kept.Capacity, new PositionComparer(kept, content));
-    }
-
-    /// <summary>Appends <paramref name="record"/> unless an equal one is already kept.</summary>
-    public void Add(T record)
-    {
-        _kept.Add(record);
-        if (!_seen.Add(_kept.Count - 1))
+        var seen = new HashSet<int>(records.Count, new PositionComparer<T>(records, content));
+        var kept = 0;
+        for (var i = 0; i < records.Count; i++)
         {
-            _kept.RemoveAt(_kept.Count - 1);
+            // Positions below `kept` are in the set; `kept` itself is not, so it may be overwritten.
+            records[kept] = records[i];
+            if (seen.Add(kept))
+            {
+                kept++;
+            }
         }
+        records.RemoveRange(kept, records.Count - kept);
     }
 
-    private sealed class PositionComparer(List<T> kept, IEqualityComparer<T> content) : IEqualityComparer<int>
+    private sealed class PositionComparer<T>(List<T> records, IEqualityComparer<T> content) : IEqualityComparer<int>
     {
-        public bool Equals(int x, int y) => content.Equals(kept[x], kept[y]);
+        public bool Equals(int x, int y) => content.Equals(records[x], records[y]);
 
-        public int GetHashCode(int obj) => content.GetHashCode(kept[obj]!);
+        public int GetHashCode(int obj) => content.GetHashCode(records[obj]!);
     }
 }
