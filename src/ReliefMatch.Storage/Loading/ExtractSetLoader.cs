@@ -70,8 +70,10 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
         var disabilityIds = History(SourceKind.Disability);
 
         // The big tables load on their own connections, side by side, each with its pool of repeated texts. Lists
-        // are sized up front from the accepted row counts (an upper bound where rows are left out).
+        // are sized up front from the accepted row counts. Disability keeps one file's worth of people out of
+        // every file ever stamped, so the largest file is the better guess there than the sum.
         int Rows(long[] ids) => (int)Math.Min(Array.MaxLength, ids.Sum(i => (long)accepted[i]));
+        int LargestFile(long[] ids) => ids.Length == 0 ? 0 : ids.Max(i => accepted[i]);
         var roster = ExportAsync(rosterIds, $"SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records WHERE extract_id IN (@ids)", Rows(rosterIds), RecordColumns.ReadRoster, null, cancellationToken);
         var monitoring = ExportAsync(monitoringIds, $"SELECT {RecordColumns.Monitoring} FROM reliefmatch.monitoring_records WHERE extract_id IN (@ids)", Rows(monitoringIds), RecordColumns.ReadMonitoring, null, cancellationToken);
         var deaths = ExportAsync(deathIds, $"SELECT {RecordColumns.Death} FROM reliefmatch.death_records WHERE extract_id IN (@ids)", Rows(deathIds), RecordColumns.ReadDeath, DeathContentComparer.Instance, cancellationToken);
@@ -86,7 +88,7 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
                 FROM reliefmatch.disability_records d JOIN reliefmatch.extracts e ON e.id = d.extract_id
                 WHERE d.extract_id IN (@ids)) ranked
             WHERE newest = 1 ORDER BY extract_id, row
-            """, Rows(disabilityIds), RecordColumns.ReadDisability, null, cancellationToken);
+            """, LargestFile(disabilityIds), RecordColumns.ReadDisability, null, cancellationToken);
         await Task.WhenAll(roster, monitoring, deaths, medical, disability).ConfigureAwait(false);
 
         var set = new ExtractSet
@@ -147,6 +149,8 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
             if (distinct is not null)
             {
                 FirstOfEqual.Keep(list, distinct);
+                // Repeated monthly exports can make most rows duplicates; the set lives for the whole run.
+                list.TrimExcess();
             }
         }, cancellationToken).ConfigureAwait(false);
         return list;
