@@ -1,8 +1,6 @@
 using System.Globalization;
 using Npgsql;
-using NpgsqlTypes;
 using ReliefMatch.Core.Extracts;
-using ReliefMatch.Core.Identity;
 using ReliefMatch.Core.Periods;
 
 namespace ReliefMatch.Storage.Loading;
@@ -24,10 +22,11 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
     {
         var p = period.ToString();
         var extracts = new Dictionary<long, ExtractInfo>();
+        var accepted = new Dictionary<long, int>();
         var links = new List<(long Id, string Period)>();
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using (var cmd = new NpgsqlCommand("SELECT id, source, file, sha256, period FROM reliefmatch.extracts", connection))
+            await using (var cmd = new NpgsqlCommand("SELECT id, source, file, sha256, period, accepted FROM reliefmatch.extracts", connection))
             await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -37,6 +36,7 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
                         throw new InvalidDataException($"Extract {r.GetInt64(0)} has an unknown source '{r.GetString(1)}'.");
                     }
                     extracts[r.GetInt64(0)] = new ExtractInfo(r.GetInt64(0), source, r.GetString(2), r.GetString(3), r.GetString(4));
+                    accepted[r.GetInt64(0)] = r.GetInt32(5);
                 }
             }
             await using (var cmd = new NpgsqlCommand("SELECT extract_id, period FROM reliefmatch.extract_periods", connection))
@@ -69,11 +69,15 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
         var medicalIds = History(SourceKind.Medical);
         var disabilityIds = History(SourceKind.Disability);
 
-        // The big tables load on their own connections, side by side.
-        var roster = ExportAsync(rosterIds, $"SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records WHERE extract_id IN (@ids) ORDER BY extract_id, row", RecordColumns.ReadRoster, cancellationToken);
-        var monitoring = ExportAsync(monitoringIds, $"SELECT {RecordColumns.Monitoring} FROM reliefmatch.monitoring_records WHERE extract_id IN (@ids) ORDER BY extract_id, row", RecordColumns.ReadMonitoring, cancellationToken);
-        var deaths = ExportAsync(deathIds, $"SELECT {RecordColumns.Death} FROM reliefmatch.death_records WHERE extract_id IN (@ids) ORDER BY extract_id, row", RecordColumns.ReadDeath, cancellationToken);
-        var medical = ExportAsync(medicalIds, $"SELECT {RecordColumns.Medical} FROM reliefmatch.medical_records WHERE extract_id IN (@ids) ORDER BY extract_id, row", RecordColumns.ReadMedical, cancellationToken);
+        // The big tables load on their own connections, side by side, each with its pool of repeated texts. Lists
+        // are sized up front from the accepted row counts. Disability keeps one file's worth of people out of
+        // every file ever stamped, so the largest file is the better guess there than the sum.
+        int Rows(long[] ids) => (int)Math.Min(Array.MaxLength, ids.Sum(i => (long)accepted[i]));
+        int LargestFile(long[] ids) => ids.Length == 0 ? 0 : ids.Max(i => accepted[i]);
+        var roster = ExportAsync(rosterIds, $"SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records WHERE extract_id IN (@ids)", Rows(rosterIds), RecordColumns.ReadRoster, null, cancellationToken);
+        var monitoring = ExportAsync(monitoringIds, $"SELECT {RecordColumns.Monitoring} FROM reliefmatch.monitoring_records WHERE extract_id IN (@ids)", Rows(monitoringIds), RecordColumns.ReadMonitoring, null, cancellationToken);
+        var deaths = ExportAsync(deathIds, $"SELECT {RecordColumns.Death} FROM reliefmatch.death_records WHERE extract_id IN (@ids)", Rows(deathIds), RecordColumns.ReadDeath, DeathContentComparer.Instance, cancellationToken);
+        var medical = ExportAsync(medicalIds, $"SELECT {RecordColumns.Medical} FROM reliefmatch.medical_records WHERE extract_id IN (@ids)", Rows(medicalIds), RecordColumns.ReadMedical, MedicalContentComparer.Instance, cancellationToken);
         // Per person (the ID key, or the ID text when the ID is invalid) the latest-stamped file wins, the later
         // import among files of one period; all of that file's rows for the person are kept. A row without
         // any ID text cannot be tied to another file's row and stands alone.
@@ -84,62 +88,77 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
                 FROM reliefmatch.disability_records d JOIN reliefmatch.extracts e ON e.id = d.extract_id
                 WHERE d.extract_id IN (@ids)) ranked
             WHERE newest = 1 ORDER BY extract_id, row
-            """, RecordColumns.ReadDisability, cancellationToken);
+            """, LargestFile(disabilityIds), RecordColumns.ReadDisability, null, cancellationToken);
         await Task.WhenAll(roster, monitoring, deaths, medical, disability).ConfigureAwait(false);
 
         var set = new ExtractSet
         {
             Roster = await roster.ConfigureAwait(false),
             Monitoring = await monitoring.ConfigureAwait(false),
-            Deaths = Distinct(await deaths.ConfigureAwait(false), DeathContent),
-            Medical = Distinct(await medical.ConfigureAwait(false), MedicalContent),
+            Deaths = await deaths.ConfigureAwait(false),
+            Medical = await medical.ConfigureAwait(false),
             Disability = await disability.ConfigureAwait(false),
         };
         var used = new HashSet<long>(rosterIds.Concat(monitoringIds).Concat(deathIds).Concat(medicalIds).Concat(disabilityIds));
         return set with { Extracts = extracts.Where(e => used.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value) };
     }
 
-    private async Task<List<T>> ExportAsync<T>(long[] extractIds, string queryTemplate, Func<NpgsqlBinaryExporter, T> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the query's rows by binary COPY and puts them in extract then row order. With <paramref name="distinct"/>,
+    /// only the first of records with equal content is kept.
+    /// </summary>
+    /// <remarks>
+    /// The queries need not sort: rows come back from a scan in the order they were copied in, which is extract then
+    /// row, unless the server chose otherwise (a synchronised scan, a plan change); that is checked here, and only
+    /// then sorted. A server-side sort of millions of rows spills to disk and took longer than the read itself.
+    /// </remarks>
+    private async Task<List<T>> ExportAsync<T>(long[] extractIds, string queryTemplate, int capacity,
+        Func<NpgsqlBinaryExporter, StringPool, T> read, IEqualityComparer<T>? distinct, CancellationToken cancellationToken)
+        where T : ExtractRecord
     {
-        var list = new List<T>();
         if (extractIds.Length == 0)
         {
-            return list;
+            return [];
         }
+        var list = new List<T>(capacity);
         // COPY takes no parameters; the IDs are numbers we formatted ourselves.
         var ids = string.Join(",", extractIds.Select(i => i.ToString(CultureInfo.InvariantCulture)));
         var sql = $"COPY ({queryTemplate.Replace("@ids", ids, StringComparison.Ordinal)}) TO STDOUT (FORMAT BINARY)";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await Task.Run(() =>
         {
-            using var exporter = connection.BeginBinaryExport(sql);
-            while (exporter.StartRow() != -1)
+            var pool = new StringPool();
+            var ordered = true;
+            using (var exporter = connection.BeginBinaryExport(sql))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                list.Add(read(exporter));
+                while (exporter.StartRow() != -1)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var record = read(exporter, pool);
+                    if (ordered && list.Count > 0 && Compare(list[^1], record) > 0)
+                    {
+                        ordered = false;
+                    }
+                    list.Add(record);
+                }
+            }
+            if (!ordered)
+            {
+                list.Sort(Compare);
+            }
+            if (distinct is not null)
+            {
+                FirstOfEqual.Keep(list, distinct);
+                // Repeated monthly exports can make most rows duplicates; the set lives for the whole run.
+                list.TrimExcess();
             }
         }, cancellationToken).ConfigureAwait(false);
         return list;
     }
 
-    /// <summary>Keeps the first of identical records (same content, whatever the extract and row).</summary>
-    private static List<T> Distinct<T, TKey>(List<T> records, Func<T, TKey> content) where TKey : notnull
+    private static int Compare(ExtractRecord x, ExtractRecord y)
     {
-        var seen = new HashSet<TKey>(records.Count);
-        var kept = new List<T>(records.Count);
-        foreach (var r in records)
-        {
-            if (seen.Add(content(r)))
-            {
-                kept.Add(r);
-            }
-        }
-        return kept;
+        var byExtract = x.ExtractId.CompareTo(y.ExtractId);
+        return byExtract != 0 ? byExtract : x.Row.CompareTo(y.Row);
     }
-
-    private static (SourceKind, string, string, Sex?, DateOnly?, DateOnly?, DateOnly?, (string?, bool, string?, string?, string?)) DeathContent(DeathRecord d) =>
-        (d.Kind, d.Name, d.Id.Text, d.Sex, d.BirthDate, d.DeathDate, d.CancelledOn, (d.CancelReason, d.IsDeath, d.Place, d.Cause, d.Reporter));
-
-    private static (string, string, DateOnly, decimal?, decimal?, decimal?, decimal?, (decimal, string?, string?)) MedicalContent(MedicalRecord m) =>
-        (m.Name, m.Id.Text, m.SettledOn, m.Total, m.BasicPaid, m.CriticalPaid, m.AssistancePaid, (m.OutOfPocket, m.VisitType, m.Institution));
 }

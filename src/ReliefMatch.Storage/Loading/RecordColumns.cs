@@ -5,7 +5,10 @@ using ReliefMatch.Core.Identity;
 
 namespace ReliefMatch.Storage.Loading;
 
-/// <summary>The columns read back for each record table, and how a row becomes a record again.</summary>
+/// <summary>
+/// The columns read back for each record table, and how a row becomes a record again. Texts that repeat across
+/// rows go through the load's <see cref="StringPool"/>; unique ones (certificate numbers) do not.
+/// </summary>
 internal static class RecordColumns
 {
     private const string Id = "extract_id, row, name, id_text, id_key, id_problem, id_upgraded";
@@ -18,35 +21,35 @@ internal static class RecordColumns
 
     private readonly record struct Common(long ExtractId, int Row, string Name, ParsedId Id);
 
-    private static Common ReadCommon(NpgsqlBinaryExporter r)
+    private static Common ReadCommon(NpgsqlBinaryExporter r, StringPool pool)
     {
         var extractId = r.Read<long>(NpgsqlDbType.Bigint);
         var row = r.Read<int>(NpgsqlDbType.Integer);
-        var name = r.Read<string>(NpgsqlDbType.Text);
-        var text = r.Read<string>(NpgsqlDbType.Text);
+        var name = pool.Intern(r.Read<string>(NpgsqlDbType.Text));
+        var text = pool.Intern(r.Read<string>(NpgsqlDbType.Text));
         var key = Long(r);
-        var problem = Text(r);
+        var problem = Text(r, null);
         var upgraded = r.Read<bool>(NpgsqlDbType.Boolean);
         return new Common(extractId, row, name, text.Length == 0 && key is null ? ParsedId.Missing with { UpgradedFrom15 = upgraded } : StoredCodes.Id(text, key, problem, upgraded));
     }
 
-    public static RosterRecord ReadRoster(NpgsqlBinaryExporter r)
+    public static RosterRecord ReadRoster(NpgsqlBinaryExporter r, StringPool pool)
     {
-        var c = ReadCommon(r);
+        var c = ReadCommon(r, pool);
         return new RosterRecord
         {
             ExtractId = c.ExtractId,
             Row = c.Row,
             Name = c.Name,
             Id = c.Id,
-            CountyCode = r.Read<string>(NpgsqlDbType.Text),
-            County = Text(r),
-            Township = r.Read<string>(NpgsqlDbType.Text),
-            Village = Text(r),
-            HouseholdId = r.Read<string>(NpgsqlDbType.Text),
-            HeadName = Text(r),
-            HeadIdNumber = Text(r),
-            Relation = Text(r),
+            CountyCode = pool.Intern(r.Read<string>(NpgsqlDbType.Text)),
+            County = Text(r, pool),
+            Township = pool.Intern(r.Read<string>(NpgsqlDbType.Text)),
+            Village = Text(r, pool),
+            HouseholdId = pool.Intern(r.Read<string>(NpgsqlDbType.Text)),
+            HeadName = Text(r, pool),
+            HeadIdNumber = Text(r, pool),
+            Relation = Text(r, pool),
             Programme = StoredCodes.ParseProgramme(r.Read<string>(NpgsqlDbType.Text)),
             SupportMode = Small(r) is { } sm ? (SupportMode)sm : null,
             Status = StoredCodes.ParseStatus(r.Read<string>(NpgsqlDbType.Text)),
@@ -59,9 +62,9 @@ internal static class RecordColumns
         };
     }
 
-    public static DeathRecord ReadDeath(NpgsqlBinaryExporter r)
+    public static DeathRecord ReadDeath(NpgsqlBinaryExporter r, StringPool pool)
     {
-        var c = ReadCommon(r);
+        var c = ReadCommon(r, pool);
         var kindText = r.Read<string>(NpgsqlDbType.Text);
         return new DeathRecord
         {
@@ -74,36 +77,36 @@ internal static class RecordColumns
             BirthDate = Date(r),
             DeathDate = Date(r),
             CancelledOn = Date(r),
-            CancelReason = Text(r),
+            CancelReason = Text(r, pool),
             IsDeath = r.Read<bool>(NpgsqlDbType.Boolean),
-            Place = Text(r),
-            Cause = Text(r),
-            Reporter = Text(r),
+            Place = Text(r, pool),
+            Cause = Text(r, pool),
+            Reporter = Text(r, pool),
         };
     }
 
-    public static DisabilityRecord ReadDisability(NpgsqlBinaryExporter r)
+    public static DisabilityRecord ReadDisability(NpgsqlBinaryExporter r, StringPool pool)
     {
-        var c = ReadCommon(r);
+        var c = ReadCommon(r, pool);
         return new DisabilityRecord
         {
             ExtractId = c.ExtractId,
             Row = c.Row,
             Name = c.Name,
             Id = c.Id,
-            CertificateNo = Text(r),
+            CertificateNo = Text(r, null),
             Category = (DisabilityCategory)r.Read<short>(NpgsqlDbType.Smallint),
             Level = r.Read<short>(NpgsqlDbType.Smallint),
             IssuedOn = Date(r),
-            CertificateStatus = Text(r),
-            Township = Text(r),
-            Village = Text(r),
+            CertificateStatus = Text(r, pool),
+            Township = Text(r, pool),
+            Village = Text(r, pool),
         };
     }
 
-    public static MedicalRecord ReadMedical(NpgsqlBinaryExporter r)
+    public static MedicalRecord ReadMedical(NpgsqlBinaryExporter r, StringPool pool)
     {
-        var c = ReadCommon(r);
+        var c = ReadCommon(r, pool);
         return new MedicalRecord
         {
             ExtractId = c.ExtractId,
@@ -116,40 +119,41 @@ internal static class RecordColumns
             CriticalPaid = Number(r),
             AssistancePaid = Number(r),
             OutOfPocket = r.Read<decimal>(NpgsqlDbType.Numeric),
-            VisitType = Text(r),
-            Institution = Text(r),
+            VisitType = Text(r, pool),
+            Institution = Text(r, pool),
         };
     }
 
-    public static MonitoringRecord ReadMonitoring(NpgsqlBinaryExporter r)
+    public static MonitoringRecord ReadMonitoring(NpgsqlBinaryExporter r, StringPool pool)
     {
-        var c = ReadCommon(r);
+        var c = ReadCommon(r, pool);
         return new MonitoringRecord
         {
             ExtractId = c.ExtractId,
             Row = c.Row,
             Name = c.Name,
             Id = c.Id,
-            HouseholdId = Text(r),
-            Relation = Text(r),
-            MonitorType = Text(r),
-            Risk = Text(r),
+            HouseholdId = Text(r, pool),
+            Relation = Text(r, pool),
+            MonitorType = Text(r, pool),
+            Risk = Text(r, pool),
             IdentifiedOn = Date(r),
             RiskCleared = r.Read<bool>(NpgsqlDbType.Boolean),
             IncomePerCapita = Number(r),
-            Township = Text(r),
-            Village = Text(r),
+            Township = Text(r, pool),
+            Village = Text(r, pool),
         };
     }
 
-    private static string? Text(NpgsqlBinaryExporter r)
+    private static string? Text(NpgsqlBinaryExporter r, StringPool? pool)
     {
         if (r.IsNull)
         {
             r.Skip();
             return null;
         }
-        return r.Read<string>(NpgsqlDbType.Text);
+        var text = r.Read<string>(NpgsqlDbType.Text);
+        return pool is null ? text : pool.Intern(text);
     }
 
     private static long? Long(NpgsqlBinaryExporter r)

@@ -146,6 +146,38 @@ public sealed class ExtractSetLoaderTests(PostgresFixture postgres) : IAsyncLife
     }
 
     [Fact]
+    public async Task LoadAsync_RecordsDifferingOnlyInAFreeTextColumn_AreAllKept()
+    {
+        var death = TestRecords.PoliceDeath(2, 1, new DateOnly(2023, 5, 12)) with { Reporter = "甲", Place = "家中" };
+        var settlement = TestRecords.Medical(2, 1, 100m) with { Institution = "县人民医院", VisitType = "住院" };
+        await ImportAsync(SourceKind.PoliceDeaths, "p.csv", July, death, death with { Row = 3, Reporter = "乙" }, death with { Row = 4, Place = null }, death with { Row = 5 });
+        await ImportAsync(SourceKind.Medical, "m.csv", July, settlement, settlement with { Row = 3, Institution = "县中医院" },
+            settlement with { Row = 4, VisitType = null }, settlement with { Row = 5, CriticalPaid = 1m }, settlement with { Row = 6 });
+
+        var set = await LoadAsync(July);
+
+        Assert.Equal([2, 3, 4], set.Deaths.Select(d => d.Row));
+        Assert.Equal([2, 3, 4, 5], set.Medical.Select(m => m.Row));
+    }
+
+    [Fact]
+    public async Task LoadAsync_RepeatedTexts_ShareOneInstancePerTable()
+    {
+        var a = TestRecords.Roster(2, 1);
+        var b = TestRecords.Roster(3, 2) with { HouseholdId = a.HouseholdId, Township = a.Township, Village = a.Village };
+        await ImportAsync(SourceKind.Roster, "r.csv", July, a, b, a with { Row = 4 });
+
+        var set = await LoadAsync(July);
+
+        Assert.Equal(3, set.Roster.Count);
+        Assert.Same(set.Roster[0].HouseholdId, set.Roster[1].HouseholdId);
+        Assert.Same(set.Roster[0].Township, set.Roster[1].Township);
+        Assert.Same(set.Roster[0].Id.Text, set.Roster[2].Id.Text);
+        Assert.Same(set.Roster[0].Name, set.Roster[2].Name);
+        Assert.Equal(a with { ExtractId = set.Roster[2].ExtractId, Row = 4 }, set.Roster[2]);
+    }
+
+    [Fact]
     public async Task LoadAsync_Histories_LeaveOutExtractsStampedAfterP()
     {
         await ImportAsync(SourceKind.Medical, "july.csv", July, TestRecords.Medical(2, 1, 10m));
