@@ -44,12 +44,13 @@ public sealed class RosterSnapshotLoader(NpgsqlDataSource dataSource)
         var rows = new List<RosterRecord>();
         await Task.Run(() =>
         {
+            var pool = new StringPool();
             using var exporter = connection.BeginBinaryExport(
                 $"COPY (SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records WHERE extract_id IN ({list}) ORDER BY extract_id, row) TO STDOUT (FORMAT BINARY)");
             while (exporter.StartRow() != -1)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                rows.Add(RecordColumns.ReadRoster(exporter));
+                rows.Add(RecordColumns.ReadRoster(exporter, pool));
             }
         }, cancellationToken).ConfigureAwait(false);
         return new RosterSnapshot(snapshotPeriod, ids, rows);
