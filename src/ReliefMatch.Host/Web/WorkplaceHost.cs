@@ -1,3 +1,4 @@
+using ReliefMatch.Storage.Jobs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -69,6 +70,10 @@ public static class WorkplaceHost
         services.AddSingleton(_ => new RunHistory(database.DataSource));
         services.AddSingleton(_ => new TownshipDirectory(database.DataSource));
         services.AddSingleton(_ => new WorklistReturnStore(database.DataSource, time));
+        // What the scheduled jobs store, for the county's pages (the jobs register the same stores when they run here).
+        services.AddSingleton(_ => new JobRunStore(database.DataSource, time));
+        services.AddSingleton(_ => new SampleDrawStore(database.DataSource, time));
+        services.AddSingleton(_ => new DueListStore(database.DataSource, time));
         services.AddSingleton<SignInService>();
         services.AddSingleton<RuleTitles>();
         services.AddSingleton<WorklistService>();
@@ -204,6 +209,7 @@ public static class WorkplaceHost
         RunPages.Map(county);
         FindingPages.Map(county);
         StatisticsPages.Map(county);
+        JobListPages.Map(county);
         AuditPages.Map(county);
         // Without the jobs there is no dashboard: the county is told so, everyone else was refused above.
         site.MapGet("/hangfire/{**rest}", (HttpContext context) => PageResults.Page(context, "任务面板",

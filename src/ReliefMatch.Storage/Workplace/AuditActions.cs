@@ -14,6 +14,10 @@ public static class AuditActions
     public const string RevealIds = "reveal-ids";
     public const string UploadExtract = "upload-extract";
     public const string ReturnWorklist = "return-worklist";
+    /// <summary>The monthly sample of new 低保 households downloaded.</summary>
+    public const string DownloadSample = "download-sample";
+    /// <summary>An economic re-check due list or overdue list downloaded.</summary>
+    public const string DownloadDueList = "download-due-list";
 
     /// <summary>How an action reads on the audit page.</summary>
     public static string Chinese(string action) => action switch
@@ -26,6 +30,8 @@ public static class AuditActions
         RevealIds => "查看完整身份证号",
         UploadExtract => "上传比对数据",
         ReturnWorklist => "上传核查结果",
+        DownloadSample => "下载低保抽样",
+        DownloadDueList => "下载核对名单",
         _ => action,
     };
 }

@@ -1,3 +1,4 @@
+using ReliefMatch.Storage.Jobs;
 using ReliefMatch.Storage.Workplace;
 using static ReliefMatch.Host.Web.Html.HtmlText;
 
@@ -16,7 +17,7 @@ public static class RunPages
         _ => status,
     };
 
-    private static async Task<IResult> ListAsync(HttpContext context, RunHistory runs)
+    private static async Task<IResult> ListAsync(HttpContext context, RunHistory runs, JobRunStore jobs)
     {
         var list = await runs.ListAsync(200, context.RequestAborted);
         var rows = list.Select(r => Of($"""
@@ -30,6 +31,17 @@ public static class RunPages
                 <table id="runs"><thead><tr><th>编号</th><th>月份</th><th>开始</th><th>结束</th><th>状态</th><th>预警</th><th>当月新增</th><th>保持不属实</th><th>关闭</th><th>错误</th></tr></thead>
                 <tbody>{rows}</tbody></table>
                 """);
-        return PageResults.Page(context, "比对运行", content);
+        var jobRuns = await jobs.ListAsync(100, null, context.RequestAborted);
+        var jobRows = jobRuns.Select(j => Of($"""
+            <tr><td>{j.Job}</td><td>{j.Key}</td><td class="n">{j.Attempt}</td><td>{WorkplaceClock.Text(j.StartedAt)}</td><td>{(j.FinishedAt is { } f ? WorkplaceClock.Text(f) : "")}</td>
+            <td>{JobRunStore.Text(j.Outcome)}</td><td>{j.Detail}</td></tr>
+            """));
+        var jobsContent = jobRuns.Count == 0
+            ? Of($"""<p class="muted">还没有定时任务的执行记录。</p>""")
+            : Of($"""
+                <table id="job-runs"><thead><tr><th>任务</th><th>月份</th><th>第几次</th><th>开始</th><th>结束</th><th>结果</th><th>说明</th></tr></thead>
+                <tbody>{jobRows}</tbody></table>
+                """);
+        return PageResults.Page(context, "比对运行", Of($"""{content}<h2>定时任务</h2>{jobsContent}"""));
     }
 }

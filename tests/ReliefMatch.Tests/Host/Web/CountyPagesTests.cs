@@ -179,4 +179,32 @@ public sealed class CountyPagesTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(["download-statistics", "sign-in"], actions);
         Assert.Contains("下载统计表", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Samples_StoredDraw_ListedWithSeedAndDownloadedWithAudit()
+    {
+        var approvals = Enumerable.Range(1, 5)
+            .Select(n => new ReliefMatch.Core.Sampling.DibaoApproval($"H{n:D3}", "450326", Luojin, "罗锦村", "王" + n, TestRecords.IdNumber(n),
+                ReliefMatch.Core.Extracts.Programme.RuralDibao, new DateOnly(2023, 7, n), 3))
+            .ToList();
+        var july = new ReliefMatch.Core.Periods.ReportingMonth(2023, 7);
+        var sample = ReliefMatch.Core.Sampling.DibaoSampler.Draw(july, [Luojin], approvals);
+        await new ReliefMatch.Storage.Jobs.SampleDrawStore(_server.Database.DataSource, TimeProvider.System)
+            .SaveAsync(sample, new ReliefMatch.Storage.Jobs.RosterSnapshot("2023-07", [], []), null);
+
+        using var page = await _county.GetAsync("/county/samples?period=2023-07");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains($"<tr data-township=\"{Luojin}\"><td>{Luojin}</td><td class=\"n\">5</td><td class=\"n\">3</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestRecords.IdNumber(1), html, StringComparison.Ordinal);
+
+        using var file = await _county.GetAsync("/county/samples/2023-07.csv");
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        var csv = Encoding.UTF8.GetString(await file.Content.ReadAsByteArrayAsync());
+        Assert.Equal(3, sample.Townships.Single().Selected.Count(h => csv.Contains(h.HouseholdId, StringComparison.Ordinal)));
+        Assert.Equal(1, await StorageTestDb.CountAsync(_server.Database.DataSource, "audit_log", "action = 'download-sample' AND rows = 3"));
+
+        using var missing = await _county.GetAsync("/county/samples/2023-08.xlsx");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }

@@ -66,6 +66,10 @@ public sealed class WorkplaceAccessTests(PostgresFixture postgres) : IAsyncLifet
         ("GET", "/county/statistics", "/county/statistics", HttpStatusCode.Forbidden),
         ("GET", "/county/statistics/{period}.xlsx", "/county/statistics/2023-07.xlsx", HttpStatusCode.Forbidden),
         ("GET", "/county/audit", "/county/audit", HttpStatusCode.Forbidden),
+        ("GET", "/county/samples", "/county/samples", HttpStatusCode.Forbidden),
+        ("GET", "/county/samples/{period}.{extension}", "/county/samples/2023-07.xlsx", HttpStatusCode.Forbidden),
+        ("GET", "/county/due-lists", "/county/due-lists", HttpStatusCode.Forbidden),
+        ("GET", "/county/due-lists/{kind}/{key}.{extension}", "/county/due-lists/overdue/2023-07.csv", HttpStatusCode.Forbidden),
         ("GET", "/hangfire/{**rest}", "/hangfire", HttpStatusCode.Forbidden),
     ];
 
