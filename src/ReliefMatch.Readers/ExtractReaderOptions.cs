@@ -10,4 +10,10 @@ public sealed record ExtractReaderOptions
     /// that cell blank, belongs to it.
     /// </summary>
     public string HomeCountyCode { get; init; } = "450326";
+
+    /// <summary>
+    /// The home county's name. A roster row with no 区划代码 but a 县(区) naming another county (临桂区) belongs to
+    /// that county, not to the home county.
+    /// </summary>
+    public string HomeCountyName { get; init; } = "永福县";
 }

@@ -29,7 +29,7 @@ public static class ImportCommand
             var logger = logging.CreateLogger("reliefmatch");
             await using var database = await CommonOptions.OpenDatabaseAsync(parse, logger, cancellationToken);
             var month = parse.GetResult(period) is null ? CommonOptions.CurrentMonth(time) : parse.GetValue(period);
-            var importer = new ExtractImporter(database.DataSource, time, null, logger, new ExtractReaderOptions { HomeCountyCode = installation.HomeCountyCode });
+            var importer = new ExtractImporter(database.DataSource, time, null, logger, installation.ReaderOptions);
             IReadOnlyList<ReliefMatch.Core.Extracts.FileReport> reports;
             using (var progress = new ProgressLine(Console.Error))
             {

@@ -36,7 +36,7 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
             var inbox = options.EffectiveInbox;
             Directory.CreateDirectory(inbox);
             var importer = new ExtractImporter(options.Database.DataSource, time, null, logger,
-                new ExtractReaderOptions { HomeCountyCode = options.Installation.HomeCountyCode });
+                options.Installation.ReaderOptions);
             int imported = 0, already = 0, refused = 0;
             var refusals = new List<string>();
             foreach (var (source, path, displayName) in ExtractImporter.FilesOf(inbox))

@@ -44,7 +44,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
         IReadOnlyList<FileReport> imports = [];
         if (request.InputDirectory is { } input)
         {
-            var importer = new ExtractImporter(dataSource, time, null, logger, new ExtractReaderOptions { HomeCountyCode = installation.HomeCountyCode });
+            var importer = new ExtractImporter(dataSource, time, null, logger, installation.ReaderOptions);
             imports = await importer.ImportFolderAsync(input, request.Period, progress, cancellationToken);
             Completed("import", imports.Where(f => !f.AlreadyImported).Sum(f => (long)f.Accepted));
         }

@@ -10,7 +10,7 @@ internal abstract class RecordBuilder
 
     public static RecordBuilder For(SourceKind source, ExtractReaderOptions options) => source switch
     {
-        SourceKind.Roster => new RosterRecordBuilder(options.HomeCountyCode),
+        SourceKind.Roster => new RosterRecordBuilder(options.HomeCountyCode, options.HomeCountyName),
         SourceKind.PoliceDeaths => new PoliceDeathRecordBuilder(),
         SourceKind.HealthDeaths => new HealthDeathRecordBuilder(),
         SourceKind.Disability => new DisabilityRecordBuilder(),

@@ -9,7 +9,7 @@ namespace ReliefMatch.Readers.Rows;
 /// of a recipient, and the <c>invalid-roster-id</c> rule reports it. Household-level values are kept as read
 /// on each member's row; merging them is the engine's job.
 /// </summary>
-internal sealed class RosterRecordBuilder(string homeCountyCode) : RecordBuilder
+internal sealed class RosterRecordBuilder(string homeCountyCode, string homeCountyName) : RecordBuilder
 {
     public override ExtractRecord? Build(RowCells row)
     {
@@ -38,13 +38,14 @@ internal sealed class RosterRecordBuilder(string homeCountyCode) : RecordBuilder
             return null;
         }
         var headId = row.Text(ExtractField.HeadIdNumber) is null ? null : row.Id(ExtractField.HeadIdNumber).Text;
+        var county = row.Text(ExtractField.County);
         return new RosterRecord
         {
             Row = row.Row,
             Name = name,
             Id = id,
-            CountyCode = CountyCode(row.Text(ExtractField.CountyCode)),
-            County = row.Text(ExtractField.County),
+            CountyCode = CountyCode(row.Text(ExtractField.CountyCode), county),
+            County = county,
             Township = township,
             Village = row.Text(ExtractField.Village),
             HouseholdId = householdId,
@@ -64,19 +65,28 @@ internal sealed class RosterRecordBuilder(string homeCountyCode) : RecordBuilder
     }
 
     /// <summary>
-    /// The six-digit county code. Blank or absent means the home county. Statistical division codes of 9 or 12
-    /// digits (a township's or the county's own <c>450326000000</c>) begin with their county's code.
+    /// The six-digit county code. Blank or absent means the home county — unless the row's 县(区) names another
+    /// county, whose name then stands for its code (no code of the home county can equal it). Statistical
+    /// division codes of 9 or 12 digits (a township's or the county's own <c>450326000000</c>) begin with their
+    /// county's code.
     /// </summary>
-    private string CountyCode(string? text)
+    private string CountyCode(string? text, string? countyName)
     {
         if (text is null)
         {
-            return homeCountyCode;
+            return countyName is null || IsHomeCountyName(countyName) ? homeCountyCode : countyName;
         }
         if (text.Length is 9 or 12 && text.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0)
         {
             return text[..6];
         }
         return text;
+    }
+
+    /// <summary>永福县, 永福 (the suffix 县/区/市 left off) both name the home county.</summary>
+    private bool IsHomeCountyName(string name)
+    {
+        static ReadOnlySpan<char> Stem(string s) => s.AsSpan().Trim().TrimEnd("县区市");
+        return Stem(name).SequenceEqual(Stem(homeCountyName));
     }
 }

@@ -148,6 +148,18 @@ public sealed partial class ExtractReaderTests
     }
 
     [Theory]
+    [InlineData("永福县", "450326")]
+    [InlineData("永福", "450326")]
+    [InlineData("", "450326")]
+    [InlineData("临桂区", "临桂区")]
+    public void Records_RosterCountyNameWithoutCode_OtherCountyKeptApart(string county, string expected) =>
+        Assert.Equal(expected, Assert.Single(Roster("县(区)", $"永福镇,H1,张三,{Id1},农村低保,在保,{county}")).CountyCode);
+
+    [Fact]
+    public void Records_RosterCodeAndOtherCountyName_CodeWins() =>
+        Assert.Equal("450326", Assert.Single(Roster("区划代码,县区", $"永福镇,H1,张三,{Id1},农村低保,在保,450326,临桂区")).CountyCode);
+
+    [Theory]
     [InlineData("450327", "450327")]
     [InlineData("450327000000", "450327")]
     [InlineData("450327100", "450327")]

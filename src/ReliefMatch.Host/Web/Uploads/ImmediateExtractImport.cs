@@ -19,7 +19,7 @@ public sealed class ImmediateExtractImport(NpgsqlDataSource dataSource, TimeProv
 
     public async Task<IReadOnlyList<UploadOutcome>> ProcessAsync(IReadOnlyList<SavedExtract> files, ReportingMonth period, CancellationToken cancellationToken)
     {
-        var importer = new ExtractImporter(dataSource, time, null, logger, new ExtractReaderOptions { HomeCountyCode = settings.Installation.HomeCountyCode });
+        var importer = new ExtractImporter(dataSource, time, null, logger, settings.Installation.ReaderOptions);
         var outcomes = new List<UploadOutcome>(files.Count);
         foreach (var file in files)
         {
