@@ -13,6 +13,10 @@ namespace ReliefMatch.Storage.Loading;
 /// <item>disability: for each person (the normalised ID text), the record(s) of the latest-stamped file ≤ P holding them.</item>
 /// </list>
 /// Extracts stamped after P are left out, so that a month run again later sees what it saw then.
+/// A departmental record (death, medical, disability) whose valid ID is held by no person of the roster set or the
+/// monitoring snapshot is left out too: no rule can use it (a valid ID matches by that ID only; repair and
+/// name-sex-birth matching are for invalid or missing IDs, and those records are all kept). At province scale
+/// this spares loading the general population's millions of settlements.
 /// Records come back with <see cref="ExtractRecord.ExtractId"/> and <see cref="ExtractRecord.Row"/> set, in
 /// extract then row order.
 /// </summary>
@@ -76,8 +80,9 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
         int LargestFile(long[] ids) => ids.Length == 0 ? 0 : ids.Max(i => accepted[i]);
         var roster = ExportAsync(rosterIds, $"SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records WHERE extract_id IN (@ids)", Rows(rosterIds), RecordColumns.ReadRoster, null, cancellationToken);
         var monitoring = ExportAsync(monitoringIds, $"SELECT {RecordColumns.Monitoring} FROM reliefmatch.monitoring_records WHERE extract_id IN (@ids)", Rows(monitoringIds), RecordColumns.ReadMonitoring, null, cancellationToken);
-        var deaths = ExportAsync(deathIds, $"SELECT {RecordColumns.Death} FROM reliefmatch.death_records WHERE extract_id IN (@ids)", Rows(deathIds), RecordColumns.ReadDeath, DeathContentComparer.Instance, cancellationToken);
-        var medical = ExportAsync(medicalIds, $"SELECT {RecordColumns.Medical} FROM reliefmatch.medical_records WHERE extract_id IN (@ids)", Rows(medicalIds), RecordColumns.ReadMedical, MedicalContentComparer.Instance, cancellationToken);
+        var known = KnownPersons(rosterIds, monitoringIds);
+        var deaths = ExportAsync(deathIds, $"SELECT {RecordColumns.Death} FROM reliefmatch.death_records d WHERE extract_id IN (@ids) AND {known}", Rows(deathIds), RecordColumns.ReadDeath, DeathContentComparer.Instance, cancellationToken);
+        var medical = ExportAsync(medicalIds, $"SELECT {RecordColumns.Medical} FROM reliefmatch.medical_records d WHERE extract_id IN (@ids) AND {known}", Rows(medicalIds), RecordColumns.ReadMedical, MedicalContentComparer.Instance, cancellationToken);
         // Per person (the ID key, or the ID text when the ID is invalid) the latest-stamped file wins, the later
         // import among files of one period; all of that file's rows for the person are kept. A row without
         // any ID text cannot be tied to another file's row and stands alone.
@@ -86,7 +91,7 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
                 SELECT d.*, rank() OVER (PARTITION BY CASE WHEN d.id_key IS NOT NULL THEN 'k' || d.id_key WHEN d.id_text <> '' THEN 't' || d.id_text ELSE 'r' || d.extract_id || ':' || d.row END
                                          ORDER BY e.period DESC, e.id DESC) AS newest
                 FROM reliefmatch.disability_records d JOIN reliefmatch.extracts e ON e.id = d.extract_id
-                WHERE d.extract_id IN (@ids)) ranked
+                WHERE d.extract_id IN (@ids) AND {known}) ranked
             WHERE newest = 1 ORDER BY extract_id, row
             """, LargestFile(disabilityIds), RecordColumns.ReadDisability, null, cancellationToken);
         await Task.WhenAll(roster, monitoring, deaths, medical, disability).ConfigureAwait(false);
@@ -101,6 +106,22 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
         };
         var used = new HashSet<long>(rosterIds.Concat(monitoringIds).Concat(deathIds).Concat(medicalIds).Concat(disabilityIds));
         return set with { Extracts = extracts.Where(e => used.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value) };
+    }
+
+    /// <summary>
+    /// The condition on a departmental record <c>d</c> that some rule may use it: its ID is invalid or missing, or
+    /// a person of the roster set or of the monitoring snapshot holds it.
+    /// </summary>
+    private static string KnownPersons(long[] rosterIds, long[] monitoringIds)
+    {
+        // Extract ids start at 1, so (0) is an empty list that stays valid SQL.
+        static string List(long[] ids) => ids.Length == 0 ? "0" : string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+        return $"""
+            (d.id_key IS NULL OR d.id_key IN (
+                SELECT id_key FROM reliefmatch.roster_records WHERE extract_id IN ({List(rosterIds)}) AND id_key IS NOT NULL
+                UNION ALL
+                SELECT id_key FROM reliefmatch.monitoring_records WHERE extract_id IN ({List(monitoringIds)}) AND id_key IS NOT NULL))
+            """;
     }
 
     /// <summary>

@@ -36,6 +36,13 @@ public sealed class ExtractSetLoaderTests(PostgresFixture postgres) : IAsyncLife
 
     private Task<ExtractSet> LoadAsync(ReportingMonth period) => new ExtractSetLoader(_db.DataSource).LoadAsync(period);
 
+    /// <summary>
+    /// Makes <paramref name="persons"/> known (a monitoring snapshot stamped before every month the tests use):
+    /// departmental records whose valid ID no known person holds are not loaded.
+    /// </summary>
+    private Task<long> KnownAsync(params int[] persons) =>
+        ImportAsync(SourceKind.Monitoring, "known.csv", new ReportingMonth(2023, 1), persons.Select((p, i) => (ExtractRecord)TestRecords.Monitoring(i + 2, p)).ToArray());
+
     [Fact]
     public async Task LoadAsync_EverySource_RebuildsRecordsWithExtractAndRow()
     {
@@ -48,6 +55,8 @@ public sealed class ExtractSetLoaderTests(PostgresFixture postgres) : IAsyncLife
         var disability = TestRecords.Disability(2, 7, 2, DisabilityCategory.Mental);
         var medical = TestRecords.Medical(2, 8, 1234.56m) with { Total = null, Institution = null };
         var monitoring = TestRecords.Monitoring(2, 9) with { RiskCleared = true };
+        // The departmental records' people (5 to 8) are monitored too, so that they are loaded.
+        var monitored = Enumerable.Range(5, 4).Select(p => TestRecords.Monitoring(p - 2, p)).ToArray();
         var ids = new Dictionary<SourceKind, long>
         {
             [SourceKind.Roster] = await ImportAsync(SourceKind.Roster, "r.csv", July, roster, invalid, legacy, missing),
@@ -55,7 +64,7 @@ public sealed class ExtractSetLoaderTests(PostgresFixture postgres) : IAsyncLife
             [SourceKind.HealthDeaths] = await ImportAsync(SourceKind.HealthDeaths, "h.csv", July, health),
             [SourceKind.Disability] = await ImportAsync(SourceKind.Disability, "d.csv", July, disability),
             [SourceKind.Medical] = await ImportAsync(SourceKind.Medical, "m.csv", July, medical),
-            [SourceKind.Monitoring] = await ImportAsync(SourceKind.Monitoring, "w.csv", July, monitoring),
+            [SourceKind.Monitoring] = await ImportAsync(SourceKind.Monitoring, "w.csv", July, [monitoring, .. monitored]),
         };
 
         var set = await LoadAsync(July);
@@ -68,7 +77,7 @@ public sealed class ExtractSetLoaderTests(PostgresFixture postgres) : IAsyncLife
         Assert.Equal([police with { ExtractId = ids[SourceKind.PoliceDeaths] }, health with { ExtractId = ids[SourceKind.HealthDeaths] }], set.Deaths);
         Assert.Equal([disability with { ExtractId = ids[SourceKind.Disability] }], set.Disability);
         Assert.Equal([medical with { ExtractId = ids[SourceKind.Medical] }], set.Medical);
-        Assert.Equal([monitoring with { ExtractId = ids[SourceKind.Monitoring] }], set.Monitoring);
+        Assert.Equal([monitoring, .. monitored], set.Monitoring.Select(m => m with { ExtractId = 0 }));
         Assert.Equal(ids.Values.Order(), set.Extracts.Keys.Order());
         var info = set.Extracts[r];
         Assert.Equal((SourceKind.Roster, "roster/r.csv", "2023-07"), (info.Source, info.File, info.Period));
@@ -114,6 +123,7 @@ public sealed class ExtractSetLoaderTests(PostgresFixture postgres) : IAsyncLife
     [Fact]
     public async Task LoadAsync_IdenticalDeathRecordsInTwoFiles_CountedOnceFromTheFirstFile()
     {
+        await KnownAsync(1, 2, 3, 4);
         var death = TestRecords.PoliceDeath(2, 1, new DateOnly(2023, 5, 12));
         var first = await ImportAsync(SourceKind.PoliceDeaths, "may.csv", June, death, TestRecords.PoliceDeath(3, 2, new DateOnly(2023, 5, 20)));
         var second = await ImportAsync(SourceKind.PoliceDeaths, "june.csv", July, death with { Row = 7 }, TestRecords.PoliceDeath(8, 3, new DateOnly(2023, 6, 2)));
@@ -135,6 +145,7 @@ public sealed class ExtractSetLoaderTests(PostgresFixture postgres) : IAsyncLife
     [Fact]
     public async Task LoadAsync_IdenticalMedicalSettlements_CountedOnce()
     {
+        await KnownAsync(1, 2, 3, 4);
         var settlement = TestRecords.Medical(2, 1, 3000m);
         await ImportAsync(SourceKind.Medical, "a.csv", June, settlement, TestRecords.Medical(3, 1, 3000m, new DateOnly(2023, 6, 20)));
         await ImportAsync(SourceKind.Medical, "b.csv", July, settlement with { Row = 9 }, settlement with { Row = 10, OutOfPocket = 3000.00m });
@@ -148,6 +159,7 @@ public sealed class ExtractSetLoaderTests(PostgresFixture postgres) : IAsyncLife
     [Fact]
     public async Task LoadAsync_RecordsDifferingOnlyInAFreeTextColumn_AreAllKept()
     {
+        await KnownAsync(1, 2, 3, 4);
         var death = TestRecords.PoliceDeath(2, 1, new DateOnly(2023, 5, 12)) with { Reporter = "甲", Place = "家中" };
         var settlement = TestRecords.Medical(2, 1, 100m) with { Institution = "县人民医院", VisitType = "住院" };
         await ImportAsync(SourceKind.PoliceDeaths, "p.csv", July, death, death with { Row = 3, Reporter = "乙" }, death with { Row = 4, Place = null }, death with { Row = 5 });
@@ -180,6 +192,7 @@ public sealed class ExtractSetLoaderTests(PostgresFixture postgres) : IAsyncLife
     [Fact]
     public async Task LoadAsync_Histories_LeaveOutExtractsStampedAfterP()
     {
+        await KnownAsync(1, 2, 3, 4);
         await ImportAsync(SourceKind.Medical, "july.csv", July, TestRecords.Medical(2, 1, 10m));
         await ImportAsync(SourceKind.Medical, "august.csv", August, TestRecords.Medical(2, 2, 20m));
         await ImportAsync(SourceKind.HealthDeaths, "august.csv", August, TestRecords.HealthDeath(2, 3, new DateOnly(2023, 7, 30)));
@@ -194,6 +207,7 @@ public sealed class ExtractSetLoaderTests(PostgresFixture postgres) : IAsyncLife
     [Fact]
     public async Task LoadAsync_Disability_LatestStampedFileWinsPerPerson()
     {
+        await KnownAsync(1, 2, 3, 4);
         var june = await ImportAsync(SourceKind.Disability, "june.csv", June,
             TestRecords.Disability(2, 1, 3),
             TestRecords.Disability(3, 2, 1),
@@ -225,5 +239,21 @@ public sealed class ExtractSetLoaderTests(PostgresFixture postgres) : IAsyncLife
         Assert.Empty(set.Medical);
         Assert.Empty(set.Monitoring);
         Assert.Empty(set.Extracts);
+    }
+
+    [Fact]
+    public async Task LoadAsync_ValidIdOfNoKnownPerson_LeftOutAndInvalidIdsKept()
+    {
+        await ImportAsync(SourceKind.Roster, "r.csv", July, TestRecords.Roster(2, 1));
+        var invalid = TestRecords.Medical(4, 3, 30m) with { Id = ResidentIdParser.Parse("450326198001011234") };
+        await ImportAsync(SourceKind.Medical, "m.csv", July, TestRecords.Medical(2, 1, 10m), TestRecords.Medical(3, 2, 20m), invalid);
+        await ImportAsync(SourceKind.HealthDeaths, "h.csv", July, TestRecords.HealthDeath(2, 2, new DateOnly(2023, 7, 1)),
+            TestRecords.HealthDeath(3, 3, new DateOnly(2023, 7, 2)) with { Id = ParsedId.Missing });
+
+        var set = await LoadAsync(July);
+
+        // Person 2 is on no roster and monitored by nobody: no rule can use a record under that valid ID.
+        Assert.Equal([10m, 30m], set.Medical.Select(m => m.OutOfPocket));
+        Assert.Equal([3], set.Deaths.Select(d => d.Row));
     }
 }
