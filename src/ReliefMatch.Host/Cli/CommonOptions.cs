@@ -52,11 +52,4 @@ public static class CommonOptions
 
     public static Task<Database> OpenDatabaseAsync(ParseResult parse, ILogger logger, CancellationToken cancellationToken) =>
         Database.OpenAsync(new DatabaseOptions { Home = parse.GetValue(Home)! }, logger, cancellationToken);
-
-    /// <summary>The current month in China Standard Time: the default stamp of an import.</summary>
-    public static ReportingMonth CurrentMonth(TimeProvider time)
-    {
-        var china = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        return ReportingMonth.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), china).DateTime));
-    }
 }

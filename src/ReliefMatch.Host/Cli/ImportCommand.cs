@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using ReliefMatch.Host.Outputs;
 using ReliefMatch.Host.Runs;
-using ReliefMatch.Readers;
 using ReliefMatch.Storage.Imports;
 using Spectre.Console;
 
@@ -28,7 +27,7 @@ public static class ImportCommand
             using var logging = CommonOptions.Logging(parse);
             var logger = logging.CreateLogger("reliefmatch");
             await using var database = await CommonOptions.OpenDatabaseAsync(parse, logger, cancellationToken);
-            var month = parse.GetResult(period) is null ? CommonOptions.CurrentMonth(time) : parse.GetValue(period);
+            var month = parse.GetResult(period) is null ? ChinaTime.CurrentMonth(time) : parse.GetValue(period);
             var importer = new ExtractImporter(database.DataSource, time, null, logger, installation.ReaderOptions);
             IReadOnlyList<ReliefMatch.Core.Extracts.FileReport> reports;
             using (var progress = new ProgressLine(Console.Error))

@@ -3,7 +3,6 @@ using System.Globalization;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 using ReliefMatch.Core.Extracts;
-using ReliefMatch.Readers;
 using ReliefMatch.Storage.Imports;
 
 namespace ReliefMatch.Host.Jobs;

@@ -7,7 +7,6 @@ using ReliefMatch.Core.Matching;
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Rules;
 using ReliefMatch.Host.Outputs;
-using ReliefMatch.Readers;
 using ReliefMatch.Storage.Findings;
 using ReliefMatch.Storage.Imports;
 using ReliefMatch.Storage.Loading;

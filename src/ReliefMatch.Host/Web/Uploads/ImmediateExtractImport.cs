@@ -1,7 +1,6 @@
 using Npgsql;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Periods;
-using ReliefMatch.Readers;
 using ReliefMatch.Storage.Imports;
 
 namespace ReliefMatch.Host.Web.Uploads;

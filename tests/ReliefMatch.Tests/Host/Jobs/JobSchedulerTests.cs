@@ -1,3 +1,4 @@
+using ReliefMatch.Host;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
