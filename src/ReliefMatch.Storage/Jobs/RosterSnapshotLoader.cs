@@ -45,12 +45,13 @@ public sealed class RosterSnapshotLoader(NpgsqlDataSource dataSource)
         await Task.Run(() =>
         {
             var pool = new StringPool();
-            using var exporter = connection.BeginBinaryExport(
+            using var stream = connection.BeginRawBinaryCopy(
                 $"COPY (SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records WHERE extract_id IN ({list}) ORDER BY extract_id, row) TO STDOUT (FORMAT BINARY)");
-            while (exporter.StartRow() != -1)
+            var reader = CopyRowReader.Open(stream, "the roster snapshot");
+            while (reader.NextRow())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                rows.Add(RecordColumns.ReadRoster(exporter, pool));
+                rows.Add(RecordColumns.ReadRoster(reader, pool));
             }
         }, cancellationToken).ConfigureAwait(false);
         return new RosterSnapshot(snapshotPeriod, ids, rows);

@@ -134,7 +134,7 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
     /// then sorted. A server-side sort of millions of rows spills to disk and took longer than the read itself.
     /// </remarks>
     private async Task<List<T>> ExportAsync<T>(long[] extractIds, string queryTemplate, int capacity,
-        Func<NpgsqlBinaryExporter, StringPool, T> read, IEqualityComparer<T>? distinct, CancellationToken cancellationToken)
+        Func<CopyRowReader, StringPool, T> read, IEqualityComparer<T>? distinct, CancellationToken cancellationToken)
         where T : ExtractRecord
     {
         if (extractIds.Length == 0)
@@ -150,12 +150,13 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
         {
             var pool = new StringPool();
             var ordered = true;
-            using (var exporter = connection.BeginBinaryExport(sql))
+            using (var stream = connection.BeginRawBinaryCopy(sql))
             {
-                while (exporter.StartRow() != -1)
+                var rows = CopyRowReader.Open(stream, typeof(T).Name);
+                while (rows.NextRow())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var record = read(exporter, pool);
+                    var record = read(rows, pool);
                     if (ordered && list.Count > 0 && Compare(list[^1], record) > 0)
                     {
                         ordered = false;

@@ -1,5 +1,3 @@
-using Npgsql;
-using NpgsqlTypes;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Identity;
 
@@ -21,19 +19,19 @@ internal static class RecordColumns
 
     private readonly record struct Common(long ExtractId, int Row, string Name, ParsedId Id);
 
-    private static Common ReadCommon(NpgsqlBinaryExporter r, StringPool pool)
+    private static Common ReadCommon(CopyRowReader r, StringPool pool)
     {
-        var extractId = r.Read<long>(NpgsqlDbType.Bigint);
-        var row = r.Read<int>(NpgsqlDbType.Integer);
-        var name = pool.Intern(r.Read<string>(NpgsqlDbType.Text));
-        var text = pool.Intern(r.Read<string>(NpgsqlDbType.Text));
-        var key = Long(r);
-        var problem = Text(r, null);
-        var upgraded = r.Read<bool>(NpgsqlDbType.Boolean);
+        var extractId = r.Int64();
+        var row = r.Int32();
+        var name = r.Text(pool);
+        var text = r.Text(pool);
+        var key = r.NullableInt64();
+        var problem = r.NullableText(null);
+        var upgraded = r.Boolean();
         return new Common(extractId, row, name, text.Length == 0 && key is null ? ParsedId.Missing with { UpgradedFrom15 = upgraded } : StoredCodes.Id(text, key, problem, upgraded));
     }
 
-    public static RosterRecord ReadRoster(NpgsqlBinaryExporter r, StringPool pool)
+    public static RosterRecord ReadRoster(CopyRowReader r, StringPool pool)
     {
         var c = ReadCommon(r, pool);
         return new RosterRecord
@@ -42,30 +40,30 @@ internal static class RecordColumns
             Row = c.Row,
             Name = c.Name,
             Id = c.Id,
-            CountyCode = pool.Intern(r.Read<string>(NpgsqlDbType.Text)),
-            County = Text(r, pool),
-            Township = pool.Intern(r.Read<string>(NpgsqlDbType.Text)),
-            Village = Text(r, pool),
-            HouseholdId = pool.Intern(r.Read<string>(NpgsqlDbType.Text)),
-            HeadName = Text(r, pool),
-            HeadIdNumber = Text(r, pool),
-            Relation = Text(r, pool),
-            Programme = StoredCodes.ParseProgramme(r.Read<string>(NpgsqlDbType.Text)),
-            SupportMode = Small(r) is { } sm ? (SupportMode)sm : null,
-            Status = StoredCodes.ParseStatus(r.Read<string>(NpgsqlDbType.Text)),
-            EnrolledOn = Date(r),
-            MonthlyAmount = Number(r),
-            LastCheckOn = Date(r),
-            LastVisitOn = Date(r),
-            WorkAbility = Small(r) is { } wa ? (WorkAbility)wa : null,
-            IncomeStable = Bool(r),
+            CountyCode = r.Text(pool),
+            County = r.NullableText(pool),
+            Township = r.Text(pool),
+            Village = r.NullableText(pool),
+            HouseholdId = r.Text(pool),
+            HeadName = r.NullableText(pool),
+            HeadIdNumber = r.NullableText(pool),
+            Relation = r.NullableText(pool),
+            Programme = StoredCodes.ParseProgramme(r.Text(null)),
+            SupportMode = r.NullableInt16() is { } sm ? (SupportMode)sm : null,
+            Status = StoredCodes.ParseStatus(r.Text(null)),
+            EnrolledOn = r.NullableDate(),
+            MonthlyAmount = r.NullableNumeric(),
+            LastCheckOn = r.NullableDate(),
+            LastVisitOn = r.NullableDate(),
+            WorkAbility = r.NullableInt16() is { } wa ? (WorkAbility)wa : null,
+            IncomeStable = r.NullableBoolean(),
         };
     }
 
-    public static DeathRecord ReadDeath(NpgsqlBinaryExporter r, StringPool pool)
+    public static DeathRecord ReadDeath(CopyRowReader r, StringPool pool)
     {
         var c = ReadCommon(r, pool);
-        var kindText = r.Read<string>(NpgsqlDbType.Text);
+        var kindText = r.Text(null);
         return new DeathRecord
         {
             ExtractId = c.ExtractId,
@@ -73,19 +71,19 @@ internal static class RecordColumns
             Name = c.Name,
             Id = c.Id,
             Kind = SourceKinds.TryParse(kindText, out var kind) ? kind : throw new InvalidDataException($"Unknown stored death kind '{kindText}'."),
-            Sex = Small(r) is { } sex ? (Sex)sex : null,
-            BirthDate = Date(r),
-            DeathDate = Date(r),
-            CancelledOn = Date(r),
-            CancelReason = Text(r, pool),
-            IsDeath = r.Read<bool>(NpgsqlDbType.Boolean),
-            Place = Text(r, pool),
-            Cause = Text(r, pool),
-            Reporter = Text(r, pool),
+            Sex = r.NullableInt16() is { } sex ? (Sex)sex : null,
+            BirthDate = r.NullableDate(),
+            DeathDate = r.NullableDate(),
+            CancelledOn = r.NullableDate(),
+            CancelReason = r.NullableText(pool),
+            IsDeath = r.Boolean(),
+            Place = r.NullableText(pool),
+            Cause = r.NullableText(pool),
+            Reporter = r.NullableText(pool),
         };
     }
 
-    public static DisabilityRecord ReadDisability(NpgsqlBinaryExporter r, StringPool pool)
+    public static DisabilityRecord ReadDisability(CopyRowReader r, StringPool pool)
     {
         var c = ReadCommon(r, pool);
         return new DisabilityRecord
@@ -94,17 +92,17 @@ internal static class RecordColumns
             Row = c.Row,
             Name = c.Name,
             Id = c.Id,
-            CertificateNo = Text(r, null),
-            Category = (DisabilityCategory)r.Read<short>(NpgsqlDbType.Smallint),
-            Level = r.Read<short>(NpgsqlDbType.Smallint),
-            IssuedOn = Date(r),
-            CertificateStatus = Text(r, pool),
-            Township = Text(r, pool),
-            Village = Text(r, pool),
+            CertificateNo = r.NullableText(null),
+            Category = (DisabilityCategory)r.Int16(),
+            Level = r.Int16(),
+            IssuedOn = r.NullableDate(),
+            CertificateStatus = r.NullableText(pool),
+            Township = r.NullableText(pool),
+            Village = r.NullableText(pool),
         };
     }
 
-    public static MedicalRecord ReadMedical(NpgsqlBinaryExporter r, StringPool pool)
+    public static MedicalRecord ReadMedical(CopyRowReader r, StringPool pool)
     {
         var c = ReadCommon(r, pool);
         return new MedicalRecord
@@ -113,18 +111,18 @@ internal static class RecordColumns
             Row = c.Row,
             Name = c.Name,
             Id = c.Id,
-            SettledOn = r.Read<DateOnly>(NpgsqlDbType.Date),
-            Total = Number(r),
-            BasicPaid = Number(r),
-            CriticalPaid = Number(r),
-            AssistancePaid = Number(r),
-            OutOfPocket = r.Read<decimal>(NpgsqlDbType.Numeric),
-            VisitType = Text(r, pool),
-            Institution = Text(r, pool),
+            SettledOn = r.Date(),
+            Total = r.NullableNumeric(),
+            BasicPaid = r.NullableNumeric(),
+            CriticalPaid = r.NullableNumeric(),
+            AssistancePaid = r.NullableNumeric(),
+            OutOfPocket = r.Numeric(),
+            VisitType = r.NullableText(pool),
+            Institution = r.NullableText(pool),
         };
     }
 
-    public static MonitoringRecord ReadMonitoring(NpgsqlBinaryExporter r, StringPool pool)
+    public static MonitoringRecord ReadMonitoring(CopyRowReader r, StringPool pool)
     {
         var c = ReadCommon(r, pool);
         return new MonitoringRecord
@@ -133,76 +131,15 @@ internal static class RecordColumns
             Row = c.Row,
             Name = c.Name,
             Id = c.Id,
-            HouseholdId = Text(r, pool),
-            Relation = Text(r, pool),
-            MonitorType = Text(r, pool),
-            Risk = Text(r, pool),
-            IdentifiedOn = Date(r),
-            RiskCleared = r.Read<bool>(NpgsqlDbType.Boolean),
-            IncomePerCapita = Number(r),
-            Township = Text(r, pool),
-            Village = Text(r, pool),
+            HouseholdId = r.NullableText(pool),
+            Relation = r.NullableText(pool),
+            MonitorType = r.NullableText(pool),
+            Risk = r.NullableText(pool),
+            IdentifiedOn = r.NullableDate(),
+            RiskCleared = r.Boolean(),
+            IncomePerCapita = r.NullableNumeric(),
+            Township = r.NullableText(pool),
+            Village = r.NullableText(pool),
         };
-    }
-
-    private static string? Text(NpgsqlBinaryExporter r, StringPool? pool)
-    {
-        if (r.IsNull)
-        {
-            r.Skip();
-            return null;
-        }
-        var text = r.Read<string>(NpgsqlDbType.Text);
-        return pool is null ? text : pool.Intern(text);
-    }
-
-    private static long? Long(NpgsqlBinaryExporter r)
-    {
-        if (r.IsNull)
-        {
-            r.Skip();
-            return null;
-        }
-        return r.Read<long>(NpgsqlDbType.Bigint);
-    }
-
-    private static short? Small(NpgsqlBinaryExporter r)
-    {
-        if (r.IsNull)
-        {
-            r.Skip();
-            return null;
-        }
-        return r.Read<short>(NpgsqlDbType.Smallint);
-    }
-
-    private static DateOnly? Date(NpgsqlBinaryExporter r)
-    {
-        if (r.IsNull)
-        {
-            r.Skip();
-            return null;
-        }
-        return r.Read<DateOnly>(NpgsqlDbType.Date);
-    }
-
-    private static decimal? Number(NpgsqlBinaryExporter r)
-    {
-        if (r.IsNull)
-        {
-            r.Skip();
-            return null;
-        }
-        return r.Read<decimal>(NpgsqlDbType.Numeric);
-    }
-
-    private static bool? Bool(NpgsqlBinaryExporter r)
-    {
-        if (r.IsNull)
-        {
-            r.Skip();
-            return null;
-        }
-        return r.Read<bool>(NpgsqlDbType.Boolean);
     }
 }

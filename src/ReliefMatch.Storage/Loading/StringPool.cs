@@ -8,7 +8,14 @@ namespace ReliefMatch.Storage.Loading;
 /// </summary>
 internal sealed class StringPool
 {
-    private readonly Dictionary<string, string> _texts = new(1 << 12);
+    private readonly Dictionary<string, string> _texts;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byChars;
+
+    public StringPool()
+    {
+        _texts = new Dictionary<string, string>(1 << 12, StringComparer.Ordinal);
+        _byChars = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The pooled instance equal (ordinal) to <paramref name="text"/>.</summary>
     public string Intern(string text)
@@ -21,6 +28,22 @@ internal sealed class StringPool
         {
             return pooled;
         }
+        _texts.Add(text, text);
+        return text;
+    }
+
+    /// <summary>The pooled string equal (ordinal) to <paramref name="chars"/>; a string is made only for a value not seen before.</summary>
+    public string Intern(ReadOnlySpan<char> chars)
+    {
+        if (chars.IsEmpty)
+        {
+            return "";
+        }
+        if (_byChars.TryGetValue(chars, out var pooled))
+        {
+            return pooled;
+        }
+        var text = chars.ToString();
         _texts.Add(text, text);
         return text;
     }
