@@ -210,4 +210,25 @@ public sealed class FindingStoreTests(PostgresFixture postgres) : IAsyncLifetime
     {
         Assert.False(await _store.SetDispositionAsync("no|such|key|", FindingStatus.Dismissed, "x", "y"));
     }
+
+    [Fact]
+    public async Task History_rows_refer_to_stored_findings_and_runs_through_every_kind_of_change()
+    {
+        // The history tables carry no foreign keys (checking them row by row was a third of a province save):
+        // the store itself must keep them consistent through raising, closing, reappearing, reopening and dispositions.
+        await _store.SaveRunAsync(July, [Deceased(1), Deceased(2), Deceased(3)]);
+        await _store.SetDispositionAsync(Deceased(1).Key, FindingStatus.Dismissed, "本人健在", "永福镇 李四");
+        await _store.SetDispositionAsync(Deceased(3).Key, FindingStatus.Confirmed, "已核实", "永福镇 李四");
+        await _store.SaveRunAsync(August, [Deceased(1, deathDate: "2023-07-28"), Deceased(3)]);
+        await _store.SaveRunAsync(September, [Deceased(2), Deceased(4)]);
+        await _store.SaveRunAsync(July, [Deceased(1)]);
+
+        Assert.True(await StorageTestDb.CountAsync(_db.DataSource, "finding_events") >= 9);
+        Assert.Equal(0, await StorageTestDb.CountAsync(_db.DataSource, "finding_events e",
+            "NOT EXISTS (SELECT 1 FROM reliefmatch.findings f WHERE f.key = e.key) OR (e.run_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM reliefmatch.runs r WHERE r.id = e.run_id))"));
+        Assert.Equal(0, await StorageTestDb.CountAsync(_db.DataSource, "finding_periods p",
+            "NOT EXISTS (SELECT 1 FROM reliefmatch.findings f WHERE f.key = p.key) OR NOT EXISTS (SELECT 1 FROM reliefmatch.runs r WHERE r.id = p.run_id)"));
+        Assert.Equal(0, await StorageTestDb.CountAsync(_db.DataSource, "findings f",
+            "f.last_run_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM reliefmatch.runs r WHERE r.id = f.last_run_id)"));
+    }
 }
