@@ -42,6 +42,34 @@ public static class FindingEngine
         return findings;
     }
 
+    /// <summary>
+    /// Evaluates one part of a run split by ID (<see cref="IdPartition"/>): <paramref name="data"/> must hold the
+    /// whole roster set and monitoring snapshot and the departmental records the part gets. Returns the findings
+    /// the part owns, in the order of <see cref="Evaluate"/>.
+    /// </summary>
+    public static IReadOnlyList<Finding> EvaluatePart(ExtractSet data, ReportingMonth period, RuleSet rules, IdPartition part, string homeCountyCode = DefaultHomeCounty) =>
+        Evaluate(data, period, rules, homeCountyCode).Where(part.Owns).ToList();
+
+    /// <summary>
+    /// The findings of a whole run from those of its parts (<see cref="EvaluatePart"/>), in the order
+    /// <see cref="Evaluate"/> gives. Throws when two parts gave a finding with the same key.
+    /// </summary>
+    public static IReadOnlyList<Finding> Merge(IEnumerable<IReadOnlyList<Finding>> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var findings = parts.SelectMany(p => p).ToList();
+        var keys = new HashSet<string>(findings.Count, StringComparer.Ordinal);
+        foreach (var finding in findings)
+        {
+            if (!keys.Add(finding.Key))
+            {
+                throw new InvalidOperationException($"Two parts of the run both gave the finding '{finding.Key}'.");
+            }
+        }
+        findings.Sort(Compare);
+        return findings;
+    }
+
     private static List<Finding> Run(MonthEvaluation month, Rule rule)
     {
         var findings = new List<Finding>();

@@ -52,4 +52,18 @@ public static class CommonOptions
 
     public static Task<Database> OpenDatabaseAsync(ParseResult parse, ILogger logger, CancellationToken cancellationToken) =>
         Database.OpenAsync(new DatabaseOptions { Home = parse.GetValue(Home)! }, logger, cancellationToken);
+
+    /// <summary>An option taking a count from 1 to <paramref name="max"/> (how many parts, how many workers).</summary>
+    public static Option<int> Count(string name, string description, int defaultValue, int max = 64)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1 || result.GetValueOrDefault<int>() > max)
+            {
+                result.AddError($"{name} must be between 1 and {max}.");
+            }
+        });
+        return option;
+    }
 }

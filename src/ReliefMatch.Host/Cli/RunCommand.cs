@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace ReliefMatch.Host.Cli;
 
-/// <summary><c>reliefmatch run --input DIR --period YYYY-MM --out OUT [--full-ids]</c></summary>
+/// <summary><c>reliefmatch run --input DIR --period YYYY-MM --out OUT [--full-ids] [--parts N]</c></summary>
 public static class RunCommand
 {
     public static Command Create(Installation installation, TimeProvider time)
@@ -14,7 +14,9 @@ public static class RunCommand
         var period = CommonOptions.Period(true, "Reporting month P, e.g. 2023-07.");
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for findings.csv, stats.json, imports.json, worklists/ and the 统计表.", Required = true };
         var fullIds = new Option<bool>("--full-ids") { Description = "Print full ID numbers on worklists (default: first 6 and last 4 digits)." };
-        var command = new Command("run", "The monthly run: import, apply the rules, store the findings, write worklists and the 统计表.") { input, period, output, fullIds };
+        var parts = CommonOptions.Count("--parts",
+            "Split the run by resident ID into N parts, each a job that any 'reliefmatch serve' on the same database may take; waits for them all, then writes the outputs a run in one piece would write.", 1);
+        var command = new Command("run", "The monthly run: import, apply the rules, store the findings, write worklists and the 统计表.") { input, period, output, fullIds, parts };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = parse.GetValue(input);
@@ -23,12 +25,18 @@ public static class RunCommand
                 await Console.Error.WriteLineAsync($"error: the drop folder '{folder.FullName}' does not exist.");
                 return 2;
             }
-            var rules = RuleFolder.Load(RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules)));
+            var rulesFolder = RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules));
+            var rules = RuleFolder.Load(rulesFolder);
             using var logging = CommonOptions.Logging(parse);
             var logger = logging.CreateLogger("reliefmatch");
             await using var database = await CommonOptions.OpenDatabaseAsync(parse, logger, cancellationToken);
             var month = parse.GetValue(period);
             var request = new MonthlyRunRequest(month, folder?.FullName, parse.GetValue(output)!.FullName, parse.GetValue(fullIds));
+            if (parse.GetValue(parts) is var n and > 1)
+            {
+                var home = Path.GetFullPath(parse.GetValue(CommonOptions.Home)!);
+                return await SplitRunClient.RunAsync(database, home, rules, rulesFolder, installation, time, logger, request, n, cancellationToken);
+            }
             MonthlyRunResult result;
             using (var progress = new ProgressLine(Console.Error))
             {

@@ -18,7 +18,10 @@ public static class ServeCommand
             DefaultValueFactory = _ => "http://127.0.0.1:5080",
         };
         var inbox = new Option<DirectoryInfo?>("--inbox") { Description = "Drop folder that uploads are saved into, one sub-folder per source (default: <home>/inbox)." };
-        var command = new Command("serve", "The web workplace (网页工作台): uploads, imports, worklists, dispositions, the 统计表 and the audit log.") { urls, inbox };
+        var runParts = CommonOptions.Count("--monthly-run-parts",
+            "Split the scheduled monthly run by resident ID into N parts, each a job that any server on the same database may take (default 1: in one piece).", 1);
+        var workers = CommonOptions.Count("--workers", "How many jobs this server runs at once (default 2, one per core of a small server).", 2);
+        var command = new Command("serve", "The web workplace (网页工作台): uploads, imports, worklists, dispositions, the 统计表 and the audit log.") { urls, inbox, runParts, workers };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var home = Path.GetFullPath(parse.GetValue(CommonOptions.Home)!);
@@ -37,7 +40,7 @@ public static class ServeCommand
             var logger = logging.CreateLogger("reliefmatch");
             await using var database = await CommonOptions.OpenDatabaseAsync(parse, logger, cancellationToken);
 
-            await using var app = WorkplaceHost.Build(settings, database, rules, time, JobsHooks(settings, database, rulesFolder));
+            await using var app = WorkplaceHost.Build(settings, database, rules, time, JobsHooks(settings, database, rulesFolder, parse.GetValue(runParts), parse.GetValue(workers)));
             await app.StartAsync(cancellationToken);
             Console.WriteLine($"ReliefMatch 网页工作台: {string.Join(" ", app.Urls)}");
             Console.WriteLine($"数据库 database: {database.Description}");
@@ -57,7 +60,7 @@ public static class ServeCommand
     /// Where the scheduled jobs join the web host, and the only place: the Hangfire server, the recurring jobs and
     /// the /hangfire dashboard (county role only) of Host/Jobs.
     /// </summary>
-    private static WorkplaceHooks JobsHooks(WorkplaceSettings settings, ReliefMatch.Storage.Database database, string rulesFolder) => new(
+    private static WorkplaceHooks JobsHooks(WorkplaceSettings settings, ReliefMatch.Storage.Database database, string rulesFolder, int monthlyRunParts, int workers) => new(
         builder => builder.Services.AddReliefMatchJobs(new JobsOptions
         {
             Database = database,
@@ -65,6 +68,8 @@ public static class ServeCommand
             InboxFolder = settings.Inbox,
             RulesFolder = rulesFolder,
             Installation = settings.Installation,
+            MonthlyRunParts = monthlyRunParts,
+            WorkerCount = workers,
         }),
         app => app.UseReliefMatchJobs());
 }

@@ -9,6 +9,12 @@ public static class JobNames
     /// <summary>The monthly run for the previous month, on the 1st at 02:00.</summary>
     public const string MonthlyRun = "monthly-run";
 
+    /// <summary>One part of a monthly run split by resident ID (not scheduled: enqueued by the run it belongs to).</summary>
+    public const string MonthlyRunPart = "monthly-run-part";
+
+    /// <summary>The merge of a split monthly run's parts (enqueued by the last part to finish).</summary>
+    public const string MonthlyRunMerge = "monthly-run-merge";
+
     /// <summary>The economic re-check due list, on 1 January and 1 July at 03:00.</summary>
     public const string EconomicRecheck = "economic-recheck";
 

@@ -41,6 +41,12 @@ public sealed record JobsOptions
 
     public int WorkerCount { get; init; } = 2;
 
+    /// <summary>
+    /// Into how many parts by resident ID the scheduled monthly run is split, each a job that any server sharing the
+    /// database may take (<see cref="SplitRunJobs"/>); 1 runs it in one piece on the server that takes it.
+    /// </summary>
+    public int MonthlyRunParts { get; init; } = 1;
+
     /// <summary>The waits before the retries of a transient failure (one retry per entry; 3 by default).</summary>
     public IReadOnlyList<TimeSpan> RetryDelays { get; init; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15)];
 

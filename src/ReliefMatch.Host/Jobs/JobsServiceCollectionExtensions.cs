@@ -32,7 +32,7 @@ public static class JobsServiceCollectionExtensions
         {
             // Whatever uses the storage first (a server, the dashboard, an enqueue) gets Hangfire configured first.
             _ = sp.GetRequiredService<IGlobalConfiguration>();
-            return new PostgreSqlStorage(sp.GetRequiredService<HangfireConnectionFactory>(), StorageOptions(options));
+            return CreateStorage(sp.GetRequiredService<HangfireConnectionFactory>(), options);
         });
         services.AddSingleton(_ => JobFilters.Create(options));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
@@ -55,6 +55,7 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<JobExecution>();
         services.AddTransient<ImportInboxJob>();
         services.AddTransient<MonthlyRunJob>();
+        services.AddTransient<SplitRunJobs>();
         services.AddTransient<DueListJobs>();
         services.AddTransient<DibaoSampleJob>();
 
@@ -63,6 +64,32 @@ public static class JobsServiceCollectionExtensions
             services.AddHangfireServer((sp, server) => Configure(server, sp, options, options.ServerName));
         }
         return services;
+    }
+
+    /// <summary>Advisory lock key held while the scheduler's schema is installed or upgraded ("RMhang" in ASCII).</summary>
+    private const long InstallLockKey = 0x524D_6861_6E67;
+
+    /// <summary>
+    /// Opens the storage, installing or upgrading schema <c>hangfire</c> if needed. Two processes starting at once on a
+    /// fresh database would both try to create it (the installer's check-then-create races: "schema hangfire already
+    /// exists"); the install is therefore done under an advisory lock, one process after the other.
+    /// </summary>
+    private static PostgreSqlStorage CreateStorage(HangfireConnectionFactory connections, JobsOptions options)
+    {
+        using var connection = options.Database.DataSource.OpenConnection();
+        using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({InstallLockKey})", connection) { CommandTimeout = 0 })
+        {
+            take.ExecuteNonQuery();
+        }
+        try
+        {
+            return new PostgreSqlStorage(connections, StorageOptions(options));
+        }
+        finally
+        {
+            using var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({InstallLockKey})", connection);
+            release.ExecuteNonQuery();
+        }
     }
 
     /// <summary>The storage options: a 1-second queue poll (an upload's import starts within seconds) and a sliding invisibility timeout.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 using ReliefMatch.Core.Periods;
@@ -14,7 +15,7 @@ namespace ReliefMatch.Host.Jobs;
 /// outputs are written into a fresh folder that then replaces the old one, so a run cut off mid-way and run
 /// again leaves what one clean run leaves. The run itself is recorded in reliefmatch.runs as well.
 /// </summary>
-public sealed class MonthlyRunJob(JobsOptions options, TimeProvider time, JobExecution execution, ILogger<MonthlyRunJob> logger)
+public sealed class MonthlyRunJob(JobsOptions options, TimeProvider time, JobExecution execution, IBackgroundJobClient jobs, ILogger<MonthlyRunJob> logger)
 {
     /// <summary>The scheduled run: the month before the one the job was created in.</summary>
     [DisplayName("monthly-run 月度比对 (上月)")]
@@ -31,27 +32,54 @@ public sealed class MonthlyRunJob(JobsOptions options, TimeProvider time, JobExe
         return execution.RunAsync(JobNames.MonthlyRun, key, JobExecution.LockFor(JobNames.MonthlyRun, key), context, async (_, ct) =>
         {
             var rules = RuleFolder.Load(RuleFolder.Resolve(options.RulesFolder));
-            var outputs = options.EffectiveOutputs;
-            Directory.CreateDirectory(outputs);
-            var final = Path.Combine(outputs, key);
-            var fresh = Path.Combine(outputs, $".{key}.{Guid.NewGuid():N}");
-            try
+            if (options.MonthlyRunParts > 1)
+            {
+                var runId = await SplitRunJobs.StartAsync(jobs, new SplitRun(options.Database.DataSource, rules, options.Installation, time, logger),
+                    period, options.MonthlyRunParts, ct).ConfigureAwait(false);
+                return string.Create(CultureInfo.InvariantCulture, $"run {runId}: split into {options.MonthlyRunParts} parts by resident ID, each queued as a job");
+            }
+            return await IntoFreshFolderAsync(options.EffectiveOutputs, key, async fresh =>
             {
                 var result = await new MonthlyRun(options.Database.DataSource, rules, options.Installation, time, logger)
                     .ExecuteAsync(new MonthlyRunRequest(period, null, fresh), null, ct).ConfigureAwait(false);
-                Replace(final, fresh);
-                var newFindings = result.Findings.Count(f => f.FirstSeen == period);
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"run {result.RunId}: {result.Findings.Count} findings, {newFindings} first raised in {key}; {result.Outputs?.Files.Count ?? 0} files in outputs/{key}/");
-            }
-            finally
-            {
-                if (Directory.Exists(fresh))
-                {
-                    Directory.Delete(fresh, recursive: true);
-                }
-            }
+                return Describe(result);
+            }).ConfigureAwait(false);
         }, cancellationToken);
+    }
+
+    /// <summary>What a run did, for the record of executions (no personal data).</summary>
+    internal static string Describe(MonthlyRunResult result)
+    {
+        var key = result.Period.ToString();
+        var newFindings = result.Findings.Count(f => f.FirstSeen == result.Period);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"run {result.RunId}: {result.Findings.Count} findings, {newFindings} first raised in {key}; {result.Outputs?.Files.Count ?? 0} files in outputs/{key}/");
+    }
+
+    /// <summary>
+    /// Has <paramref name="write"/> fill a fresh folder under <paramref name="outputs"/>, then puts it (when written) in place of
+    /// <c>outputs/key</c>: readers never see a half-written folder, and a write cut off mid-way leaves the old one.
+    /// </summary>
+    internal static async Task<T> IntoFreshFolderAsync<T>(string outputs, string key, Func<string, Task<T>> write)
+    {
+        Directory.CreateDirectory(outputs);
+        var fresh = Path.Combine(outputs, $".{key}.{Guid.NewGuid():N}");
+        try
+        {
+            var result = await write(fresh).ConfigureAwait(false);
+            if (Directory.Exists(fresh))
+            {
+                Replace(Path.Combine(outputs, key), fresh);
+            }
+            return result;
+        }
+        finally
+        {
+            if (Directory.Exists(fresh))
+            {
+                Directory.Delete(fresh, recursive: true);
+            }
+        }
     }
 
     /// <summary>Puts the freshly written folder in place of the old one (a folder rename is atomic; the old one goes first).</summary>

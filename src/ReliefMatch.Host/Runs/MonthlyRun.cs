@@ -54,7 +54,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
         try
         {
             var inputs = new RunInputs(dataSource);
-            var digest = await inputs.DigestAsync(request.Period, RulesDescription(rules, installation), cancellationToken);
+            var digest = await DigestAsync(request.Period, cancellationToken);
             IReadOnlyList<StoredFinding> stored;
             IReadOnlyList<string> townships;
             bool reused;
@@ -70,26 +70,14 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             else
             {
                 (var findings, townships) = await EvaluateAsync(request.Period, Completed, cancellationToken);
-                stored = await store.SaveRunAsync(request.Period, findings, runId, cancellationToken);
-                await inputs.RecordAsync(runId, digest, townships, cancellationToken);
+                stored = await SaveAsync(runId, request.Period, digest, findings, townships, cancellationToken);
                 Completed("save", stored.Count);
                 reused = false;
             }
 
-            var runFindings = stored.Select(s => new RunFinding(s.Finding, s.FirstSeen, s.Status)).ToList();
-            RunOutputs? outputs = null;
-            if (request.OutputDirectory is { } output)
+            var (runFindings, outputs) = WriteOutputs(request, imports, stored, townships);
+            if (outputs is not null)
             {
-                outputs = RunOutputWriter.Write(new RunOutputRequest
-                {
-                    OutputDirectory = output,
-                    Period = request.Period,
-                    CountyName = installation.CountyName,
-                    HomeTownships = townships,
-                    Findings = runFindings,
-                    Imports = imports,
-                    FullIds = request.FullIds,
-                });
                 Completed("outputs", runFindings.Count);
             }
             return new MonthlyRunResult(runId, request.Period, imports, runFindings, townships, outputs, timings, reused);
@@ -99,6 +87,44 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             await store.FailRunAsync(runId, e.Message, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Ends the run <paramref name="runId"/> of <paramref name="period"/> that evaluated the rules (in one piece or in
+    /// parts): saves its findings and records what it saw, so that a later run with nothing new can reuse them.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredFinding>> SaveAsync(long runId, ReportingMonth period, string digest, IReadOnlyList<Finding> findings,
+        IReadOnlyList<string> townships, CancellationToken cancellationToken)
+    {
+        var stored = await new FindingStore(dataSource, time).SaveRunAsync(period, findings, runId, cancellationToken).ConfigureAwait(false);
+        await new RunInputs(dataSource).RecordAsync(runId, digest, townships, cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    /// <summary>The digest of what a run of <paramref name="period"/> depends on now: the extracts and these rules.</summary>
+    public Task<string> DigestAsync(ReportingMonth period, CancellationToken cancellationToken) =>
+        new RunInputs(dataSource).DigestAsync(period, RulesDescription(rules, installation), cancellationToken);
+
+    /// <summary>Writes the outputs of a run with its stored findings, when the request names an output folder.</summary>
+    public (List<RunFinding> Findings, RunOutputs? Outputs) WriteOutputs(MonthlyRunRequest request, IReadOnlyList<FileReport> imports,
+        IReadOnlyList<StoredFinding> stored, IReadOnlyList<string> townships)
+    {
+        var runFindings = stored.Select(s => new RunFinding(s.Finding, s.FirstSeen, s.Status)).ToList();
+        if (request.OutputDirectory is not { } output)
+        {
+            return (runFindings, null);
+        }
+        var outputs = RunOutputWriter.Write(new RunOutputRequest
+        {
+            OutputDirectory = output,
+            Period = request.Period,
+            CountyName = installation.CountyName,
+            HomeTownships = townships,
+            Findings = runFindings,
+            Imports = imports,
+            FullIds = request.FullIds,
+        });
+        return (runFindings, outputs);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Matching;
 using ReliefMatch.Core.Periods;
 
 namespace ReliefMatch.Storage.Loading;
@@ -22,7 +23,14 @@ namespace ReliefMatch.Storage.Loading;
 /// </summary>
 public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
 {
-    public async Task<ExtractSet> LoadAsync(ReportingMonth period, CancellationToken cancellationToken = default)
+    public Task<ExtractSet> LoadAsync(ReportingMonth period, CancellationToken cancellationToken = default) =>
+        LoadAsync(period, IdPartition.Whole, cancellationToken);
+
+    /// <summary>
+    /// What one part of a run split by ID sees (<see cref="IdPartition"/>): the whole roster set and monitoring
+    /// snapshot, and of the departmental records those without a valid ID and those whose ID the part holds.
+    /// </summary>
+    public async Task<ExtractSet> LoadAsync(ReportingMonth period, IdPartition part, CancellationToken cancellationToken = default)
     {
         var p = period.ToString();
         var extracts = new Dictionary<long, ExtractInfo>();
@@ -80,7 +88,7 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
         int LargestFile(long[] ids) => ids.Length == 0 ? 0 : ids.Max(i => accepted[i]);
         var roster = ExportAsync(rosterIds, $"SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records WHERE extract_id IN (@ids)", Rows(rosterIds), RecordColumns.ReadRoster, null, cancellationToken);
         var monitoring = ExportAsync(monitoringIds, $"SELECT {RecordColumns.Monitoring} FROM reliefmatch.monitoring_records WHERE extract_id IN (@ids)", Rows(monitoringIds), RecordColumns.ReadMonitoring, null, cancellationToken);
-        var known = KnownPersons(rosterIds, monitoringIds);
+        var known = KnownPersons(rosterIds, monitoringIds) + PartCondition(part);
         var deaths = ExportAsync(deathIds, $"SELECT {RecordColumns.Death} FROM reliefmatch.death_records d WHERE extract_id IN (@ids) AND {known}", Rows(deathIds), RecordColumns.ReadDeath, DeathContentComparer.Instance, cancellationToken);
         var medical = ExportAsync(medicalIds, $"SELECT {RecordColumns.Medical} FROM reliefmatch.medical_records d WHERE extract_id IN (@ids) AND {known}", Rows(medicalIds), RecordColumns.ReadMedical, MedicalContentComparer.Instance, cancellationToken);
         // Per person (the ID key, or the ID text when the ID is invalid) the latest-stamped file wins, the later
@@ -123,6 +131,11 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
                 SELECT id_key FROM reliefmatch.monitoring_records WHERE extract_id IN ({List(monitoringIds)}) AND id_key IS NOT NULL))
             """;
     }
+
+    /// <summary>The SQL form of <see cref="IdPartition.Gets"/> on a departmental record <c>d</c>; nothing for a whole run.</summary>
+    private static string PartCondition(IdPartition part) => part.Count == 1
+        ? ""
+        : string.Create(CultureInfo.InvariantCulture, $" AND (d.id_key IS NULL OR d.id_key % {part.Count} = {part.Index})");
 
     /// <summary>
     /// Reads the query's rows by binary COPY and puts them in extract then row order. With <paramref name="distinct"/>,

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Rules;
+using ReliefMatch.Host.Jobs;
+using ReliefMatch.Host.Runs;
+using ReliefMatch.Storage;
+using ReliefMatch.Storage.Findings;
+using ReliefMatch.Storage.Imports;
+using Spectre.Console;
+
+namespace ReliefMatch.Host.Cli;
+
+/// <summary>
+/// <c>reliefmatch run --parts N</c>: imports the drop folder here, queues the run's N parts as jobs on the shared
+/// database for whichever <c>reliefmatch serve</c> processes are running to take, waits for the merge, and then
+/// writes the outputs from the stored findings, as a run in one piece would have written them.
+/// </summary>
+internal static class SplitRunClient
+{
+    public static async Task<int> RunAsync(Database database, string home, RuleSet rules, string rulesFolder, Installation installation, TimeProvider time,
+        ILogger logger, MonthlyRunRequest request, int parts, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ReliefMatch.Core.Extracts.FileReport> imports = [];
+        if (request.InputDirectory is { } input)
+        {
+            using var progress = new ProgressLine(Console.Error);
+            imports = await new ExtractImporter(database.DataSource, time, null, logger, installation.ReaderOptions)
+                .ImportFolderAsync(input, request.Period, progress, cancellationToken);
+        }
+        if (imports.Count > 0)
+        {
+            ImportReportPrinter.Print(AnsiConsole.Console, imports);
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton(time);
+        services.AddReliefMatchJobs(new JobsOptions
+        {
+            Database = database,
+            Home = home,
+            RulesFolder = rulesFolder,
+            Installation = installation,
+            RunServer = false,
+            RegisterRecurringJobs = false,
+        });
+        await using var provider = services.BuildServiceProvider();
+        var split = new SplitRun(database.DataSource, rules, installation, time, logger);
+        var runId = await SplitRunJobs.StartAsync(provider.GetRequiredService<IBackgroundJobClient>(), split, request.Period, parts, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"run {runId} of {request.Period}: {parts} parts queued by resident ID; any 'reliefmatch serve' on this database takes them (Ctrl+C stops waiting, not the run)."));
+
+        var store = new RunParts(database.DataSource, time);
+        var state = await WaitAsync(store, runId, parts, cancellationToken);
+        PrintParts(await store.SummaryAsync(runId, cancellationToken));
+        if (state.Status != "succeeded")
+        {
+            await Console.Error.WriteLineAsync($"error: run {runId} {state.Status}: {state.Error}");
+            return 1;
+        }
+        // The merge saved the findings: the outputs are written here from them, with this invocation's imports.
+        var stored = await new FindingStore(database.DataSource, time).LoadPeriodAsync(request.Period, id => rules.Find(id)?.Title ?? id, cancellationToken);
+        var townships = (await new RunInputs(database.DataSource).LastAsync(request.Period, cancellationToken))?.Townships
+            ?? throw new InvalidOperationException($"Run {runId} succeeded but recorded no townships.");
+        var run = new MonthlyRun(database.DataSource, rules, installation, time, logger);
+        var (findings, outputs) = run.WriteOutputs(request, imports, stored, townships);
+        RunReportPrinter.Print(AnsiConsole.Console, new MonthlyRunResult(runId, request.Period, imports, findings, townships, outputs, []), rules);
+        return 0;
+    }
+
+    private static async Task<RunState> WaitAsync(RunParts store, long runId, int parts, CancellationToken cancellationToken)
+    {
+        var reported = -1;
+        while (true)
+        {
+            var state = await store.RunAsync(runId, cancellationToken);
+            if (!state.IsRunning)
+            {
+                return state;
+            }
+            var done = (await store.SummaryAsync(runId, cancellationToken)).Count;
+            if (done != reported)
+            {
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  parts in: {done}/{parts}"));
+                reported = done;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+    }
+
+    private static void PrintParts(IReadOnlyList<RunPartSummary> parts)
+    {
+        var table = new Table().RoundedBorder().AddColumns("分片 part", "服务器 server", "预警 findings", "秒 seconds");
+        foreach (var p in parts)
+        {
+            table.AddRow(
+                string.Create(CultureInfo.InvariantCulture, $"{p.Part + 1}/{p.Parts}"),
+                Markup.Escape(p.Server ?? "?"),
+                p.Findings.ToString("N0", CultureInfo.InvariantCulture),
+                p.Seconds.ToString("F2", CultureInfo.InvariantCulture));
+        }
+        AnsiConsole.Write(table);
+    }
+}
