@@ -9,7 +9,7 @@ namespace ReliefMatch.Host.Bench;
 /// </summary>
 public sealed class ServerMemorySampler : IAsyncDisposable
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private readonly int _postmaster;
     private readonly CancellationTokenSource _stop = new();

@@ -253,7 +253,7 @@ public sealed class ExtractImporter
         })
         { IsBackground = true, Name = "extract reader: " + displayName };
 
-        var importer = await connection.BeginBinaryImportAsync(RecordCopy.CopyIn(source, extractId), cancellationToken).ConfigureAwait(false);
+        var importer = await CopyRowWriter.BeginAsync(connection, RecordCopy.CopyIn(source, extractId), cancellationToken).ConfigureAwait(false);
         try
         {
             reader.Start();

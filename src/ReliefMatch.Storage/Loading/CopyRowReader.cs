@@ -211,10 +211,11 @@ internal sealed class CopyRowReader
 
     private int FieldLength()
     {
-        if (_fieldsLeft-- <= 0)
+        if (_fieldsLeft <= 0)
         {
             throw new InvalidOperationException($"Row {_rows} of {_what} has no more fields.");
         }
+        _fieldsLeft--;
         return Int32Raw();
     }
 

@@ -1,0 +1,199 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using Npgsql;
+
+namespace ReliefMatch.Storage.Imports;
+
+/// <summary>
+/// Writes the rows of a <c>COPY … FROM STDIN (FORMAT BINARY)</c> straight into the raw stream: a field count per row,
+/// then per field a length (−1 for NULL) and the value in PostgreSQL's binary receive format, encoded into a buffer.
+/// The general-purpose importer resolves a parameter and its type for every value; at province scale (16 million
+/// rows of 11–24 columns) that was a third of the import's processor time. The counterpart of the loader's reader.
+/// </summary>
+/// <remarks>
+/// Handles the types the record tables use: bigint, integer, smallint, boolean, date, numeric and text.
+/// <see cref="Complete"/> ends the COPY; disposing without it cancels the COPY, so nothing of the file is kept.
+/// </remarks>
+internal sealed class CopyRowWriter : IAsyncDisposable
+{
+    private static readonly byte[] Header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    private static readonly DateOnly PostgresEpoch = new(2000, 1, 1);
+    private const int FlushAt = 1 << 16;
+
+    private readonly NpgsqlRawCopyStream _stream;
+    private byte[] _buffer = new byte[FlushAt * 2];
+    private int _length;
+    private int _fieldsLeft;
+    private bool _completed;
+
+    private CopyRowWriter(NpgsqlRawCopyStream stream)
+    {
+        _stream = stream;
+        Header.CopyTo(_buffer, 0);
+        _length = Header.Length;
+    }
+
+    /// <summary>Starts the COPY <paramref name="copyCommand"/> (binary format, from STDIN) on <paramref name="connection"/>.</summary>
+    public static async Task<CopyRowWriter> BeginAsync(NpgsqlConnection connection, string copyCommand, CancellationToken cancellationToken) =>
+        new(await connection.BeginRawBinaryCopyAsync(copyCommand, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Starts a row of <paramref name="fields"/> fields; the previous row must be complete.</summary>
+    public void StartRow(int fields)
+    {
+        if (_fieldsLeft != 0)
+        {
+            throw new InvalidOperationException($"The previous row was left with {_fieldsLeft} field(s) unwritten.");
+        }
+        if (_length >= FlushAt)
+        {
+            Flush();
+        }
+        BinaryPrimitives.WriteInt16BigEndian(Reserve(2), checked((short)fields));
+        _fieldsLeft = fields;
+    }
+
+    public void Null() => BinaryPrimitives.WriteInt32BigEndian(Field(4), -1);
+
+    public void Int64(long value) => BinaryPrimitives.WriteInt64BigEndian(Value(8), value);
+
+    public void Int32(int value) => BinaryPrimitives.WriteInt32BigEndian(Value(4), value);
+
+    public void Int16(short value) => BinaryPrimitives.WriteInt16BigEndian(Value(2), value);
+
+    public void Boolean(bool value) => Value(1)[0] = value ? (byte)1 : (byte)0;
+
+    public void Date(DateOnly value) => BinaryPrimitives.WriteInt32BigEndian(Value(4), value.DayNumber - PostgresEpoch.DayNumber);
+
+    public void Text(string value)
+    {
+        var span = Field(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
+        var written = Encoding.UTF8.GetBytes(value, span[4..]);
+        BinaryPrimitives.WriteInt32BigEndian(span, written);
+        _length -= span.Length - 4 - written;
+    }
+
+    /// <summary>A decimal as PostgreSQL's numeric: base-10000 digits, the weight of the first, a sign and the display scale.</summary>
+    public void Numeric(decimal value)
+    {
+        Span<char> text = stackalloc char[40];
+        if (!Math.Abs(value).TryFormat(text, out var length, "F" + value.Scale.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"The amount {value} cannot be written.");
+        }
+        var digits = text[..length];
+        var point = digits.IndexOf('.');
+        var integer = point < 0 ? digits : digits[..point];
+        var fraction = point < 0 ? [] : digits[(point + 1)..];
+        // Groups of four decimal digits: the integer part aligned at the point leftwards, the fraction rightwards.
+        var integerGroups = (integer.Length + 3) / 4;
+        var fractionGroups = (fraction.Length + 3) / 4;
+        Span<short> groups = stackalloc short[integerGroups + fractionGroups];
+        for (var g = 0; g < integerGroups; g++)
+        {
+            var end = integer.Length - (integerGroups - 1 - g) * 4;
+            groups[g] = Group(integer[Math.Max(0, end - 4)..end]);
+        }
+        for (var g = 0; g < fractionGroups; g++)
+        {
+            var start = g * 4;
+            var piece = fraction[start..Math.Min(fraction.Length, start + 4)];
+            var group = Group(piece);
+            for (var pad = piece.Length; pad < 4; pad++)
+            {
+                group = (short)(group * 10);
+            }
+            groups[integerGroups + g] = group;
+        }
+        var first = 0;
+        while (first < groups.Length && groups[first] == 0)
+        {
+            first++;
+        }
+        var last = groups.Length - 1;
+        while (last >= first && groups[last] == 0)
+        {
+            last--;
+        }
+        var count = last - first + 1;
+        var weight = count == 0 ? 0 : integerGroups - 1 - first;
+        var span = Value(8 + 2 * count);
+        BinaryPrimitives.WriteInt16BigEndian(span, (short)count);
+        BinaryPrimitives.WriteInt16BigEndian(span[2..], (short)weight);
+        BinaryPrimitives.WriteUInt16BigEndian(span[4..], value < 0 && count > 0 ? (ushort)0x4000 : (ushort)0);
+        BinaryPrimitives.WriteInt16BigEndian(span[6..], (short)value.Scale);
+        for (var i = 0; i < count; i++)
+        {
+            BinaryPrimitives.WriteInt16BigEndian(span[(8 + 2 * i)..], groups[first + i]);
+        }
+    }
+
+    /// <summary>Ends the COPY: every row written is kept (once the caller's transaction commits).</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (_fieldsLeft != 0)
+        {
+            throw new InvalidOperationException($"The last row was left with {_fieldsLeft} field(s) unwritten.");
+        }
+        BinaryPrimitives.WriteInt16BigEndian(Reserve(2), -1);
+        await _stream.WriteAsync(_buffer.AsMemory(0, _length), cancellationToken).ConfigureAwait(false);
+        _length = 0;
+        _completed = true;
+        await _stream.DisposeAsync().ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_completed)
+        {
+            _completed = true;
+            await _stream.CancelAsync().ConfigureAwait(false);
+            await _stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static short Group(ReadOnlySpan<char> digits)
+    {
+        var value = 0;
+        foreach (var c in digits)
+        {
+            value = value * 10 + (c - '0');
+        }
+        return (short)value;
+    }
+
+    /// <summary>A field of exactly <paramref name="size"/> bytes: its length, then the returned span for the value.</summary>
+    private Span<byte> Value(int size)
+    {
+        var span = Field(4 + size);
+        BinaryPrimitives.WriteInt32BigEndian(span, size);
+        return span[4..];
+    }
+
+    private Span<byte> Field(int bytes)
+    {
+        if (_fieldsLeft <= 0)
+        {
+            throw new InvalidOperationException("A row was given more fields than it was started with.");
+        }
+        _fieldsLeft--;
+        return Reserve(bytes);
+    }
+
+    private Span<byte> Reserve(int bytes)
+    {
+        if (_length + bytes > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + bytes));
+        }
+        var span = _buffer.AsSpan(_length, bytes);
+        _length += bytes;
+        return span;
+    }
+
+    private void Flush()
+    {
+        _stream.Write(_buffer, 0, _length);
+        _length = 0;
+    }
+}
