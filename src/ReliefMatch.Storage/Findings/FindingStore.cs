@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Storage.Imports;
 
 namespace ReliefMatch.Storage.Findings;
 
@@ -109,29 +110,29 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
                 feeds_data_warning boolean, suggested_action text, due_days integer
             ) ON COMMIT DROP
             """, cancellationToken).ConfigureAwait(false);
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY incoming FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        await using (var copy = await CopyRowWriter.BeginAsync(connection, "COPY incoming FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
             for (var i = 0; i < findings.Count; i++)
             {
                 var f = findings[i];
-                await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(StoredCodes.Clean(f.Key), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(f.RuleId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(f.RuleVersion, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(StoredCodes.Clean(f.IdNumber), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(StoredCodes.Clean(f.HouseholdId), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(StoredCodes.Clean(f.Discriminator), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(StoredCodes.Clean(f.Name), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(StoredCodes.Clean(f.Township), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(StoredCodes.Clean(f.Village), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(f.Programmes.Select(x => x.Id()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(f.Confidence.Id(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(EvidenceJson(f.Evidence), NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(f.EvidenceFingerprint, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(f.FeedsDataWarning, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(StoredCodes.Clean(f.SuggestedAction), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(f.DueDays, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                copy.StartRow(17);
+                copy.Int32(i);
+                copy.Text(StoredCodes.Clean(f.Key));
+                copy.Text(f.RuleId);
+                copy.Int32(f.RuleVersion);
+                copy.Text(StoredCodes.Clean(f.IdNumber));
+                copy.Text(StoredCodes.Clean(f.HouseholdId));
+                copy.Text(StoredCodes.Clean(f.Discriminator));
+                copy.Text(StoredCodes.Clean(f.Name));
+                copy.Text(StoredCodes.Clean(f.Township));
+                copy.Text(StoredCodes.Clean(f.Village));
+                copy.TextArray(f.Programmes.Select(x => x.Id()).ToArray());
+                copy.Text(f.Confidence.Id());
+                copy.Jsonb(EvidenceJson(f.Evidence));
+                copy.Text(f.EvidenceFingerprint);
+                copy.Boolean(f.FeedsDataWarning);
+                copy.Text(StoredCodes.Clean(f.SuggestedAction));
+                copy.Int32(f.DueDays);
             }
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -12,7 +12,8 @@ namespace ReliefMatch.Storage.Imports;
 /// rows of 11–24 columns) that was a third of the import's processor time. The counterpart of the loader's reader.
 /// </summary>
 /// <remarks>
-/// Handles the types the record tables use: bigint, integer, smallint, boolean, date, numeric and text.
+/// Handles the types the record and finding tables use: bigint, integer, smallint, boolean, date, numeric, text,
+/// text[] and jsonb.
 /// <see cref="Complete"/> ends the COPY; disposing without it cancels the COPY, so nothing of the file is kept.
 /// </remarks>
 internal sealed class CopyRowWriter : IAsyncDisposable
@@ -71,6 +72,47 @@ internal sealed class CopyRowWriter : IAsyncDisposable
         var written = Encoding.UTF8.GetBytes(value, span[4..]);
         BinaryPrimitives.WriteInt32BigEndian(span, written);
         _length -= span.Length - 4 - written;
+    }
+
+    /// <summary>A jsonb value: the format version (1), then the JSON text.</summary>
+    public void Jsonb(string json)
+    {
+        var span = Field(5 + Encoding.UTF8.GetMaxByteCount(json.Length));
+        span[4] = 1;
+        var written = Encoding.UTF8.GetBytes(json, span[5..]);
+        BinaryPrimitives.WriteInt32BigEndian(span, 1 + written);
+        _length -= span.Length - 5 - written;
+    }
+
+    /// <summary>A one-dimensional text[] without NULL elements (empty when <paramref name="values"/> is).</summary>
+    public void TextArray(IReadOnlyList<string> values)
+    {
+        const int TextOid = 25;
+        var size = 12 + (values.Count == 0 ? 0 : 8);
+        foreach (var v in values)
+        {
+            size += 4 + Encoding.UTF8.GetMaxByteCount(v.Length);
+        }
+        var span = Field(4 + size);
+        var at = 4;
+        BinaryPrimitives.WriteInt32BigEndian(span[at..], values.Count == 0 ? 0 : 1);
+        BinaryPrimitives.WriteInt32BigEndian(span[(at + 4)..], 0);
+        BinaryPrimitives.WriteInt32BigEndian(span[(at + 8)..], TextOid);
+        at += 12;
+        if (values.Count > 0)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(span[at..], values.Count);
+            BinaryPrimitives.WriteInt32BigEndian(span[(at + 4)..], 1);
+            at += 8;
+        }
+        foreach (var v in values)
+        {
+            var written = Encoding.UTF8.GetBytes(v, span[(at + 4)..]);
+            BinaryPrimitives.WriteInt32BigEndian(span[at..], written);
+            at += 4 + written;
+        }
+        BinaryPrimitives.WriteInt32BigEndian(span, at - 4);
+        _length -= span.Length - at;
     }
 
     /// <summary>A decimal as PostgreSQL's numeric: base-10000 digits, the weight of the first, a sign and the display scale.</summary>

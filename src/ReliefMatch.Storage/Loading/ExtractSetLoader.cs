@@ -93,8 +93,12 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
         var medical = ExportAsync(medicalIds, $"SELECT {RecordColumns.Medical} FROM reliefmatch.medical_records d WHERE extract_id IN (@ids) AND {known}", Rows(medicalIds), RecordColumns.ReadMedical, MedicalContentComparer.Instance, cancellationToken);
         // Per person (the ID key, or the ID text when the ID is invalid) the latest-stamped file wins, the later
         // import among files of one period; all of that file's rows for the person are kept. A row without
-        // any ID text cannot be tied to another file's row and stands alone.
-        var disability = ExportAsync(disabilityIds, $"""
+        // any ID text cannot be tied to another file's row and stands alone. With a single file every row is its
+        // person's newest, and the ranking (a sort of every row) is left out.
+        var disability = disabilityIds.Length == 1
+            ? ExportAsync(disabilityIds, $"SELECT {RecordColumns.Disability} FROM reliefmatch.disability_records d WHERE extract_id IN (@ids) AND {known}",
+                Rows(disabilityIds), RecordColumns.ReadDisability, null, cancellationToken)
+            : ExportAsync(disabilityIds, $"""
             SELECT {RecordColumns.Disability} FROM (
                 SELECT d.*, rank() OVER (PARTITION BY CASE WHEN d.id_key IS NOT NULL THEN 'k' || d.id_key WHEN d.id_text <> '' THEN 't' || d.id_text ELSE 'r' || d.extract_id || ':' || d.row END
                                          ORDER BY e.period DESC, e.id DESC) AS newest

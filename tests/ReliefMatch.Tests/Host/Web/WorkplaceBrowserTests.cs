@@ -40,6 +40,8 @@ public sealed class WorkplaceBrowserTests(PostgresFixture postgres) : IAsyncLife
         browser.FindElement(By.Id("password")).SendKeys(Password);
         browser.FindElement(By.Id("sign-in")).Click();
 
+        // The click returns before the next page is in: wait (implicitly) for an element only the township page has.
+        browser.FindElement(By.Id("count-open"));
         Assert.StartsWith("罗锦镇 · 2023年7月", browser.Title, StringComparison.Ordinal);
         Assert.Equal(("2", "0", "0"), (Text(browser, "count-open"), Text(browser, "count-confirmed"), Text(browser, "count-dismissed")));
         Assert.DoesNotContain(_a.IdNumber, browser.PageSource, StringComparison.Ordinal);
