@@ -77,10 +77,17 @@ public sealed class ExtractImporter
         {
             throw new DirectoryNotFoundException($"The drop folder {dropFolder} does not exist.");
         }
+        var files = FilesOf(dropFolder);
+        // Every file is hashed first, two at a time: a month's files run to gigabytes, and a folder imported before
+        // (the usual second run) is then recognised at the speed of two cores rather than one.
+        var hashes = new (string Sha256, long Size)[files.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken },
+            async (i, token) => hashes[i] = await HashAsync(files[i].Path, token).ConfigureAwait(false)).ConfigureAwait(false);
         var reports = new List<FileReport>();
-        foreach (var (source, path, displayName) in FilesOf(dropFolder))
+        for (var i = 0; i < files.Count; i++)
         {
-            reports.Add(await ImportFileAsync(path, source, period, displayName, progress, cancellationToken).ConfigureAwait(false));
+            var (source, path, displayName) = files[i];
+            reports.Add(await ImportFileAsync(path, source, period, displayName, hashes[i], progress, cancellationToken).ConfigureAwait(false));
         }
         return reports;
     }
@@ -88,10 +95,14 @@ public sealed class ExtractImporter
     /// <summary>Imports one extract file of <paramref name="source"/>, stamped with <paramref name="period"/>.</summary>
     /// <param name="displayName">The name in reports and the manifest; <c>source/file name</c> unless given.</param>
     public async Task<FileReport> ImportFileAsync(string path, SourceKind source, ReportingMonth period, string? displayName = null,
-        IProgress<(string File, long Rows)>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<(string File, long Rows)>? progress = null, CancellationToken cancellationToken = default) =>
+        await ImportFileAsync(path, source, period, displayName ?? $"{source.Id()}/{Path.GetFileName(path)}",
+            await HashAsync(path, cancellationToken).ConfigureAwait(false), progress, cancellationToken).ConfigureAwait(false);
+
+    private async Task<FileReport> ImportFileAsync(string path, SourceKind source, ReportingMonth period, string displayName, (string Sha256, long Size) hash,
+        IProgress<(string File, long Rows)>? progress, CancellationToken cancellationToken)
     {
-        displayName ??= $"{source.Id()}/{Path.GetFileName(path)}";
-        var (sha256, size) = await HashAsync(path, cancellationToken).ConfigureAwait(false);
+        var (sha256, size) = hash;
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
