@@ -8,7 +8,9 @@ namespace ReliefMatch.Core.Matching;
 /// any server on its own and the parts together give exactly the findings of one whole run.
 /// </summary>
 /// <remarks>
-/// <para>Part k holds the ID keys with key mod Count = k. It is evaluated on the whole roster set and monitoring
+/// <para>Part k holds the ID keys with (key / 10) mod Count = k: the key's last digit, the holder's sex, is left
+/// out, or two parts would split men from women (and the household findings, filed under mostly male heads, would
+/// nearly all land in one part); the digit before it, of the registration order code, spreads evenly. It is evaluated on the whole roster set and monitoring
 /// snapshot (the persons, households and repairs every rule builds on, a fraction of the month's rows), the
 /// departmental records whose valid ID it holds, and every departmental record without a valid ID (the few that
 /// repair or name matching may tie to anyone). A record with a valid ID can only ever match persons holding that
@@ -41,11 +43,11 @@ public readonly record struct IdPartition
     public static IReadOnlyList<IdPartition> All(int count) => Enumerable.Range(0, count).Select(i => new IdPartition(i, count)).ToArray();
 
     /// <summary>Whether the part holds this ID key (the 17 leading digits of a valid ID).</summary>
-    public bool HoldsKey(long key) => key % Count == Index;
+    public bool HoldsKey(long key) => key / 10 % Count == Index;
 
     /// <summary>
     /// Whether a departmental record goes to this part: its valid ID is held here, or it has no valid ID (then
-    /// every part gets it). The same condition as the loader's SQL: <c>id_key IS NULL OR id_key % Count = Index</c>.
+    /// every part gets it). The same condition as the loader's SQL: <c>id_key IS NULL OR id_key / 10 % Count = Index</c>.
     /// </summary>
     public bool Gets(in ParsedId id) => !id.IsValid || HoldsKey(id.Key);
 

@@ -311,10 +311,11 @@ public sealed class PrivateCluster : IAsyncDisposable
             listen_addresses = '127.0.0.1'
             port = {port}
             unix_socket_directories = ''
-            max_connections = 40
+            max_connections = 100
             password_encryption = 'scram-sha-256'
             timezone = 'Asia/Shanghai'
-            # A batch engine: bulk COPY, large sorts, few connections.
+            # A batch engine: bulk COPY, large sorts; connections enough for the web host, its jobs, a CLI run
+            # (a connection per source while loading) and a second server sharing a split run.
             shared_buffers = '256MB'
             work_mem = '64MB'
             maintenance_work_mem = '256MB'

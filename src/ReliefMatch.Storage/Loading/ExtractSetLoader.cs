@@ -139,7 +139,7 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
     /// <summary>The SQL form of <see cref="IdPartition.Gets"/> on a departmental record <c>d</c>; nothing for a whole run.</summary>
     private static string PartCondition(IdPartition part) => part.Count == 1
         ? ""
-        : string.Create(CultureInfo.InvariantCulture, $" AND (d.id_key IS NULL OR d.id_key % {part.Count} = {part.Index})");
+        : string.Create(CultureInfo.InvariantCulture, $" AND (d.id_key IS NULL OR d.id_key / 10 % {part.Count} = {part.Index})");
 
     /// <summary>
     /// Reads the query's rows by binary COPY and puts them in extract then row order. With <paramref name="distinct"/>,

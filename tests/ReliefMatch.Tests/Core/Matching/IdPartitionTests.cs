@@ -33,7 +33,7 @@ public sealed class IdPartitionTests
         var id = TestRecords.Id(123);
         var parts = IdPartition.All(3);
 
-        Assert.Equal([id.Key % 3], parts.Where(p => p.Gets(id)).Select(p => (long)p.Index));
+        Assert.Equal([id.Key / 10 % 3], parts.Where(p => p.Gets(id)).Select(p => (long)p.Index));
         Assert.All(parts, p => Assert.True(p.Gets(ResidentIdParser.Parse("45032619800101123"))));
         Assert.All(parts, p => Assert.True(p.Gets(ParsedId.Missing)));
     }
@@ -53,7 +53,7 @@ public sealed class IdPartitionTests
                 var owner = Assert.Single(owners);
                 if (ResidentIdParser.Parse(f.IdNumber) is { IsValid: true } id)
                 {
-                    Assert.Equal(id.Key % count, owner.Index);
+                    Assert.Equal(id.Key / 10 % count, owner.Index);
                 }
             }
             // Findings without a valid ID spread over the parts rather than all landing in one.
@@ -62,6 +62,17 @@ public sealed class IdPartitionTests
                 Assert.True(findings.Skip(200).Select(f => parts.Single(p => p.Owns(f)).Index).Distinct().Count() > 1);
             }
         }
+    }
+
+    [Fact]
+    public void Two_parts_split_men_and_women_alike_not_by_the_sex_digit()
+    {
+        // Keys of one sex only (odd 17th digit: men): a split by the key's parity would put them all in one part.
+        var men = Enumerable.Range(0, 2000).Select(TestRecords.Id).Where(id => id.Key % 2 == 1).ToList();
+        var inFirst = men.Count(id => new IdPartition(0, 2).Gets(id));
+
+        Assert.True(men.Count > 500);
+        Assert.InRange(inFirst, men.Count * 4 / 10, men.Count * 6 / 10);
     }
 
     [Fact]
