@@ -23,12 +23,17 @@ public static class RunOutputWriter
             files.Add(relative.Replace(Path.DirectorySeparatorChar, '/'));
         }
 
-        WriteFile("findings.csv", s => FindingsCsvWriter.Write(s, request.Findings));
-        WriteFile("stats.json", s => StatsJsonWriter.Write(s, statistics));
-        WriteFile("imports.json", s => ImportsJsonWriter.Write(s, request.Imports));
-        WriteFile($"统计表-{period}.xlsx", s => StatisticsSheetWriter.Write(s, statistics, request.CountyName));
-
-        var worklists = Worklist.Build(request.CountyName, period, request.Findings, request.HomeTownships, request.FullIds);
+        // findings.csv and the sheets of counts are written while the worklists are put together: independent work.
+        IReadOnlyList<Worklist> worklists = [];
+        Parallel.Invoke(
+            () =>
+            {
+                WriteFile("findings.csv", s => FindingsCsvWriter.Write(s, request.Findings));
+                WriteFile("stats.json", s => StatsJsonWriter.Write(s, statistics));
+                WriteFile("imports.json", s => ImportsJsonWriter.Write(s, request.Imports));
+                WriteFile($"统计表-{period}.xlsx", s => StatisticsSheetWriter.Write(s, statistics, request.CountyName));
+            },
+            () => worklists = Worklist.Build(request.CountyName, period, request.Findings, request.HomeTownships, request.FullIds));
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var worklistNames = new string[worklists.Count];
         for (var i = 0; i < worklists.Count; i++)

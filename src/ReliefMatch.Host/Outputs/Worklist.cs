@@ -45,9 +45,12 @@ public sealed record Worklist(string Township, string Title, IReadOnlyList<Workl
             list.Add(finding);
         }
 
-        return byTownship
-            .Select(t => new Worklist(t.Key, TitleOf(countyName, period, t.Key), RowsOf(t.Value, fullIds)))
-            .ToList();
+        // Each township's rows depend on its findings alone: built side by side, kept in township order.
+        var townships = byTownship.ToArray();
+        var worklists = new Worklist[townships.Length];
+        Parallel.For(0, townships.Length, i =>
+            worklists[i] = new Worklist(townships[i].Key, TitleOf(countyName, period, townships[i].Key), RowsOf(townships[i].Value, fullIds)));
+        return worklists;
     }
 
     /// <summary>E.g. <c>永福县2023年7月 罗锦镇 数据比对预警核查清单</c>.</summary>

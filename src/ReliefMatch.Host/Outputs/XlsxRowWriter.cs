@@ -1,6 +1,5 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Xml;
 
 namespace ReliefMatch.Host.Outputs;
 
@@ -12,23 +11,14 @@ namespace ReliefMatch.Host.Outputs;
 /// </summary>
 internal sealed class XlsxRowWriter
 {
-    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
+    private const string Ns = XlsxSheet.MainNamespace;
 
-    // Empty elements whose tags the writer copies; their content is written as attributes and strings.
-    private static readonly Row RowTag = new();
-    private static readonly Cell CellTag = new();
-    private static readonly InlineString InlineStringTag = new();
-    private static readonly Text TextTag = new();
-    private static readonly CellValue ValueTag = new();
-    private static readonly OpenXmlAttribute[] Preserve = [new("xml", "space", XmlNamespace, "preserve")];
-
-    private readonly OpenXmlWriter writer;
+    private readonly XmlWriter writer;
     private readonly IReadOnlyList<(double Width, bool Hidden)> columns;
     private readonly List<(int Column, CellKind Kind, string Text, long Number, XlsxStyle Style)> cells = [];
-    private readonly List<OpenXmlAttribute> attributes = new(3);
     private int rowIndex;
 
-    internal XlsxRowWriter(OpenXmlWriter writer, IReadOnlyList<(double Width, bool Hidden)> columns)
+    internal XlsxRowWriter(XmlWriter writer, IReadOnlyList<(double Width, bool Hidden)> columns)
     {
         this.writer = writer;
         this.columns = columns;
@@ -62,33 +52,25 @@ internal sealed class XlsxRowWriter
             }
         }
 
-        attributes.Clear();
-        attributes.Add(new OpenXmlAttribute("r", "", rowIndex.ToString(CultureInfo.InvariantCulture)));
-        attributes.Add(new OpenXmlAttribute("ht", "", XlsxSheet.HeightOf(lines).ToString(CultureInfo.InvariantCulture)));
-        attributes.Add(new OpenXmlAttribute("customHeight", "", "1"));
-        writer.WriteStartElement(RowTag, attributes);
+        writer.WriteStartElement("x", "row", Ns);
+        writer.WriteAttributeString("r", rowIndex.ToString(CultureInfo.InvariantCulture));
+        writer.WriteAttributeString("ht", XlsxSheet.HeightOf(lines).ToString(CultureInfo.InvariantCulture));
+        writer.WriteAttributeString("customHeight", "1");
         foreach (var cell in cells)
         {
-            attributes.Clear();
-            attributes.Add(new OpenXmlAttribute("r", "", XlsxSheet.Reference(rowIndex, cell.Column)));
-            attributes.Add(new OpenXmlAttribute("s", "", ((uint)cell.Style).ToString(CultureInfo.InvariantCulture)));
+            writer.WriteStartElement("x", "c", Ns);
+            writer.WriteAttributeString("r", XlsxSheet.Reference(rowIndex, cell.Column));
+            writer.WriteAttributeString("s", ((uint)cell.Style).ToString(CultureInfo.InvariantCulture));
             if (cell.Kind == CellKind.Number)
             {
-                writer.WriteStartElement(CellTag, attributes);
-                writer.WriteStartElement(ValueTag);
-                writer.WriteString(cell.Number.ToString(CultureInfo.InvariantCulture));
-                writer.WriteEndElement();
+                writer.WriteElementString("x", "v", Ns, cell.Number.ToString(CultureInfo.InvariantCulture));
             }
-            else if (cell.Kind == CellKind.Blank)
+            else if (cell.Kind == CellKind.Text)
             {
-                writer.WriteStartElement(CellTag, attributes);
-            }
-            else
-            {
-                attributes.Add(new OpenXmlAttribute("t", "", "inlineStr"));
-                writer.WriteStartElement(CellTag, attributes);
-                writer.WriteStartElement(InlineStringTag);
-                writer.WriteStartElement(TextTag, Preserve);
+                writer.WriteAttributeString("t", "inlineStr");
+                writer.WriteStartElement("x", "is", Ns);
+                writer.WriteStartElement("x", "t", Ns);
+                writer.WriteAttributeString("xml", "space", null, "preserve");
                 writer.WriteString(cell.Text);
                 writer.WriteEndElement();
                 writer.WriteEndElement();

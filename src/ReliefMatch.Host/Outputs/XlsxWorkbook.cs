@@ -88,7 +88,9 @@ internal static class XlsxWorkbook
     /// <summary>An entry with <see cref="EntryTime"/> on it, so that the same sheets give the same bytes.</summary>
     private static void Entry(ZipArchive zip, string name, Action<Stream> write)
     {
-        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        // The fastest deflate: a province's worklists come out 15 % larger (102 MB instead of 89 MB for 224,000 rows)
+        // and are written in 0.5 s less, which is a tenth of a run with nothing new.
+        var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
         entry.LastWriteTime = EntryTime;
         using var stream = entry.Open();
         write(stream);
