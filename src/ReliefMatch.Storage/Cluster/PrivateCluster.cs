@@ -306,7 +306,9 @@ public sealed class PrivateCluster : IAsyncDisposable
 
     /// <summary>The settings of a batch engine on a small machine; rewritten when the port has to change.</summary>
     private static Task WriteSettingsAsync(string data, int port, CancellationToken cancellationToken) =>
-        File.WriteAllTextAsync(Path.Combine(data, "reliefmatch.conf"), $"""
+        File.WriteAllTextAsync(Path.Combine(data, "reliefmatch.conf"), Settings(port), cancellationToken);
+
+    private static string Settings(int port) => $"""
             # Written by ReliefMatch; rewritten when the port changes.
             listen_addresses = '127.0.0.1'
             port = {port}
@@ -330,12 +332,26 @@ public sealed class PrivateCluster : IAsyncDisposable
             synchronous_commit = 'off'
             log_min_messages = 'warning'
             log_line_prefix = '%m [%p] '
-            """ + "\n", cancellationToken);
+            """ + "\n";
 
+    /// <summary>
+    /// Before each start: the settings file is written again when this version's settings differ from the file's (a
+    /// cluster made by an earlier version gets today's, e.g. the number of connections), and the port moves when
+    /// another program took it.
+    /// </summary>
     private static async Task<State> EnsurePortFreeAsync(string folder, State state, ILogger logger, CancellationToken cancellationToken)
     {
         if (PortIsFree(state.Port))
         {
+            var dataFolder = Path.Combine(folder, "data");
+            var settings = Path.Combine(dataFolder, "reliefmatch.conf");
+            var current = File.Exists(settings) ? await File.ReadAllTextAsync(settings, cancellationToken).ConfigureAwait(false) : null;
+            if (current != Settings(state.Port))
+            {
+                logger.LogInformation("Updating the private PostgreSQL's settings ({File})", settings);
+                await WriteSettingsAsync(dataFolder, state.Port, cancellationToken).ConfigureAwait(false);
+                await ProcessRunner.ChownToServerUserAsync(settings, cancellationToken).ConfigureAwait(false);
+            }
             return state;
         }
         var port = FreeLoopbackPort();

@@ -105,6 +105,24 @@ public sealed class PrivateClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartAsync_ClusterWithAnEarlierVersionsSettings_StartsWithTodays()
+    {
+        await using (await PrivateCluster.StartAsync(_home))
+        {
+        }
+        // As an earlier version wrote it: fewer connections.
+        var settings = Path.Combine(_home, "postgres", "data", "reliefmatch.conf");
+        File.WriteAllText(settings, File.ReadAllText(settings).Replace("max_connections = 100", "max_connections = 40", StringComparison.Ordinal));
+
+        await using var again = await PrivateCluster.StartAsync(_home);
+        await using var connection = new NpgsqlConnection(again.ConnectionString());
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SHOW max_connections", connection);
+        Assert.Equal("100", await cmd.ExecuteScalarAsync());
+        Assert.Contains("max_connections = 100", File.ReadAllText(settings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartAsync_TwoAtOnceOnEmptyFolder_OneCreatesTheOtherReuses()
     {
         var both = await Task.WhenAll(PrivateCluster.StartAsync(_home), PrivateCluster.StartAsync(_home));
