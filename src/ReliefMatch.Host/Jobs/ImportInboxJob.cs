@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Storage.Imports;
 
+using ReliefMatch.Host.Runs;
+
 namespace ReliefMatch.Host.Jobs;
 
 /// <summary>
@@ -52,12 +54,12 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
                     logger.LogWarning(e, "{File}: could not be read; moved to the refused files", displayName);
                     report = new FileReport { Source = source, File = displayName, RefusedReason = $"could not be read ({e.GetType().Name})" };
                 }
-                string target;
+                string kind;
                 if (report.RefusedReason is { } reason)
                 {
                     refused++;
                     refusals.Add($"{displayName}: {reason}");
-                    target = options.RefusedFolder;
+                    kind = HandledFiles.Refused;
                 }
                 else
                 {
@@ -69,9 +71,9 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
                     {
                         imported++;
                     }
-                    target = options.ImportedFolder;
+                    kind = HandledFiles.Imported;
                 }
-                MoveOut(path, Path.Combine(target, key, source.Id()));
+                HandledFiles.MoveTo(path, HandledFiles.Folder(options.Home, kind, key, source.Id()));
             }
             var detail = string.Create(CultureInfo.InvariantCulture,
                 $"stamped {key}: {imported} imported, {already} already imported, {refused} refused");
@@ -80,16 +82,4 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
     }
 
     /// <summary>Moves a file into <paramref name="folder"/>, keeping its name unless taken (then <c>name (2).csv</c>, …).</summary>
-    private static void MoveOut(string path, string folder)
-    {
-        Directory.CreateDirectory(folder);
-        var name = Path.GetFileNameWithoutExtension(path);
-        var extension = Path.GetExtension(path);
-        var target = Path.Combine(folder, name + extension);
-        for (var n = 2; File.Exists(target); n++)
-        {
-            target = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{name} ({n}){extension}"));
-        }
-        File.Move(path, target);
-    }
 }

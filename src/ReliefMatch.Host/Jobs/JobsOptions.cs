@@ -65,10 +65,4 @@ public sealed record JobsOptions
     public string EffectiveInbox => InboxFolder ?? Path.Combine(Home, "inbox");
 
     public string EffectiveOutputs => OutputFolder ?? Path.Combine(Home, "outputs");
-
-    /// <summary>Where imported files are moved to, by period and source: <c>&lt;home&gt;/imported</c>.</summary>
-    public string ImportedFolder => Path.Combine(Home, "imported");
-
-    /// <summary>Where files refused as a whole are moved to, by period and source: <c>&lt;home&gt;/refused</c>.</summary>
-    public string RefusedFolder => Path.Combine(Home, "refused");
 }

@@ -111,7 +111,7 @@ public static class UploadPages
             return Of($"""<div class="box upload-outcome"><h2>{outcome.Saved?.DisplayName ?? outcome.FileName}</h2><p>{outcome.Queued}</p></div>""");
         }
         var moved = report.RefusedReason is not null && outcome.Saved is { } saved && saved.DisplayName != report.File
-            ? Of($"""<p class="muted">文件已移到收件目录的 {saved.DisplayName}，不会再被导入。</p>""")
+            ? Of($"""<p class="muted">文件已移到工作目录的 {saved.DisplayName}，不会再被导入。</p>""")
             : Markup.Empty;
         return Of($"""<div class="box upload-outcome"><h2>{report.File}</h2>{ImportPages.ReportSummary(report)}{moved}{ImportPages.RejectTable(report.Rejects.Take(RejectsShown).ToList(), report.Rejected, fullIds)}</div>""");
     }

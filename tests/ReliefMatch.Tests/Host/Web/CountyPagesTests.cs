@@ -82,10 +82,11 @@ public sealed class CountyPagesTests(PostgresFixture postgres) : IAsyncLifetime
         var page = await UploadAsync("medical", "2023-07", ("花名册.csv", ExtractFiles.Roster(("张一", TestRecords.IdNumber(1), Luojin, "H1", "农村低保"))));
 
         Assert.Contains("整份拒收", page, StringComparison.Ordinal);
-        Assert.Contains("文件已移到收件目录的 .refused/medical/花名册.csv", page, StringComparison.Ordinal);
+        Assert.Contains("文件已移到工作目录的 refused/2023-07/medical/花名册.csv", page, StringComparison.Ordinal);
         Assert.Equal("", await ExtractsAsync());
         Assert.Empty(Directory.GetFiles(Path.Combine(_server.Inbox, "medical")));
-        Assert.True(File.Exists(Path.Combine(_server.Inbox, ".refused", "medical", "花名册.csv")));
+        Assert.True(File.Exists(Path.Combine(_server.Home, "refused", "2023-07", "medical", "花名册.csv")));
+        Assert.False(Directory.Exists(Path.Combine(_server.Inbox, ".refused")));
     }
 
     [Fact]
