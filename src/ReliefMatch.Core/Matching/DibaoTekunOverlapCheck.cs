@@ -52,34 +52,7 @@ internal static class DibaoTekunOverlapCheck
             {
                 continue;
             }
-            var idNumber = index.IdNumber(person);
-            var programmes = month.HomeProgrammes(person);
-            var done = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var own in rows)
-            {
-                var row = roster[own];
-                var household = row.HouseholdId.Trim();
-                if (!month.IsHomeRow(own) || !done.Add(household))
-                {
-                    continue;
-                }
-                var evidence = new List<Evidence>();
-                var confidence = index.IsRowRepaired(own) ? Confidence.Repaired : Confidence.Exact;
-                foreach (var o in rows)
-                {
-                    if (o == own)
-                    {
-                        continue;
-                    }
-                    if (index.IsRowRepaired(o))
-                    {
-                        confidence = Confidence.Repaired;
-                    }
-                    var other = roster[o];
-                    evidence.Add(new Evidence(other.Source, other.ExtractId, other.Row, EvidenceText.AlsoEnrolled(other, month.IsHomeRow(o))));
-                }
-                findings.Add(month.NewFinding(rule, idNumber, household, row.Name, row.Township, row.Village ?? "", programmes, confidence, evidence));
-            }
+            EnrolmentFindings.Add(month, rule, person, rows, (own, o) => o == own, findings);
         }
     }
 }

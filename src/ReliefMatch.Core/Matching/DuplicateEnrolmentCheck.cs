@@ -38,38 +38,9 @@ internal static class DuplicateEnrolmentCheck
             {
                 continue;
             }
-            var idNumber = index.IdNumber(person);
-            var programmes = month.HomeProgrammes(person);
-            var done = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var r in enrolled)
-            {
-                var row = roster[r];
-                var household = row.HouseholdId.Trim();
-                if (!month.IsHomeRow(r) || !done.Add(household))
-                {
-                    continue;
-                }
-                var evidence = new List<Evidence>();
-                var confidence = Confidence.Exact;
-                foreach (var o in enrolled)
-                {
-                    if (month.IsHomeRow(o) && string.Equals(roster[o].HouseholdId.Trim(), household, StringComparison.Ordinal))
-                    {
-                        if (index.IsRowRepaired(o))
-                        {
-                            confidence = Confidence.Repaired;
-                        }
-                        continue;
-                    }
-                    if (index.IsRowRepaired(o))
-                    {
-                        confidence = Confidence.Repaired;
-                    }
-                    var other = roster[o];
-                    evidence.Add(new Evidence(other.Source, other.ExtractId, other.Row, EvidenceText.AlsoEnrolled(other, month.IsHomeRow(o))));
-                }
-                findings.Add(month.NewFinding(rule, idNumber, household, row.Name, row.Township, row.Village ?? "", programmes, confidence, evidence));
-            }
+            // The rows of the home household itself are the finding's own, not evidence.
+            EnrolmentFindings.Add(month, rule, person, enrolled, (own, o) => month.IsHomeRow(o)
+                && string.Equals(roster[o].HouseholdId.Trim(), roster[own].HouseholdId.Trim(), StringComparison.Ordinal), findings);
         }
     }
 

@@ -18,8 +18,6 @@ namespace ReliefMatch.Storage.Imports;
 /// </remarks>
 internal sealed class CopyRowWriter : IAsyncDisposable
 {
-    private static readonly byte[] Header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
-    private static readonly DateOnly PostgresEpoch = new(2000, 1, 1);
     private const int FlushAt = 1 << 16;
 
     private readonly NpgsqlRawCopyStream _stream;
@@ -31,8 +29,9 @@ internal sealed class CopyRowWriter : IAsyncDisposable
     private CopyRowWriter(NpgsqlRawCopyStream stream)
     {
         _stream = stream;
-        Header.CopyTo(_buffer, 0);
-        _length = Header.Length;
+        // The signature, then no flags and no header extension.
+        BinaryCopy.Signature.CopyTo(_buffer);
+        _length = BinaryCopy.Signature.Length + 8;
     }
 
     /// <summary>Starts the COPY <paramref name="copyCommand"/> (binary format, from STDIN) on <paramref name="connection"/>.</summary>
@@ -64,7 +63,67 @@ internal sealed class CopyRowWriter : IAsyncDisposable
 
     public void Boolean(bool value) => Value(1)[0] = value ? (byte)1 : (byte)0;
 
-    public void Date(DateOnly value) => BinaryPrimitives.WriteInt32BigEndian(Value(4), value.DayNumber - PostgresEpoch.DayNumber);
+    public void Date(DateOnly value) => BinaryPrimitives.WriteInt32BigEndian(Value(4), value.DayNumber - BinaryCopy.Epoch.DayNumber);
+
+    public void NullableInt16(short? value)
+    {
+        if (value is { } v)
+        {
+            Int16(v);
+        }
+        else
+        {
+            Null();
+        }
+    }
+
+    public void NullableBoolean(bool? value)
+    {
+        if (value is { } v)
+        {
+            Boolean(v);
+        }
+        else
+        {
+            Null();
+        }
+    }
+
+    public void NullableDate(DateOnly? value)
+    {
+        if (value is { } v)
+        {
+            Date(v);
+        }
+        else
+        {
+            Null();
+        }
+    }
+
+    public void NullableNumeric(decimal? value)
+    {
+        if (value is { } v)
+        {
+            Numeric(v);
+        }
+        else
+        {
+            Null();
+        }
+    }
+
+    public void NullableText(string? value)
+    {
+        if (value is null)
+        {
+            Null();
+        }
+        else
+        {
+            Text(value);
+        }
+    }
 
     public void Text(string value)
     {

@@ -170,7 +170,7 @@ public sealed class ExtractImporter
                 return Refused(source, displayName, sha256, size, e);
             }
 
-            await using (var rejects = await connection.BeginBinaryImportAsync(RecordCopy.CopyRejects, cancellationToken).ConfigureAwait(false))
+            await using (var rejects = await CopyRowWriter.BeginAsync(connection, RecordCopy.CopyRejects, cancellationToken).ConfigureAwait(false))
             {
                 foreach (var reject in content.Rejects)
                 {

@@ -1,5 +1,3 @@
-using Npgsql;
-using NpgsqlTypes;
 using ReliefMatch.Core.Extracts;
 
 namespace ReliefMatch.Storage.Imports;
@@ -94,10 +92,10 @@ internal static class RecordCopy
         {
             case MedicalRecord m:
                 w.Date(m.SettledOn);
-                Number(w, m.Total);
-                Number(w, m.BasicPaid);
-                Number(w, m.CriticalPaid);
-                Number(w, m.AssistancePaid);
+                w.NullableNumeric(m.Total);
+                w.NullableNumeric(m.BasicPaid);
+                w.NullableNumeric(m.CriticalPaid);
+                w.NullableNumeric(m.AssistancePaid);
                 w.Numeric(m.OutOfPocket);
                 Text(w, m.VisitType);
                 Text(w, m.Institution);
@@ -112,21 +110,21 @@ internal static class RecordCopy
                 Text(w, r.HeadIdNumber);
                 Text(w, r.Relation);
                 w.Text(r.Programme.Id());
-                Small(w, r.SupportMode is { } sm ? (short)sm : null);
+                w.NullableInt16(r.SupportMode is { } sm ? (short)sm : null);
                 w.Text(StoredCodes.Status(r.Status));
-                Date(w, r.EnrolledOn);
-                Number(w, r.MonthlyAmount);
-                Date(w, r.LastCheckOn);
-                Date(w, r.LastVisitOn);
-                Small(w, r.WorkAbility is { } wa ? (short)wa : null);
-                Bool(w, r.IncomeStable);
+                w.NullableDate(r.EnrolledOn);
+                w.NullableNumeric(r.MonthlyAmount);
+                w.NullableDate(r.LastCheckOn);
+                w.NullableDate(r.LastVisitOn);
+                w.NullableInt16(r.WorkAbility is { } wa ? (short)wa : null);
+                w.NullableBoolean(r.IncomeStable);
                 break;
             case DeathRecord d:
                 w.Text(d.Kind.Id());
-                Small(w, d.Sex is { } sex ? (short)sex : null);
-                Date(w, d.BirthDate);
-                Date(w, d.DeathDate);
-                Date(w, d.CancelledOn);
+                w.NullableInt16(d.Sex is { } sex ? (short)sex : null);
+                w.NullableDate(d.BirthDate);
+                w.NullableDate(d.DeathDate);
+                w.NullableDate(d.CancelledOn);
                 Text(w, d.CancelReason);
                 w.Boolean(d.IsDeath);
                 Text(w, d.Place);
@@ -137,7 +135,7 @@ internal static class RecordCopy
                 Text(w, b.CertificateNo);
                 w.Int16((short)b.Category);
                 w.Int16((short)b.Level);
-                Date(w, b.IssuedOn);
+                w.NullableDate(b.IssuedOn);
                 Text(w, b.CertificateStatus);
                 Text(w, b.Township);
                 Text(w, b.Village);
@@ -147,9 +145,9 @@ internal static class RecordCopy
                 Text(w, m.Relation);
                 Text(w, m.MonitorType);
                 Text(w, m.Risk);
-                Date(w, m.IdentifiedOn);
+                w.NullableDate(m.IdentifiedOn);
                 w.Boolean(m.RiskCleared);
-                Number(w, m.IncomePerCapita);
+                w.NullableNumeric(m.IncomePerCapita);
                 Text(w, m.Township);
                 Text(w, m.Village);
                 break;
@@ -160,73 +158,15 @@ internal static class RecordCopy
 
     public const string CopyRejects = "COPY reliefmatch.rejected_rows (extract_id, row, column_name, value, reason) FROM STDIN (FORMAT BINARY)";
 
-    public static void WriteReject(NpgsqlBinaryImporter w, long extractId, RejectedRow reject)
+    public static void WriteReject(CopyRowWriter w, long extractId, RejectedRow reject)
     {
-        w.StartRow();
-        w.Write(extractId, NpgsqlDbType.Bigint);
-        w.Write(reject.Row, NpgsqlDbType.Integer);
-        w.Write(StoredCodes.Clean(reject.Column ?? ""), NpgsqlDbType.Text);
-        w.Write(StoredCodes.Clean(reject.Value ?? ""), NpgsqlDbType.Text);
-        w.Write(StoredCodes.Clean(reject.Reason ?? ""), NpgsqlDbType.Text);
+        w.StartRow(5);
+        w.Int64(extractId);
+        w.Int32(reject.Row);
+        w.Text(StoredCodes.Clean(reject.Column ?? ""));
+        w.Text(StoredCodes.Clean(reject.Value ?? ""));
+        w.Text(StoredCodes.Clean(reject.Reason ?? ""));
     }
 
-    private static void Text(CopyRowWriter w, string? value)
-    {
-        if (value is null)
-        {
-            w.Null();
-        }
-        else
-        {
-            w.Text(StoredCodes.Clean(value));
-        }
-    }
-
-    private static void Number(CopyRowWriter w, decimal? value)
-    {
-        if (value is { } v)
-        {
-            w.Numeric(v);
-        }
-        else
-        {
-            w.Null();
-        }
-    }
-
-    private static void Date(CopyRowWriter w, DateOnly? value)
-    {
-        if (value is { } v)
-        {
-            w.Date(v);
-        }
-        else
-        {
-            w.Null();
-        }
-    }
-
-    private static void Small(CopyRowWriter w, short? value)
-    {
-        if (value is { } v)
-        {
-            w.Int16(v);
-        }
-        else
-        {
-            w.Null();
-        }
-    }
-
-    private static void Bool(CopyRowWriter w, bool? value)
-    {
-        if (value is { } v)
-        {
-            w.Boolean(v);
-        }
-        else
-        {
-            w.Null();
-        }
-    }
+    private static void Text(CopyRowWriter w, string? value) => w.NullableText(value is null ? null : StoredCodes.Clean(value));
 }

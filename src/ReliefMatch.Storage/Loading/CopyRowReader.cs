@@ -12,8 +12,6 @@ namespace ReliefMatch.Storage.Loading;
 /// <remarks>Handles the types the record tables use: bigint, integer, smallint, boolean, date, numeric and text.</remarks>
 internal sealed class CopyRowReader
 {
-    private static readonly byte[] Signature = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0];
-    private static readonly DateOnly PostgresEpoch = new(2000, 1, 1);
 
     private readonly Stream _stream;
     private readonly string _what;
@@ -35,12 +33,12 @@ internal sealed class CopyRowReader
     public static CopyRowReader Open(Stream stream, string what)
     {
         var reader = new CopyRowReader(stream, what);
-        reader.Need(Signature.Length + 8);
-        if (!reader._buffer.AsSpan(0, Signature.Length).SequenceEqual(Signature))
+        reader.Need(BinaryCopy.Signature.Length + 8);
+        if (!reader._buffer.AsSpan(0, BinaryCopy.Signature.Length).SequenceEqual(BinaryCopy.Signature))
         {
             throw reader.Broken("it does not start with the binary COPY signature");
         }
-        reader._start = Signature.Length + 4; // flags: no OIDs in the rows
+        reader._start = BinaryCopy.Signature.Length + 4; // flags: no OIDs in the rows
         var extension = reader.Int32Raw();
         reader.Need(extension);
         reader._start += extension;
@@ -94,7 +92,7 @@ internal sealed class CopyRowReader
 
     public bool Boolean() => Field(1, "boolean")[0] != 0;
 
-    public DateOnly Date() => PostgresEpoch.AddDays(BinaryPrimitives.ReadInt32BigEndian(Field(4, "date")));
+    public DateOnly Date() => BinaryCopy.Epoch.AddDays(BinaryPrimitives.ReadInt32BigEndian(Field(4, "date")));
 
     public long? NullableInt64() => NullOr() ? null : Int64();
 

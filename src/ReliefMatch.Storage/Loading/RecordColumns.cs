@@ -1,5 +1,6 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Identity;
+using ReliefMatch.Storage.Imports;
 
 namespace ReliefMatch.Storage.Loading;
 
@@ -9,13 +10,12 @@ namespace ReliefMatch.Storage.Loading;
 /// </summary>
 internal static class RecordColumns
 {
-    private const string Id = "extract_id, row, name, id_text, id_key, id_problem, id_upgraded";
-
-    public const string Roster = Id + ", county_code, county, township, village, household_id, head_name, head_id_number, relation, programme, support_mode, status, enrolled_on, monthly_amount, last_check_on, last_visit_on, work_ability, income_stable";
-    public const string Death = Id + ", kind, sex, birth_date, death_date, cancelled_on, cancel_reason, is_death, place, cause, reporter";
-    public const string Disability = Id + ", certificate_no, category, level, issued_on, certificate_status, township, village";
-    public const string Medical = Id + ", settled_on, total, basic_paid, critical_paid, assistance_paid, out_of_pocket, visit_type, institution";
-    public const string Monitoring = Id + ", household_id, relation, monitor_type, risk, identified_on, risk_cleared, income_per_capita, township, village";
+    // The columns are those the import writes (RecordCopy), in the same order, which the readers below follow.
+    public static readonly string Roster = RecordCopy.Columns(SourceKind.Roster);
+    public static readonly string Death = RecordCopy.Columns(SourceKind.PoliceDeaths);
+    public static readonly string Disability = RecordCopy.Columns(SourceKind.Disability);
+    public static readonly string Medical = RecordCopy.Columns(SourceKind.Medical);
+    public static readonly string Monitoring = RecordCopy.Columns(SourceKind.Monitoring);
 
     private readonly record struct Common(long ExtractId, int Row, string Name, ParsedId Id);
 
