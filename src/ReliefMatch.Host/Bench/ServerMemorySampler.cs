@@ -4,8 +4,9 @@ namespace ReliefMatch.Host.Bench;
 
 /// <summary>
 /// Samples the memory of the private PostgreSQL server (postmaster and its backends, PSS summed so that shared
-/// buffers count once) a few times a second, because the server is other processes and its peak cannot be read
-/// afterwards. The figure is a sampled peak: a spike shorter than the interval can be missed.
+/// buffers count once) once a second, because the server is other processes and its peak cannot be read
+/// afterwards. The figure is a sampled peak: a spike shorter than the interval can be missed. Reading a backend's
+/// memory map costs the kernel time in proportion to its size; sampled five times a second it slowed the load stage.
 /// </summary>
 public sealed class ServerMemorySampler : IAsyncDisposable
 {
