@@ -67,12 +67,15 @@ public static class JobsServiceCollectionExtensions
     }
 
     /// <summary>Advisory lock key held while the scheduler's schema is installed or upgraded ("RMhang" in ASCII).</summary>
+    private const string Schema = "hangfire";
+
     private const long InstallLockKey = 0x524D_6861_6E67;
 
     /// <summary>
     /// Opens the storage, installing or upgrading schema <c>hangfire</c> if needed. Two processes starting at once on a
     /// fresh database would both try to create it (the installer's check-then-create races: "schema hangfire already
-    /// exists"); the install is therefore done under an advisory lock, one process after the other.
+    /// exists"); the install is therefore done under an advisory lock, one process after the other. The schema's owner
+    /// installs it (the application role may use its tables, not change them), so the storage itself prepares nothing.
     /// </summary>
     private static PostgreSqlStorage CreateStorage(HangfireConnectionFactory connections, JobsOptions options)
     {
@@ -83,6 +86,7 @@ public static class JobsServiceCollectionExtensions
         }
         try
         {
+            options.Database.PrepareSchemaAsOwner(Schema, owner => PostgreSqlObjectsInstaller.Install(owner, Schema));
             return new PostgreSqlStorage(connections, StorageOptions(options));
         }
         finally
@@ -95,8 +99,8 @@ public static class JobsServiceCollectionExtensions
     /// <summary>The storage options: a 1-second queue poll (an upload's import starts within seconds) and a sliding invisibility timeout.</summary>
     public static PostgreSqlStorageOptions StorageOptions(JobsOptions options) => new()
     {
-        SchemaName = "hangfire",
-        PrepareSchemaIfNecessary = true,
+        SchemaName = Schema,
+        PrepareSchemaIfNecessary = false,
         QueuePollInterval = options.QueuePollInterval,
         InvisibilityTimeout = options.InvisibilityTimeout,
         UseSlidingInvisibilityTimeout = true,

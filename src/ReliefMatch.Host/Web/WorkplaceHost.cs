@@ -178,6 +178,21 @@ public static class WorkplaceHost
         app.UseAuthentication();
         app.UseAuthorization();
 
+        // A township user's reads of findings and returned worklists run under the database's row-level security for
+        // the user's own township: should a page check ever be wrong, PostgreSQL still returns no other township's rows.
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Township() is not { } township)
+            {
+                await next(context);
+                return;
+            }
+            using (TownshipWall.Enter(township))
+            {
+                await next(context);
+            }
+        });
+
         // The jobs dashboard is the county's: whatever the jobs map under /hangfire, township staff and anonymous
         // visitors never reach it.
         app.Use(async (context, next) =>

@@ -59,6 +59,9 @@ public sealed class PrivateCluster : IAsyncDisposable
 
     internal string Password { get; }
 
+    /// <summary>The owner and application roles, and their connection strings (<see cref="ConnectionString"/> is the superuser's).</summary>
+    public ClusterRoles Roles { get; private set; } = null!;
+
     /// <summary>True when this instance started the server (false when it found it running).</summary>
     public bool StartedHere { get; }
 
@@ -119,6 +122,7 @@ public sealed class PrivateCluster : IAsyncDisposable
         try
         {
             await cluster.EnsureDatabaseAsync(cancellationToken).ConfigureAwait(false);
+            cluster.Roles = await ClusterRoles.EnsureAsync(cluster, logger, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -412,7 +416,7 @@ public sealed class PrivateCluster : IAsyncDisposable
     }
 
     /// <summary>Writes a file that is created with mode 600, so the secret is never readable by others, not even briefly.</summary>
-    private static void WriteSecret(string path, string secret)
+    internal static void WriteSecret(string path, string secret)
     {
         File.Delete(path);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };

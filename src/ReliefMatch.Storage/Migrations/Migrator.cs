@@ -55,6 +55,76 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ILogger logger)
         }
     }
 
+    /// <summary>
+    /// Gives <paramref name="applicationRole"/> what the program needs and no more, run as the owner after the
+    /// migrations (so tables made by later migrations are covered): use of every table of schema <c>reliefmatch</c>
+    /// the owner controls, but on <c>audit_log</c> only INSERT and SELECT and on <c>schema_version</c> only SELECT,
+    /// and membership of <see cref="DatabaseRoles.Township"/> (to read as it) and <see cref="DatabaseRoles.Records"/>
+    /// (to attach an extract's partition). When the application connects as the owner itself, only the memberships
+    /// are seen to. Partitions are left out: they are reached through their table.
+    /// </summary>
+    public async Task GrantAsync(string applicationRole, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(applicationRole);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var grantee = new NpgsqlCommand("SELECT set_config('reliefmatch.grantee', $1, false), current_user", connection))
+        {
+            grantee.Parameters.Add(new() { Value = applicationRole });
+            await using var r = await grantee.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await r.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (string.Equals(r.GetString(1), applicationRole, StringComparison.Ordinal))
+            {
+                applicationRole = "";
+            }
+        }
+        try
+        {
+            await ExecuteAsync(connection, $"""
+                DO $$
+                BEGIN
+                    IF NOT pg_has_role(current_setting('reliefmatch.grantee'), '{DatabaseRoles.Township}', 'MEMBER') THEN
+                        EXECUTE format('GRANT {DatabaseRoles.Township} TO %I', current_setting('reliefmatch.grantee'));
+                    END IF;
+                    IF NOT pg_has_role(current_setting('reliefmatch.grantee'), '{DatabaseRoles.Records}', 'MEMBER') THEN
+                        EXECUTE format('GRANT {DatabaseRoles.Records} TO %I', current_setting('reliefmatch.grantee'));
+                    END IF;
+                END
+                $$;
+                """, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new DatabaseUnavailableException(
+                $"The application's database role {applicationRole} must be a member of {DatabaseRoles.Township} and {DatabaseRoles.Records}, and the owner role may not grant that ({e.MessageText}). " +
+                $"Fix: as a superuser, GRANT {DatabaseRoles.Township}, {DatabaseRoles.Records} TO {applicationRole};", e);
+        }
+        if (applicationRole.Length == 0)
+        {
+            return;
+        }
+        await ExecuteAsync(connection, """
+            DO $$
+            DECLARE
+                grantee text := current_setting('reliefmatch.grantee');
+                r record;
+            BEGIN
+                EXECUTE format('GRANT USAGE ON SCHEMA reliefmatch TO %I', grantee);
+                FOR r IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                         WHERE n.nspname = 'reliefmatch' AND c.relkind IN ('r', 'p', 'S') AND NOT c.relispartition
+                           AND pg_has_role(current_user, c.relowner, 'USAGE') LOOP
+                    IF r.relkind = 'S' THEN
+                        EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE reliefmatch.%I TO %I', r.relname, grantee);
+                    ELSE
+                        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON reliefmatch.%I TO %I', r.relname, grantee);
+                    END IF;
+                END LOOP;
+                EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON reliefmatch.audit_log FROM %I', grantee);
+                EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON reliefmatch.schema_version FROM %I', grantee);
+            END
+            $$;
+            """, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The version recorded in the database (0 when none).</summary>
     public static async Task<int> CurrentVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken = default)
     {

@@ -10,7 +10,8 @@ namespace ReliefMatch.Storage.Workplace;
 
 /// <summary>
 /// Reads stored findings for the workplace: a month's findings (what the run of that month produced, with
-/// each finding's current status), searches, and the findings a returned worklist names by 预警编号.
+/// each finding's current status), searches, and the findings a returned worklist names by 预警编号. Inside a
+/// <see cref="TownshipWall"/> the database itself keeps the reads to the wall's township.
 /// </summary>
 public sealed class FindingQueries(NpgsqlDataSource dataSource)
 {
@@ -33,12 +34,13 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<IReadOnlyList<WorkplaceFinding>> ForPeriodAsync(ReportingMonth period, string? township = null, CancellationToken cancellationToken = default)
     {
-        await using var cmd = dataSource.CreateCommand($"""
+        await using var walled = await TownshipWall.CommandAsync(dataSource, $"""
             SELECT {Columns}
             FROM reliefmatch.finding_periods fp JOIN reliefmatch.findings f ON f.key = fp.key
             WHERE fp.period = $1 AND ($2::text IS NULL OR f.township = $2)
             ORDER BY f.township COLLATE "C", f.village COLLATE "C", f.name COLLATE "C", f.key COLLATE "C"
-            """);
+            """, cancellationToken).ConfigureAwait(false);
+        var cmd = walled.Command;
         cmd.Parameters.Add(new() { Value = period.ToString() });
         cmd.Parameters.Add(new() { Value = (object?)township ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         return await ReadAllAsync(cmd, cancellationToken).ConfigureAwait(false);
@@ -49,7 +51,7 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(search);
         var text = string.IsNullOrWhiteSpace(search.Text) ? null : search.Text.Trim();
-        await using var cmd = dataSource.CreateCommand($"""
+        await using var walled = await TownshipWall.CommandAsync(dataSource, $"""
             SELECT {Columns}
             FROM reliefmatch.findings f
             WHERE ($1::text IS NULL
@@ -62,7 +64,8 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
               AND ($4::text IS NULL OR f.status = $4)
             ORDER BY f.first_seen DESC, f.township COLLATE "C", f.village COLLATE "C", f.name COLLATE "C", f.key COLLATE "C"
             LIMIT $5
-            """);
+            """, cancellationToken).ConfigureAwait(false);
+        var cmd = walled.Command;
         cmd.Parameters.Add(new() { Value = (object?)text ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new() { Value = Blank(search.RuleId), NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new() { Value = Blank(search.Township), NpgsqlDbType = NpgsqlDbType.Text });
@@ -83,6 +86,8 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
         {
             return found;
         }
+        // Not behind the township wall: a returned worklist's rows are told apart as "no such 预警编号" and "another
+        // township's" (the service refuses both), and what is read here is no one's personal data.
         // The reference is computed over every key: findings number in the thousands, and a stored copy of a
         // digest would have to be kept in step by every writer of the findings table.
         await using var cmd = dataSource.CreateCommand($"""
@@ -107,9 +112,10 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
     /// <summary>The months that have findings or runs, newest first.</summary>
     public async Task<IReadOnlyList<ReportingMonth>> PeriodsAsync(CancellationToken cancellationToken = default)
     {
-        await using var cmd = dataSource.CreateCommand("""
+        await using var walled = await TownshipWall.CommandAsync(dataSource, """
             SELECT period FROM reliefmatch.finding_periods UNION SELECT period FROM reliefmatch.runs ORDER BY 1 DESC
-            """);
+            """, cancellationToken).ConfigureAwait(false);
+        var cmd = walled.Command;
         var list = new List<ReportingMonth>();
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -122,7 +128,8 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
     /// <summary>The rule ids that have findings, in ordinal order.</summary>
     public async Task<IReadOnlyList<string>> RuleIdsAsync(CancellationToken cancellationToken = default)
     {
-        await using var cmd = dataSource.CreateCommand("SELECT rule_id FROM (SELECT DISTINCT rule_id FROM reliefmatch.findings) r ORDER BY rule_id COLLATE \"C\"");
+        await using var walled = await TownshipWall.CommandAsync(dataSource, "SELECT rule_id FROM (SELECT DISTINCT rule_id FROM reliefmatch.findings) r ORDER BY rule_id COLLATE \"C\"", cancellationToken).ConfigureAwait(false);
+        var cmd = walled.Command;
         var list = new List<string>();
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))

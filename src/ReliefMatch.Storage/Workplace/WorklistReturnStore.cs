@@ -66,10 +66,11 @@ public sealed class WorklistReturnStore(NpgsqlDataSource dataSource, TimeProvide
     /// <summary>The latest returns, newest first, of one township when given.</summary>
     public async Task<IReadOnlyList<WorklistReturnSummary>> ListAsync(string? township, int limit, CancellationToken cancellationToken = default)
     {
-        await using var cmd = dataSource.CreateCommand($"""
+        await using var walled = await TownshipWall.CommandAsync(dataSource, $"""
             SELECT {SummaryColumns}
             FROM reliefmatch.worklist_returns WHERE ($1::text IS NULL OR township = $1) ORDER BY id DESC LIMIT $2
-            """);
+            """, cancellationToken).ConfigureAwait(false);
+        var cmd = walled.Command;
         cmd.Parameters.Add(new() { Value = (object?)township ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new() { Value = limit });
         var list = new List<WorklistReturnSummary>();
@@ -84,7 +85,8 @@ public sealed class WorklistReturnStore(NpgsqlDataSource dataSource, TimeProvide
     /// <summary>One return, or null when there is none with that id.</summary>
     public async Task<WorklistReturnSummary?> FindAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var cmd = dataSource.CreateCommand($"SELECT {SummaryColumns} FROM reliefmatch.worklist_returns WHERE id = $1");
+        await using var walled = await TownshipWall.CommandAsync(dataSource, $"SELECT {SummaryColumns} FROM reliefmatch.worklist_returns WHERE id = $1", cancellationToken).ConfigureAwait(false);
+        var cmd = walled.Command;
         cmd.Parameters.Add(new() { Value = id });
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await r.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadSummary(r) : null;
@@ -109,7 +111,8 @@ public sealed class WorklistReturnStore(NpgsqlDataSource dataSource, TimeProvide
     /// <summary>The rows of a return, in file order.</summary>
     public async Task<IReadOnlyList<WorklistReturnRow>> RowsAsync(long returnId, CancellationToken cancellationToken = default)
     {
-        await using var cmd = dataSource.CreateCommand("SELECT row, reference, outcome, reason FROM reliefmatch.worklist_return_rows WHERE return_id = $1 ORDER BY row");
+        await using var walled = await TownshipWall.CommandAsync(dataSource, "SELECT row, reference, outcome, reason FROM reliefmatch.worklist_return_rows WHERE return_id = $1 ORDER BY row", cancellationToken).ConfigureAwait(false);
+        var cmd = walled.Command;
         cmd.Parameters.Add(new() { Value = returnId });
         var list = new List<WorklistReturnRow>();
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,7 @@ public sealed class CliTests(PostgresFixture postgres)
     [Fact]
     public async Task Import_Json_PrintsTheContractShapeAndSecondImportChangesNothing()
     {
-        var env = new Dictionary<string, string?> { ["RELIEFMATCH_DB"] = await postgres.CreateEmptyDatabaseAsync() };
+        var env = await postgres.CreateEmptyDatabaseEnvironmentAsync();
 
         var first = await ReliefmatchProcess.RunAsync(env, "import", "--input", SampleData, "--period", "2023-07", "--json");
         Assert.True(first.ExitCode == 0, first.Error);
@@ -39,7 +39,7 @@ public sealed class CliTests(PostgresFixture postgres)
     [Fact]
     public async Task Import_Table_ShowsEachFileAndASummary()
     {
-        var env = new Dictionary<string, string?> { ["RELIEFMATCH_DB"] = await postgres.CreateEmptyDatabaseAsync(), ["COLUMNS"] = "200" };
+        var env = new Dictionary<string, string?>(await postgres.CreateEmptyDatabaseEnvironmentAsync()) { ["COLUMNS"] = "200" };
         var result = await ReliefmatchProcess.RunAsync(env, "import", "--input", SampleData, "--period", "2023-07");
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("roster/", result.Output, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class CliTests(PostgresFixture postgres)
     [Fact]
     public async Task Explain_WorklistReference_NamesRuleVersionFileHashAndRow()
     {
-        var env = new Dictionary<string, string?> { ["RELIEFMATCH_DB"] = await postgres.CreateEmptyDatabaseAsync(), ["COLUMNS"] = "250" };
+        var env = new Dictionary<string, string?>(await postgres.CreateEmptyDatabaseEnvironmentAsync()) { ["COLUMNS"] = "250" };
         var output = TempFolder.Create("explain-out");
         try
         {

@@ -25,6 +25,7 @@ public static class ReliefmatchProcess
             start.ArgumentList.Add(a);
         }
         start.Environment.Remove("RELIEFMATCH_DB");
+        start.Environment.Remove("RELIEFMATCH_DB_OWNER");
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -27,12 +27,12 @@ public sealed class SplitRunProcessTests(PostgresFixture postgres)
             var input = Path.Combine(root, "inbox");
             SampleGenerator.Write(input, new SampleOptions(10_000));
 
-            var single = new Dictionary<string, string?> { ["RELIEFMATCH_DB"] = await postgres.CreateEmptyDatabaseAsync() };
+            var single = await postgres.CreateEmptyDatabaseEnvironmentAsync();
             var whole = await ReliefmatchProcess.RunAsync(single, "run", "--input", input, "--period", "2023-07", "--out", Path.Combine(root, "whole"), "--home", Path.Combine(root, "home-whole"));
             Assert.True(whole.ExitCode == 0, whole.Error);
 
             var shared = await postgres.CreateEmptyDatabaseAsync();
-            var env = new Dictionary<string, string?> { ["RELIEFMATCH_DB"] = shared };
+            var env = postgres.Environment(shared);
             var home = Path.Combine(root, "home-split");
             foreach (var port in new[] { FreePort(), FreePort() })
             {
@@ -69,7 +69,7 @@ public sealed class SplitRunProcessTests(PostgresFixture postgres)
     [Fact]
     public async Task A_number_of_parts_out_of_range_is_refused_before_anything_is_done()
     {
-        var env = new Dictionary<string, string?> { ["RELIEFMATCH_DB"] = await postgres.CreateEmptyDatabaseAsync() };
+        var env = await postgres.CreateEmptyDatabaseEnvironmentAsync();
         var result = await ReliefmatchProcess.RunAsync(env, "run", "--period", "2023-07", "--out", Path.Combine(Path.GetTempPath(), "never-written"), "--parts", "0");
 
         Assert.NotEqual(0, result.ExitCode);

@@ -18,18 +18,24 @@ public sealed class UserCommandTests(PostgresFixture postgres) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2023, 8, 10, 2, 0, 0, TimeSpan.Zero));
     private string _connectionString = "";
-    private string? _previous;
+    private readonly Dictionary<string, string?> _previous = [];
 
     public async Task InitializeAsync()
     {
         _connectionString = await postgres.CreateEmptyDatabaseAsync();
-        _previous = Environment.GetEnvironmentVariable(DatabaseOptions.EnvironmentVariable);
-        Environment.SetEnvironmentVariable(DatabaseOptions.EnvironmentVariable, _connectionString);
+        foreach (var (name, value) in postgres.Environment(_connectionString))
+        {
+            _previous[name] = Environment.GetEnvironmentVariable(name);
+            Environment.SetEnvironmentVariable(name, value);
+        }
     }
 
     public Task DisposeAsync()
     {
-        Environment.SetEnvironmentVariable(DatabaseOptions.EnvironmentVariable, _previous);
+        foreach (var (name, value) in _previous)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
         NpgsqlConnection.ClearAllPools();
         return Task.CompletedTask;
     }
@@ -52,7 +58,7 @@ public sealed class UserCommandTests(PostgresFixture postgres) : IAsyncLifetime
 
     private async Task<WorkplaceUser?> UserAsync(string name)
     {
-        await using var database = await Database.OpenAsync(new DatabaseOptions { ConnectionString = _connectionString, UseEnvironment = false });
+        await using var database = await Database.OpenAsync(postgres.Options(_connectionString));
         return await new UserStore(database.DataSource, _time).FindAsync(name);
     }
 

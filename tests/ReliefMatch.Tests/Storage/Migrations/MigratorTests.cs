@@ -12,7 +12,7 @@ public sealed class MigratorTests(PostgresFixture postgres)
     [Fact]
     public async Task MigrateAsync_EmptyDatabase_AppliesEveryMigrationIntoSchemaReliefmatch()
     {
-        var connectionString = await postgres.CreateEmptyDatabaseAsync();
+        var connectionString = postgres.OwnerConnectionString(await postgres.CreateEmptyDatabaseAsync());
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
 
         var version = await new Migrator(dataSource, NullLogger.Instance).MigrateAsync();
@@ -40,7 +40,7 @@ public sealed class MigratorTests(PostgresFixture postgres)
     [Fact]
     public async Task MigrateAsync_AppliedTwice_ChangesNothing()
     {
-        var connectionString = await postgres.CreateEmptyDatabaseAsync();
+        var connectionString = postgres.OwnerConnectionString(await postgres.CreateEmptyDatabaseAsync());
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var migrator = new Migrator(dataSource, NullLogger.Instance);
         await migrator.MigrateAsync();
@@ -57,7 +57,7 @@ public sealed class MigratorTests(PostgresFixture postgres)
     public async Task OpenAsync_TwoProcessesAtOnce_MigrateOnceUnderTheLock()
     {
         var connectionString = await postgres.CreateEmptyDatabaseAsync();
-        var options = new DatabaseOptions { ConnectionString = connectionString, UseEnvironment = false };
+        var options = postgres.Options(connectionString);
 
         var opened = await Task.WhenAll(Database.OpenAsync(options), Database.OpenAsync(options), Database.OpenAsync(options));
 
@@ -77,9 +77,9 @@ public sealed class MigratorTests(PostgresFixture postgres)
     public async Task OpenAsync_DatabaseFromNewerVersion_IsRefusedAndLeftAlone()
     {
         var connectionString = await postgres.CreateEmptyDatabaseAsync();
-        var options = new DatabaseOptions { ConnectionString = connectionString, UseEnvironment = false };
+        var options = postgres.Options(connectionString);
         await (await Database.OpenAsync(options)).DisposeAsync();
-        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+        await using (var dataSource = NpgsqlDataSource.Create(postgres.OwnerConnectionString(connectionString)))
         {
             await using var cmd = dataSource.CreateCommand($"INSERT INTO reliefmatch.schema_version (version, name) VALUES ({Migration.Latest + 1}, 'from_the_future')");
             await cmd.ExecuteNonQueryAsync();
