@@ -67,6 +67,20 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ILogger logger)
     {
         ArgumentException.ThrowIfNullOrEmpty(applicationRole);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // Under the migrations' lock: two processes granting on the same objects at once collide ("tuple concurrently updated").
+        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await GrantLockedAsync(connection, applicationRole, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task GrantLockedAsync(NpgsqlConnection connection, string applicationRole, CancellationToken cancellationToken)
+    {
         await using (var grantee = new NpgsqlCommand("SELECT set_config('reliefmatch.grantee', $1, false), current_user", connection))
         {
             grantee.Parameters.Add(new() { Value = applicationRole });

@@ -49,11 +49,16 @@ public sealed class AuditLogTests(PostgresFixture postgres) : IAsyncLifetime
     {
         await _log.WriteAsync(new AuditEntry("luojin1", UserRole.Township, "罗锦镇", AuditActions.DownloadWorklist, "罗锦镇 2023-07 xlsx") { Rows = 3 });
 
+        // The application's role lacks the right; the owner, who has it, is stopped by the triggers.
         await using var cmd = _db.DataSource.CreateCommand(sql);
-        var e = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
+        await using var owner = NpgsqlDataSource.Create(postgres.OwnerConnectionString(_db.ConnectionString));
+        await using var asOwner = owner.CreateCommand(sql);
+        var stopped = await Assert.ThrowsAsync<PostgresException>(() => asOwner.ExecuteNonQueryAsync());
 
-        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, e.SqlState);
-        Assert.Contains("append-only", e.MessageText, StringComparison.Ordinal);
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, stopped.SqlState);
+        Assert.Contains("append-only", stopped.MessageText, StringComparison.Ordinal);
         Assert.Equal("(luojin1,3)", await StorageTestDb.DumpAsync(_db.DataSource, "SELECT user_name, rows FROM reliefmatch.audit_log"));
     }
 }
