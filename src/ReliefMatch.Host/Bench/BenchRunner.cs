@@ -87,12 +87,12 @@ public sealed class BenchRunner(BenchOptions options, RuleSet rules, Installatio
         var sample = SampleGenerator.Write(inbox, new SampleOptions(households, options.Seed, options.Month, options.Plain));
         progress.WriteLine(Invariant($"  {sample.TotalRows:N0} rows, {sample.TotalBytes / 1e6:N1} MB in {sample.Elapsed.TotalSeconds:F1} s (not part of the run)"));
 
-        var connectionString = await server.CreateDatabaseAsync(households, cancellationToken).ConfigureAwait(false);
+        var databaseOptions = await server.CreateDatabaseAsync(households, cancellationToken).ConfigureAwait(false);
         try
         {
             RunMeasurement first;
             RunMeasurement second;
-            await using (var database = await Database.OpenAsync(new DatabaseOptions { ConnectionString = connectionString, UseEnvironment = false }, logger, cancellationToken).ConfigureAwait(false))
+            await using (var database = await Database.OpenAsync(databaseOptions, logger, cancellationToken).ConfigureAwait(false))
             await using (var sampler = ServerMemorySampler.TryStart(server.ClusterDataDirectory))
             {
                 first = await RunAsync("first run", database, inbox, output, sampler, cancellationToken).ConfigureAwait(false);

@@ -49,14 +49,17 @@ public sealed class BenchServer : IAsyncDisposable
 
     public static string DatabaseName(int households) => DatabasePrefix + households.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Drops the size's database if an earlier bench left it, creates it empty and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(int households, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drops the size's database if an earlier bench left it, creates it empty and says how to open it: on the private
+    /// cluster as the application does (owned by the owner role, used as the application role), else as the configured user.
+    /// </summary>
+    public async Task<DatabaseOptions> CreateDatabaseAsync(int households, CancellationToken cancellationToken)
     {
         var name = DatabaseName(households);
         await ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", cancellationToken).ConfigureAwait(false);
         try
         {
-            await ExecuteAsync($"CREATE DATABASE {name}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync($"CREATE DATABASE {name}" + (_cluster is null ? "" : $" OWNER {ClusterRoles.OwnerRole}"), cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
@@ -64,7 +67,20 @@ public sealed class BenchServer : IAsyncDisposable
                 $"The bench needs a fresh database per size, but {Description} refuses CREATE DATABASE {name}: {e.MessageText}. " +
                 $"Fix: grant CREATEDB to the user of {DatabaseOptions.EnvironmentVariable}, or unset it to bench on a private PostgreSQL.", e);
         }
-        return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, CommandTimeout = 0 }.ConnectionString;
+        if (_cluster is not null)
+        {
+            return new DatabaseOptions
+            {
+                ConnectionString = new NpgsqlConnectionStringBuilder(_cluster.Roles.ApplicationConnectionString(name)) { CommandTimeout = 0 }.ConnectionString,
+                OwnerConnectionString = _cluster.Roles.OwnerConnectionString(name),
+                UseEnvironment = false,
+            };
+        }
+        return new DatabaseOptions
+        {
+            ConnectionString = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, CommandTimeout = 0 }.ConnectionString,
+            UseEnvironment = false,
+        };
     }
 
     public Task DropDatabaseAsync(int households, CancellationToken cancellationToken) =>

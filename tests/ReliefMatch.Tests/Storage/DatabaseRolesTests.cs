@@ -103,6 +103,52 @@ public sealed class DatabaseRolesTests(PostgresFixture postgres) : IAsyncLifetim
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, (await Assert.ThrowsAsync<PostgresException>(() => delete.ExecuteNonQueryAsync())).SqlState);
     }
 
+    [Fact]
+    public async Task OpenAsync_OneConnectionStringOfASuperuser_WorksAsBeforeAndSaysSoInTheLog()
+    {
+        var application = await postgres.CreateEmptyDatabaseAsync();
+        var superuser = new NpgsqlConnectionStringBuilder(postgres.AdminConnectionString) { Database = new NpgsqlConnectionStringBuilder(application).Database }.ConnectionString;
+        var log = new WarningLog();
+
+        await using var db = await Database.OpenAsync(new DatabaseOptions { ConnectionString = superuser, UseEnvironment = false }, log);
+
+        Assert.Equal(PrivateCluster.UserName, db.ApplicationRole);
+        var warning = Assert.Single(log.Warnings);
+        Assert.Contains("is a superuser", warning, StringComparison.Ordinal);
+        Assert.Contains(DatabaseOptions.OwnerEnvironmentVariable, warning, StringComparison.Ordinal);
+        await new AuditLog(db.DataSource, _time).WriteAsync(new AuditEntry("county1", UserRole.County, null, AuditActions.DownloadStatistics, "统计表 2023-07"));
+    }
+
+    [Fact]
+    public async Task OpenAsync_OwnerWithoutApplicationConnection_IsRefusedWithTheFix()
+    {
+        var options = new DatabaseOptions { OwnerConnectionString = postgres.OwnerConnectionString(await postgres.CreateEmptyDatabaseAsync()), UseEnvironment = false };
+
+        var e = await Assert.ThrowsAsync<DatabaseUnavailableException>(() => Database.OpenAsync(options));
+
+        Assert.Contains(DatabaseOptions.EnvironmentVariable, e.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class WarningLog : Microsoft.Extensions.Logging.ILogger
+    {
+        public List<string> Warnings { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel >= Microsoft.Extensions.Logging.LogLevel.Warning)
+            {
+                lock (Warnings)
+                {
+                    Warnings.Add(formatter(state, exception));
+                }
+            }
+        }
+    }
+
     private static async Task Execute(NpgsqlConnection connection, string sql)
     {
         await using var cmd = new NpgsqlCommand(sql, connection);

@@ -170,6 +170,32 @@ public sealed class PrivateClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenAsync_ClusterOfAnEarlierVersion_GetsItsRolesAndTheApplicationConnectsAsNeitherSuperuserNorOwner()
+    {
+        await (await PrivateCluster.StartAsync(_home)).DisposeAsync();
+        // What an earlier version left: a pg_hba.conf that lets the superuser alone in, no role passwords.
+        var folder = Path.Combine(_home, "postgres");
+        await File.WriteAllTextAsync(Path.Combine(folder, "data", "pg_hba.conf"), "host    all    reliefmatch    127.0.0.1/32    scram-sha-256\n");
+        File.Delete(Path.Combine(folder, "app-password"));
+
+        await using (var db = await Database.OpenAsync(new DatabaseOptions { Home = _home, UseEnvironment = false }))
+        {
+            Assert.Equal(ClusterRoles.ApplicationRole, db.ApplicationRole);
+            await using var cmd = db.DataSource.CreateCommand("SELECT rolsuper FROM pg_roles WHERE rolname = current_user");
+            Assert.Equal(false, await cmd.ExecuteScalarAsync());
+        }
+        foreach (var secret in new[] { "password", "owner-password", "app-password" })
+        {
+            var path = Path.Combine(folder, secret);
+            Assert.True(File.Exists(path), path);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            }
+        }
+    }
+
+    [Fact]
     public async Task StopAsync_ServerInUse_StopsItAnyway()
     {
         var cluster = await PrivateCluster.StartAsync(_home);
