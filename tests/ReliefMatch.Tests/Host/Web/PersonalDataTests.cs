@@ -65,6 +65,17 @@ public sealed partial class PersonalDataTests(PostgresFixture postgres) : IAsync
     {
         using var client = _server.Client();
         await client.SignInOkAsync("luojin1");
+        // A return where the township typed IDs: into 处置情况 of a 不属实 (shown with the finding), and into
+        // 核查结果 and 预警编号 of rows that are refused (each refusal quotes what it read).
+        var own = Uri.EscapeDataString(Luojin);
+        var returned = ReturnFiles.Csv(
+            (_repaired.Reference, "不属实", $"部门误登记，实为王五 {QuotedId}", "核查员", "2023-08-05"),
+            (_invalid.Reference, QuotedId, "", "核查员", "2023-08-05"),
+            (QuotedId, "属实", "", "核查员", "2023-08-05"));
+        using (var upload = await client.PostFilesAsync($"/townships/{own}/returns", $"/townships/{own}", "file", [("返回.csv", returned)]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>(["/"]);
@@ -95,11 +106,12 @@ public sealed partial class PersonalDataTests(PostgresFixture postgres) : IAsync
             }
         }
 
-        var own = Uri.EscapeDataString(Luojin);
         // The crawl reached the township's month, its findings and both worklist files (so the check below means something).
         Assert.Contains($"/townships/{own}", texts.Keys);
         Assert.Contains($"/townships/{own}/worklist/2023-07.xlsx", texts.Keys);
         Assert.Contains($"/townships/{own}/worklist/2023-07.csv", texts.Keys);
+        Assert.Contains(texts.Keys, u => u.StartsWith($"/townships/{own}/returns/", StringComparison.Ordinal));
+        Assert.Contains($"部门误登记，实为王五 {ResidentId.Mask(QuotedId)}", texts[$"/townships/{own}"], StringComparison.Ordinal);
         foreach (var url in texts.Keys.Where(u => u.Contains("worklist", StringComparison.Ordinal) || u == $"/townships/{own}"))
         {
             Assert.Contains($"身份证号 {ResidentId.Mask(QuotedId)} 登记姓名", texts[url], StringComparison.Ordinal);
