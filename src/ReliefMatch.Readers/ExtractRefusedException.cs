@@ -1,4 +1,5 @@
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Identity;
 
 namespace ReliefMatch.Readers;
 
@@ -7,16 +8,26 @@ namespace ReliefMatch.Readers;
 /// nothing of it may be stored. The message names the file and what was found.
 /// </summary>
 /// <remarks>
+/// A refusal is shown, stored and logged (the import report, the job's record, the audit log, the server log),
+/// and it may quote the file's cells (the headers found, a parser's complaint): every ID in the reason and the
+/// headers is masked here, where the refusal is made, so no copy of it carries a full ID
+/// (<see cref="IdText.MaskIds"/>).
+/// </remarks>
+/// <remarks>
 /// Thrown by <see cref="ExtractReader.Open"/> before any record is read, or, for a file that breaks off in the
 /// middle (a damaged workbook), while <see cref="ExtractReading.Records"/> is enumerated: the importer must then
 /// discard what it took from the file.
 /// </remarks>
 public sealed class ExtractRefusedException(string file, string reason, IReadOnlyList<string> foundHeaders)
-    : Exception($"{file}: {reason}")
+    : Exception($"{file}: {IdText.MaskIds(reason)}")
 {
     public string File { get; } = file;
-    public string Reason { get; } = reason;
-    public IReadOnlyList<string> FoundHeaders { get; } = foundHeaders;
+
+    /// <summary>Why, in Chinese and English; IDs masked.</summary>
+    public string Reason { get; } = IdText.MaskIds(reason);
+
+    /// <summary>The non-empty cells of the row closest to a header row; IDs masked.</summary>
+    public IReadOnlyList<string> FoundHeaders { get; } = foundHeaders.Select(IdText.MaskIds).ToList();
 
     /// <summary>The import report of the refused file: nothing read, and why.</summary>
     public FileReport ToReport(SourceKind source, string sha256, long size) => new()

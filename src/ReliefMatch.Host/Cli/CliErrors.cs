@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ReliefMatch.Core.Identity;
 using ReliefMatch.Core.Rules;
 using ReliefMatch.Readers;
 using ReliefMatch.Storage;
@@ -21,7 +22,8 @@ public static class CliErrors
                                       or DirectoryNotFoundException or UnauthorizedAccessException or IOException
                                       or ReliefMatch.Storage.Migrations.SchemaTooNewException)
         {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            // A refusal or a database error may quote a file's cell or a key: IDs masked, as in every log.
+            await Console.Error.WriteLineAsync($"error: {IdText.MaskIds(e.Message)}");
             return 3;
         }
         catch (OperationCanceledException)

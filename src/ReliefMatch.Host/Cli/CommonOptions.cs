@@ -45,8 +45,7 @@ public static class CommonOptions
     };
 
     public static ILoggerFactory Logging(ParseResult parse) =>
-        LoggerFactory.Create(b => b
-            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
+        LoggerFactory.Create(b => MaskedConsoleLog.AddTo(b, "HH:mm:ss.fff ")
             .AddFilter(level => level >= (parse.GetValue(Verbose) ? LogLevel.Information : LogLevel.Warning))
             .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
 

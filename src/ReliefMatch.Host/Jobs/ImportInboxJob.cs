@@ -50,8 +50,9 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
                 catch (Exception e) when (e is not OperationCanceledException && !TransientFailures.IsTransient(e))
                 {
                     // A file no reader can get through (a damaged workbook) must not hold up the files after it
-                    // at every run. Only the error's kind goes on the record: its text may quote the file's cells.
-                    logger.LogWarning(e, "{File}: could not be read; moved to the refused files", displayName);
+                    // at every run. Only the error's kind goes on the record and in the log, with where it was
+                    // thrown: its text may quote the file's cells (names, IDs).
+                    logger.LogWarning("{File}: could not be read ({Error}); moved to the refused files; {StackTrace}", displayName, e.GetType().Name, e.StackTrace);
                     report = new FileReport { Source = source, File = displayName, RefusedReason = $"could not be read ({e.GetType().Name})" };
                 }
                 string kind;

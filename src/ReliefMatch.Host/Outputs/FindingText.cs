@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Identity;
 using ReliefMatch.Core.Periods;
 
 namespace ReliefMatch.Host.Outputs;
@@ -29,8 +30,16 @@ public static class FindingText
         .Select(set => string.Join("、", Enum.GetValues<Programme>().Where(p => (set & (1 << ((int)p - 1))) != 0).Order().Select(p => p.Chinese())))
         .ToArray();
 
-    /// <summary>证据: the evidence texts in the rule's order, joined by <c>；</c>.</summary>
-    public static string Evidence(Finding finding) => string.Join("；", finding.Evidence.Select(e => e.Text));
+    /// <summary>
+    /// 证据: the evidence texts in the rule's order, joined by <c>；</c>. Evidence may quote an ID (an ID whose
+    /// name differs, an invalid ID read as another one): unless <paramref name="fullIds"/>, every ID in it is
+    /// masked like the ID column (<see cref="IdText.MaskIds"/>), so the text may go wherever the masked ID may.
+    /// </summary>
+    public static string Evidence(Finding finding, bool fullIds)
+    {
+        var text = string.Join("；", finding.Evidence.Select(e => e.Text));
+        return fullIds ? text : IdText.MaskIds(text);
+    }
 
     /// <summary>预警类型: the rule's title, or its id when the rule file gave none.</summary>
     public static string Warning(Finding finding) => finding.RuleTitle.Length > 0 ? finding.RuleTitle : finding.RuleId;

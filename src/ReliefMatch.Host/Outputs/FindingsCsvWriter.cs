@@ -28,7 +28,7 @@ public static class FindingsCsvWriter
             f.Finding.Village,
             FindingText.Programmes(f.Finding),
             f.Finding.Confidence.Id(),
-            FindingText.Evidence(f.Finding),
+            FindingText.Evidence(f.Finding, fullIds: true),
             f.FirstSeen.ToString(),
             f.Finding.RuleVersion.ToString(CultureInfo.InvariantCulture),
             f.Status.Id(),

@@ -23,7 +23,7 @@ public sealed record Worklist(string Township, string Title, IReadOnlyList<Workl
     /// sent, so the township knows it has nothing to check) and any other township a finding names. Findings
     /// with no township are on no worklist (they are in findings.csv).
     /// </summary>
-    /// <param name="fullIds">Print full IDs instead of masked ones (for a bureau's own use, not for posting).</param>
+    /// <param name="fullIds">Print full IDs, in the ID column and in the evidence, instead of masked ones (for a bureau's own use, not for posting).</param>
     public static IReadOnlyList<Worklist> Build(
         string countyName,
         ReportingMonth period,
@@ -88,7 +88,7 @@ public sealed record Worklist(string Township, string Title, IReadOnlyList<Workl
                 fullIds ? f.Finding.IdNumber : ResidentId.Mask(f.Finding.IdNumber),
                 FindingText.Programmes(f.Finding),
                 FindingText.Warning(f.Finding),
-                FindingText.Evidence(f.Finding),
+                FindingText.Evidence(f.Finding, fullIds),
                 f.Finding.SuggestedAction,
                 f.DueDate,
                 f.Finding.Reference))

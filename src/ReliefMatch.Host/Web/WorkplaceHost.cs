@@ -41,7 +41,7 @@ public static class WorkplaceHost
         builder.WebHost.UseUrls(settings.Urls);
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        MaskedConsoleLog.AddTo(builder.Logging, "HH:mm:ss ");
         builder.Logging.AddFilter(level => level >= (settings.Verbose ? LogLevel.Information : LogLevel.Warning));
         // The keys protecting cookies lie unencrypted in the state folder by design (its permissions guard them); no warning each start.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);

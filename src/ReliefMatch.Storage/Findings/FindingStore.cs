@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Identity;
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Storage.Imports;
 
@@ -36,13 +37,16 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
         return (long)(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    /// <summary>Records that a run failed; its findings (none were saved) are untouched.</summary>
+    /// <summary>
+    /// Records that a run failed; its findings (none were saved) are untouched. The error is shown on the runs
+    /// page and may quote a file or a database error: IDs in it are masked 6+4.
+    /// </summary>
     public async Task FailRunAsync(long runId, string error, CancellationToken cancellationToken = default)
     {
         await using var cmd = dataSource.CreateCommand("UPDATE reliefmatch.runs SET status = 'failed', finished_at = $2, error = $3 WHERE id = $1");
         cmd.Parameters.Add(new() { Value = runId });
         cmd.Parameters.Add(new() { Value = time.GetUtcNow(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        cmd.Parameters.Add(new() { Value = error });
+        cmd.Parameters.Add(new() { Value = IdText.MaskIds(error) });
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,11 +1,13 @@
 using Npgsql;
 using NpgsqlTypes;
+using ReliefMatch.Core.Identity;
 
 namespace ReliefMatch.Storage.Jobs;
 
 /// <summary>
 /// The record of job executions (reliefmatch.job_runs): every execution is a row, a retry or a repeated
-/// delivery included, so that the runs page shows what really happened. Details never carry personal data.
+/// delivery included, so that the runs page shows what really happened. Details never carry personal data: an
+/// ID in one (quoted by an error's message) is masked 6+4 on the way in.
 /// </summary>
 public sealed class JobRunStore(NpgsqlDataSource dataSource, TimeProvider time)
 {
@@ -61,7 +63,7 @@ public sealed class JobRunStore(NpgsqlDataSource dataSource, TimeProvider time)
         cmd.Parameters.Add(new() { Value = runId });
         cmd.Parameters.Add(new() { Value = Text(outcome) });
         cmd.Parameters.Add(new() { Value = time.GetUtcNow(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        cmd.Parameters.Add(new() { Value = (object?)(detail is null ? null : StoredCodes.Clean(detail)) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = (object?)(detail is null ? null : StoredCodes.Clean(IdText.MaskIds(detail))) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         await cmd.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
     }
 

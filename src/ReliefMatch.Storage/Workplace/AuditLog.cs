@@ -1,12 +1,14 @@
 using Npgsql;
 using NpgsqlTypes;
+using ReliefMatch.Core.Identity;
 
 namespace ReliefMatch.Storage.Workplace;
 
 /// <summary>
 /// The append-only audit log (<c>reliefmatch.audit_log</c>): every download, every showing of full ID numbers,
 /// sign-ins and returned worklists. The database itself refuses to change or delete a line (a trigger), so
-/// this class only adds and reads.
+/// this class only adds and reads. What it keeps can never be taken back, so a line never keeps a full ID: an ID
+/// in the subject (a search for an ID number, a file named after a person) is masked 6+4 on the way in.
 /// </summary>
 public sealed class AuditLog(NpgsqlDataSource dataSource, TimeProvider time)
 {
@@ -23,7 +25,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource, TimeProvider time)
         cmd.Parameters.Add(new() { Value = (object?)entry.Role?.Id() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new() { Value = entry.Township is { } t ? StoredCodes.Clean(t) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new() { Value = entry.Action });
-        cmd.Parameters.Add(new() { Value = StoredCodes.Clean(entry.Subject) });
+        cmd.Parameters.Add(new() { Value = StoredCodes.Clean(IdText.MaskIds(entry.Subject)) });
         cmd.Parameters.Add(new() { Value = entry.Rows });
         cmd.Parameters.Add(new() { Value = entry.FullIds });
         cmd.Parameters.Add(new() { Value = (object?)entry.Address ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });

@@ -1,11 +1,14 @@
 using Npgsql;
 using NpgsqlTypes;
+using ReliefMatch.Core.Identity;
 
 namespace ReliefMatch.Storage.Workplace;
 
 /// <summary>
 /// Keeps each returned worklist and the outcome of each of its rows (<c>reliefmatch.worklist_returns</c>), so
-/// that a township and the county can see what was handed back and why a row was not taken.
+/// that a township and the county can see what was handed back and why a row was not taken. A row's reference
+/// and reason, and the return's problem, quote what the township typed into the file: an ID among it is kept
+/// masked 6+4.
 /// </summary>
 public sealed class WorklistReturnStore(NpgsqlDataSource dataSource, TimeProvider time)
 {
@@ -32,7 +35,7 @@ public sealed class WorklistReturnStore(NpgsqlDataSource dataSource, TimeProvide
             cmd.Parameters.Add(new() { Value = worklistReturn.Count(ReturnOutcome.Unchanged) });
             cmd.Parameters.Add(new() { Value = worklistReturn.Count(ReturnOutcome.Blank) });
             cmd.Parameters.Add(new() { Value = worklistReturn.Count(ReturnOutcome.Refused) });
-            cmd.Parameters.Add(new() { Value = worklistReturn.Problem is { } p ? StoredCodes.Clean(p) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            cmd.Parameters.Add(new() { Value = worklistReturn.Problem is { } p ? StoredCodes.Clean(IdText.MaskIds(p)) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             id = (long)(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
         if (worklistReturn.Rows.Count > 0)
@@ -44,11 +47,11 @@ public sealed class WorklistReturnStore(NpgsqlDataSource dataSource, TimeProvide
                 await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(id, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(row.Row, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(StoredCodes.Clean(row.Reference), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(StoredCodes.Clean(IdText.MaskIds(row.Reference)), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(row.Outcome.Id(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 if (row.Reason is { } reason)
                 {
-                    await copy.WriteAsync(StoredCodes.Clean(reason), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                    await copy.WriteAsync(StoredCodes.Clean(IdText.MaskIds(reason)), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {

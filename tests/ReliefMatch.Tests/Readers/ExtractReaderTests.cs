@@ -145,6 +145,22 @@ public sealed partial class ExtractReaderTests : IDisposable
     }
 
     [Fact]
+    public void Open_HeaderRegionHoldsAnId_RefusalQuotesItMasked()
+    {
+        // The refusal goes to the import report, the job's record, the audit log and the server log: no full ID.
+        var path = files.Csv($"永福县医保结算明细 经办人 {Id1}", $"序号,姓名,身份证号,{Id2},备注", $"1,张三,{Id1},100,");
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, "medical/x.csv"));
+
+        Assert.Equal(["序号", "姓名", "身份证号", ReliefMatch.Core.Identity.ResidentId.Mask(Id2), "备注"], refused.FoundHeaders);
+        Assert.Contains(ReliefMatch.Core.Identity.ResidentId.Mask(Id2), refused.Reason, StringComparison.Ordinal);
+        foreach (var text in new[] { refused.Reason, refused.Message, refused.ToReport(SourceKind.Medical, "sha", 1).RefusedReason! })
+        {
+            Assert.DoesNotContain(Id1, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(Id2, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Open_WrongSourceChosen_RefusedNamingWhatIsMissing()
     {
         var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(TestExtracts.Fixture("medical.csv"), SourceKind.Roster));

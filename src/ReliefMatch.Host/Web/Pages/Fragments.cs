@@ -1,4 +1,5 @@
 using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Identity;
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Host.Outputs;
 using ReliefMatch.Host.Web.Html;
@@ -31,7 +32,10 @@ public static class Fragments
         </div>
         """);
 
-    /// <summary>A table of findings: IDs masked unless <paramref name="fullIds"/>; overdue rows marked.</summary>
+    /// <summary>
+    /// A table of findings: IDs masked, in their column and in the texts that may quote one (证据, 处置情况 as the
+    /// township wrote it), unless <paramref name="fullIds"/>; overdue rows marked.
+    /// </summary>
     public static Markup FindingTable(IEnumerable<WorkplaceFinding> findings, bool fullIds, DateOnly today, bool showTownship)
     {
         var rows = findings.Select(f =>
@@ -41,9 +45,9 @@ public static class Fragments
             var township = showTownship ? Of($"<td>{f.Finding.Township}</td>") : Markup.Empty;
             return Of($"""
                 <tr{Raw(overdue ? " class=\"overdue\"" : "")} data-reference="{f.Finding.Reference}">{township}<td>{f.Finding.Village}</td><td>{f.Finding.Name}</td><td>{PageInput.Id(f.Finding.IdNumber, fullIds)}</td>
-                <td>{FindingText.Programmes(f.Finding)}</td><td>{FindingText.Warning(f.Finding)}</td><td>{FindingText.Evidence(f.Finding)}</td>
+                <td>{FindingText.Programmes(f.Finding)}</td><td>{FindingText.Warning(f.Finding)}</td><td>{FindingText.Evidence(f.Finding, fullIds)}</td>
                 <td>{f.FirstSeen.ToString()}</td><td>{FindingText.Date(run.DueDate)}{Raw(overdue ? "<br><span class=\"warn\">已逾期</span>" : "")}</td>
-                <td>{f.Status.Chinese()}</td><td>{f.DispositionReason}</td><td>{f.CheckedBy}</td><td>{(f.CheckedOn is { } d ? FindingText.Date(d) : "")}</td><td>{f.Finding.Reference}</td></tr>
+                <td>{f.Status.Chinese()}</td><td>{(fullIds ? f.DispositionReason : IdText.MaskIds(f.DispositionReason))}</td><td>{f.CheckedBy}</td><td>{(f.CheckedOn is { } d ? FindingText.Date(d) : "")}</td><td>{f.Finding.Reference}</td></tr>
                 """);
         }).ToList();
         if (rows.Count == 0)

@@ -32,12 +32,9 @@ public static class PageInput
     /// <summary>An ID as a page shows it: masked (first 6 and last 4) unless full IDs were asked for by the county.</summary>
     public static string Id(string idNumber, bool full) => full ? idNumber : ResidentId.Mask(idNumber);
 
-    /// <summary>A value of a rejected row: masked when it looks like an ID number (15 to 20 digits or X), unless full.</summary>
-    public static string Value(string value, bool full) => LooksLikeId(value) && !full ? ResidentId.Mask(value.Trim()) : value;
+    /// <summary>A value of a rejected row: every ID in it masked (<see cref="IdText.MaskIds"/>), unless full.</summary>
+    public static string Value(string value, bool full) => full ? value : IdText.MaskIds(value);
 
-    public static bool LooksLikeId(string value)
-    {
-        var t = value.Trim();
-        return t.Length is >= 15 and <= 20 && t.All(c => char.IsAsciiDigit(c) || c is 'X' or 'x');
-    }
+    /// <summary>Whether showing <paramref name="value"/> in full reveals an ID (so a reveal link is offered, and audited).</summary>
+    public static bool LooksLikeId(string value) => IdText.HasIds(value);
 }

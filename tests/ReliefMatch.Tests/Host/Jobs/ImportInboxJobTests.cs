@@ -79,6 +79,27 @@ public sealed class ImportInboxJobTests(PostgresFixture postgres, ITestOutputHel
     }
 
     [Fact]
+    public async Task EnqueueImport_AFileWithAnIdInItsHeaderRows_RefusedWithTheIdMaskedInTheRecordAndTheLog()
+    {
+        var id = TestRecords.IdNumber(41);
+        using var log = new RecordingLog();
+        await using var h = await JobsHarness.StartAsync(postgres, log: log);
+        h.StartServer("a");
+        var inbox = Directory.CreateDirectory(Path.Combine(h.Options.EffectiveInbox, "roster")).FullName;
+        File.WriteAllText(Path.Combine(inbox, "a-wrong.csv"), $"永福县低保花名册 经办人 {id}\n乡镇,姓名,身份证号,{id}\n罗锦镇,张三,{TestRecords.IdNumber(1)},x\n");
+        RosterCsv.Write(Path.Combine(inbox, "b-good.csv"), Lines());
+
+        Assert.Equal("Succeeded", await h.WaitForSuccessAsync(h.Scheduler.EnqueueImport("2023-07")));
+
+        var run = Assert.Single(await JobQueries.RunsAsync(h, JobNames.ImportInbox));
+        Assert.StartsWith("stamped 2023-07: 1 imported, 0 already imported, 1 refused; refused: roster/a-wrong.csv: ", run.Detail);
+        Assert.Contains(ReliefMatch.Core.Identity.ResidentId.Mask(id), run.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(id, run.Detail, StringComparison.Ordinal);
+        Assert.Contains(log.Lines, l => l.Contains(ReliefMatch.Core.Identity.ResidentId.Mask(id), StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Lines, l => l.Contains(id, StringComparison.Ordinal) || l.Contains(TestRecords.IdNumber(1), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_NoPeriod_StampsTheMonthOfItsCreationInChina()
     {
         var now = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2023, 7, 31, 16, 30, 0, TimeSpan.Zero)); // 00:30 on 1 August in Beijing

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Periods;
@@ -42,7 +43,9 @@ internal sealed class JobsHarness : IAsyncDisposable
 
     public JobStorage Storage => Services.GetRequiredService<JobStorage>();
 
-    public static async Task<JobsHarness> StartAsync(PostgresFixture postgres, Func<JobsOptions, JobsOptions>? adjust = null, TimeProvider? time = null)
+    /// <param name="log">Where the jobs' log goes (by default nowhere).</param>
+    public static async Task<JobsHarness> StartAsync(PostgresFixture postgres, Func<JobsOptions, JobsOptions>? adjust = null, TimeProvider? time = null,
+        ILoggerProvider? log = null)
     {
         var database = await postgres.NewDatabaseAsync();
         var home = TempFolder.Create("reliefmatch-jobs");
@@ -61,6 +64,10 @@ internal sealed class JobsHarness : IAsyncDisposable
         if (time is not null)
         {
             services.AddSingleton<TimeProvider>(time);
+        }
+        if (log is not null)
+        {
+            services.AddLogging(b => b.AddProvider(log));
         }
         services.AddReliefMatchJobs(adjust is null ? options : adjust(options));
         return new JobsHarness(database, home, services.BuildServiceProvider());
