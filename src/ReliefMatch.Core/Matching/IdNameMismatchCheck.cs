@@ -7,7 +7,7 @@ namespace ReliefMatch.Core.Matching;
 /// <summary>
 /// <c>id-name-mismatch</c>: a departmental record whose valid ID belongs to a home-county roster person under
 /// another name (most often a relative's ID typed by mistake). One finding per record, filed under the roster
-/// person; the discriminator names the record (source, extract, row).
+/// person; the discriminator names the record by content: source, the file's SHA-256 and the row.
 /// </summary>
 internal static class IdNameMismatchCheck
 {
@@ -71,8 +71,21 @@ internal static class IdNameMismatchCheck
     {
         var row = month.Data.Roster[month.HomeRowOf(person)];
         var evidence = new[] { new Evidence(record.Source, record.ExtractId, record.Row, EvidenceText.NameMismatch(record, row.Name)) };
-        var discriminator = $"{record.Source.Id()}:{record.ExtractId}:{record.Row}";
+        var discriminator = Discriminator(month.Data, record);
         findings.Add(month.NewFinding(rule, record.Id.Text, row.HouseholdId.Trim(), row.Name, row.Township, row.Village ?? "",
             month.HomeProgrammes(person), Confidence.Review, evidence, discriminator));
+    }
+
+    /// <summary>
+    /// <c>source:sha256:row</c>. Content only, never the database's extract id: identity values used up by an
+    /// import that was killed and run again must not change a finding's key, nor so its 预警编号. An extract the
+    /// set does not describe (records built in code, not stored) is named by its id.
+    /// </summary>
+    internal static string Discriminator(ExtractSet data, ExtractRecord record)
+    {
+        var file = data.Extracts.TryGetValue(record.ExtractId, out var extract)
+            ? extract.Sha256
+            : record.ExtractId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"{record.Source.Id()}:{file}:{record.Row}";
     }
 }

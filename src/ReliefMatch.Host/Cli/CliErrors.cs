@@ -18,7 +18,7 @@ public static class CliErrors
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is DatabaseUnavailableException or RuleFileException or ExtractRefusedException
+        catch (Exception e) when (e is DatabaseUnavailableException or RuleFileException or ExtractRefusedException or ReliefMatch.Storage.Imports.ExtractUnreadableException
                                       or DirectoryNotFoundException or UnauthorizedAccessException or IOException
                                       or ReliefMatch.Storage.Migrations.SchemaTooNewException)
         {

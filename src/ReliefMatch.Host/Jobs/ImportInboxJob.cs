@@ -15,9 +15,11 @@ namespace ReliefMatch.Host.Jobs;
 /// (or already imported) files to <c>&lt;home&gt;/imported/&lt;period&gt;/&lt;source&gt;/</c>, refused ones to
 /// <c>&lt;home&gt;/refused/&lt;period&gt;/&lt;source&gt;/</c> — so that a roster left lying in the inbox is not
 /// linked again to every later month's snapshot. The import is idempotent by content (SHA-256); a file whose
-/// import committed but which was not yet moved is found imported and moved by the next execution. A file that
-/// cannot be read at all is refused like one with missing columns; a transient failure (the database away)
-/// fails the job, which is retried.
+/// import committed but which was not yet moved is found imported and moved by the next execution. Only a verdict
+/// on a file's content refuses it: one with missing columns, or one no reader can get through. A failure of the
+/// database or the disk (the server stopped mid-file, a dropped connection) says nothing about the file: the job
+/// fails, the file stays in the inbox, and a transient failure is retried; so the files moved out are always
+/// counted, imported, already imported or refused.
 /// </summary>
 /// <remarks>
 /// A file must appear in the inbox whole: an uploader writes it under a name starting with <c>.</c> (which the
@@ -47,13 +49,15 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
                 {
                     report = await importer.ImportFileAsync(path, source, month, displayName, null, ct).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is not OperationCanceledException && !TransientFailures.IsTransient(e))
+                catch (ExtractUnreadableException e) when (!TransientFailures.IsTransient(e))
                 {
                     // A file no reader can get through (a damaged workbook) must not hold up the files after it
                     // at every run. Only the error's kind goes on the record and in the log, with where it was
-                    // thrown: its text may quote the file's cells (names, IDs).
-                    logger.LogWarning("{File}: could not be read ({Error}); moved to the refused files; {StackTrace}", displayName, e.GetType().Name, e.StackTrace);
-                    report = new FileReport { Source = source, File = displayName, RefusedReason = $"could not be read ({e.GetType().Name})" };
+                    // thrown: its text may quote the file's cells (names, IDs). Any other failure (the database
+                    // or the disk) is no verdict on the file: it fails the job.
+                    var inner = e.InnerException ?? e;
+                    logger.LogWarning("{File}: could not be read ({Error}); moved to the refused files; {StackTrace}", displayName, inner.GetType().Name, inner.StackTrace);
+                    report = new FileReport { Source = source, File = displayName, RefusedReason = $"could not be read ({inner.GetType().Name})" };
                 }
                 string kind;
                 if (report.RefusedReason is { } reason)
@@ -81,6 +85,4 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
             return refusals.Count == 0 ? detail : detail + "; refused: " + string.Join("; ", refusals);
         }, cancellationToken);
     }
-
-    /// <summary>Moves a file into <paramref name="folder"/>, keeping its name unless taken (then <c>name (2).csv</c>, …).</summary>
 }

@@ -41,7 +41,16 @@ public sealed class JobExecution(JobsOptions options, TimeProvider time, ILogger
         catch (Exception e)
         {
             var transient = TransientFailures.IsTransient(e) ? " (transient)" : "";
-            await runs.FinishAsync(runId, JobOutcome.Failed, Describe(e) + transient).ConfigureAwait(false);
+            try
+            {
+                await runs.FinishAsync(runId, JobOutcome.Failed, Describe(e) + transient).ConfigureAwait(false);
+            }
+            catch (Exception recording) when (TransientFailures.IsTransient(recording))
+            {
+                // The database that failed the work cannot take the record either: the job's own failure is the one
+                // that counts (and decides the retry); the run stays 'running' until a later execution ends it.
+                logger.LogWarning("{Job} {Key}: the failure could not be recorded ({Error})", job, key, recording.GetType().Name);
+            }
             throw;
         }
     }

@@ -17,11 +17,13 @@ namespace ReliefMatch.Storage.Cluster;
 /// </summary>
 /// <remarks>
 /// Layout under <c>&lt;home&gt;/postgres</c>: <c>data/</c> (the cluster), <c>log/server.log</c>,
-/// <c>cluster.json</c> (port, user, database), <c>password</c> (mode 600), and two lock files.
+/// <c>cluster.json</c> (port, user, database), <c>password</c> (mode 600), and two lock files; <c>creating/</c>
+/// only while the cluster is being made.
 /// Every process using the cluster holds a shared lock on <c>lease</c>; starting and stopping happen under an
 /// exclusive lock on <c>cluster.lock</c>. A process that finds the server already running reuses it and does
 /// not stop it while another process still holds a lease; the last one out stops a server that ReliefMatch
-/// started (a server started by hand, without the <c>started-by-reliefmatch</c> mark, is never stopped).
+/// started (a server started by hand, without the <c>started-by-reliefmatch</c> mark, is never stopped), even when
+/// the process that started it was killed: its lease went with it, and the mark stays.
 /// As root, PostgreSQL refuses to run, so the server programs run as the <c>postgres</c> OS user and the
 /// data and log folders belong to it.
 /// </remarks>
@@ -106,8 +108,21 @@ public sealed class PrivateCluster : IAsyncDisposable
             if (!await IsRunningAsync(binaries, folder, cancellationToken).ConfigureAwait(false))
             {
                 state = await EnsurePortFreeAsync(folder, state, logger, cancellationToken).ConfigureAwait(false);
-                await StartServerAsync(binaries, folder, logger, cancellationToken).ConfigureAwait(false);
+                // The mark goes down before the start: a process killed while the server starts leaves a server that
+                // is marked, so the next ReliefMatch process to be last out stops it.
                 await File.WriteAllTextAsync(MarkerPath(folder), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await StartServerAsync(binaries, folder, logger, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    if (!await IsRunningAsync(binaries, folder, CancellationToken.None).ConfigureAwait(false))
+                    {
+                        File.Delete(MarkerPath(folder));
+                    }
+                    throw;
+                }
                 startedHere = true;
             }
             else
@@ -212,7 +227,20 @@ public sealed class PrivateCluster : IAsyncDisposable
     private async Task EnsureDatabaseAsync(CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CannotConnectNow && waited.Elapsed < ServerTimeout)
+            {
+                // Found running while still starting or recovering (started by a process that was then killed).
+                await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+            }
+        }
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = DatabaseName } } };
         if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
         {
@@ -234,11 +262,24 @@ public sealed class PrivateCluster : IAsyncDisposable
 
     private sealed record StateFile(int Port, string User, string Database);
 
+    /// <summary>
+    /// The cluster's port and password, after creating it if the folder has none. Creation is atomic: the cluster is
+    /// made and configured in <c>creating/</c> beside <c>data/</c>, its password and state files written, and only
+    /// then renamed into place, so a process killed during creation leaves no <c>data/</c> (the next one starts
+    /// again). initdb's password file lives in <c>creating/</c> (mode 600) and is deleted once initdb has read it;
+    /// nothing secret ever goes to the log folder.
+    /// </summary>
     private static async Task<State> LoadOrCreateAsync(string folder, PostgresBinaries binaries, ILogger logger, CancellationToken cancellationToken)
     {
         var statePath = Path.Combine(folder, "cluster.json");
         var passwordPath = Path.Combine(folder, "password");
         var data = Path.Combine(folder, "data");
+        // Left by earlier versions, which gave initdb its password file in the log folder.
+        var oldPwfile = Path.Combine(folder, "log", "initdb.pw");
+        if (File.Exists(oldPwfile))
+        {
+            File.Delete(oldPwfile);
+        }
         if (File.Exists(statePath) && File.Exists(passwordPath) && File.Exists(Path.Combine(data, "PG_VERSION")))
         {
             var stored = JsonSerializer.Deserialize<StateFile>(await File.ReadAllTextAsync(statePath, cancellationToken).ConfigureAwait(false))
@@ -247,13 +288,15 @@ public sealed class PrivateCluster : IAsyncDisposable
         }
         if (Directory.Exists(data) && Directory.EnumerateFileSystemEntries(data).Any())
         {
-            if (File.Exists(Path.Combine(data, "PG_VERSION")))
+            // postmaster.opts is written by a server's first start: a cluster without it never ran, so holds nothing
+            // (an earlier version, killed while creating it in place, left such a one behind without its password).
+            if (File.Exists(Path.Combine(data, "PG_VERSION")) && File.Exists(Path.Combine(data, "postmaster.opts")))
             {
                 throw new DatabaseUnavailableException(
                     $"{data} holds a PostgreSQL cluster but {statePath} or {passwordPath} is missing, so ReliefMatch cannot connect to it. " +
                     "Fix: restore those files, or move the folder away to start afresh (its data would then not be used).");
             }
-            // A creation that was interrupted: start it again.
+            logger.LogWarning("{Data} holds a cluster whose creation was interrupted; it is made again", data);
             Directory.Delete(data, recursive: true);
         }
 
@@ -261,33 +304,41 @@ public sealed class PrivateCluster : IAsyncDisposable
         var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var port = FreeLoopbackPort();
         var log = Path.Combine(folder, "log");
+        var creating = Path.Combine(folder, "creating");
+        if (Directory.Exists(creating))
+        {
+            // A creation interrupted by a kill: its initdb may still be writing there, orphaned.
+            await WaitForProgramsUsingAsync(creating, cancellationToken).ConfigureAwait(false);
+            Directory.Delete(creating, recursive: true);
+        }
         Directory.CreateDirectory(log);
-        Directory.CreateDirectory(data);
-        OwnerOnly(data);
+        Directory.CreateDirectory(creating);
+        OwnerOnly(creating);
         OwnerOnly(log);
-        var pwfile = Path.Combine(log, "initdb.pw");
+        var made = Path.Combine(creating, "data");
+        var pwfile = Path.Combine(creating, "initdb.pw");
         WriteSecret(pwfile, password);
         try
         {
-            await ProcessRunner.ChownToServerUserAsync(data, cancellationToken).ConfigureAwait(false);
+            await ProcessRunner.ChownToServerUserAsync(creating, cancellationToken).ConfigureAwait(false);
             await ProcessRunner.ChownToServerUserAsync(log, cancellationToken).ConfigureAwait(false);
             if (ProcessRunner.RunningAsRoot)
             {
-                var reach = await ProcessRunner.RunAsync("test", ["-w", data], asServerUser: true, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+                var reach = await ProcessRunner.RunAsync("test", ["-w", creating], asServerUser: true, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
                 if (!reach.Succeeded)
                 {
                     throw new DatabaseUnavailableException(
-                        $"Running as root, the private PostgreSQL runs as the '{ProcessRunner.ServerUser}' OS user, which cannot reach {data} " +
+                        $"Running as root, the private PostgreSQL runs as the '{ProcessRunner.ServerUser}' OS user, which cannot reach {folder} " +
                         "(a folder above it is closed to other users). Fix: choose a state folder that user can reach (e.g. under /var/lib or /srv), " +
                         "run ReliefMatch as an ordinary user, or set RELIEFMATCH_DB.");
                 }
             }
             var result = await ProcessRunner.RunAsync(binaries.InitDb,
-                ["-D", data, "-U", UserName, "--pwfile", pwfile, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-instructions"],
+                ["-D", made, "-U", UserName, "--pwfile", pwfile, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-instructions"],
                 asServerUser: true, ServerTimeout, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
-                throw new DatabaseUnavailableException($"initdb could not create the private PostgreSQL cluster in {data}: {result.Output}");
+                throw new DatabaseUnavailableException($"initdb could not create the private PostgreSQL cluster in {made}: {result.Output}");
             }
         }
         finally
@@ -296,15 +347,22 @@ public sealed class PrivateCluster : IAsyncDisposable
         }
 
         // Only TCP on loopback with a password: no unix socket (no peer authentication), no other address.
-        await File.WriteAllTextAsync(Path.Combine(data, "pg_hba.conf"),
+        await File.WriteAllTextAsync(Path.Combine(made, "pg_hba.conf"),
             "# ReliefMatch private cluster: password (SCRAM) over loopback only.\n" +
             "host    all    " + UserName + "    127.0.0.1/32    scram-sha-256\n", cancellationToken).ConfigureAwait(false);
-        await File.AppendAllTextAsync(Path.Combine(data, "postgresql.conf"), "\ninclude_if_exists = 'reliefmatch.conf'\n", cancellationToken).ConfigureAwait(false);
-        await WriteSettingsAsync(data, port, cancellationToken).ConfigureAwait(false);
-        await ProcessRunner.ChownToServerUserAsync(data, cancellationToken).ConfigureAwait(false);
+        await File.AppendAllTextAsync(Path.Combine(made, "postgresql.conf"), "\ninclude_if_exists = 'reliefmatch.conf'\n", cancellationToken).ConfigureAwait(false);
+        await WriteSettingsAsync(made, port, cancellationToken).ConfigureAwait(false);
+        await ProcessRunner.ChownToServerUserAsync(made, cancellationToken).ConfigureAwait(false);
 
+        // The password and the state first, the cluster last: a data/ folder in place always has its password.
         WriteSecret(passwordPath, password);
         await File.WriteAllTextAsync(statePath, JsonSerializer.Serialize(new StateFile(port, UserName, DatabaseName)), cancellationToken).ConfigureAwait(false);
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);   // an empty folder
+        }
+        Directory.Move(made, data);
+        Directory.Delete(creating, recursive: true);
         return new State(port, password);
     }
 
@@ -402,6 +460,38 @@ public sealed class PrivateCluster : IAsyncDisposable
         }
         var result = await ProcessRunner.RunAsync(binaries.PgCtl, ["status", "-D", data], asServerUser: true, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
         return result.ExitCode == 0;
+    }
+
+    /// <summary>
+    /// Waits until no process has <paramref name="path"/> on its command line (Linux: <c>/proc/*/cmdline</c>;
+    /// elsewhere it does not wait), at most <see cref="ServerTimeout"/>.
+    /// </summary>
+    private static async Task WaitForProgramsUsingAsync(string path, CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (OperatingSystem.IsLinux() && waited.Elapsed < ServerTimeout && ProgramsUsing(path))
+        {
+            await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static bool ProgramsUsing(string path)
+    {
+        foreach (var process in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (int.TryParse(Path.GetFileName(process), out _) && File.ReadAllText(Path.Combine(process, "cmdline")).Contains(path, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Ended meanwhile, or not ours to see.
+            }
+        }
+        return false;
     }
 
     /// <summary>Mode 700 for a folder, 600 for a file: the password and the cluster are the owner's alone.</summary>

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
@@ -134,6 +135,10 @@ public sealed class ExtractImporter
         {
             await tx.RollbackAsync(cancellationToken).ConfigureAwait(false);
             return Refused(source, displayName, sha256, size, e);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or IOException))
+        {
+            throw new ExtractUnreadableException(displayName, e);
         }
 
         using (content)
@@ -288,19 +293,35 @@ public sealed class ExtractImporter
                 progress?.Report((displayName, rows));
             }, stop.Token).ConfigureAwait(false);
         }
-        catch
+        catch (Exception e)
         {
             await stop.CancelAsync().ConfigureAwait(false);
             reader.Join();
             // Disposing without Complete cancels the COPY; the transaction is then rolled back by the caller.
-            await importer.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await importer.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception) when (connection.FullState.HasFlag(ConnectionState.Broken))
+            {
+                // Nothing to cancel on a lost connection: the failure below says what happened.
+            }
+            // A lost connection can surface as the closed COPY stream rather than as an Npgsql error.
+            if (e is not (NpgsqlException or OperationCanceledException) && connection.FullState.HasFlag(ConnectionState.Broken))
+            {
+                throw new DatabaseConnectionLostException(e);
+            }
             throw;
         }
         reader.Join();
         if (readError is not null)
         {
             await importer.DisposeAsync().ConfigureAwait(false);
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(readError).Throw();
+            if (readError is ExtractRefusedException or OperationCanceledException or IOException)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(readError).Throw();
+            }
+            throw new ExtractUnreadableException(displayName, readError);
         }
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         await importer.DisposeAsync().ConfigureAwait(false);

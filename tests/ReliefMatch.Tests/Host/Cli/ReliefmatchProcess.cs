@@ -10,6 +10,17 @@ public static class ReliefmatchProcess
 
     public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
+        using var process = Start(environment, args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the process and returns at once; its standard output and error are redirected, for the caller to read.</summary>
+    public static Process Start(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -30,11 +41,34 @@ public static class ReliefmatchProcess
         {
             start.Environment[key] = value;
         }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output, await error);
+        return Process.Start(start)!;
+    }
+
+    /// <summary>
+    /// Starts the process and kills it (SIGKILL: no clean-up of any kind) as soon as <paramref name="moment"/> holds;
+    /// returns whether it was killed (false: it ended first).
+    /// </summary>
+    public static async Task<bool> KillWhenAsync(IReadOnlyDictionary<string, string?> environment, Func<bool> moment, TimeSpan timeout, params string[] args)
+    {
+        using var process = Start(environment, args);
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var clock = Stopwatch.StartNew();
+        while (!process.HasExited && clock.Elapsed < timeout)
+        {
+            if (moment())
+            {
+                process.Kill();
+                await process.WaitForExitAsync();
+                return true;
+            }
+            await Task.Delay(10);
+        }
+        if (!process.HasExited)
+        {
+            process.Kill();
+        }
+        await process.WaitForExitAsync();
+        return false;
     }
 }
