@@ -47,18 +47,31 @@ public static class AccountPages
         {
             return LoginPage(context, outcome.Refusal, name.Trim(), StatusCodes.Status401Unauthorized);
         }
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, WorkplaceClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
-        return Results.Redirect(LocalReturnUrl(context.Request.Query["ReturnUrl"].ToString()) ?? "/");
+        // The address goes to the cookie handler too: on the sign-in path it would otherwise follow ReturnUrl by
+        // its own, weaker check. LocalRedirect checks once more that the address is this site's.
+        var next = LocalReturnUrl(context.Request.Query["ReturnUrl"].ToString()) ?? "/";
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, WorkplaceClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme),
+            new AuthenticationProperties { RedirectUri = next });
+        return Results.LocalRedirect(next);
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext context)
     {
         await WorkplaceAudit.WriteAsync(context, AuditActions.SignOut, "");
-        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        // As on sign-in: the cookie handler is told where to go, so that it never follows a ReturnUrl of its own.
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = "/login" });
         return Results.Redirect("/login");
     }
 
-    /// <summary>Only a path of this site is followed after sign-in (never another host: no open redirect).</summary>
+    /// <summary>
+    /// The address to go on to after sign-in when it is a path of this site, else null (no open redirect). The
+    /// rules are those of ASP.NET Core's <c>Url.IsLocalUrl</c>: one leading '/' not followed by '/' or '\', and
+    /// no control character (browsers drop tabs and line breaks, so <c>/\t/evil.example</c> reads as
+    /// <c>//evil.example</c>, another host). Stricter in two ways: no <c>~/</c> form, and printable ASCII only,
+    /// which is what the sign-in challenge sends (it escapes the rest) and all a Location header may carry.
+    /// </summary>
     private static string? LocalReturnUrl(string url) =>
-        url.Length > 1 && url[0] == '/' && url[1] is not '/' and not '\\' ? url : url == "/" ? "/" : null;
+        url.Length > 0 && url[0] == '/' && (url.Length == 1 || url[1] is not '/' and not '\\') && url.All(c => c is > ' ' and < '\x7f')
+            ? url
+            : null;
 }

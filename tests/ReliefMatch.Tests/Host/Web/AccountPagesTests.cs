@@ -115,14 +115,112 @@ public sealed class AccountPagesTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Null(client.Cookies.GetCookies(_server.Address)[WorkplaceHost.CookieName]);
     }
 
+    /// <summary>
+    /// ReturnUrl values (as they stand in the query) that lead, or that some browser reads as leading, to another
+    /// host: protocol-relative, backslash, control characters browsers drop (<c>/\t/evil.example</c> is
+    /// <c>//evil.example</c>), their encoded forms, absolute URLs, and what is not plain ASCII.
+    /// </summary>
+    private static readonly string[] OffSiteReturnUrls =
+    [
+        "%2F%2Fevil.example%2F",
+        "//evil.example/",
+        "/%09/evil.example",
+        "%2F%09%2Fevil.example",
+        "/%0A/evil.example",
+        "/%0D/evil.example",
+        "/%0D%0A/evil.example",
+        "/%00/evil.example",
+        "/%7F/evil.example",
+        "/%5Cevil.example",
+        "%2F%5Cevil.example",
+        "/%5C%09evil.example",
+        "%5C%5Cevil.example",
+        "%2F%2F%2Fevil.example",
+        "http%3A%2F%2Fevil.example%2F",
+        "https://evil.example/",
+        "HTTPS:%2F%2Fevil.example",
+        "javascript:alert(1)",
+        "%252F%252Fevil.example",
+        "evil.example",
+        "%20%2F%2Fevil.example",
+        "~%2F%2Fevil.example",
+        "/%E3%80%80/evil.example",
+        "/%C2%85/evil.example",
+    ];
+
     [Fact]
-    public async Task Login_ReturnUrlToAnotherSite_NotFollowed()
+    public async Task Login_ReturnUrlOffThisSite_SentHomeInstead()
+    {
+        var failures = new List<string>();
+        foreach (var returnUrl in OffSiteReturnUrls)
+        {
+            using var client = _server.Client();
+            var page = await client.PageAsync("/login?ReturnUrl=" + returnUrl);
+
+            using var response = await client.PostFormAsync("/login?ReturnUrl=" + returnUrl, "/login", ("name", "county1"), ("password", Password));
+
+            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/")
+            {
+                failures.Add($"{returnUrl}: {(int)response.StatusCode} to {response.Headers.Location?.OriginalString}");
+            }
+            // Nor is it carried on into the sign-in form.
+            if (!page.Contains("action=\"/login\"", StringComparison.Ordinal))
+            {
+                failures.Add($"{returnUrl}: carried into the form");
+            }
+        }
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Logout_ReturnUrlOffThisSite_ToTheLoginPage()
     {
         using var client = _server.Client();
+        var failures = new List<string>();
+        foreach (var returnUrl in OffSiteReturnUrls)
+        {
+            await client.SignInOkAsync("county1");
 
-        using var response = await client.PostFormAsync("/login?ReturnUrl=%2F%2Fevil.example%2F", "/login", ("name", "county1"), ("password", Password));
+            using var response = await client.PostFormAsync("/logout?ReturnUrl=" + returnUrl, "/county", []);
 
-        Assert.Equal("/", response.Headers.Location!.OriginalString);
+            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/login")
+            {
+                failures.Add($"{returnUrl}: {(int)response.StatusCode} to {response.Headers.Location?.OriginalString}");
+            }
+        }
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Login_ReturnUrlOfThisSite_Followed()
+    {
+        (string ReturnUrl, string Expected)[] cases =
+        [
+            ("%2Fcounty%2Fruns", "/county/runs"),
+            ("/county/findings?q=%25E6%259D%258E2", "/county/findings?q=%E6%9D%8E2"),
+            ("/townships/%25E7%25BD%2597%25E9%2594%25A6%25E9%2595%2587", "/townships/%E7%BD%97%E9%94%A6%E9%95%87"),
+            ("/", "/"),
+        ];
+        foreach (var (returnUrl, expected) in cases)
+        {
+            using var client = _server.Client();
+
+            using var response = await client.PostFormAsync("/login?ReturnUrl=" + returnUrl, "/login", ("name", "county1"), ("password", Password));
+
+            Assert.Equal(expected, response.Headers.Location!.OriginalString);
+        }
+    }
+
+    [Fact]
+    public async Task Login_AfterTheChallenge_BackWhereTheUserWasGoing()
+    {
+        using var client = _server.Client();
+        using var challenge = await client.GetAsync("/townships/" + Uri.EscapeDataString(Luojin) + "?period=2023-07");
+        var login = challenge.Headers.Location!.PathAndQuery;
+
+        using var response = await client.PostFormAsync(login, "/login", ("name", "luojin1"), ("password", Password));
+
+        Assert.Equal("/townships/%E7%BD%97%E9%94%A6%E9%95%87?period=2023-07", response.Headers.Location!.OriginalString);
     }
 
     [Fact]
