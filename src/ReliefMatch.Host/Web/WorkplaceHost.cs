@@ -176,6 +176,15 @@ public static class WorkplaceHost
         });
         app.UseRouting();
         app.UseAuthentication();
+        // Every refusal, whether by a role policy, a page's own check or the jobs dashboard's, goes into the audit log.
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (context.Response.StatusCode == StatusCodes.Status403Forbidden)
+            {
+                await WorkplaceAudit.WriteRefusalAsync(context);
+            }
+        });
         app.UseAuthorization();
 
         // The jobs dashboard is the county's: whatever the jobs map under /hangfire, township staff and anonymous
