@@ -7,9 +7,9 @@ namespace ReliefMatch.Storage.Workplace;
 /// <summary>
 /// The workplace's users (<c>reliefmatch.users</c>). Passwords arrive here already hashed: hashing belongs to
 /// the host, which signs people in; this store keeps the hash, the account's standing and the count of
-/// sign-in attempts that locks an account for a while.
+/// sign-in attempts that locks an account for a while, and (<c>UserStore.Sessions.cs</c>) the signed-in browsers.
 /// </summary>
-public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed partial class UserStore(NpgsqlDataSource dataSource, TimeProvider time)
 {
     private const string Columns = "id, name, role, township, password_hash, enabled, failed_sign_ins, locked_until, stamp, created_at";
 

@@ -38,11 +38,12 @@ public static class AccountPages
         return PageResults.Page(context, "登录", content, status);
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, SignInService signIn)
+    private static async Task<IResult> SignInAsync(HttpContext context, SignInService signIn, UserStore users)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var name = form["name"].ToString();
-        var outcome = await signIn.SignInAsync(name, form["password"].ToString(), context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
+        var address = context.Connection.RemoteIpAddress?.ToString();
+        var outcome = await signIn.SignInAsync(name, form["password"].ToString(), address, context.RequestAborted);
         if (outcome.User is not { } user)
         {
             return LoginPage(context, outcome.Refusal, name.Trim(), StatusCodes.Status401Unauthorized);
@@ -50,14 +51,20 @@ public static class AccountPages
         // The address goes to the cookie handler too: on the sign-in path it would otherwise follow ReturnUrl by
         // its own, weaker check. LocalRedirect checks once more that the address is this site's.
         var next = LocalReturnUrl(context.Request.Query["ReturnUrl"].ToString()) ?? "/";
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, WorkplaceClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme),
+        var session = await users.StartSessionAsync(user.Id, address, WorkplaceHost.SignInLifetime, context.RequestAborted);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, WorkplaceClaims.Principal(user, session, CookieAuthenticationDefaults.AuthenticationScheme),
             new AuthenticationProperties { RedirectUri = next });
         return Results.LocalRedirect(next);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context)
+    private static async Task<IResult> SignOutAsync(HttpContext context, UserStore users)
     {
         await WorkplaceAudit.WriteAsync(context, AuditActions.SignOut, "");
+        // The session ends on the server: a copy of the cookie taken before signs nobody in.
+        if (context.User.SessionId() is { } session)
+        {
+            await users.EndSessionAsync(session, context.RequestAborted);
+        }
         // As on sign-in: the cookie handler is told where to go, so that it never follows a ReturnUrl of its own.
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = "/login" });
         return Results.Redirect("/login");

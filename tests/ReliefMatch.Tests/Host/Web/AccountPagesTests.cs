@@ -238,6 +238,73 @@ public sealed class AccountPagesTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Logout_CookieCopiedBefore_NoLongerWorks()
+    {
+        using var browser = _server.Client();
+        await browser.SignInOkAsync("county1");
+        using var copy = _server.Client();
+        copy.Cookies.Add(_server.Address, new Cookie(WorkplaceHost.CookieName, browser.Cookies.GetCookies(_server.Address)[WorkplaceHost.CookieName]!.Value));
+        await copy.PageAsync("/county");
+
+        (await browser.PostFormAsync("/logout", "/county", [])).Dispose();
+
+        using var after = await copy.GetAsync("/county");
+        Assert.Equal((HttpStatusCode.Redirect, "/login"), (after.StatusCode, after.Headers.Location!.AbsolutePath));
+        Assert.Equal(0, await StorageTestDb.CountAsync(_server.Database.DataSource, "sessions"));
+    }
+
+    [Fact]
+    public async Task Logout_OneBrowser_TheSameUsersOtherBrowserStaysSignedIn()
+    {
+        using var office = _server.Client();
+        await office.SignInOkAsync("county1");
+        using var laptop = _server.Client();
+        await laptop.SignInOkAsync("county1");
+
+        (await office.PostFormAsync("/logout", "/county", [])).Dispose();
+
+        await laptop.PageAsync("/county");
+        using var signedOut = await office.GetAsync("/county");
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_ThroughAnHttpsProxyOnThisMachine_SecureCookiesAndTheBrowsersAddressAudited()
+    {
+        using var direct = _server.Client();
+        using var viaProxy = _server.Client();
+        await viaProxy.TokenAsync();
+        viaProxy.AddHeader("X-Forwarded-Proto", "https");
+        viaProxy.AddHeader("X-Forwarded-For", "192.0.2.7");
+
+        using var plain = await direct.SignInAsync("county1");
+        using var proxied = await viaProxy.SignInAsync("luojin1");
+        using var form = await _server.Client().GetAsync("/login");
+
+        Assert.DoesNotContain("secure", AuthCookie(plain), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; secure", AuthCookie(proxied), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("(county1,127.0.0.1)\n(luojin1,192.0.2.7)", await StorageTestDb.DumpAsync(_server.Database.DataSource,
+            $"SELECT user_name, address FROM reliefmatch.audit_log WHERE action = '{AuditActions.SignIn}'"));
+        Assert.DoesNotContain("secure", FormCookie(form), StringComparison.OrdinalIgnoreCase);
+
+        static string AuthCookie(HttpResponseMessage response) =>
+            response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(WorkplaceHost.CookieName + "=", StringComparison.Ordinal));
+        static string FormCookie(HttpResponseMessage response) =>
+            response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("reliefmatch.form=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FormCookie_ThroughAnHttpsProxyOnThisMachine_Secure()
+    {
+        using var client = _server.Client();
+        client.AddHeader("X-Forwarded-Proto", "https");
+
+        using var response = await client.GetAsync("/login");
+
+        Assert.Contains("; secure", response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("reliefmatch.form=", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task DisabledUser_SignedInBrowserSignedOutAndSignInRefused()
     {
         using var client = _server.Client();

@@ -144,6 +144,30 @@ public sealed class UserStoreTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sessions_LiveUntilEndedOrIdleTooLong()
+    {
+        var user = (await _users.AddAsync("luojin1", UserRole.Township, "罗锦镇", "h"))!;
+        var idle = TimeSpan.FromHours(8);
+        var ended = await _users.StartSessionAsync(user.Id, "127.0.0.1", idle);
+        var used = await _users.StartSessionAsync(user.Id, null, idle);
+        var left = await _users.StartSessionAsync(user.Id, null, idle);
+
+        await _users.EndSessionAsync(ended);
+        _time.Advance(TimeSpan.FromHours(7));
+        Assert.Equal(user, await _users.FindBySessionAsync(used, idle));
+        _time.Advance(TimeSpan.FromHours(2));
+
+        Assert.Null(await _users.FindBySessionAsync(ended, idle));
+        Assert.Equal(user, await _users.FindBySessionAsync(used, idle));
+        Assert.Null(await _users.FindBySessionAsync(left, idle));
+        Assert.Null(await _users.FindBySessionAsync("no such session", idle));
+        Assert.NotEqual(used, left);
+        // The idle one is cleared at the next sign-in.
+        await _users.StartSessionAsync(user.Id, null, idle);
+        Assert.Equal(2, await StorageTestDb.CountAsync(_db.DataSource, "sessions"));
+    }
+
+    [Fact]
     public async Task RehashAsync_NewHash_StampKept()
     {
         var user = (await _users.AddAsync("luojin1", UserRole.Township, "罗锦镇", "old"))!;
