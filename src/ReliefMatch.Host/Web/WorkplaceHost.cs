@@ -99,9 +99,11 @@ public static class WorkplaceHost
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
-            foreach (var proxy in settings.Proxies.Concat([System.Net.IPAddress.Loopback, System.Net.IPAddress.IPv6Loopback]))
+            o.KnownProxies.Add(System.Net.IPAddress.Loopback);
+            o.KnownProxies.Add(System.Net.IPAddress.IPv6Loopback);
+            foreach (var proxy in settings.Proxies)
             {
-                o.KnownProxies.Add(proxy);
+                o.KnownIPNetworks.Add(proxy);
             }
         });
         services.AddAntiforgery(o =>
