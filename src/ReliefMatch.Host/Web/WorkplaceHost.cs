@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using ReliefMatch.Core.Rules;
 using ReliefMatch.Host.Web.Accounts;
 using ReliefMatch.Host.Web.Pages;
@@ -22,6 +23,9 @@ namespace ReliefMatch.Host.Web;
 public static class WorkplaceHost
 {
     public const string CookieName = "reliefmatch.auth";
+
+    /// <summary>How long a sign-in lasts without use (the cookie's sliding lifetime, and the session's on the server).</summary>
+    public static readonly TimeSpan SignInLifetime = TimeSpan.FromHours(8);
 
     /// <summary>Where the jobs' dashboard lives: the county role only.</summary>
     public const string JobsDashboardPath = "/hangfire";
@@ -88,11 +92,26 @@ public static class WorkplaceHost
             : Directory.CreateDirectory(keysPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         services.AddDataProtection().SetApplicationName("ReliefMatch").PersistKeysToFileSystem(keys);
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = Math.Max(settings.MaxExtractUploadBytes, settings.MaxReturnUploadBytes));
+        // Behind the reverse proxy (on this machine, or one named with --proxy) the request is as the browser made
+        // it: HTTPS when it reached the proxy so, and from the browser's address. Cookies are Secure exactly then.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            o.KnownProxies.Add(System.Net.IPAddress.Loopback);
+            o.KnownProxies.Add(System.Net.IPAddress.IPv6Loopback);
+            foreach (var proxy in settings.Proxies)
+            {
+                o.KnownIPNetworks.Add(proxy);
+            }
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "reliefmatch.form";
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
@@ -104,7 +123,7 @@ public static class WorkplaceHost
             o.LoginPath = "/login";
             o.LogoutPath = "/logout";
             o.AccessDeniedPath = "/login";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = SignInLifetime;
             o.SlidingExpiration = true;
             o.TimeProvider = time;
             o.Events = new CookieAuthenticationEvents
@@ -125,15 +144,16 @@ public static class WorkplaceHost
     }
 
     /// <summary>
-    /// Each request checks that the account still exists, is enabled and has the stamp the cookie carries: a
-    /// disabled user or a changed password signs the browser out at once.
+    /// Each request checks that the cookie's session is still live (not signed out, not idle too long), and that
+    /// its account is enabled and has the stamp the cookie carries: a sign-out, a disabled user or a changed
+    /// password signs the browser out at once, and every copy of its cookie with it.
     /// </summary>
     private static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
         var users = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
-        var user = principal?.Id() is { } id ? await users.FindAsync(id, context.HttpContext.RequestAborted) : null;
-        if (user is null || !user.Enabled || user.Stamp != principal!.FindFirst(WorkplaceClaims.StampClaim)?.Value)
+        var user = principal?.SessionId() is { } session ? await users.FindBySessionAsync(session, SignInLifetime, context.HttpContext.RequestAborted) : null;
+        if (principal is null || user is null || user.Id != principal.Id() || !user.Enabled || user.Stamp != principal.FindFirst(WorkplaceClaims.StampClaim)?.Value)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -142,6 +162,7 @@ public static class WorkplaceHost
 
     private static void UsePipeline(WebApplication app, WorkplaceHooks hooks)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler(errors => errors.Run(context =>
         {
             context.Response.ContentType = PageResults.HtmlContentType;
@@ -176,6 +197,15 @@ public static class WorkplaceHost
         });
         app.UseRouting();
         app.UseAuthentication();
+        // Every refusal, whether by a role policy, a page's own check or the jobs dashboard's, goes into the audit log.
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (context.Response.StatusCode == StatusCodes.Status403Forbidden)
+            {
+                await WorkplaceAudit.WriteRefusalAsync(context);
+            }
+        });
         app.UseAuthorization();
 
         // A township user's reads of findings and returned worklists run under the database's row-level security for

@@ -16,6 +16,13 @@ public sealed record WorkplaceSettings
 
     public Installation Installation { get; init; } = Installation.Default;
 
+    /// <summary>
+    /// The reverse proxies, as addresses or networks (besides this machine's own addresses, always trusted), whose <c>X-Forwarded-Proto</c>
+    /// and <c>X-Forwarded-For</c> are believed (<c>--proxy</c>): a request that reached the proxy over HTTPS gets
+    /// <c>Secure</c> cookies, and the audit log the browser's address. Anyone else's forwarded headers are ignored.
+    /// </summary>
+    public IReadOnlyList<System.Net.IPNetwork> Proxies { get; init; } = [];
+
     public Accounts.LockoutPolicy Lockout { get; init; } = Accounts.LockoutPolicy.Default;
 
     /// <summary>Log requests and what happens (<c>--verbose</c>); otherwise only warnings.</summary>

@@ -6,6 +6,8 @@ public static class AuditActions
     public const string SignIn = "sign-in";
     public const string SignInFailed = "sign-in-failed";
     public const string SignOut = "sign-out";
+    /// <summary>A page or file refused (403) to a signed-in user: the method and path asked for.</summary>
+    public const string AccessDenied = "access-denied";
     /// <summary>A township worklist downloaded (XLSX or CSV).</summary>
     public const string DownloadWorklist = "download-worklist";
     /// <summary>The 统计表 downloaded.</summary>
@@ -25,6 +27,7 @@ public static class AuditActions
         SignIn => "登录",
         SignInFailed => "登录失败",
         SignOut => "退出",
+        AccessDenied => "拒绝访问",
         DownloadWorklist => "下载核查清单",
         DownloadStatistics => "下载统计表",
         RevealIds => "查看完整身份证号",

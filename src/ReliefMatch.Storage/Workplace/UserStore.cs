@@ -6,10 +6,10 @@ namespace ReliefMatch.Storage.Workplace;
 
 /// <summary>
 /// The workplace's users (<c>reliefmatch.users</c>). Passwords arrive here already hashed: hashing belongs to
-/// the host, which signs people in; this store keeps the hash, the account's standing and the count of failed
-/// sign-ins that locks an account for a while.
+/// the host, which signs people in; this store keeps the hash, the account's standing and the count of
+/// sign-in attempts that locks an account for a while, and (<c>UserStore.Sessions.cs</c>) the signed-in browsers.
 /// </summary>
-public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed partial class UserStore(NpgsqlDataSource dataSource, TimeProvider time)
 {
     private const string Columns = "id, name, role, township, password_hash, enabled, failed_sign_ins, locked_until, stamp, created_at";
 
@@ -101,30 +101,41 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider time)
     }
 
     /// <summary>
-    /// Counts a failed sign-in. The <paramref name="maxFailures"/>-th failure in a row locks the account for
-    /// <paramref name="lockFor"/> from now and starts the count afresh. Returns until when the account is
-    /// locked, or null when it is not. One statement, so that failures arriving at once all count.
+    /// Claims one password check before the password is checked, so that the lock-out holds however many
+    /// attempts arrive at once: one statement counts the attempt and decides, the row lock making concurrent
+    /// attempts wait their turn. An account that is not locked admits the attempt; the
+    /// <paramref name="maxFailures"/>-th attempt since the last success (or since a lock ran out) locks the
+    /// account for <paramref name="lockFor"/> from now at once, and only a right password then lifts the lock
+    /// (<see cref="RecordSignInAsync"/>). A locked account refuses the attempt, and no password is checked.
     /// </summary>
-    public async Task<DateTimeOffset?> RecordFailedSignInAsync(long id, int maxFailures, TimeSpan lockFor, CancellationToken cancellationToken = default)
+    public async Task<SignInAttempt> BeginSignInAsync(long id, int maxFailures, TimeSpan lockFor, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFailures, 1);
-        await using var cmd = dataSource.CreateCommand("""
-            UPDATE reliefmatch.users SET
-                failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END,
-                locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN $3 ELSE locked_until END
-            WHERE id = $1
-            RETURNING CASE WHEN locked_until > $4 THEN locked_until END
-            """);
         var now = time.GetUtcNow();
-        cmd.Parameters.Add(new() { Value = id });
-        cmd.Parameters.Add(new() { Value = maxFailures });
-        cmd.Parameters.Add(new() { Value = now + lockFor, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        cmd.Parameters.Add(new() { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        var result = await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return result is DateTime utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
+        await using (var cmd = dataSource.CreateCommand("""
+            UPDATE reliefmatch.users SET
+                failed_sign_ins = CASE WHEN locked_until <= $4 THEN 1 ELSE failed_sign_ins + 1 END,
+                locked_until = CASE WHEN (CASE WHEN locked_until <= $4 THEN 1 ELSE failed_sign_ins + 1 END) >= $2 THEN $3 END
+            WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $4)
+            RETURNING failed_sign_ins, locked_until
+            """))
+        {
+            cmd.Parameters.Add(new() { Value = id });
+            cmd.Parameters.Add(new() { Value = maxFailures });
+            cmd.Parameters.Add(new() { Value = now + lockFor, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            cmd.Parameters.Add(new() { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return new SignInAttempt(true, r.GetInt32(0), r.IsDBNull(1) ? null : r.GetFieldValue<DateTimeOffset>(1));
+            }
+        }
+        // Refused: the lock as it stands now (read afresh, since the lock may have been set by an attempt that came in meanwhile).
+        var user = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        return new SignInAttempt(false, user?.FailedSignIns ?? 0, user?.LockedUntil);
     }
 
-    /// <summary>A successful sign-in: the count of failures starts again from zero.</summary>
+    /// <summary>A right password: the count of attempts starts again from zero and a lock set by the last attempt is lifted.</summary>
     public async Task RecordSignInAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var cmd = dataSource.CreateCommand(

@@ -14,7 +14,7 @@ public sealed record WorkplaceUser
     public string? Township { get; init; }
     public required string PasswordHash { get; init; }
     public required bool Enabled { get; init; }
-    /// <summary>Failed sign-ins since the last success or lock.</summary>
+    /// <summary>Sign-in attempts since the last right password (or since a lock ran out); the one that reaches the limit locks the account.</summary>
     public int FailedSignIns { get; init; }
     /// <summary>Until when sign-in is refused after too many failures; null when not locked.</summary>
     public DateTimeOffset? LockedUntil { get; init; }

@@ -5,10 +5,12 @@ namespace ReliefMatch.Host.Web.Accounts;
 /// <summary>
 /// Checks a name and password: unknown names and wrong passwords get the same answer (and take the same
 /// time), a disabled account is refused, and after <see cref="LockoutPolicy.MaxFailures"/> wrong passwords in
-/// a row the account is locked for <see cref="LockoutPolicy.LockFor"/> (time from the injected
-/// <see cref="TimeProvider"/>): while locked even the right password is refused. Every attempt is audited.
+/// a row the account is locked for <see cref="LockoutPolicy.LockFor"/> (time from the store's
+/// <see cref="TimeProvider"/>): while locked even the right password is refused, unchecked. The database counts
+/// each attempt before its password is checked, so that many attempts at once get no more checks than the
+/// policy allows. Every attempt is audited.
 /// </summary>
-public sealed class SignInService(UserStore users, AuditLog audit, TimeProvider time, LockoutPolicy policy)
+public sealed class SignInService(UserStore users, AuditLog audit, LockoutPolicy policy)
 {
     public const string WrongCredentials = "用户名或密码不正确。";
 
@@ -22,25 +24,28 @@ public sealed class SignInService(UserStore users, AuditLog audit, TimeProvider 
             await AuditAsync(name, null, null, "unknown user", address, cancellationToken);
             return new SignInOutcome(null, WrongCredentials);
         }
-        var now = time.GetUtcNow();
-        if (user.IsLockedAt(now))
+        // The attempt is counted before the password is checked, so that attempts arriving at once cannot all be
+        // checked against a count read before any of them failed.
+        var attempt = await users.BeginSignInAsync(user.Id, policy.MaxFailures, policy.LockFor, cancellationToken);
+        if (!attempt.Admitted)
         {
             await AuditAsync(user.Name, user.Role, user.Township, "locked", address, cancellationToken);
-            return new SignInOutcome(null, LockedText(user.LockedUntil!.Value), user.LockedUntil);
+            return new SignInOutcome(null, LockedText(attempt.LockedUntil), attempt.LockedUntil);
         }
         var (matches, rehash) = Passwords.Verify(user.PasswordHash, password);
         if (!matches)
         {
-            var lockedUntil = await users.RecordFailedSignInAsync(user.Id, policy.MaxFailures, policy.LockFor, cancellationToken);
+            var lockedUntil = attempt.LockedUntil;
             await AuditAsync(user.Name, user.Role, user.Township, lockedUntil is null ? "wrong password" : "wrong password; locked", address, cancellationToken);
             return lockedUntil is { } until ? new SignInOutcome(null, LockedText(until), until) : new SignInOutcome(null, WrongCredentials);
         }
+        // A right password is no failure, whatever else refuses the sign-in.
+        await users.RecordSignInAsync(user.Id, cancellationToken);
         if (!user.Enabled)
         {
             await AuditAsync(user.Name, user.Role, user.Township, "disabled", address, cancellationToken);
             return new SignInOutcome(null, "该账户已停用，请联系县民政局。");
         }
-        await users.RecordSignInAsync(user.Id, cancellationToken);
         if (rehash)
         {
             await users.RehashAsync(user.Id, Passwords.Hash(password), cancellationToken);
@@ -49,8 +54,9 @@ public sealed class SignInService(UserStore users, AuditLog audit, TimeProvider 
         return new SignInOutcome(user, null);
     }
 
-    private string LockedText(DateTimeOffset until) =>
-        $"连续 {policy.MaxFailures} 次密码错误，账户已锁定，请于 {WorkplaceClock.ChinaTime(until):HH:mm} 后再试。";
+    private string LockedText(DateTimeOffset? until) => until is { } time
+        ? $"连续 {policy.MaxFailures} 次密码错误，账户已锁定，请于 {WorkplaceClock.ChinaTime(time):HH:mm} 后再试。"
+        : $"连续 {policy.MaxFailures} 次密码错误，账户已锁定，请稍后再试。";
 
     private Task AuditAsync(string name, UserRole? role, string? township, string why, string? address, CancellationToken cancellationToken) =>
         audit.WriteAsync(new AuditEntry(name, role, township, AuditActions.SignInFailed, why) { Address = address }, cancellationToken);

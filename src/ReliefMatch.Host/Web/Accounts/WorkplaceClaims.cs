@@ -6,14 +6,15 @@ namespace ReliefMatch.Host.Web.Accounts;
 /// <summary>
 /// What the sign-in cookie says about its user: the name (<see cref="ClaimTypes.Name"/>), the role as a
 /// standard role claim (<c>county</c> or <c>township</c>, so that <c>IsInRole</c> and role policies work, the
-/// jobs dashboard's filter included), the township as a claim <c>township</c>, the user id and the account's
-/// stamp (a changed stamp signs the browser out).
+/// jobs dashboard's filter included), the township as a claim <c>township</c>, the user id, the account's
+/// stamp (a changed stamp signs the browser out) and the session (ended at sign-out, on the server).
 /// </summary>
 public static class WorkplaceClaims
 {
     public const string TownshipClaim = "township";
     public const string UserIdClaim = "uid";
     public const string StampClaim = "stamp";
+    public const string SessionClaim = "sid";
 
     public const string CountyRole = "county";
     public const string TownshipRole = "township";
@@ -21,7 +22,7 @@ public static class WorkplaceClaims
     /// <summary>The authorization policy of the county's pages.</summary>
     public const string CountyPolicy = "county";
 
-    public static ClaimsPrincipal Principal(WorkplaceUser user, string authenticationType)
+    public static ClaimsPrincipal Principal(WorkplaceUser user, string sessionId, string authenticationType)
     {
         var claims = new List<Claim>
         {
@@ -29,6 +30,7 @@ public static class WorkplaceClaims
             new(ClaimTypes.Role, user.Role.Id()),
             new(UserIdClaim, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new(StampClaim, user.Stamp),
+            new(SessionClaim, sessionId),
         };
         if (user.Township is { } township)
         {
@@ -52,6 +54,9 @@ public static class WorkplaceClaims
 
     public static long? Id(this ClaimsPrincipal user) =>
         long.TryParse(user.FindFirst(UserIdClaim)?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>The session the cookie names (null without one).</summary>
+    public static string? SessionId(this ClaimsPrincipal user) => user.FindFirst(SessionClaim)?.Value;
 
     public static string Name(this ClaimsPrincipal user) => user.Identity?.Name ?? "";
 }

@@ -66,6 +66,14 @@ public sealed class CliTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Serve_ProxyNotAnAddress_RefusedNamingIt()
+    {
+        var result = await ReliefmatchProcess.RunAsync(new Dictionary<string, string?>(), "serve", "--proxy", "192.168.1.10,172.16.0.0/12,proxy.example");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--proxy 'proxy.example' is not an IP address or network", result.Error + result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Explain_WorklistReference_NamesRuleVersionFileHashAndRow()
     {
         var env = new Dictionary<string, string?>(await postgres.CreateEmptyDatabaseEnvironmentAsync()) { ["COLUMNS"] = "250" };

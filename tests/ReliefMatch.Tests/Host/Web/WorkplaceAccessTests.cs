@@ -112,6 +112,31 @@ public sealed class WorkplaceAccessTests(PostgresFixture postgres) : IAsyncLifet
     }
 
     [Fact]
+    public async Task EveryRefusal_WrittenToTheAuditLogWithWhoWhatAndWhen()
+    {
+        using var client = _server.Client();
+        await client.SignInOkAsync("luojin1");
+        _server.Time.Advance(TimeSpan.FromMinutes(3));
+        var forbidden = Table().Where(t => t.Expected == HttpStatusCode.Forbidden && t.Method == "GET").ToList();
+        foreach (var (_, _, url, _) in forbidden)
+        {
+            (await client.GetAsync(url)).Dispose();
+        }
+        // An address that quotes an ID number is recorded with the number masked.
+        (await client.GetAsync("/hangfire/" + TestRecords.IdNumber(7))).Dispose();
+
+        var expected = forbidden.Select(t => $"(luojin1,township,{Luojin},access-denied,\"GET {Uri.UnescapeDataString(t.Url.Split('?')[0])}\",127.0.0.1,\"2023-08-10 02:03:00+00\")")
+            .Append($"(luojin1,township,{Luojin},access-denied,\"GET /hangfire/{ReliefMatch.Core.Identity.ResidentId.Mask(TestRecords.IdNumber(7))}\",127.0.0.1,\"2023-08-10 02:03:00+00\")")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(string.Join("\n", expected), await StorageTestDb.DumpAsync(_server.Database.DataSource,
+            "SELECT user_name, role, township, action, subject, address, at AT TIME ZONE 'UTC' || '+00' FROM reliefmatch.audit_log WHERE action = 'access-denied'"));
+
+        using var county = _server.Client();
+        await county.SignInOkAsync("county1");
+        Assert.Contains("<td>拒绝访问</td><td>GET /county/audit</td>", await county.PageAsync("/county/audit"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OwnTownshipUrl_OtherTownshipsReturn_NotFound()
     {
         using var client = _server.Client();

@@ -20,6 +20,9 @@ internal sealed partial class WorkplaceClient : IDisposable
 
     public CookieContainer Cookies { get; }
 
+    /// <summary>Sends a header with every later request (as a reverse proxy in front would add it).</summary>
+    public void AddHeader(string name, string value) => _http.DefaultRequestHeaders.Add(name, value);
+
     public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(Relative(url));
 
     /// <summary>GETs a page that must answer 200 and returns its HTML.</summary>

@@ -60,32 +60,65 @@ public sealed class UserStoreTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RecordFailedSignInAsync_FifthFailure_LocksForTheGivenTimeAndCountsAfresh()
+    public async Task BeginSignInAsync_FifthAttempt_LocksForTheGivenTimeThenRefuses()
     {
         var user = (await _users.AddAsync("luojin1", UserRole.Township, "罗锦镇", "h"))!;
-        for (var i = 0; i < 4; i++)
+        for (var i = 1; i < 5; i++)
         {
-            Assert.Null(await _users.RecordFailedSignInAsync(user.Id, 5, TimeSpan.FromMinutes(15)));
+            Assert.Equal(new SignInAttempt(true, i, null), await _users.BeginSignInAsync(user.Id, 5, TimeSpan.FromMinutes(15)));
         }
+        var until = _time.GetUtcNow() + TimeSpan.FromMinutes(15);
 
-        var locked = await _users.RecordFailedSignInAsync(user.Id, 5, TimeSpan.FromMinutes(15));
+        var fifth = await _users.BeginSignInAsync(user.Id, 5, TimeSpan.FromMinutes(15));
+        _time.Advance(TimeSpan.FromMinutes(14));
+        var sixth = await _users.BeginSignInAsync(user.Id, 5, TimeSpan.FromMinutes(15));
 
-        Assert.Equal(_time.GetUtcNow() + TimeSpan.FromMinutes(15), locked);
+        Assert.Equal(new SignInAttempt(true, 5, until), fifth);
+        Assert.Equal(new SignInAttempt(false, 5, until), sixth);
         var stored = (await _users.FindAsync("luojin1"))!;
-        Assert.Equal(0, stored.FailedSignIns);
-        Assert.True(stored.IsLockedAt(_time.GetUtcNow() + TimeSpan.FromMinutes(14)));
-        Assert.False(stored.IsLockedAt(_time.GetUtcNow() + TimeSpan.FromMinutes(15)));
+        Assert.True(stored.IsLockedAt(until - TimeSpan.FromSeconds(1)));
+        Assert.False(stored.IsLockedAt(until));
     }
 
     [Fact]
-    public async Task RecordSignInAsync_AfterFailures_CountBackToZero()
+    public async Task BeginSignInAsync_LockRunOut_CountsAfresh()
     {
         var user = (await _users.AddAsync("luojin1", UserRole.Township, "罗锦镇", "h"))!;
-        await _users.RecordFailedSignInAsync(user.Id, 5, TimeSpan.FromMinutes(15));
+        for (var i = 0; i < 5; i++)
+        {
+            await _users.BeginSignInAsync(user.Id, 5, TimeSpan.FromMinutes(15));
+        }
+        _time.Advance(TimeSpan.FromMinutes(15));
+
+        Assert.Equal(new SignInAttempt(true, 1, null), await _users.BeginSignInAsync(user.Id, 5, TimeSpan.FromMinutes(15)));
+    }
+
+    [Fact]
+    public async Task BeginSignInAsync_SixtyAtOnce_FiveAdmittedTheLastOfThemLocking()
+    {
+        var user = (await _users.AddAsync("luojin1", UserRole.Township, "罗锦镇", "h"))!;
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => Task.Run(() => _users.BeginSignInAsync(user.Id, 5, TimeSpan.FromMinutes(15)))));
+
+        var until = _time.GetUtcNow() + TimeSpan.FromMinutes(15);
+        Assert.Equal([1, 2, 3, 4, 5], attempts.Where(a => a.Admitted).Select(a => a.Number).Order());
+        Assert.Equal(until, attempts.Single(a => a.Admitted && a.Number == 5).LockedUntil);
+        Assert.All(attempts.Where(a => !a.Admitted), a => Assert.Equal(until, a.LockedUntil));
+    }
+
+    [Fact]
+    public async Task RecordSignInAsync_AfterTheLockingAttempt_CountBackToZeroAndLockLifted()
+    {
+        var user = (await _users.AddAsync("luojin1", UserRole.Township, "罗锦镇", "h"))!;
+        for (var i = 0; i < 5; i++)
+        {
+            await _users.BeginSignInAsync(user.Id, 5, TimeSpan.FromMinutes(15));
+        }
 
         await _users.RecordSignInAsync(user.Id);
 
-        Assert.Equal(0, (await _users.FindAsync("luojin1"))!.FailedSignIns);
+        var stored = (await _users.FindAsync("luojin1"))!;
+        Assert.Equal((0, (DateTimeOffset?)null), (stored.FailedSignIns, stored.LockedUntil));
     }
 
     [Fact]
@@ -94,7 +127,7 @@ public sealed class UserStoreTests(PostgresFixture postgres) : IAsyncLifetime
         var user = (await _users.AddAsync("luojin1", UserRole.Township, "罗锦镇", "h"))!;
         for (var i = 0; i < 5; i++)
         {
-            await _users.RecordFailedSignInAsync(user.Id, 5, TimeSpan.FromMinutes(15));
+            await _users.BeginSignInAsync(user.Id, 5, TimeSpan.FromMinutes(15));
         }
 
         Assert.True(await _users.SetEnabledAsync("luojin1", false));
@@ -108,6 +141,30 @@ public sealed class UserStoreTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(("new-hash", (DateTimeOffset?)null), (renewed.PasswordHash, renewed.LockedUntil));
         Assert.False(await _users.SetEnabledAsync("nobody", true));
         Assert.False(await _users.SetPasswordAsync("nobody", "x"));
+    }
+
+    [Fact]
+    public async Task Sessions_LiveUntilEndedOrIdleTooLong()
+    {
+        var user = (await _users.AddAsync("luojin1", UserRole.Township, "罗锦镇", "h"))!;
+        var idle = TimeSpan.FromHours(8);
+        var ended = await _users.StartSessionAsync(user.Id, "127.0.0.1", idle);
+        var used = await _users.StartSessionAsync(user.Id, null, idle);
+        var left = await _users.StartSessionAsync(user.Id, null, idle);
+
+        await _users.EndSessionAsync(ended);
+        _time.Advance(TimeSpan.FromHours(7));
+        Assert.Equal(user, await _users.FindBySessionAsync(used, idle));
+        _time.Advance(TimeSpan.FromHours(2));
+
+        Assert.Null(await _users.FindBySessionAsync(ended, idle));
+        Assert.Equal(user, await _users.FindBySessionAsync(used, idle));
+        Assert.Null(await _users.FindBySessionAsync(left, idle));
+        Assert.Null(await _users.FindBySessionAsync("no such session", idle));
+        Assert.NotEqual(used, left);
+        // The idle one is cleared at the next sign-in.
+        await _users.StartSessionAsync(user.Id, null, idle);
+        Assert.Equal(2, await StorageTestDb.CountAsync(_db.DataSource, "sessions"));
     }
 
     [Fact]
