@@ -24,7 +24,7 @@ public static class ExtractReader
         options ??= ExtractReaderOptions.Default;
         var file = displayName ?? $"{source.Id()}/{Path.GetFileName(path)}";
         var layout = SourceLayout.For(source);
-        var table = OpenTable(path, file);
+        var table = OpenTable(path, file, options.Xlsx);
         try
         {
             var search = Guard(file, () => HeaderLocator.Find(table, layout));
@@ -48,10 +48,10 @@ public static class ExtractReader
     /// police or health deaths).
     /// </summary>
     /// <exception cref="ExtractRefusedException">The file is not a readable CSV or XLSX.</exception>
-    public static SourceKind? Recognise(string path)
+    public static SourceKind? Recognise(string path, ExtractReaderOptions? options = null)
     {
         var file = Path.GetFileName(path);
-        using var table = OpenTable(path, file);
+        using var table = OpenTable(path, file, (options ?? ExtractReaderOptions.Default).Xlsx);
         return Guard(file, () =>
         {
             do
@@ -83,7 +83,7 @@ public static class ExtractReader
         });
     }
 
-    private static TableSource OpenTable(string path, string file)
+    private static TableSource OpenTable(string path, string file, XlsxLimits limits)
     {
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(TextEncodings.SniffLength);
         try
@@ -95,7 +95,7 @@ public static class ExtractReader
                 length = stream.ReadAtLeast(buffer.AsSpan(0, TextEncodings.SniffLength), TextEncodings.SniffLength, throwOnEndOfStream: false);
                 wholeFile = length < TextEncodings.SniffLength || stream.Length == length;
             }
-            return OpenTable(path, file, buffer.AsSpan(0, length), wholeFile);
+            return OpenTable(path, file, limits, buffer.AsSpan(0, length), wholeFile);
         }
         finally
         {
@@ -103,11 +103,11 @@ public static class ExtractReader
         }
     }
 
-    private static TableSource OpenTable(string path, string file, ReadOnlySpan<byte> prefix, bool wholeFile)
+    private static TableSource OpenTable(string path, string file, XlsxLimits limits, ReadOnlySpan<byte> prefix, bool wholeFile)
     {
         if (prefix.StartsWith("PK\u0003\u0004"u8))
         {
-            return Guard(file, () => new XlsxTableSource(path));
+            return Guard(file, () => new XlsxTableSource(path, file, limits));
         }
         if (prefix.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
         {

@@ -38,7 +38,7 @@ public sealed class ExtractUploadSaver(WorkplaceSettings settings)
             {
                 try
                 {
-                    source = ExtractReader.Recognise(temporary);
+                    source = ExtractReader.Recognise(temporary, settings.Installation.ReaderOptions);
                 }
                 catch (ExtractRefusedException e)
                 {

@@ -4,13 +4,14 @@ using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ReliefMatch.Host.Outputs;
+using ReliefMatch.Readers.Tables;
 
 namespace ReliefMatch.Host.Web.Worklists;
 
 /// <summary>
 /// Reads a worklist a township hands back: the XLSX or CSV that <see cref="WorklistXlsxWriter"/> and
 /// <see cref="WorklistCsvWriter"/> wrote, filled in, and possibly saved again by Excel or WPS (shared strings,
-/// date cells, a GB18030 CSV). The header row is found by its texts within the first rows of any sheet; rows are
+/// date cells, a GB18030 CSV), within <see cref="XlsxLimits.Returns"/>. The header row is found by its texts within the first rows of any sheet; rows are
 /// tied to findings by the hidden 预警编号 column, never by position.
 /// </summary>
 public static class ReturnedWorklistReader
@@ -21,8 +22,11 @@ public static class ReturnedWorklistReader
     private const string CheckedByHeader = "核查人";
     private const string CheckedOnHeader = "核查日期";
 
-    /// <summary>The largest sheet (in characters of XML) read.</summary>
+    /// <summary>The largest part (in characters of XML) read; <see cref="XlsxLimits.Returns"/> holds a sheet to fewer bytes still.</summary>
     private const long MaxCharactersInPart = 64L << 20;
+
+    /// <summary>A worklist is a township's month: far less than an extract may be, and read into memory whole.</summary>
+    private static XlsxLimits Limits => XlsxLimits.Returns;
 
     /// <summary>How far down a header row is looked for (the XLSX has a title row above it).</summary>
     private const int HeaderSearchRows = 10;
@@ -57,6 +61,11 @@ public static class ReturnedWorklistReader
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
+            // Checked before it is opened: a zip of a few MB may inflate to GB, which the parser would hold.
+            if (XlsxPackage.Problem(stream, Limits) is { } problem)
+            {
+                return ReturnedWorklist.Unreadable($"XLSX 文件超出核查清单的限度：{problem}");
+            }
             // A worklist of a few thousand rows is a few MB of sheet XML; a part far larger is no worklist (or a zip bomb).
             using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             var workbook = document.WorkbookPart;
@@ -205,6 +214,18 @@ public static class ReturnedWorklistReader
         var rows = new List<ReturnedRow>();
         foreach (var (rowNumber, cells) in table)
         {
+            if (rowNumber > Limits.MaxRows)
+            {
+                return ReturnedWorklist.Unreadable($"文件超过 {Limits.MaxRows} 行，不是一个乡镇的核查清单 (more than {Limits.MaxRows} rows)。");
+            }
+            foreach (var (column, (text, _)) in cells)
+            {
+                if (text.Length > Limits.MaxCellCharacters)
+                {
+                    return ReturnedWorklist.Unreadable(
+                        $"第 {rowNumber} 行第 {column + 1} 列的单元格有 {text.Length} 个字符，超过上限 {Limits.MaxCellCharacters} (row {rowNumber}, column {column + 1}: {text.Length} characters, over the limit of {Limits.MaxCellCharacters})。");
+                }
+            }
             if (columns is null)
             {
                 if (++seen > HeaderSearchRows)
