@@ -33,21 +33,32 @@ public static class ReturnedWorklistReader
 
     static ReturnedWorklistReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>Reads the file's bytes; the format is told by the bytes (an XLSX is a zip), not by the name.</summary>
-    public static ReturnedWorklist Read(byte[] bytes)
+    /// <summary>
+    /// Reads the file's bytes; the format is told by the bytes (an XLSX is a zip), and a name ending <c>.xlsx</c>
+    /// or <c>.csv</c> must agree with them.
+    /// </summary>
+    /// <param name="fileName">The name it was uploaded under, when known.</param>
+    public static ReturnedWorklist Read(byte[] bytes, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length == 0)
         {
             return ReturnedWorklist.Unreadable("文件为空。");
         }
+        var extension = Path.GetExtension(fileName ?? "");
         if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
         {
-            return ReadXlsx(bytes);
+            return extension.Equals(".csv", StringComparison.OrdinalIgnoreCase)
+                ? ReturnedWorklist.Unreadable("文件扩展名是 .csv，内容却是 XLSX 工作簿，请改正扩展名后再上传。")
+                : ReadXlsx(bytes);
         }
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
         {
             return ReturnedWorklist.Unreadable("这是旧版 Excel (.xls) 文件，请另存为 .xlsx 后再上传。");
+        }
+        if (extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReturnedWorklist.Unreadable("文件扩展名是 .xlsx，内容却不是 XLSX 工作簿（看来是 CSV 文本），请改正扩展名后再上传。");
         }
         if (bytes.AsSpan().Contains((byte)0))
         {
