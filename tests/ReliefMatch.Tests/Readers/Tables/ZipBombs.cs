@@ -22,7 +22,7 @@ public sealed class ZipBombs : IDisposable
     public ZipBombs()
     {
         Directory.CreateDirectory(Folder);
-        sharedStringBomb = new(() => Write("shared-string-bomb.xlsx", sheet: HeaderSheet, sharedStrings: s => Repeat(s, "<sst><si><t>", 'A', SharedStringBytes, "</t></si></sst>")));
+        sharedStringBomb = new(() => Write("shared-string-bomb.xlsx", sheet: HeaderSheet, sharedStrings: s => Repeat(s, SharedStringsHead + "<si><t>", 'A', SharedStringBytes, "</t></si></sst>")));
         sheetBomb = new(() => Write("sheet-bomb.xlsx", sheet: s => RepeatedRows(s, SheetBytes), sharedStrings: null));
     }
 
@@ -98,6 +98,9 @@ public sealed class ZipBombs : IDisposable
         }
         return path;
     }
+
+    /// <summary>The start of a shared-string table as Excel writes it (a reader passes over elements of another namespace).</summary>
+    public const string SharedStringsHead = """<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">""";
 
     /// <summary>A sheet whose one row points at shared string 0.</summary>
     public static void HeaderSheet(Stream s) => s.Write("""<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>"""u8);
