@@ -24,13 +24,17 @@ public static class ExtractReader
         options ??= ExtractReaderOptions.Default;
         var file = displayName ?? $"{source.Id()}/{Path.GetFileName(path)}";
         var layout = SourceLayout.For(source);
-        var table = OpenTable(path, file);
+        var table = OpenTable(path, file, options.Xlsx);
         try
         {
             var search = Guard(file, () => HeaderLocator.Find(table, layout));
             if (!search.Found)
             {
                 throw Refused(file, layout, search);
+            }
+            if (search.Map.Duplicates.Count > 0)
+            {
+                throw Duplicated(file, search.Map);
             }
             return new ExtractReading(source, file, table, search.Map, search.Row, RecordBuilder.For(source, options));
         }
@@ -48,10 +52,10 @@ public static class ExtractReader
     /// police or health deaths).
     /// </summary>
     /// <exception cref="ExtractRefusedException">The file is not a readable CSV or XLSX.</exception>
-    public static SourceKind? Recognise(string path)
+    public static SourceKind? Recognise(string path, ExtractReaderOptions? options = null)
     {
         var file = Path.GetFileName(path);
-        using var table = OpenTable(path, file);
+        using var table = OpenTable(path, file, (options ?? ExtractReaderOptions.Default).Xlsx);
         return Guard(file, () =>
         {
             do
@@ -83,7 +87,7 @@ public static class ExtractReader
         });
     }
 
-    private static TableSource OpenTable(string path, string file)
+    private static TableSource OpenTable(string path, string file, XlsxLimits limits)
     {
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(TextEncodings.SniffLength);
         try
@@ -95,7 +99,7 @@ public static class ExtractReader
                 length = stream.ReadAtLeast(buffer.AsSpan(0, TextEncodings.SniffLength), TextEncodings.SniffLength, throwOnEndOfStream: false);
                 wholeFile = length < TextEncodings.SniffLength || stream.Length == length;
             }
-            return OpenTable(path, file, buffer.AsSpan(0, length), wholeFile);
+            return OpenTable(path, file, limits, buffer.AsSpan(0, length), wholeFile);
         }
         finally
         {
@@ -103,11 +107,17 @@ public static class ExtractReader
         }
     }
 
-    private static TableSource OpenTable(string path, string file, ReadOnlySpan<byte> prefix, bool wholeFile)
+    private static TableSource OpenTable(string path, string file, XlsxLimits limits, ReadOnlySpan<byte> prefix, bool wholeFile)
     {
+        var extension = Path.GetExtension(path);
         if (prefix.StartsWith("PK\u0003\u0004"u8))
         {
-            return Guard(file, () => new XlsxTableSource(path));
+            if (extension.Equals(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ExtractRefusedException(file,
+                    "扩展名是 .csv，内容却是 XLSX 工作簿（zip），请改正扩展名 (named .csv but holds an XLSX workbook, a zip: correct the extension)", []);
+            }
+            return Guard(file, () => new XlsxTableSource(path, file, limits));
         }
         if (prefix.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
         {
@@ -123,7 +133,20 @@ public static class ExtractReader
         {
             throw new ExtractRefusedException(file, "不是 CSV 或 XLSX 文件 (neither a CSV nor an XLSX file)", []);
         }
-        return new CsvTableSource(path, TextEncodings.Detect(prefix, wholeFile));
+        if (extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ExtractRefusedException(file,
+                "扩展名是 .xlsx，内容却不是 XLSX 工作簿（看来是 CSV 文本），请改正扩展名 (named .xlsx but holds no XLSX workbook, apparently CSV text: correct the extension)", []);
+        }
+        var encoding = TextEncodings.Detect(prefix, wholeFile);
+        if (encoding == TextEncodings.Undecodable)
+        {
+            var at = TextEncodings.FirstUndecodable(prefix, wholeFile);
+            throw new ExtractRefusedException(file,
+                $"既不是 UTF-8 也不是 GB18030 编码的文本：第 {at} 字节（从 0 数起）0x{prefix[at]:X2} 两种编码都读不出，请另存为 UTF-8 或 GB18030 的 CSV " +
+                $"(neither UTF-8 nor GB18030 text: byte 0x{prefix[at]:X2} at offset {at} decodes in neither; save it as a UTF-8 or GB18030 CSV)", []);
+        }
+        return new CsvTableSource(path, file, encoding);
     }
 
     private static ExtractRefusedException Refused(string file, SourceLayout layout, HeaderSearch closest)
@@ -143,6 +166,16 @@ public static class ExtractReader
             $"(required columns of {layout.Source.Id()} not found in the first {HeaderLocator.SearchRows} rows: {english}); " +
             $"找到的表头 (headers found): {headers}",
             found);
+    }
+
+    /// <summary>Two columns under one header of a field: which holds the value cannot be told, so nothing is guessed.</summary>
+    private static ExtractRefusedException Duplicated(string file, ColumnMap map)
+    {
+        var chinese = string.Join("；", map.Duplicates.Select(d => $"“{map.Cells[d[0]].Trim()}”在第 {string.Join("、", d.Select(c => c + 1))} 列"));
+        var english = string.Join("; ", map.Duplicates.Select(d => $"{map.Cells[d[0]].Trim()} in columns {string.Join(", ", d.Select(c => c + 1))}"));
+        return new ExtractRefusedException(file,
+            $"表头重复，无法确定用哪一列：{chinese} (duplicate header columns, which one holds the value cannot be told: {english})",
+            map.Cells.Where(c => c.Length > 0).ToList());
     }
 
     /// <summary>A workbook that the reader cannot parse is bad input, reported as a refusal of the file.</summary>

@@ -1,3 +1,5 @@
+using ReliefMatch.Readers.Tables;
+
 namespace ReliefMatch.Readers;
 
 /// <summary>What a reader needs to know about the installation.</summary>
@@ -16,4 +18,7 @@ public sealed record ExtractReaderOptions
     /// that county, not to the home county.
     /// </summary>
     public string HomeCountyName { get; init; } = "永福县";
+
+    /// <summary>How much an XLSX extract may unpack to, and its longest cell and last row (<see cref="XlsxLimits.Extracts"/>).</summary>
+    public XlsxLimits Xlsx { get; init; } = XlsxLimits.Extracts;
 }

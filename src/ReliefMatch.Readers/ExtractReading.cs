@@ -80,6 +80,12 @@ public sealed class ExtractReading : IDisposable
         while (ReadNext())
         {
             RowsRead++;
+            if (table.Fault is { } fault)
+            {
+                Rejected++;
+                rejects.Add(new RejectedRow(table.Row, ColumnName(fault.Column), table.AsRead(fault.Column), fault.Reason));
+                continue;
+            }
             if (IsBlankOrFooter())
             {
                 Skipped++;
@@ -97,6 +103,10 @@ public sealed class ExtractReading : IDisposable
             yield return record;
         }
     }
+
+    /// <summary>The header of a 0-based column as the file spells it, or 第N列 where it has none.</summary>
+    private string ColumnName(int column) =>
+        column < Columns.Cells.Count && Columns.Cells[column].Length > 0 ? Columns.Cells[column].Trim() : $"第{column + 1}列";
 
     /// <summary>A workbook that breaks off mid-way refuses the whole file (the caller discards what it took).</summary>
     private bool ReadNext()

@@ -34,6 +34,12 @@ public sealed class FormGuard(IAntiforgery antiforgery, WorkplaceSettings settin
         {
             await antiforgery.ValidateRequestAsync(http);
         }
+        catch (AntiforgeryValidationException e) when (TooLarge(e))
+        {
+            // Sent chunked, the body has no length to refuse up front: it passes the limit while the form is read
+            // for the token, and the antiforgery layer reports that as a token it could not read.
+            return TooLarge(http, limit);
+        }
         catch (AntiforgeryValidationException)
         {
             return PageResults.BadRequest(http, "表单已过期或来源不明，请刷新页面后重试。");
@@ -48,6 +54,19 @@ public sealed class FormGuard(IAntiforgery antiforgery, WorkplaceSettings settin
             return TooLarge(http, limit);
         }
         return await next(context);
+    }
+
+    /// <summary>Whether reading the form failed for its size: Kestrel's 413, or the multipart reader's own limits.</summary>
+    private static bool TooLarge(Exception e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static IResult TooLarge(HttpContext http, long limit)

@@ -8,6 +8,7 @@ internal sealed class ColumnMap
 {
     private readonly int[] columns = new int[ExtractFields.Count];
     private readonly int[] preferences = new int[ExtractFields.Count];
+    private readonly List<int[]> duplicates = [];
 
     public ColumnMap(SourceLayout layout, IReadOnlyList<string> cells)
     {
@@ -36,6 +37,12 @@ internal sealed class ColumnMap
     /// <summary>How many distinct fields the row names: the measure of how well a row fits a source.</summary>
     public int FieldsFound { get; private set; }
 
+    /// <summary>
+    /// The columns that repeat the header of a field, each group in column order (<c>身份证号</c> in columns 2 and
+    /// 5); empty when no header of a field stands twice. Unknown columns may repeat: they are not read.
+    /// </summary>
+    public IReadOnlyList<int[]> Duplicates => duplicates;
+
     /// <summary>The requirements that the row does not meet; empty for a header row of the source.</summary>
     public IReadOnlyList<ExtractField[]> Missing => Layout.Requirements.Where(r => !Array.Exists(r, Has)).ToList();
 
@@ -52,11 +59,29 @@ internal sealed class ColumnMap
         {
             FieldsFound++;
         }
+        else if (HeaderText.Normalise(Cells[columns[i]]) == HeaderText.Normalise(Cells[column]))
+        {
+            NoteDuplicate(columns[i], column);
+            return;
+        }
         else if (preferences[i] <= preference)
         {
             return;
         }
         columns[i] = column;
         preferences[i] = preference;
+    }
+
+    private void NoteDuplicate(int first, int again)
+    {
+        var group = duplicates.FindIndex(d => d[0] == first);
+        if (group < 0)
+        {
+            duplicates.Add([first, again]);
+        }
+        else
+        {
+            duplicates[group] = [.. duplicates[group], again];
+        }
     }
 }

@@ -19,6 +19,12 @@ internal abstract class TableSource : IDisposable
     /// <summary>Moves to the next row; false at the end of the file (or sheet).</summary>
     public abstract bool Read();
 
+    /// <summary>
+    /// Set when the current row holds bytes that the file's encoding does not decode: the row is rejected with
+    /// this reason, rather than read with U+FFFD where the bytes were.
+    /// </summary>
+    public virtual RowFault? Fault => null;
+
     /// <summary>The CSV line on which the current record starts, or the 1-based sheet row.</summary>
     public abstract int Row { get; }
 

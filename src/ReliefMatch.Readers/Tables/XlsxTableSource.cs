@@ -8,6 +8,9 @@ namespace ReliefMatch.Readers.Tables;
 /// with a date format) or the cached values of formulas.
 /// </summary>
 /// <remarks>
+/// The workbook is checked against <see cref="XlsxLimits"/> before it is parsed (<see cref="XlsxPackage"/>), and
+/// while it is read no cell may be longer, and no sheet row further down, than the limits allow: the file is
+/// refused, naming what exceeded which limit.
 /// The reader is forward-only, so the first rows of each sheet are kept: header detection reads them, and
 /// <see cref="Rewind"/> serves them again instead of parsing the workbook a second time.
 /// </remarks>
@@ -17,6 +20,8 @@ internal sealed class XlsxTableSource : TableSource
     private const int KeptRows = 16;
 
     private readonly FileStream stream;
+    private readonly string file;
+    private readonly XlsxLimits limits;
     private readonly IExcelDataReader reader;
     private readonly List<(int Row, object?[] Cells)> kept = [];
     private readonly char[] scratch = new char[64];
@@ -24,12 +29,19 @@ internal sealed class XlsxTableSource : TableSource
     private object?[] current = [];
     private int row;
 
-    public XlsxTableSource(string path)
+    /// <param name="file">The name used in refusals.</param>
+    public XlsxTableSource(string path, string file, XlsxLimits limits)
     {
         _ = TextEncodings.Gb18030; // ExcelDataReader needs the code-pages provider registered.
+        this.file = file;
+        this.limits = limits;
         stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         try
         {
+            if (XlsxPackage.Problem(stream, limits) is { } problem)
+            {
+                throw new ExtractRefusedException(file, problem, []);
+            }
             reader = ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { LeaveOpen = false });
         }
         catch
@@ -58,14 +70,26 @@ internal sealed class XlsxTableSource : TableSource
         {
             return false;
         }
+        // ExcelDataReader fills gaps in the sheet with empty rows, so Depth is the 0-based sheet row.
+        row = reader.Depth + 1;
+        if (row > limits.MaxRows)
+        {
+            throw new ExtractRefusedException(file,
+                $"工作表“{reader.Name}”超过 {limits.MaxRows} 行的上限 (sheet {reader.Name} goes past the limit of {limits.MaxRows} rows)", []);
+        }
         var cells = new object?[reader.FieldCount];
         for (var i = 0; i < cells.Length; i++)
         {
-            cells[i] = reader.GetValue(i);
+            var value = reader.GetValue(i);
+            if (value is string { Length: var length } && length > limits.MaxCellCharacters)
+            {
+                throw new ExtractRefusedException(file,
+                    $"工作表“{reader.Name}”第 {row} 行第 {i + 1} 列的单元格有 {length} 个字符，超过上限 {limits.MaxCellCharacters} " +
+                    $"(sheet {reader.Name}, row {row}, column {i + 1}: {length} characters, over the limit of {limits.MaxCellCharacters})", []);
+            }
+            cells[i] = value;
         }
         current = cells;
-        // ExcelDataReader fills gaps in the sheet with empty rows, so Depth is the 0-based sheet row.
-        row = reader.Depth + 1;
         if (replay < 0 && kept.Count < KeptRows)
         {
             kept.Add((row, cells));

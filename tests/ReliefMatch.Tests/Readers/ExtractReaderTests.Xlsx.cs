@@ -139,4 +139,60 @@ public sealed partial class ExtractReaderTests
         var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical));
         Assert.Contains("cannot be read", refused.Reason);
     }
+
+    [Fact]
+    public void Records_XlsxCellLongerThanExcelAllows_FileRefusedNamingSheetRowColumnAndLimit()
+    {
+        // Characters that do not compress, so that only the cell's length gives the file away.
+        var random = new Random(3);
+        var text = string.Create(40_000, random, (span, r) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = (char)r.Next(0x4E00, 0x9FA5);
+            }
+        });
+        var path = Workbook(new TestWorkbook()
+            .Sheet("明细").Row(1, "姓名", "身份证号", "结算日期").Row(2, "张三", Id1, "2023-07-04").Row(3, "李四", Id2, text));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ReadThrough(path, "medical/long.xlsx", null));
+
+        Assert.Equal("medical/long.xlsx", refused.File);
+        Assert.Contains("明细", refused.Reason);
+        Assert.Contains("row 3, column 3", refused.Reason);
+        Assert.Contains("40000", refused.Reason);
+        Assert.Contains("32767", refused.Reason);
+    }
+
+    [Fact]
+    public void Records_XlsxPastTheRowLimit_FileRefusedNamingTheLimit()
+    {
+        var workbook = new TestWorkbook().Row(1, "姓名", "身份证号", "结算日期");
+        for (var row = 2; row <= 20; row++)
+        {
+            workbook.Row(row, "张三", Id1, "2023-07-04");
+        }
+        var options = new ExtractReaderOptions { Xlsx = ReliefMatch.Readers.Tables.XlsxLimits.Extracts with { MaxRows = 12 } };
+        var path = Workbook(workbook);
+
+        var refused = Assert.Throws<ExtractRefusedException>(() => ReadThrough(path, "medical/rows.xlsx", options));
+
+        Assert.Contains("limit of 12 rows", refused.Reason);
+    }
+
+    [Fact]
+    public void Records_XlsxRowNumberedPastTheLimit_RefusedWithoutWalkingTheGap()
+    {
+        // A row numbered 2,000,000 would have the reader walk two million empty rows before it.
+        var path = Workbook(new TestWorkbook().Row(1, "姓名", "身份证号", "结算日期").Row(2_000_000, "张三", Id1, "2023-07-04"));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ReadThrough(path, "medical/gap.xlsx", null));
+
+        Assert.Contains("1048576", refused.Reason);
+    }
+
+    /// <summary>Opens and reads to the end: a limit may be met by the header search or further down.</summary>
+    private static void ReadThrough(string path, string name, ExtractReaderOptions? options)
+    {
+        using var reading = ExtractReader.Open(path, SourceKind.Medical, name, options);
+        _ = reading.Records().Count();
+    }
 }

@@ -106,13 +106,17 @@ public static class UploadPages
         {
             return Of($"""<div class="box upload-outcome"><h2>{outcome.FileName}</h2><p class="warn">未保存：{problem}</p></div>""");
         }
+        // A name too long to store is shown as it was uploaded, below the one it is stored under.
+        var renamed = outcome.Saved?.OriginalName is { } original
+            ? Of($"""<p class="muted original-name">原文件名过长，已按上面的名字保存。原文件名：{original}</p>""")
+            : Markup.Empty;
         if (outcome.Report is not { } report)
         {
-            return Of($"""<div class="box upload-outcome"><h2>{outcome.Saved?.DisplayName ?? outcome.FileName}</h2><p>{outcome.Queued}</p></div>""");
+            return Of($"""<div class="box upload-outcome"><h2>{outcome.Saved?.DisplayName ?? outcome.FileName}</h2>{renamed}<p>{outcome.Queued}</p></div>""");
         }
         var moved = report.RefusedReason is not null && outcome.Saved is { } saved && saved.DisplayName != report.File
             ? Of($"""<p class="muted">文件已移到工作目录的 {saved.DisplayName}，不会再被导入。</p>""")
             : Markup.Empty;
-        return Of($"""<div class="box upload-outcome"><h2>{report.File}</h2>{ImportPages.ReportSummary(report)}{moved}{ImportPages.RejectTable(report.Rejects.Take(RejectsShown).ToList(), report.Rejected, fullIds)}</div>""");
+        return Of($"""<div class="box upload-outcome"><h2>{report.File}</h2>{renamed}{ImportPages.ReportSummary(report)}{moved}{ImportPages.RejectTable(report.Rejects.Take(RejectsShown).ToList(), report.Rejected, fullIds)}</div>""");
     }
 }

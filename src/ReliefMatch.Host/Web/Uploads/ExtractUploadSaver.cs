@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Host.Outputs;
 using ReliefMatch.Readers;
@@ -9,16 +11,28 @@ namespace ReliefMatch.Host.Web.Uploads;
 /// Saves an uploaded extract into the drop folder under its source's sub-folder (DATA-CONTRACT.md, "Where files
 /// go"), so that the drop folder stays the one record of what arrived. The source is the one the officer chose,
 /// else the one the file's header row names. A file of the same name already there is never overwritten: the
-/// same bytes are left as they are, other bytes get a numbered name.
+/// same bytes are left as they are, other bytes get a numbered name. A name too long for the file system is
+/// stored under a generated one (<see cref="StoredName"/>), the original kept beside it for the page to show.
 /// </summary>
 public sealed class ExtractUploadSaver(WorkplaceSettings settings)
 {
     /// <summary>Where uploads wait while their source is recognised; not a source folder, so imports never see it.</summary>
     private const string Staging = ".uploads";
 
+    /// <summary>
+    /// The longest name (in UTF-8 bytes) stored as uploaded: Linux allows 255 bytes, and a numbered name
+    /// (<c> (2)</c>) or a move aside to <c>refused/</c> may add to it.
+    /// </summary>
+    public const int MaxNameBytes = 160;
+
+    /// <summary>How much of a too-long name's stem the generated name keeps, in UTF-8 bytes.</summary>
+    private const int KeptStemBytes = 60;
+
     public async Task<(SavedExtract? Saved, string? Problem)> SaveAsync(string fileName, Stream content, SourceKind? chosen, CancellationToken cancellationToken)
     {
-        var name = OutputNames.File(Path.GetFileName(fileName.Replace('\\', '/')));
+        var original = Path.GetFileName(fileName.Replace('\\', '/'));
+        var name = StoredName(original);
+        var renamed = name == OutputNames.File(original) ? null : original;
         var extension = Path.GetExtension(name);
         if (!extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) && !extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
@@ -38,7 +52,7 @@ public sealed class ExtractUploadSaver(WorkplaceSettings settings)
             {
                 try
                 {
-                    source = ExtractReader.Recognise(temporary);
+                    source = ExtractReader.Recognise(temporary, settings.Installation.ReaderOptions);
                 }
                 catch (ExtractRefusedException e)
                 {
@@ -61,7 +75,7 @@ public sealed class ExtractUploadSaver(WorkplaceSettings settings)
                 {
                     if ((await ExtractImporter.HashAsync(target, cancellationToken)).Sha256 == hash)
                     {
-                        return (new SavedExtract(source.Value, target, $"{source.Value.Id()}/{candidate}"), null);
+                        return (new SavedExtract(source.Value, target, $"{source.Value.Id()}/{candidate}", renamed), null);
                     }
                     continue;
                 }
@@ -74,7 +88,7 @@ public sealed class ExtractUploadSaver(WorkplaceSettings settings)
                     // Another upload took the name a moment ago: try the next one.
                     continue;
                 }
-                return (new SavedExtract(source.Value, target, $"{source.Value.Id()}/{candidate}"), null);
+                return (new SavedExtract(source.Value, target, $"{source.Value.Id()}/{candidate}", renamed), null);
             }
         }
         finally
@@ -84,5 +98,37 @@ public sealed class ExtractUploadSaver(WorkplaceSettings settings)
                 File.Delete(temporary);
             }
         }
+    }
+
+    /// <summary>
+    /// The name a file is stored under: the uploaded one made safe, or, when that is longer than
+    /// <see cref="MaxNameBytes"/>, the start of its stem, a hash of the whole name (so that two long names that
+    /// start alike stay apart) and its extension.
+    /// </summary>
+    public static string StoredName(string uploaded)
+    {
+        var safe = OutputNames.File(uploaded);
+        if (Encoding.UTF8.GetByteCount(safe) <= MaxNameBytes)
+        {
+            return safe;
+        }
+        var extension = Path.GetExtension(safe);
+        if (Encoding.UTF8.GetByteCount(extension) > 16)
+        {
+            extension = "";
+        }
+        var stem = new StringBuilder();
+        var bytes = 0;
+        foreach (var rune in Path.GetFileNameWithoutExtension(safe).EnumerateRunes())
+        {
+            bytes += rune.Utf8SequenceLength;
+            if (bytes > KeptStemBytes)
+            {
+                break;
+            }
+            stem.Append(rune.ToString());
+        }
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(uploaded)))[..12];
+        return $"{stem.ToString().TrimEnd()}…{hash}{extension}";
     }
 }

@@ -4,13 +4,14 @@ using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ReliefMatch.Host.Outputs;
+using ReliefMatch.Readers.Tables;
 
 namespace ReliefMatch.Host.Web.Worklists;
 
 /// <summary>
 /// Reads a worklist a township hands back: the XLSX or CSV that <see cref="WorklistXlsxWriter"/> and
 /// <see cref="WorklistCsvWriter"/> wrote, filled in, and possibly saved again by Excel or WPS (shared strings,
-/// date cells, a GB18030 CSV). The header row is found by its texts within the first rows of any sheet; rows are
+/// date cells, a GB18030 CSV), within <see cref="XlsxLimits.Returns"/>. The header row is found by its texts within the first rows of any sheet; rows are
 /// tied to findings by the hidden 预警编号 column, never by position.
 /// </summary>
 public static class ReturnedWorklistReader
@@ -21,29 +22,43 @@ public static class ReturnedWorklistReader
     private const string CheckedByHeader = "核查人";
     private const string CheckedOnHeader = "核查日期";
 
-    /// <summary>The largest sheet (in characters of XML) read.</summary>
+    /// <summary>The largest part (in characters of XML) read; <see cref="XlsxLimits.Returns"/> holds a sheet to fewer bytes still.</summary>
     private const long MaxCharactersInPart = 64L << 20;
+
+    /// <summary>A worklist is a township's month: far less than an extract may be, and read into memory whole.</summary>
+    private static XlsxLimits Limits => XlsxLimits.Returns;
 
     /// <summary>How far down a header row is looked for (the XLSX has a title row above it).</summary>
     private const int HeaderSearchRows = 10;
 
     static ReturnedWorklistReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>Reads the file's bytes; the format is told by the bytes (an XLSX is a zip), not by the name.</summary>
-    public static ReturnedWorklist Read(byte[] bytes)
+    /// <summary>
+    /// Reads the file's bytes; the format is told by the bytes (an XLSX is a zip), and a name ending <c>.xlsx</c>
+    /// or <c>.csv</c> must agree with them.
+    /// </summary>
+    /// <param name="fileName">The name it was uploaded under, when known.</param>
+    public static ReturnedWorklist Read(byte[] bytes, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length == 0)
         {
             return ReturnedWorklist.Unreadable("文件为空。");
         }
+        var extension = Path.GetExtension(fileName ?? "");
         if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
         {
-            return ReadXlsx(bytes);
+            return extension.Equals(".csv", StringComparison.OrdinalIgnoreCase)
+                ? ReturnedWorklist.Unreadable("文件扩展名是 .csv，内容却是 XLSX 工作簿，请改正扩展名后再上传。")
+                : ReadXlsx(bytes);
         }
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
         {
             return ReturnedWorklist.Unreadable("这是旧版 Excel (.xls) 文件，请另存为 .xlsx 后再上传。");
+        }
+        if (extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReturnedWorklist.Unreadable("文件扩展名是 .xlsx，内容却不是 XLSX 工作簿（看来是 CSV 文本），请改正扩展名后再上传。");
         }
         if (bytes.AsSpan().Contains((byte)0))
         {
@@ -57,6 +72,11 @@ public static class ReturnedWorklistReader
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
+            // Checked before it is opened: a zip of a few MB may inflate to GB, which the parser would hold.
+            if (XlsxPackage.Problem(stream, Limits) is { } problem)
+            {
+                return ReturnedWorklist.Unreadable($"XLSX 文件超出核查清单的限度：{problem}");
+            }
             // A worklist of a few thousand rows is a few MB of sheet XML; a part far larger is no worklist (or a zip bomb).
             using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             var workbook = document.WorkbookPart;
@@ -205,6 +225,18 @@ public static class ReturnedWorklistReader
         var rows = new List<ReturnedRow>();
         foreach (var (rowNumber, cells) in table)
         {
+            if (rowNumber > Limits.MaxRows)
+            {
+                return ReturnedWorklist.Unreadable($"文件超过 {Limits.MaxRows} 行，不是一个乡镇的核查清单 (more than {Limits.MaxRows} rows)。");
+            }
+            foreach (var (column, (text, _)) in cells)
+            {
+                if (text.Length > Limits.MaxCellCharacters)
+                {
+                    return ReturnedWorklist.Unreadable(
+                        $"第 {rowNumber} 行第 {column + 1} 列的单元格有 {text.Length} 个字符，超过上限 {Limits.MaxCellCharacters} (row {rowNumber}, column {column + 1}: {text.Length} characters, over the limit of {Limits.MaxCellCharacters})。");
+                }
+            }
             if (columns is null)
             {
                 if (++seen > HeaderSearchRows)

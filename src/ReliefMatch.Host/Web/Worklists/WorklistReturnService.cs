@@ -22,7 +22,7 @@ public sealed class WorklistReturnService(FindingQueries queries, FindingStore s
     public async Task<(long Id, WorklistReturn Return)> ApplyAsync(string township, string fileName, byte[] bytes, string userName, DateOnly today, CancellationToken cancellationToken)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var read = ReturnedWorklistReader.Read(bytes);
+        var read = ReturnedWorklistReader.Read(bytes, fileName);
         var result = new WorklistReturn
         {
             Township = township,

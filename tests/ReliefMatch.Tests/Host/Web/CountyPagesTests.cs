@@ -62,6 +62,22 @@ public sealed class CountyPagesTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_NameOf300Characters_StoredUnderAGeneratedNameOriginalShownEncoded()
+    {
+        var original = "永福县A&B<花名册>" + new string('册', 285) + ".csv";
+        Assert.Equal(300, original.Length);
+
+        var page = await UploadAsync("roster", "2023-07", (original, ExtractFiles.Roster(("张一", TestRecords.IdNumber(1), Luojin, "H1", "农村低保"))));
+
+        var stored = Assert.Single(Directory.GetFiles(Path.Combine(_server.Inbox, "roster")));
+        Assert.InRange(Encoding.UTF8.GetByteCount(Path.GetFileName(stored)), 1, ReliefMatch.Host.Web.Uploads.ExtractUploadSaver.MaxNameBytes);
+        Assert.EndsWith(".csv", stored, StringComparison.Ordinal);
+        Assert.Contains("永福县A&amp;B&lt;花名册&gt;" + new string('册', 285) + ".csv", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<花名册>", page, StringComparison.Ordinal);
+        Assert.Contains("""接收 <b class="ok accepted">1</b>""", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Upload_SameFileTwiceAndSameNameOtherBytes_ImportedOnceAndNumbered()
     {
         var first = ExtractFiles.Roster(("张一", TestRecords.IdNumber(1), Luojin, "H1", "农村低保"));

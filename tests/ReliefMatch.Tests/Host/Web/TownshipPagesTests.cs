@@ -209,4 +209,25 @@ public sealed class TownshipPagesTests(PostgresFixture postgres) : IAsyncLifetim
         await UploadAsync("r.csv", ReturnFiles.Csv((_a.Reference, "属实", "", "王五", "2023-08-16")));
         Assert.Equal("1", Count(await _client.PageAsync(Page), "count-overdue"));
     }
+
+    [Fact]
+    public async Task Return_OverTheUploadLimitSentChunked_Answers413()
+    {
+        // Without a Content-Length the limit is met only while the body is read.
+        var tooLarge = new byte[(32 << 20) + 1];
+
+        using var response = await _client.PostFilesAsync($"/townships/{Own}/returns", Page, "file", [("大.csv", tooLarge)], chunked: true);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("超过了上限", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Return_XlsxNameHoldingCsv_ProblemNamesTheMismatch()
+    {
+        var page = await UploadAsync("核查清单.xlsx", ReturnFiles.Csv((_a.Reference, "属实", "已停保", "王五", "2023-08-05")));
+
+        Assert.Contains("扩展名", page, StringComparison.Ordinal);
+        Assert.Equal("(李1,open,,,,)\n(李2,open,,,,)\n(李3,open,,,,)", await StatusesAsync());
+    }
 }

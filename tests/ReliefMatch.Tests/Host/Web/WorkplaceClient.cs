@@ -63,7 +63,11 @@ internal sealed partial class WorkplaceClient : IDisposable
     }
 
     /// <summary>POSTs files (multipart) with the token of <paramref name="tokenPage"/> (null: without a token).</summary>
-    public async Task<HttpResponseMessage> PostFilesAsync(string url, string? tokenPage, string field, IEnumerable<(string Name, byte[] Bytes)> files, params (string Name, string Value)[] fields)
+    public Task<HttpResponseMessage> PostFilesAsync(string url, string? tokenPage, string field, IEnumerable<(string Name, byte[] Bytes)> files, params (string Name, string Value)[] fields) =>
+        PostFilesAsync(url, tokenPage, field, files, chunked: false, fields);
+
+    /// <summary>POSTs files, in chunked transfer encoding (no Content-Length, as a streaming client sends) when told.</summary>
+    public async Task<HttpResponseMessage> PostFilesAsync(string url, string? tokenPage, string field, IEnumerable<(string Name, byte[] Bytes)> files, bool chunked, params (string Name, string Value)[] fields)
     {
         using var content = new MultipartFormDataContent();
         if (tokenPage is not null)
@@ -80,7 +84,9 @@ internal sealed partial class WorkplaceClient : IDisposable
             part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             content.Add(part, field, name);
         }
-        return await _http.PostAsync(Relative(url), content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Relative(url)) { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
+        return await _http.SendAsync(request);
     }
 
     public void Dispose() => _http.Dispose();

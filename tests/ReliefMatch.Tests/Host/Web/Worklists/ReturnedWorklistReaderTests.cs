@@ -3,11 +3,12 @@ using ReliefMatch.Core.Findings;
 using ReliefMatch.Host.Outputs;
 using ReliefMatch.Host.Web.Worklists;
 using ReliefMatch.Tests.Host.Outputs;
+using ReliefMatch.Tests.Readers.Tables;
 using static ReliefMatch.Tests.Host.Web.WebTestData;
 
 namespace ReliefMatch.Tests.Host.Web.Worklists;
 
-public class ReturnedWorklistReaderTests
+public class ReturnedWorklistReaderTests(ZipBombs bombs) : IClassFixture<ZipBombs>
 {
     private static readonly Finding A = Deceased(1, Luojin);
     private static readonly Finding B = Deceased(3, Luojin);
@@ -71,5 +72,54 @@ public class ReturnedWorklistReaderTests
     {
         Assert.Contains("损坏", ReturnedWorklistReader.Read([.. "PK\u0003\u0004"u8, 1, 2, 3]).Problem, StringComparison.Ordinal);
         Assert.Contains(".xls", ReturnedWorklistReader.Read([0xD0, 0xCF, 0x11, 0xE0, 0, 0]).Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SharedStringBomb_ProblemNamingTheLimitWithinMemoryBudget()
+    {
+        var bytes = File.ReadAllBytes(bombs.SharedStringBomb);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var read = ReturnedWorklistReader.Read(bytes);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Contains("xl/sharedStrings.xml", read.Problem, StringComparison.Ordinal);
+        Assert.Contains((8 << 20).ToString(System.Globalization.CultureInfo.InvariantCulture), read.Problem, StringComparison.Ordinal);
+        Assert.Empty(read.Rows);
+        Assert.InRange(allocated, 0, 256L << 20);
+    }
+
+    [Fact]
+    public void Read_SheetFarLargerThanAWorklist_Problem()
+    {
+        // 20 MB of sheet: an extract might be this large, a township's worklist never is.
+        var path = bombs.Write($"large-return-{Guid.NewGuid():N}.xlsx", s => ZipBombs.Repeat(s, "<worksheet><sheetData>", ' ', 20 << 20, "</sheetData></worksheet>"), null);
+
+        var read = ReturnedWorklistReader.Read(File.ReadAllBytes(path));
+
+        Assert.Contains("xl/worksheets/sheet1.xml", read.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_CsvOfMoreRowsThanAWorklistHolds_Problem()
+    {
+        var rows = Enumerable.Range(1, 10_001).Select(i => $"YJ{i:D8},属实,,,");
+        var text = Encoding.UTF8.GetString(ReturnFiles.Csv()) + string.Join("\r\n", rows) + "\r\n";
+
+        var read = ReturnedWorklistReader.Read(Encoding.UTF8.GetBytes(text));
+
+        Assert.Contains("10000", read.Problem, StringComparison.Ordinal);
+        Assert.Empty(read.Rows);
+    }
+
+    [Fact]
+    public void Read_CellLongerThanExcelAllows_ProblemNamingRowAndColumn()
+    {
+        var text = Encoding.UTF8.GetString(ReturnFiles.Csv((A.Reference, "不属实", new string('因', 40_000), "王五", "2023/8/5")));
+
+        var read = ReturnedWorklistReader.Read(Encoding.UTF8.GetBytes(text));
+
+        Assert.Contains("40000", read.Problem, StringComparison.Ordinal);
+        Assert.Contains("32767", read.Problem, StringComparison.Ordinal);
     }
 }
