@@ -23,7 +23,7 @@ public static class StatisticsPages
     private static async Task<IResult> PageAsync(HttpContext context, WorklistService worklists)
     {
         var (period, known) = await PageInput.PeriodAsync(context);
-        var report = await worklists.StatisticsAsync(period, context.RequestAborted);
+        var report = (await worklists.StatisticsAsync(period, context.RequestAborted)).DataWarning;
         static Markup Row(string name, DataWarningCounts c, string tag) => Of($"""
             <{tag} data-township="{name}"><td>{name}</td><td class="n">{c.Total}</td><td class="n">{c.Dibao}</td><td class="n">{c.Tekun}</td><td class="n">{c.Edge}</td><td class="n">{c.Expenditure}</td></{tag}>
             """);

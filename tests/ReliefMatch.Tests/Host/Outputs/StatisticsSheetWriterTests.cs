@@ -9,7 +9,7 @@ namespace ReliefMatch.Tests.Host.Outputs;
 
 public class StatisticsSheetWriterTests
 {
-    private static readonly DataWarningReport Report = DataWarningStatistics.Count(
+    private static readonly MonthStatistics Report = Statistics(
         July,
         [
             Run(Make("450326195803120011", "罗锦镇", rule: "dibao-tekun-overlap", programmes: [Programme.RuralDibao, Programme.Tekun])),
