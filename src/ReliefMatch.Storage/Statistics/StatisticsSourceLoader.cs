@@ -9,7 +9,7 @@ namespace ReliefMatch.Storage.Statistics;
 
 /// <summary>
 /// Loads what the 统计表 of a month is counted from besides the run's findings: which sources the month has, the roster
-/// and monitoring snapshots for the month and the ones before them, and the findings checked (核查日期) in the month.
+/// and monitoring snapshots for the month and the ones before them, the findings checked (核查日期) in the month, and what the townships entered for it.
 /// Only the snapshots are read, not the departmental histories, so a reused run and the workplace can count the sheet
 /// without loading the month's data again.
 /// </summary>
@@ -69,6 +69,7 @@ public sealed class StatisticsSourceLoader(NpgsqlDataSource dataSource)
             Monitoring = monitoring?.Rows,
             PreviousMonitoring = previousMonitoring?.Rows,
             Checked = checkedFindings,
+            Entries = await new TownshipEntryStore(dataSource, TimeProvider.System).LoadAsync(period, cancellationToken).ConfigureAwait(false),
         });
     }
 }
