@@ -50,7 +50,6 @@ internal static class DeceasedRecipientCheck
                 evidence.Add(new Evidence(deaths[i].Kind, deaths[i].ExtractId, deaths[i].Row, EvidenceText.Death(deaths[i], c)));
             }
             var idNumber = index.IdNumber(person);
-            var programmes = month.HomeProgrammes(person);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var r in index.RosterRows(person))
             {
@@ -61,7 +60,7 @@ internal static class DeceasedRecipientCheck
                 }
                 var rowConfidence = index.IsRowRepaired(r) ? MonthEvaluation.Weaker(confidence, Confidence.Repaired) : confidence;
                 findings.Add(month.NewFinding(rule, idNumber, row.HouseholdId.Trim(), row.Name, row.Township, row.Village ?? "",
-                    programmes, rowConfidence, evidence));
+                    month.HouseholdProgrammes(row.HouseholdId), rowConfidence, evidence));
             }
         }
     }

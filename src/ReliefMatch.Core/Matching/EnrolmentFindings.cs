@@ -17,7 +17,6 @@ internal static class EnrolmentFindings
         var roster = month.Data.Roster;
         var index = month.Index;
         var idNumber = index.IdNumber(person);
-        var programmes = month.HomeProgrammes(person);
         var confidence = rows.Exists(index.IsRowRepaired) ? Confidence.Repaired : Confidence.Exact;
         var done = new HashSet<string>(StringComparer.Ordinal);
         foreach (var own in rows)
@@ -37,7 +36,7 @@ internal static class EnrolmentFindings
                     evidence.Add(new Evidence(other.Source, other.ExtractId, other.Row, EvidenceText.AlsoEnrolled(other, month.IsHomeRow(o))));
                 }
             }
-            findings.Add(month.NewFinding(rule, idNumber, household, row.Name, row.Township, row.Village ?? "", programmes, confidence, evidence));
+            findings.Add(month.NewFinding(rule, idNumber, household, row.Name, row.Township, row.Village ?? "", month.HouseholdProgrammes(household), confidence, evidence));
         }
     }
 }

@@ -15,14 +15,18 @@ public static class FindingEngine
     /// <summary>The county the installation serves by default: 永福县.</summary>
     public const string DefaultHomeCounty = "450326";
 
-    /// <summary>Evaluates every enabled rule of <paramref name="rules"/> for period <paramref name="period"/>.</summary>
+    /// <summary>
+    /// Evaluates every enabled rule of <paramref name="rules"/> for period <paramref name="period"/>, except those
+    /// whose input the month lacks (<see cref="Skipped"/>): they raise nothing.
+    /// </summary>
     /// <param name="homeCountyCode">Six-digit code of the home county: only its roster rows produce findings about households.</param>
     public static IReadOnlyList<Finding> Evaluate(ExtractSet data, ReportingMonth period, RuleSet rules, string homeCountyCode = DefaultHomeCounty)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentException.ThrowIfNullOrWhiteSpace(homeCountyCode);
-        var enabled = rules.Enabled.ToList();
+        var skipped = Skipped(data, rules).Select(s => s.RuleId).ToHashSet(StringComparer.Ordinal);
+        var enabled = rules.Enabled.Where(r => !skipped.Contains(r.Id)).ToList();
         if (enabled.Count == 0)
         {
             return [];
@@ -40,6 +44,13 @@ public static class FindingEngine
         }
         findings.Sort(Compare);
         return findings;
+    }
+
+    /// <summary>The enabled rules that raise nothing for <paramref name="data"/> because a source or roster column they read is missing.</summary>
+    public static IReadOnlyList<RuleSkip> Skipped(ExtractSet data, RuleSet rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return RuleInputs.Skipped(rules.Rules, MonthSources.Of(data));
     }
 
     /// <summary>

@@ -77,6 +77,6 @@ internal static class LowIncomeMedicalCheck
         var person = settlements[start].Person;
         var place = month.LowIncomePlace(person);
         return month.NewFinding(rule, month.Index.IdNumber(person), place.HouseholdId, place.Name, place.Township, place.Village,
-            month.HomeProgrammes(person), confidence, evidence);
+            month.HouseholdProgrammes(place.HouseholdId), confidence, evidence);
     }
 }

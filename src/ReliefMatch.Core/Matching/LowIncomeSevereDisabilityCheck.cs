@@ -46,7 +46,7 @@ internal static class LowIncomeSevereDisabilityCheck
             }
             var place = month.LowIncomePlace(person);
             findings.Add(month.NewFinding(rule, month.Index.IdNumber(person), place.HouseholdId, place.Name, place.Township, place.Village,
-                month.HomeProgrammes(person), confidence, evidence));
+                month.HouseholdProgrammes(place.HouseholdId), confidence, evidence));
         }
     }
 }

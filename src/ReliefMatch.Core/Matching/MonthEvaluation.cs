@@ -31,6 +31,7 @@ internal sealed class MonthEvaluation
     private Dictionary<int, int>? _disabilityOfPerson;
     private MedicalScan? _medical;
     private List<RosterHousehold>? _households;
+    private Dictionary<string, RosterHousehold>? _householdById;
 
     public MonthEvaluation(ExtractSet data, ReportingMonth period, string homeCounty, IReadOnlyList<Rule> rules)
     {
@@ -116,7 +117,7 @@ internal sealed class MonthEvaluation
     /// </summary>
     public void Prepare(IReadOnlyList<Rule> rules)
     {
-        bool deaths = false, disability = false, medical = false, households = false, lowIncome = false;
+        bool deaths = false, disability = false, medical = false, lowIncome = false;
         foreach (var rule in rules)
         {
             switch (rule.Parameters)
@@ -129,9 +130,6 @@ internal sealed class MonthEvaluation
                     break;
                 case SevereDisabilityParameters:
                     disability = lowIncome = true;
-                    break;
-                case RecheckIntervalParameters:
-                    households = true;
                     break;
                 case RecordSourcesParameters sources:
                     deaths |= sources.Uses(SourceKind.PoliceDeaths) || sources.Uses(SourceKind.HealthDeaths);
@@ -158,10 +156,8 @@ internal sealed class MonthEvaluation
         {
             parts.Add(() => _ = Medical);
         }
-        if (households)
-        {
-            parts.Add(() => _ = Households);
-        }
+        // Every finding about a home household names the household's programmes, so the households are always built.
+        parts.Add(() => _ = Households);
         // Independent of one another: each sets its own field.
         Parallel.Invoke([.. parts]);
     }
@@ -219,6 +215,17 @@ internal sealed class MonthEvaluation
     public IReadOnlyList<Programme> HomeProgrammes(int person) => ProgrammeLists[_homeProgrammes[person]];
 
     public static IReadOnlyList<Programme> ProgrammesOf(int mask) => ProgrammeLists[mask];
+
+    /// <summary>
+    /// The programmes the members of the home-county household <paramref name="householdId"/> are enrolled in: what
+    /// a finding about that household counts under in its township's 数据预警 (RULES.md), not the person's
+    /// enrolments in other households.
+    /// </summary>
+    public IReadOnlyList<Programme> HouseholdProgrammes(string householdId)
+    {
+        _ = Households;
+        return _householdById!.TryGetValue(householdId.Trim(), out var household) ? ProgrammesOf(household.ProgrammeMask) : [];
+    }
 
     public IdentityMatch[] DeathMatches => _deaths ??= MatchDeaths();
 
@@ -442,7 +449,7 @@ internal sealed class MonthEvaluation
     private List<RosterHousehold> BuildHouseholds()
     {
         var roster = Data.Roster;
-        var byId = new Dictionary<string, RosterHousehold>(StringComparer.Ordinal);
+        var byId = _householdById = new Dictionary<string, RosterHousehold>(StringComparer.Ordinal);
         var list = new List<RosterHousehold>();
         for (var i = 0; i < roster.Count; i++)
         {

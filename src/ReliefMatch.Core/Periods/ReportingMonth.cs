@@ -10,6 +10,9 @@ public readonly record struct ReportingMonth(int Year, int Month) : IComparable<
     /// <summary>end(P): the last day of the month.</summary>
     public DateOnly Last => new(Year, Month, DateTime.DaysInMonth(Year, Month));
 
+    /// <summary>Whether <paramref name="date"/> falls in this month; false for no date.</summary>
+    public bool Contains(DateOnly? date) => date is { } d && d.Year == Year && d.Month == Month;
+
     public ReportingMonth Previous => Month == 1 ? new(Year - 1, 12) : new(Year, Month - 1);
 
     public ReportingMonth Next => Month == 12 ? new(Year + 1, 1) : new(Year, Month + 1);

@@ -28,7 +28,12 @@ public static class RunReportPrinter
         }
         console.Write(byRule);
 
-        var stats = result.Outputs?.Statistics ?? DataWarningStatistics.Count(result.Period, result.Findings, result.Townships);
+        foreach (var skip in result.Skipped)
+        {
+            console.MarkupLine($"[yellow]本月未运行 skipped[/] {Markup.Escape(skip.RuleId)}：{Markup.Escape(skip.Reason)}");
+        }
+
+        var stats = result.Statistics?.DataWarning ?? DataWarningStatistics.Count(result.Period, result.Findings, result.Townships);
         var sheet = new Table().Border(TableBorder.Rounded).Title("[bold]数据预警 (first raised this month, distinct persons)[/]");
         sheet.AddColumn("乡镇").AddColumn(new TableColumn("合计").RightAligned()).AddColumn(new TableColumn("低保").RightAligned())
             .AddColumn(new TableColumn("特困").RightAligned()).AddColumn(new TableColumn("低保边缘户").RightAligned()).AddColumn(new TableColumn("支出型困难家庭").RightAligned());

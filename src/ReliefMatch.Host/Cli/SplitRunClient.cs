@@ -65,8 +65,12 @@ internal static class SplitRunClient
         var townships = (await new RunInputs(database.DataSource).LastAsync(request.Period, cancellationToken))?.Townships
             ?? throw new InvalidOperationException($"Run {runId} succeeded but recorded no townships.");
         var run = new MonthlyRun(database.DataSource, rules, installation, time, logger);
-        var (findings, outputs) = run.WriteOutputs(request, imports, stored, townships);
-        RunReportPrinter.Print(AnsiConsole.Console, new MonthlyRunResult(runId, request.Period, imports, findings, townships, outputs, []), rules);
+        var written = await run.WriteOutputsAsync(request, imports, stored, townships, cancellationToken);
+        RunReportPrinter.Print(AnsiConsole.Console, new MonthlyRunResult(runId, request.Period, imports, written.Findings, townships, written.Outputs, [])
+        {
+            Statistics = written.Statistics,
+            Skipped = written.Skipped,
+        }, rules);
         return 0;
     }
 

@@ -1,6 +1,7 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Statistics;
 
 namespace ReliefMatch.Host.Outputs;
 
@@ -16,6 +17,11 @@ public sealed record RunOutputRequest
     /// <summary>Every finding of the run with its first month and status, dismissed ones included.</summary>
     public required IReadOnlyList<RunFinding> Findings { get; init; }
     public IReadOnlyList<FileReport> Imports { get; init; } = [];
+    /// <summary>
+    /// The month's 统计表 counted with every source storage holds; null counts it from <see cref="Findings"/> alone, every
+    /// cell with another source left blank.
+    /// </summary>
+    public MonthStatistics? Statistics { get; init; }
     /// <summary>Print full IDs on the worklists instead of masked ones.</summary>
     public bool FullIds { get; init; }
 }

@@ -14,7 +14,12 @@ public static class RunOutputWriter
     public static RunOutputs Write(RunOutputRequest request)
     {
         var period = request.Period;
-        var statistics = DataWarningStatistics.Count(period, request.Findings, request.HomeTownships);
+        var statistics = request.Statistics ?? SheetStatistics.Compute(new StatisticsInput
+        {
+            Period = period,
+            HomeTownships = request.HomeTownships,
+            Findings = request.Findings,
+        });
         var files = new List<string>();
 
         void WriteFile(string relative, Action<Stream> write)

@@ -4,31 +4,33 @@ using ReliefMatch.Core.Statistics;
 namespace ReliefMatch.Host.Outputs;
 
 /// <summary>
-/// <c>stats.json</c>: the month's 数据预警 counts for the county and each township, townships in ordinal order:
-/// <c>{"period": "2023-07", "county": {"data_warning": {...}}, "townships": {"罗锦镇": {"data_warning": {...}}}}</c>.
+/// <c>stats.json</c>: the month's 统计表 for the county and each township, townships in ordinal order, keys as
+/// STATISTICS.md's table: <c>{"period": "2023-07", "county": {"data_warning": {...}, "tags": {...}, "duties": {...}},
+/// "townships": {"罗锦镇": {...}}}</c>. A cell the month has no source for is <c>null</c>, never 0.
 /// </summary>
 public static class StatsJsonWriter
 {
-    public static void Write(Stream output, DataWarningReport report) => JsonOutput.Write(output, json =>
+    public static void Write(Stream output, MonthStatistics statistics) => JsonOutput.Write(output, json =>
     {
         json.WriteStartObject();
-        json.WriteString("period", report.Period.ToString());
+        json.WriteString("period", statistics.Period.ToString());
         json.WriteStartObject("county");
-        WriteDataWarning(json, report.County);
+        WriteUnit(json, statistics.County);
         json.WriteEndObject();
         json.WriteStartObject("townships");
-        foreach (var township in report.Townships.OrderBy(t => t.Township, StringComparer.Ordinal))
+        foreach (var township in statistics.Townships.OrderBy(t => t.Township, StringComparer.Ordinal))
         {
             json.WriteStartObject(township.Township);
-            WriteDataWarning(json, township.Counts);
+            WriteUnit(json, township.Figures);
             json.WriteEndObject();
         }
         json.WriteEndObject();
         json.WriteEndObject();
     });
 
-    private static void WriteDataWarning(Utf8JsonWriter json, DataWarningCounts counts)
+    private static void WriteUnit(Utf8JsonWriter json, UnitStatistics unit)
     {
+        var counts = unit.DataWarning;
         json.WriteStartObject("data_warning");
         json.WriteNumber("total", counts.Total);
         json.WriteNumber("dibao", counts.Dibao);
@@ -36,5 +38,43 @@ public static class StatsJsonWriter
         json.WriteNumber("edge", counts.Edge);
         json.WriteNumber("expenditure", counts.Expenditure);
         json.WriteEndObject();
+
+        json.WriteStartObject(SheetCell.Tags);
+        foreach (var cell in SheetCells.Tags)
+        {
+            Number(json, cell.Key, unit.Tag(cell.Key));
+        }
+        json.WriteEndObject();
+
+        json.WriteStartObject(SheetCell.Duties);
+        foreach (var cell in SheetCells.Duties)
+        {
+            if (cell.Key == SheetCells.MeetingOn)
+            {
+                if (unit.MeetingOn is { } date)
+                {
+                    json.WriteString(cell.Key, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    json.WriteNull(cell.Key);
+                }
+                continue;
+            }
+            Number(json, cell.Key, unit.Duty(cell.Key));
+        }
+        json.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter json, string key, int? value)
+    {
+        if (value is { } n)
+        {
+            json.WriteNumber(key, n);
+        }
+        else
+        {
+            json.WriteNull(key);
+        }
     }
 }

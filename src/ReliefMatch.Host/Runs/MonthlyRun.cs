@@ -1,3 +1,4 @@
+using ReliefMatch.Core.Statistics;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -75,12 +76,13 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
                 reused = false;
             }
 
-            var (runFindings, outputs) = WriteOutputs(request, imports, stored, townships);
-            if (outputs is not null)
+            var written = await WriteOutputsAsync(request, imports, stored, townships, cancellationToken);
+            Completed("outputs", written.Findings.Count);
+            return new MonthlyRunResult(runId, request.Period, imports, written.Findings, townships, written.Outputs, timings, reused)
             {
-                Completed("outputs", runFindings.Count);
-            }
-            return new MonthlyRunResult(runId, request.Period, imports, runFindings, townships, outputs, timings, reused);
+                Statistics = written.Statistics,
+                Skipped = written.Skipped,
+            };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -105,17 +107,22 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
     public Task<string> DigestAsync(ReportingMonth period, CancellationToken cancellationToken) =>
         new RunInputs(dataSource).DigestAsync(period, RulesDescription(rules, installation), cancellationToken);
 
-    /// <summary>Writes the outputs of a run with its stored findings, when the request names an output folder.</summary>
-    public (List<RunFinding> Findings, RunOutputs? Outputs) WriteOutputs(MonthlyRunRequest request, IReadOnlyList<FileReport> imports,
-        IReadOnlyList<StoredFinding> stored, IReadOnlyList<string> townships)
+    /// <summary>
+    /// Counts the month's 统计表 from the run's stored findings and what storage holds for its other cells, and writes
+    /// the outputs when the request names an output folder.
+    /// </summary>
+    public async Task<RunWrite> WriteOutputsAsync(MonthlyRunRequest request, IReadOnlyList<FileReport> imports,
+        IReadOnlyList<StoredFinding> stored, IReadOnlyList<string> townships, CancellationToken cancellationToken)
     {
         var runFindings = stored.Select(s => new RunFinding(s.Finding, s.FirstSeen, s.Status)).ToList();
+        var (statistics, skipped) = await MonthSheet.CountAsync(dataSource, rules, installation.HomeCountyCode, request.Period, runFindings, townships, cancellationToken);
         if (request.OutputDirectory is not { } output)
         {
-            return (runFindings, null);
+            return new RunWrite(runFindings, statistics, skipped, null);
         }
         var outputs = RunOutputWriter.Write(new RunOutputRequest
         {
+            Statistics = statistics,
             OutputDirectory = output,
             Period = request.Period,
             CountyName = installation.CountyName,
@@ -124,7 +131,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             Imports = imports,
             FullIds = request.FullIds,
         });
-        return (runFindings, outputs);
+        return new RunWrite(runFindings, statistics, skipped, outputs);
     }
 
     /// <summary>
@@ -160,6 +167,9 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             .ToList();
 }
 
+/// <summary>What <see cref="MonthlyRun.WriteOutputsAsync"/> gives: the run's findings, its 统计表, the rules skipped for a missing input, and the files written.</summary>
+public sealed record RunWrite(List<RunFinding> Findings, MonthStatistics Statistics, IReadOnlyList<RuleSkip> Skipped, RunOutputs? Outputs);
+
 public sealed record MonthlyRunRequest(ReportingMonth Period, string? InputDirectory, string? OutputDirectory, bool FullIds = false);
 
 public sealed record MonthlyRunResult(
@@ -170,4 +180,11 @@ public sealed record MonthlyRunResult(
     IReadOnlyList<string> Townships,
     RunOutputs? Outputs,
     IReadOnlyList<(string Stage, TimeSpan Elapsed)> Timings,
-    bool ReusedStoredFindings = false);
+    bool ReusedStoredFindings = false)
+{
+    /// <summary>The month's 统计表; null when the run ended before counting it.</summary>
+    public MonthStatistics? Statistics { get; init; }
+
+    /// <summary>The enabled rules that raised nothing this month because a source or column they read is missing.</summary>
+    public IReadOnlyList<RuleSkip> Skipped { get; init; } = [];
+}

@@ -82,9 +82,9 @@ public sealed class SplitRun(NpgsqlDataSource dataSource, RuleSet rules, Install
             var findings = FindingEngine.Merge(all.Select(p => p.Findings));
             var townships = all[0].Townships;
             var stored = await run.SaveAsync(runId, period, digest, findings, townships, cancellationToken).ConfigureAwait(false);
-            var (runFindings, outputs) = run.WriteOutputs(new MonthlyRunRequest(period, null, outputDirectory), [], stored, townships);
+            var written = await run.WriteOutputsAsync(new MonthlyRunRequest(period, null, outputDirectory), [], stored, townships, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("run {RunId} of {Period}: {Parts} parts merged, {Findings} findings saved", runId, period, count, findings.Count);
-            return new MonthlyRunResult(runId, period, [], runFindings, townships, outputs, []);
+            return new MonthlyRunResult(runId, period, [], written.Findings, townships, written.Outputs, []) { Statistics = written.Statistics, Skipped = written.Skipped };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

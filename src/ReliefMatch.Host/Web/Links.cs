@@ -13,6 +13,9 @@ public static class Links
 
     public static string Returns(string township) => $"/townships/{Uri.EscapeDataString(township)}/returns";
 
+    /// <summary>Where a township's 统计表 entries of a month are posted.</summary>
+    public static string Entries(string township, ReportingMonth period) => $"/townships/{Uri.EscapeDataString(township)}/entries/{period}";
+
     public static string Return(string township, long id) => $"{Returns(township)}/{id}";
 
     public static string County(ReportingMonth? period = null) => "/county" + Query(("period", period?.ToString()));

@@ -15,18 +15,35 @@ public sealed class RosterSnapshotLoader(NpgsqlDataSource dataSource)
 {
     public async Task<RosterSnapshot> LoadAsync(ReportingMonth period, CancellationToken cancellationToken = default)
     {
+        var (snapshotPeriod, ids, rows) = await LoadSnapshotAsync(period, "roster", $"SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records",
+            RecordColumns.ReadRoster, cancellationToken).ConfigureAwait(false);
+        return new RosterSnapshot(snapshotPeriod, ids, rows);
+    }
+
+    /// <summary>The monitoring snapshot of a month, by the same rule; null when there is none.</summary>
+    public async Task<(string Period, IReadOnlyList<MonitoringRecord> Rows)?> LoadMonitoringAsync(ReportingMonth period, CancellationToken cancellationToken = default)
+    {
+        var (snapshotPeriod, _, rows) = await LoadSnapshotAsync(period, "monitoring", $"SELECT {RecordColumns.Monitoring} FROM reliefmatch.monitoring_records",
+            RecordColumns.ReadMonitoring, cancellationToken).ConfigureAwait(false);
+        return snapshotPeriod is null ? null : (snapshotPeriod, rows);
+    }
+
+    private async Task<(string? Period, List<long> Ids, List<T> Rows)> LoadSnapshotAsync<T>(ReportingMonth period, string source, string select,
+        Func<CopyRowReader, StringPool, T> read, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         string? snapshotPeriod = null;
         var ids = new List<long>();
         await using (var cmd = new NpgsqlCommand("""
-            WITH roster AS (
+            WITH snapshot AS (
                 SELECT ep.extract_id, ep.period FROM reliefmatch.extract_periods ep
                 JOIN reliefmatch.extracts e ON e.id = ep.extract_id
-                WHERE e.source = 'roster' AND ep.period <= $1)
-            SELECT DISTINCT extract_id, period FROM roster WHERE period = (SELECT max(period) FROM roster) ORDER BY extract_id
+                WHERE e.source = $2 AND ep.period <= $1)
+            SELECT DISTINCT extract_id, period FROM snapshot WHERE period = (SELECT max(period) FROM snapshot) ORDER BY extract_id
             """, connection))
         {
             cmd.Parameters.Add(new() { Value = period.ToString() });
+            cmd.Parameters.Add(new() { Value = source });
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -34,26 +51,26 @@ public sealed class RosterSnapshotLoader(NpgsqlDataSource dataSource)
                 snapshotPeriod = r.GetString(1);
             }
         }
+        var rows = new List<T>();
         if (ids.Count == 0)
         {
-            return new RosterSnapshot(null, [], []);
+            return (null, ids, rows);
         }
 
         // COPY takes no parameters; the IDs are numbers formatted here.
         var list = string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
-        var rows = new List<RosterRecord>();
         await Task.Run(() =>
         {
             var pool = new StringPool();
             using var stream = connection.BeginRawBinaryCopy(
-                $"COPY (SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records WHERE extract_id IN ({list}) ORDER BY extract_id, row) TO STDOUT (FORMAT BINARY)");
-            var reader = CopyRowReader.Open(stream, "the roster snapshot");
+                $"COPY ({select} WHERE extract_id IN ({list}) ORDER BY extract_id, row) TO STDOUT (FORMAT BINARY)");
+            var reader = CopyRowReader.Open(stream, $"the {source} snapshot");
             while (reader.NextRow())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                rows.Add(RecordColumns.ReadRoster(reader, pool));
+                rows.Add(read(reader, pool));
             }
         }, cancellationToken).ConfigureAwait(false);
-        return new RosterSnapshot(snapshotPeriod, ids, rows);
+        return (snapshotPeriod, ids, rows);
     }
 }

@@ -20,6 +20,8 @@ public static class AuditActions
     public const string DownloadSample = "download-sample";
     /// <summary>An economic re-check due list or overdue list downloaded.</summary>
     public const string DownloadDueList = "download-due-list";
+    /// <summary>A township's 统计表 entries of a month saved.</summary>
+    public const string EnterStatistics = "enter-statistics";
 
     /// <summary>How an action reads on the audit page.</summary>
     public static string Chinese(string action) => action switch
@@ -35,6 +37,7 @@ public static class AuditActions
         ReturnWorklist => "上传核查结果",
         DownloadSample => "下载低保抽样",
         DownloadDueList => "下载核对名单",
+        EnterStatistics => "填报统计表",
         _ => action,
     };
 }

@@ -23,7 +23,8 @@ public static class StatisticsPages
     private static async Task<IResult> PageAsync(HttpContext context, WorklistService worklists)
     {
         var (period, known) = await PageInput.PeriodAsync(context);
-        var report = await worklists.StatisticsAsync(period, context.RequestAborted);
+        var statistics = await worklists.StatisticsAsync(period, context.RequestAborted);
+        var report = statistics.DataWarning;
         static Markup Row(string name, DataWarningCounts c, string tag) => Of($"""
             <{tag} data-township="{name}"><td>{name}</td><td class="n">{c.Total}</td><td class="n">{c.Dibao}</td><td class="n">{c.Tekun}</td><td class="n">{c.Edge}</td><td class="n">{c.Expenditure}</td></{tag}>
             """);
@@ -35,8 +36,33 @@ public static class StatisticsPages
             <table id="statistics"><thead><tr><th>乡镇</th><th>数据预警标记人数</th><th>其中：低保标记</th><th>特困标记</th><th>低保边缘户</th><th>支出型困难家庭</th></tr></thead>
             <tbody>{rows}</tbody><tfoot>{Raw(Row("全县", report.County, "tr").Value.Replace("<td>全县</td>", "<th>全县</th>", StringComparison.Ordinal))}</tfoot></table>
             <p><a id="download-statistics" href="{Links.StatisticsFile(period)}">下载统计表 (XLSX)</a></p>
+            {Cells(statistics)}
             """);
         return PageResults.Page(context, "统计表", content);
+    }
+
+    /// <summary>
+    /// Every other cell of the 统计表, a row per cell and a column per township and the county; a blank cell is one the
+    /// month has no source for, and the list below names the source that would fill it.
+    /// </summary>
+    private static Markup Cells(MonthStatistics statistics)
+    {
+        var units = statistics.Townships.Select(t => (Name: t.Township, Figures: t.Figures)).Append((Name: "全县", Figures: statistics.County)).ToList();
+        static string Figure(SheetCell cell, UnitStatistics unit) => cell.Key == SheetCells.MeetingOn
+            ? unit.MeetingOn?.ToString("M月d日", System.Globalization.CultureInfo.InvariantCulture) ?? ""
+            : (cell.Group == SheetCell.Tags ? unit.Tag(cell.Key) : unit.Duty(cell.Key))?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        var head = units.Select(u => Of($"<th>{u.Name}</th>"));
+        Markup Cell(SheetCell cell, UnitStatistics unit) => Of($"""<td class="n">{Figure(cell, unit)}</td>""");
+        var rows = SheetCells.Tags.Concat(SheetCells.Duties).Select(cell => Of($"""
+            <tr data-cell="{cell.Path}"><td>{cell.Words}</td>{units.Select(u => Cell(cell, u.Figures))}</tr>
+            """));
+        var missing = statistics.Missing.Select(m => Of($"""<li data-cell="{m.Cell.Path}">{m.Cell.Words}：{string.Join("；", m.Sources.Select(x => x.Chinese()))}</li>"""));
+        return Of($"""
+            <h2>{FindingText.ChineseMonth(statistics.Period)} 统计表其他各项</h2>
+            <p class="muted">按人计数（注明“件”“次”“个”的除外）；全县为不重复人数，乡镇填报的数字为各乡镇之和。空白为本月缺少数据来源。</p>
+            <div class="wide"><table id="statistics-cells"><thead><tr><th>项目</th>{head}</tr></thead><tbody>{rows}</tbody></table></div>
+            <h3>空白项及所需数据</h3><ul id="statistics-missing">{missing}</ul>
+            """);
     }
 
     private static async Task<IResult> FileAsync(HttpContext context, string period, WorklistService worklists, WorkplaceSettings settings)

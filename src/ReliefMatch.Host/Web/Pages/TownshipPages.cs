@@ -3,6 +3,7 @@ using ReliefMatch.Host.Outputs;
 using ReliefMatch.Host.Web.Accounts;
 using ReliefMatch.Host.Web.Html;
 using ReliefMatch.Host.Web.Worklists;
+using ReliefMatch.Storage.Statistics;
 using ReliefMatch.Storage.Workplace;
 using static ReliefMatch.Host.Web.Html.HtmlText;
 
@@ -24,15 +25,19 @@ public static class TownshipPages
         app.MapGet("/townships/{township}/worklist/{period}.csv", (HttpContext c, string township, string period, WorklistService s) => WorklistFileAsync(c, township, period, "csv", s));
         app.MapPost("/townships/{township}/returns", ReturnAsync).WithMetadata(UploadLimit.Returns);
         app.MapGet("/townships/{township}/returns/{id:long}", ReturnDetailAsync);
+        app.MapPost("/townships/{township}/entries/{period}", EntriesAsync);
     }
 
-    private static async Task<IResult> TownshipAsync(HttpContext context, string township, WorklistService worklists, WorklistReturnStore returns, TimeProvider time)
+    private static async Task<IResult> TownshipAsync(HttpContext context, string township, WorklistService worklists, WorklistReturnStore returns,
+        TownshipEntryStore entries, TimeProvider time)
     {
         if (!context.User.MaySee(township) || PageInput.FullIdsRefused(context))
         {
             return PageResults.Forbidden(context);
         }
         var (period, known) = await PageInput.PeriodAsync(context);
+        var entered = (await entries.LoadAsync(period, context.RequestAborted)).GetValueOrDefault(township);
+        var entryForm = EntryForm.Render(context, township, period, EntryForm.Values(entered), [], context.Request.Query["saved"] == "1");
         var full = PageInput.WantsFullIds(context);
         var findings = await worklists.FindingsAsync(period, township, context.RequestAborted);
         if (full)
@@ -56,6 +61,7 @@ public static class TownshipPages
             {Layout.AntiforgeryField(context)}
             <label>上传填写后的核查清单 <input type="file" name="file" id="return-file" accept=".xlsx,.csv" required></label>
             <button type="submit" id="upload-return">上传</button></form></div>
+            {entryForm}
             <h2>本月预警</h2>{reveal}
             {Fragments.FindingTable(findings, full, today, showTownship: false)}
             <h2>最近上传的核查结果</h2>
@@ -112,6 +118,30 @@ public static class TownshipPages
         var (id, result) = await service.ApplyAsync(township, name, bytes, context.User.Name(), WorkplaceClock.Today(time), context.RequestAborted);
         await WorkplaceAudit.WriteAsync(context, AuditActions.ReturnWorklist, $"{township} {name}", result.RowsRead);
         return Results.Redirect(Links.Return(township, id));
+    }
+
+    private static async Task<IResult> EntriesAsync(HttpContext context, string township, string period, TownshipEntryStore entries)
+    {
+        if (!context.User.MaySee(township))
+        {
+            return PageResults.Forbidden(context);
+        }
+        if (!ReportingMonth.TryParse(period, out var month))
+        {
+            return PageResults.NotFound(context);
+        }
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var (parsed, problems) = EntryForm.Parse(form);
+        if (parsed is null)
+        {
+            // The form comes back with what was typed and a message per bad field, not a bare refusal.
+            var again = EntryForm.Render(context, township, month, key => form[key].ToString(), problems, saved: false);
+            var back = Of($"""<p><a id="back" href="{Links.Township(township, month)}">返回 {township}</a></p>""");
+            return PageResults.Page(context, $"{township} · 统计表填报", Of($"{again}{back}"), StatusCodes.Status400BadRequest);
+        }
+        await entries.SaveAsync(township, month, parsed, context.User.Name(), context.RequestAborted);
+        await WorkplaceAudit.WriteAsync(context, AuditActions.EnterStatistics, EntryForm.AuditSubject(township, month, parsed));
+        return Results.Redirect(Links.Township(township, month) + "&saved=1#entries");
     }
 
     private static async Task<IResult> ReturnDetailAsync(HttpContext context, string township, long id, WorklistReturnStore returns)

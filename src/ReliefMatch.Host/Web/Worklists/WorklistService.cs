@@ -1,6 +1,7 @@
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Statistics;
 using ReliefMatch.Host.Outputs;
+using ReliefMatch.Host.Runs;
 using ReliefMatch.Storage.Workplace;
 
 namespace ReliefMatch.Host.Web.Worklists;
@@ -9,7 +10,8 @@ namespace ReliefMatch.Host.Web.Worklists;
 /// Worklists and the 统计表 generated on demand from the stored findings of a month, with the same writers as
 /// the monthly run, so that a download says what the run's own files say (with today's dispositions).
 /// </summary>
-public sealed class WorklistService(FindingQueries findings, TownshipDirectory townships, RuleTitles titles, WorkplaceSettings settings)
+public sealed class WorklistService(FindingQueries findings, TownshipDirectory townships, RuleTitles titles, WorkplaceSettings settings,
+    Npgsql.NpgsqlDataSource dataSource, ReliefMatch.Core.Rules.RuleSet rules)
 {
     /// <summary>The findings the run of <paramref name="period"/> produced, of one township when given, titles filled in.</summary>
     public async Task<IReadOnlyList<WorkplaceFinding>> FindingsAsync(ReportingMonth period, string? township, CancellationToken cancellationToken)
@@ -34,11 +36,13 @@ public sealed class WorklistService(FindingQueries findings, TownshipDirectory t
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The 数据预警 counts of a month for the county and each township.</summary>
-    public async Task<DataWarningReport> StatisticsAsync(ReportingMonth period, CancellationToken cancellationToken)
+    /// <summary>The 统计表 of a month for the county and each township, counted as the run counts it.</summary>
+    public async Task<MonthStatistics> StatisticsAsync(ReportingMonth period, CancellationToken cancellationToken)
     {
         var ofPeriod = await FindingsAsync(period, null, cancellationToken);
         var home = await townships.HomeTownshipsAsync(period, settings.Installation.HomeCountyCode, cancellationToken);
-        return DataWarningStatistics.Count(period, ofPeriod.Select(f => f.ToRunFinding()), home);
+        var (statistics, _) = await MonthSheet.CountAsync(dataSource, rules, settings.Installation.HomeCountyCode, period,
+            ofPeriod.Select(f => f.ToRunFinding()).ToList(), home, cancellationToken);
+        return statistics;
     }
 }

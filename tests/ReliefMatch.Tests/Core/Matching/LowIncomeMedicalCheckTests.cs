@@ -26,7 +26,7 @@ public class LowIncomeMedicalCheckTests
         Assert.Equal("罗锦镇", finding.Township);
         Assert.Equal("和平村", finding.Village);
         Assert.Empty(finding.Programmes);
-        Assert.True(finding.FeedsDataWarning);
+        Assert.False(finding.FeedsDataWarning); // a 标记 tag, not 数据预警
         Assert.Equal(Confidence.Exact, finding.Confidence);
         Assert.Equal(
             ["医保结算：近12个月个人自付合计 20,000.00 元（2 笔）", "医保结算：2023-03-05 住院 个人自付 12,000.00 元", "医保结算：2023-06-30 门诊 个人自付 8,000.00 元"],

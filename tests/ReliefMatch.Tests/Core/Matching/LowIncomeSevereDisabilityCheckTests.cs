@@ -31,7 +31,7 @@ public class LowIncomeSevereDisabilityCheckTests
         Assert.Equal(new Evidence(SourceKind.Disability, 4, 3, "残联：肢体一级 有效"), Assert.Single(finding.Evidence));
         Assert.Equal("E1", finding.HouseholdId);
         Assert.Equal([Programme.Edge], finding.Programmes);
-        Assert.True(finding.FeedsDataWarning);
+        Assert.False(finding.FeedsDataWarning); // a 标记 tag, not 数据预警
     }
 
     [Theory]

@@ -23,7 +23,7 @@ internal sealed class MonthBuilder
     public MonthBuilder Roster(string? id, string name, string household, Programme programme = Programme.RuralDibao,
         EnrolmentStatus status = EnrolmentStatus.Active, string county = Home, string township = "苏桥镇", string? village = "古城村",
         string? relation = "户主", DateOnly? lastCheck = null, DateOnly? lastVisit = null, WorkAbility? workAbility = null,
-        bool? incomeStable = null, string? countyName = null)
+        bool? incomeStable = null, string? countyName = null, DateOnly? enrolledOn = null, SupportMode? supportMode = null)
     {
         _roster.Add(new RosterRecord
         {
@@ -43,6 +43,8 @@ internal sealed class MonthBuilder
             LastVisitOn = lastVisit,
             WorkAbility = workAbility,
             IncomeStable = incomeStable,
+            EnrolledOn = enrolledOn,
+            SupportMode = supportMode,
         });
         return this;
     }
@@ -117,7 +119,8 @@ internal sealed class MonthBuilder
         return this;
     }
 
-    public MonthBuilder Monitoring(string? id, string name, bool riskCleared = false, string? township = "罗锦镇", string? village = "和平村")
+    public MonthBuilder Monitoring(string? id, string name, bool riskCleared = false, string? township = "罗锦镇", string? village = "和平村",
+        DateOnly? identifiedOn = null)
     {
         _monitoring.Add(new MonitoringRecord
         {
@@ -126,11 +129,20 @@ internal sealed class MonthBuilder
             Name = name,
             Id = Ids.Parse(id),
             RiskCleared = riskCleared,
+            IdentifiedOn = identifiedOn,
             Township = township,
             Village = village,
         });
         return this;
     }
+
+    /// <summary>
+    /// A household of the neighbouring county with every optional roster column filled: it raises nothing itself,
+    /// and makes the month's roster have the columns, so that a test of a home household without a value is not a
+    /// test of a roster without the column (RULES.md, "A rule whose input is missing").
+    /// </summary>
+    public MonthBuilder WithEveryRosterColumn() => Roster(Ids.Make("19700101", 991, Neighbour), "外县甲", "N1", county: Neighbour,
+        lastCheck: new DateOnly(2023, 6, 1), lastVisit: new DateOnly(2023, 6, 1), workAbility: WorkAbility.Able, incomeStable: true);
 
     public ExtractSet Build() => new()
     {

@@ -1,6 +1,7 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Statistics;
 
 namespace ReliefMatch.Tests.Core.Statistics;
 
@@ -34,6 +35,10 @@ internal static class TestFindings
         FeedsDataWarning = feedsDataWarning,
         DueDays = 30,
     };
+
+    /// <summary>The 统计表 counted from findings alone: every cell with another source blank.</summary>
+    public static MonthStatistics Statistics(ReportingMonth period, IEnumerable<RunFinding> findings, IEnumerable<string> townships) =>
+        SheetStatistics.Compute(new StatisticsInput { Period = period, Findings = findings.ToList(), HomeTownships = townships.ToList() });
 
     public static RunFinding Run(Finding finding, ReportingMonth? firstSeen = null, FindingStatus status = FindingStatus.Open) =>
         new(finding, firstSeen ?? July, status);

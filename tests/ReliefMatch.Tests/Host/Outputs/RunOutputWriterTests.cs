@@ -39,7 +39,7 @@ public sealed class RunOutputWriterTests : IDisposable
             ],
             outputs.Files);
         Assert.All(outputs.Files, f => Assert.True(File.Exists(Path.Combine(root, "out", f)), f));
-        Assert.Equal(2, outputs.Statistics.County.Total);
+        Assert.Equal(2, outputs.Statistics.County.DataWarning.Total);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace ReliefMatch.Tests.Host.Outputs;
 
 public class StatisticsSheetWriterTests
 {
-    private static readonly DataWarningReport Report = DataWarningStatistics.Count(
+    private static readonly MonthStatistics Report = Statistics(
         July,
         [
             Run(Make("450326195803120011", "罗锦镇", rule: "dibao-tekun-overlap", programmes: [Programme.RuralDibao, Programme.Tekun])),
@@ -89,6 +89,39 @@ public class StatisticsSheetWriterTests
         Assert.Equal(["罗锦镇", "2", "2", "1", "0", "0"], xlsx.Row("各乡镇数据预警", 4, 6));
         Assert.Equal(["苏桥镇", "1", "0", "0", "1", "1"], xlsx.Row("各乡镇数据预警", 5, 6));
         Assert.Equal(["全县", "3", "2", "1", "1", "1"], xlsx.Row("各乡镇数据预警", 6, 6));
+    }
+
+    [Fact]
+    public void Write_OtherCells_FiguresInTheBlanksBlankWhereNullAndReadBack()
+    {
+        var statistics = SheetStatistics.Compute(new StatisticsInput
+        {
+            Period = July,
+            HomeTownships = ["罗锦镇"],
+            Findings = [],
+            Roster = new ReliefMatch.Tests.Core.Matching.MonthBuilder()
+                .Roster("450326195803120011", "甲", "H1", lastCheck: new DateOnly(2023, 7, 3), township: "罗锦镇").Build().Roster,
+            Entries = new Dictionary<string, TownshipEntries>
+            {
+                ["罗锦镇"] = new(new DateOnly(2023, 7, 12), new Dictionary<string, int> { ["warning_sessions"] = 2 }),
+            },
+        });
+        using var xlsx = new XlsxCells(Bytes(s => StatisticsSheetWriter.Write(s, statistics, "永福县")));
+
+        Assert.Equal("本乡镇部署推进社会救助保障落实情况：召开会议进行部署情况： 7 月 12 日召开；", xlsx.Text("罗锦镇", "B4"));
+        Assert.Contains("对在享低保、特困救助对象 1 人进行经济状况核对", xlsx.Text("罗锦镇", "D4"), StringComparison.Ordinal);
+        // No previous snapshot, no poverty-exit list: those blanks stay for the township's pen, not 0.
+        Assert.Contains("安排特困老人入住养老机构      人", xlsx.Text("罗锦镇", "C4"), StringComparison.Ordinal);
+        Assert.Contains("开展警示教育 2 次", xlsx.Text("罗锦镇", "F4"), StringComparison.Ordinal);
+        Assert.Contains("批评教育帮助      人", xlsx.Text("罗锦镇", "F4"), StringComparison.Ordinal);
+
+        var first = StatisticsSheetWriter.FirstCellRow;
+        var cells = SheetCells.Tags.Concat(SheetCells.Duties).ToList();
+        int Row(string path) => first + cells.FindIndex(c => c.Path == path);
+        Assert.Equal(["对在享低保、特困救助对象进行经济状况核对", "1", "duties.economic_checked"], xlsx.Row("罗锦镇", Row("duties.economic_checked"), 3));
+        Assert.Equal(["召开会议进行部署情况", "2023-07-12", "duties.meeting_on"], xlsx.Row("罗锦镇", Row("duties.meeting_on"), 3));
+        Assert.Null(xlsx.Text("罗锦镇", $"B{Row("duties.tekun_to_institution")}")); // no cell: blank, not 0
+        Assert.Equal("2", xlsx.Text("汇总", $"B{Row("duties.warning_sessions")}"));
     }
 
     [Fact]

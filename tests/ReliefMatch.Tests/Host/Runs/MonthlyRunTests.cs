@@ -35,8 +35,8 @@ public sealed class MonthlyRunTests(PostgresFixture postgres)
             var run = new MonthlyRun(db.DataSource, RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules")), Installation.Default, time, NullLogger.Instance);
 
             var july = await run.ExecuteAsync(new MonthlyRunRequest(July, inbox, Path.Combine(output, "07")));
-            Assert.Equal(1, july.Outputs!.Statistics.County.Total);
-            Assert.Equal(1, july.Outputs.Statistics.For("永福镇").Total);
+            Assert.Equal(1, july.Outputs!.Statistics.County.DataWarning.Total);
+            Assert.Equal(1, july.Outputs.Statistics.For("永福镇")!.DataWarning.Total);
 
             // August: the roster is dropped again unchanged (same bytes) and a new death arrives for 张三 (特困).
             Write(inbox, "police-deaths/注销_202308.csv", $"姓名,公民身份号码,死亡日期,注销原因\n张三,{TestRecords.IdNumber(3)},2023-08-02,死亡\n");

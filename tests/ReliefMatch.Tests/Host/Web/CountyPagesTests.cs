@@ -178,7 +178,7 @@ public sealed class CountyPagesTests(PostgresFixture postgres) : IAsyncLifetime
         // Person 1 was first raised in June: July counts only persons 2 and 3.
         Assert.Contains($"data-township=\"{Luojin}\"><td>{Luojin}</td><td class=\"n\">1</td><td class=\"n\">1</td>", page, StringComparison.Ordinal);
         Assert.Contains("<th>全县</th><td class=\"n\">2</td>", page, StringComparison.Ordinal);
-        var expected = DataWarningStatistics.Count(July,
+        var expected = ReliefMatch.Tests.Core.Statistics.TestFindings.Statistics(July,
             [new RunFinding(Deceased(1, Luojin), new(2023, 6)), new RunFinding(Deceased(2, Luojin), July), new RunFinding(Deceased(3, Suqiao), July)], []);
         Assert.Equal(OutputSamples.Bytes(s => StatisticsSheetWriter.Write(s, expected, "永福县")), await file.Content.ReadAsByteArrayAsync());
         Assert.Equal("统计表-2023-07.xlsx", file.Content.Headers.ContentDisposition!.FileNameStar);

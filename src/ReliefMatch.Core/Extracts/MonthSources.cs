@@ -1,0 +1,64 @@
+namespace ReliefMatch.Core.Extracts;
+
+/// <summary>
+/// Which sources a reporting month has (a snapshot source with a snapshot for a period ≤ P, a history or latest
+/// source with any extract stamped ≤ P) and which optional roster columns its roster snapshot carries.
+/// </summary>
+/// <remarks>
+/// Stored extracts do not keep their header row, so a roster column counts as present when some row of the
+/// snapshot has a value in it: a column that is there but blank on every row reads as absent, which is the same
+/// for the rules (nobody's value is known) and spares every household a flag for a column nobody filled.
+/// </remarks>
+public sealed record MonthSources(IReadOnlySet<SourceKind> Sources, IReadOnlySet<RosterColumn> RosterColumns)
+{
+    public bool Has(SourceKind source) => Sources.Contains(source);
+
+    public bool Has(RosterColumn column) => RosterColumns.Contains(column);
+
+    /// <summary>What <paramref name="data"/> holds: a source is present when an extract of it was loaded or any record of it is there.</summary>
+    public static MonthSources Of(ExtractSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var sources = data.Extracts.Values.Select(e => e.Source).ToHashSet();
+        if (data.Roster.Count > 0)
+        {
+            sources.Add(SourceKind.Roster);
+        }
+        if (data.Monitoring.Count > 0)
+        {
+            sources.Add(SourceKind.Monitoring);
+        }
+        if (data.Medical.Count > 0)
+        {
+            sources.Add(SourceKind.Medical);
+        }
+        if (data.Disability.Count > 0)
+        {
+            sources.Add(SourceKind.Disability);
+        }
+        foreach (var death in data.Deaths)
+        {
+            sources.Add(death.Source);
+        }
+        return new MonthSources(sources, ColumnsOf(data.Roster));
+    }
+
+    /// <summary>The optional columns some row of <paramref name="roster"/> has a value in.</summary>
+    public static IReadOnlySet<RosterColumn> ColumnsOf(IReadOnlyList<RosterRecord> roster)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        var found = new HashSet<RosterColumn>();
+        foreach (var column in Extracts.RosterColumns.All)
+        {
+            for (var i = 0; i < roster.Count; i++)
+            {
+                if (roster[i].HasValue(column))
+                {
+                    found.Add(column);
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+}

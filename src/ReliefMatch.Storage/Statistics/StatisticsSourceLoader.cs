@@ -1,0 +1,75 @@
+using Npgsql;
+using NpgsqlTypes;
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Statistics;
+using ReliefMatch.Storage.Jobs;
+
+namespace ReliefMatch.Storage.Statistics;
+
+/// <summary>
+/// Loads what the 统计表 of a month is counted from besides the run's findings: which sources the month has, the roster
+/// and monitoring snapshots for the month and the ones before them, the findings checked (核查日期) in the month, and what the townships entered for it.
+/// Only the snapshots are read, not the departmental histories, so a reused run and the workplace can count the sheet
+/// without loading the month's data again.
+/// </summary>
+public sealed class StatisticsSourceLoader(NpgsqlDataSource dataSource)
+{
+    public async Task<StatisticsData> LoadAsync(ReportingMonth period, CancellationToken cancellationToken = default)
+    {
+        var snapshots = new RosterSnapshotLoader(dataSource);
+        var roster = await snapshots.LoadAsync(period, cancellationToken).ConfigureAwait(false);
+        RosterSnapshot? previousRoster = null;
+        if (roster.Period is { } rosterPeriod)
+        {
+            previousRoster = await snapshots.LoadAsync(ReportingMonth.Parse(rosterPeriod).Previous, cancellationToken).ConfigureAwait(false);
+        }
+        var monitoring = await snapshots.LoadMonitoringAsync(period, cancellationToken).ConfigureAwait(false);
+        var previousMonitoring = monitoring is { } m
+            ? await snapshots.LoadMonitoringAsync(ReportingMonth.Parse(m.Period).Previous, cancellationToken).ConfigureAwait(false)
+            : null;
+
+        var sources = new HashSet<SourceKind>();
+        var checkedFindings = new List<CheckedFinding>();
+        await using (var cmd = dataSource.CreateCommand("""
+            SELECT DISTINCT e.source FROM reliefmatch.extracts e JOIN reliefmatch.extract_periods ep ON ep.extract_id = e.id WHERE ep.period <= $1
+            """))
+        {
+            cmd.Parameters.Add(new() { Value = period.ToString() });
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (SourceKinds.TryParse(r.GetString(0), out var source))
+                {
+                    sources.Add(source);
+                }
+            }
+        }
+        await using (var cmd = dataSource.CreateCommand("""
+            SELECT rule_id, id_number, township, feeds_data_warning, checked_on FROM reliefmatch.findings
+            WHERE checked_on BETWEEN $1 AND $2 ORDER BY key
+            """))
+        {
+            cmd.Parameters.Add(new() { Value = period.First, NpgsqlDbType = NpgsqlDbType.Date });
+            cmd.Parameters.Add(new() { Value = period.Last, NpgsqlDbType = NpgsqlDbType.Date });
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                checkedFindings.Add(new CheckedFinding(r.GetString(0), r.GetString(1), r.GetString(2), r.GetBoolean(3), r.GetFieldValue<DateOnly>(4)));
+            }
+        }
+
+        return new StatisticsData(new MonthSources(sources, MonthSources.ColumnsOf(roster.Rows)), new StatisticsInput
+        {
+            Period = period,
+            HomeTownships = [],
+            Findings = [],
+            Roster = roster.Period is null ? null : roster.Rows,
+            PreviousRoster = previousRoster?.Period is null ? null : previousRoster.Rows,
+            Monitoring = monitoring?.Rows,
+            PreviousMonitoring = previousMonitoring?.Rows,
+            Checked = checkedFindings,
+            Entries = await new TownshipEntryStore(dataSource, TimeProvider.System).LoadAsync(period, cancellationToken).ConfigureAwait(false),
+        });
+    }
+}
