@@ -24,6 +24,9 @@ public sealed class ClusterRoles
     public const string OwnerRole = "reliefmatch_owner";
     public const string ApplicationRole = "reliefmatch_app";
 
+    /// <summary>Advisory lock key for the role setup ("RMrole" in ASCII).</summary>
+    private const long LockKey = 0x524D_726F_6C65;
+
     private readonly PrivateCluster _cluster;
     private readonly string _ownerPassword;
     private readonly string _applicationPassword;
@@ -51,14 +54,15 @@ public sealed class ClusterRoles
     /// </summary>
     internal static async Task<ClusterRoles> EnsureAsync(PrivateCluster cluster, ILogger logger, CancellationToken cancellationToken)
     {
-        var roles = new ClusterRoles(cluster,
-            await PasswordAsync(Path.Combine(cluster.Folder, "owner-password"), cancellationToken).ConfigureAwait(false),
-            await PasswordAsync(Path.Combine(cluster.Folder, "app-password"), cancellationToken).ConfigureAwait(false));
         await using (var connection = new NpgsqlConnection(Unpooled(cluster.ConnectionString("postgres"))))
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            // Two processes starting at once would race on CREATE ROLE: one after the other.
-            await ExecuteAsync(connection, "SELECT pg_advisory_lock(7164505110553620837)", cancellationToken).ConfigureAwait(false);
+            // Two processes starting at once would race on the password files and on CREATE ROLE: one after the other
+            // (the lock ends with the connection).
+            await ExecuteAsync(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken).ConfigureAwait(false);
+            var roles = new ClusterRoles(cluster,
+                await PasswordAsync(Path.Combine(cluster.Folder, "owner-password"), cancellationToken).ConfigureAwait(false),
+                await PasswordAsync(Path.Combine(cluster.Folder, "app-password"), cancellationToken).ConfigureAwait(false));
             await EnsureRoleAsync(connection, OwnerRole, "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS", roles._ownerPassword, cancellationToken).ConfigureAwait(false);
             await EnsureRoleAsync(connection, ApplicationRole, "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION BYPASSRLS", roles._applicationPassword, cancellationToken).ConfigureAwait(false);
             await EnsureRoleAsync(connection, DatabaseRoles.Township, "NOLOGIN NOSUPERUSER NOBYPASSRLS", null, cancellationToken).ConfigureAwait(false);
@@ -74,8 +78,8 @@ public sealed class ClusterRoles
                 await AdoptAsync(database, cancellationToken).ConfigureAwait(false);
             }
             await AllowSignInAsync(roles, connection, logger, cancellationToken).ConfigureAwait(false);
+            return roles;
         }
-        return roles;
     }
 
     /// <summary>
