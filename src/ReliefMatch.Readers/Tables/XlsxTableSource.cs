@@ -77,22 +77,28 @@ internal sealed class XlsxTableSource : TableSource
             throw new ExtractRefusedException(file,
                 $"工作表“{reader.Name}”超过 {limits.MaxRows} 行的上限 (sheet {reader.Name} goes past the limit of {limits.MaxRows} rows)", []);
         }
-        var cells = new object?[reader.FieldCount];
-        for (var i = 0; i < cells.Length; i++)
+        // A blank row (the reader walks every gap in the sheet row by row) costs no array.
+        object?[]? cells = null;
+        var count = reader.FieldCount;
+        for (var i = 0; i < count; i++)
         {
             var value = reader.GetValue(i);
+            if (value is null)
+            {
+                continue;
+            }
             if (value is string { Length: var length } && length > limits.MaxCellCharacters)
             {
                 throw new ExtractRefusedException(file,
                     $"工作表“{reader.Name}”第 {row} 行第 {i + 1} 列的单元格有 {length} 个字符，超过上限 {limits.MaxCellCharacters} " +
                     $"(sheet {reader.Name}, row {row}, column {i + 1}: {length} characters, over the limit of {limits.MaxCellCharacters})", []);
             }
-            cells[i] = value;
+            (cells ??= new object?[count])[i] = value;
         }
-        current = cells;
+        current = cells ?? [];
         if (replay < 0 && kept.Count < KeptRows)
         {
-            kept.Add((row, cells));
+            kept.Add((row, current));
         }
         return true;
     }
