@@ -56,6 +56,7 @@ public sealed class WorkplaceAccessTests(PostgresFixture postgres) : IAsyncLifet
         ("GET", "/townships/{township}/worklist/{period}.csv", $"/townships/{Other}/worklist/2023-07.csv", HttpStatusCode.Forbidden),
         ("POST", "/townships/{township}/returns", $"/townships/{Other}/returns", HttpStatusCode.Forbidden),
         ("GET", "/townships/{township}/returns/{id:long}", $"/townships/{Other}/returns/{_otherReturn}", HttpStatusCode.Forbidden),
+        ("POST", "/townships/{township}/entries/{period}", $"/townships/{Other}/entries/2023-07", HttpStatusCode.Forbidden),
         ("GET", "/county/", "/county", HttpStatusCode.Forbidden),
         ("GET", "/county/upload", "/county/upload", HttpStatusCode.Forbidden),
         ("POST", "/county/upload", "/county/upload", HttpStatusCode.Forbidden),
