@@ -1,4 +1,4 @@
--- ReliefMatch schema, version 7: an id-name-mismatch finding names its record by content. Its discriminator was
+-- ReliefMatch schema, version 9: an id-name-mismatch finding names its record by content. Its discriminator was
 -- 'source:extract_id:row'; a database identity value, which an import killed and run again uses up, so the same
 -- files gave another key and another 预警编号. It is now 'source:sha256:row' (the file's SHA-256). Stored findings
 -- are rekeyed in place, with their periods and events, so their state and dispositions carry over.
