@@ -12,7 +12,7 @@ public sealed class ContentFindingKeysMigrationTests(PostgresFixture postgres)
     [Fact]
     public async Task Migrate_FindingKeyedByExtractId_RekeyedByShaWithItsPeriodsAndEvents()
     {
-        await using var dataSource = NpgsqlDataSource.Create(await postgres.CreateEmptyDatabaseAsync());
+        await using var dataSource = NpgsqlDataSource.Create(postgres.OwnerConnectionString(await postgres.CreateEmptyDatabaseAsync()));
         await new Migrator(dataSource, NullLogger.Instance).MigrateAsync();
         var sha = new string('a', 64);
         await using (var setUp = dataSource.CreateCommand($"""
