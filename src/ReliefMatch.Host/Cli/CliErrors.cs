@@ -8,7 +8,8 @@ namespace ReliefMatch.Host.Cli;
 
 /// <summary>
 /// Broken configuration (no database, a bad rule file, an unreadable folder) ends the command with one clear
-/// message and exit code 3, not a stack trace; bugs still show theirs.
+/// message and exit code 3, not a stack trace; a database lost in the middle of the work (stopped, restarted,
+/// the connection dropped) with one saying so and exit code 4; bugs still show theirs.
 /// </summary>
 public static class CliErrors
 {
@@ -17,6 +18,13 @@ public static class CliErrors
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (ReliefMatch.Host.Jobs.TransientFailures.IsTransient(e) && InvolvesDatabase(e))
+        {
+            await Console.Error.WriteLineAsync(
+                "error: 数据库连接中断，命令没有完成 (the connection to the database was lost; the command did not finish): " +
+                $"{FirstLine(e)}\n数据库恢复后重新运行同一命令即可：已导入的文件不会重复导入 (run the same command again once the database is back: nothing is imported twice).");
+            return 4;
         }
         catch (Exception e) when (e is DatabaseUnavailableException or RuleFileException or ExtractRefusedException or ReliefMatch.Storage.Imports.ExtractUnreadableException
                                       or DirectoryNotFoundException or UnauthorizedAccessException or IOException
@@ -31,5 +39,26 @@ public static class CliErrors
             await Console.Error.WriteLineAsync("cancelled.");
             return 130;
         }
+    }
+
+    private static bool InvolvesDatabase(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException or DatabaseConnectionLostException
+                || e is AggregateException aggregate && aggregate.InnerExceptions.Any(InvolvesDatabase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static string FirstLine(Exception e)
+    {
+        var inner = e is AggregateException { InnerExceptions.Count: > 0 } aggregate ? aggregate.InnerExceptions[0] : e;
+        var text = inner.Message;
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        return end < 0 ? text : text[..end];
     }
 }
