@@ -19,7 +19,7 @@ public static class CliErrors
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (ReliefMatch.Host.Jobs.TransientFailures.IsTransient(e) && InvolvesDatabase(e))
+        catch (Exception e) when (e is not DatabaseUnavailableException && ReliefMatch.Host.Jobs.TransientFailures.IsTransient(e) && InvolvesDatabase(e))
         {
             await Console.Error.WriteLineAsync(
                 "error: 数据库连接中断，命令没有完成 (the connection to the database was lost; the command did not finish): " +
