@@ -48,27 +48,52 @@ public static class ReliefmatchProcess
     /// Starts the process and kills it (SIGKILL: no clean-up of any kind) as soon as <paramref name="moment"/> holds;
     /// returns whether it was killed (false: it ended first).
     /// </summary>
-    public static async Task<bool> KillWhenAsync(IReadOnlyDictionary<string, string?> environment, Func<bool> moment, TimeSpan timeout, params string[] args)
+    public static async Task<bool> KillWhenAsync(IReadOnlyDictionary<string, string?> environment, Func<bool> moment, TimeSpan timeout, params string[] args) =>
+        (await FaultWhenAsync(environment, () => Task.FromResult(moment()), KillAsync, timeout, args)).Landed;
+
+    /// <summary>Kills the process with SIGKILL and waits for it to be gone.</summary>
+    public static async Task KillAsync(Process process)
+    {
+        process.Kill();
+        await process.WaitForExitAsync();
+    }
+
+    /// <summary>What <see cref="FaultWhenAsync"/> saw: whether the fault landed before the process ended, and how it ended.</summary>
+    public sealed record FaultResult(bool Landed, Result Outcome);
+
+    /// <summary>
+    /// Starts the process, polls <paramref name="moment"/> while it runs and applies <paramref name="fault"/> once it
+    /// holds, then waits for the process to end. A fault whose moment never came before the process ended did not
+    /// land; a process still running after <paramref name="timeout"/> is killed.
+    /// </summary>
+    public static async Task<FaultResult> FaultWhenAsync(IReadOnlyDictionary<string, string?> environment, Func<Task<bool>> moment,
+        Func<Process, Task> fault, TimeSpan timeout, params string[] args)
     {
         using var process = Start(environment, args);
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
         var clock = Stopwatch.StartNew();
+        var landed = false;
         while (!process.HasExited && clock.Elapsed < timeout)
         {
-            if (moment())
+            if (await moment() && !process.HasExited)
             {
-                process.Kill();
-                await process.WaitForExitAsync();
-                return true;
+                await fault(process);
+                landed = true;
+                break;
             }
             await Task.Delay(10);
         }
-        if (!process.HasExited)
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
         {
             process.Kill();
+            await process.WaitForExitAsync();
         }
-        await process.WaitForExitAsync();
-        return false;
+        return new FaultResult(landed, new Result(process.ExitCode, await output, await error));
     }
 }
