@@ -41,8 +41,9 @@ public sealed class ClusterWatchdog(Database database, PrivateCluster cluster, T
             {
                 return;
             }
-            catch (Exception e) when (e is DatabaseUnavailableException or Npgsql.NpgsqlException or IOException or TimeoutException)
+            catch (Exception e)
             {
+                // Whatever went wrong, the watchdog keeps watching: an exception escaping it would stop serve.
                 wait = wait * 2 > MaxBackoff ? MaxBackoff : wait * 2;
                 logger.LogError("The private PostgreSQL could not be started again; next try in {Seconds} s: {Message}", (int)wait.TotalSeconds, e.Message);
             }
