@@ -85,6 +85,10 @@ public static class WorkplaceHost
         services.AddSingleton<WorklistReturnService>();
         services.AddSingleton<ExtractUploadSaver>();
         services.AddSingleton<IExtractUploadProcessor, ImmediateExtractImport>();
+        if (database.Cluster is { } cluster)
+        {
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ClusterWatchdog>(sp, cluster));
+        }
 
         // Cookies stay valid across restarts: the keys that protect them live in the state folder, readable by its owner only.
         var keysPath = Path.Combine(settings.Home, "keys");

@@ -147,6 +147,66 @@ public sealed class PrivateCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>
+    /// For a long-running process (<c>serve</c>) that keeps its lease: when the server has gone (killed, stopped by
+    /// hand, crashed), starts it again by the same path as <see cref="StartAsync"/>: same folder, port and settings,
+    /// marked as started by ReliefMatch (so the last process out stops it), the database and roles made sure of.
+    /// Returns whether it had to start it; cheap while the server runs (its pid file read, nothing started).
+    /// </summary>
+    /// <exception cref="DatabaseUnavailableException">The server could not be started (e.g. its port was taken meanwhile).</exception>
+    public async Task<bool> StartAgainIfStoppedAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (ServerProcessAlive())
+        {
+            return false;
+        }
+        await using (var clusterLock = await AcquireAsync(Path.Combine(Folder, "cluster.lock"), exclusive: true, LockTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            // Not listening yet still running: starting, or recovering after one of its processes crashed.
+            if (await IsRunningAsync(Binaries, Folder, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+            if (!PortIsFree(Port))
+            {
+                // Connection strings in use name this port: moving it would need a restart of the process.
+                throw new DatabaseUnavailableException(
+                    $"The private PostgreSQL ({Folder}) stopped and cannot start again: port {Port} is now taken by another program. " +
+                    "Fix: stop that program, or restart ReliefMatch (it then moves the server to a free port).");
+            }
+            _logger.LogWarning("The private PostgreSQL ({Folder}) is not running; starting it again on 127.0.0.1:{Port}", Folder, Port);
+            await File.WriteAllTextAsync(MarkerPath(Folder), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            await StartServerAsync(Binaries, Folder, _logger, cancellationToken).ConfigureAwait(false);
+        }
+        await EnsureDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        Roles = await ClusterRoles.EnsureAsync(this, _logger, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the process named in <c>postmaster.pid</c> is alive: read from the data folder, no program run and no
+    /// connection made (a connection would cost the server a process each time it is asked).
+    /// </summary>
+    private bool ServerProcessAlive()
+    {
+        try
+        {
+            var first = File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).FirstOrDefault();
+            if (!int.TryParse(first, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+            {
+                return false;
+            }
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            // No pid file (stopped), or no such process (killed).
+            return false;
+        }
+    }
+
     /// <summary>Whether the server of the cluster in <paramref name="home"/> is running now.</summary>
     public static async Task<bool> IsRunningAsync(string home, CancellationToken cancellationToken = default)
     {

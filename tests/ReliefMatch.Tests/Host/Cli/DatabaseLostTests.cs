@@ -6,27 +6,15 @@ namespace ReliefMatch.Tests.Host.Cli;
 
 /// <summary><c>reliefmatch run</c> on its private cluster, which is stopped with <c>-m immediate</c> while the run imports.</summary>
 [Collection(PostgresCollection.Name)]   // one heavy process at a time on a small machine
-public sealed class DatabaseLostTests : IAsyncLifetime
+public sealed class DatabaseLostTests() : PrivateHomeTest("reliefmatch-lost")
 {
-    private readonly string _root = TempFolder.Create("reliefmatch-lost");
-
-    private string Home => Path.Combine(_root, "home");
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        await PrivateCluster.StopAsync(Home);
-        TempFolder.Delete(_root);
-    }
-
     [Fact]
     public async Task Run_DatabaseStoppedMidRun_EndsWithAClearMessageAndExitCode4()
     {
-        var input = Path.Combine(_root, "inbox");
+        var input = Path.Combine(Root, "inbox");
         SampleGenerator.Write(input, new SampleOptions(20_000));
         using var process = ReliefmatchProcess.Start(new Dictionary<string, string?>(),
-            "run", "--input", input, "--period", "2023-07", "--out", Path.Combine(_root, "out"), "--home", Home);
+            "run", "--input", input, "--period", "2023-07", "--out", Path.Combine(Root, "out"), "--home", Home);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
 

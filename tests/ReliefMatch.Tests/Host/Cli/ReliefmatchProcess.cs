@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace ReliefMatch.Tests.Host.Cli;
@@ -95,5 +97,79 @@ public static class ReliefmatchProcess
             await process.WaitForExitAsync();
         }
         return new FaultResult(landed, new Result(process.ExitCode, await output, await error));
+    }
+
+    /// <summary>
+    /// Starts <c>reliefmatch serve --urls http://127.0.0.1:PORT --home HOME</c> (and <paramref name="extra"/>) and returns
+    /// once it says it listens, within 60 s; what it writes goes to <paramref name="output"/> when given.
+    /// </summary>
+    public static async Task<Process> StartServeAsync(IReadOnlyDictionary<string, string?> environment, string home, int port, params string[] extra) =>
+        await StartServeAsync(environment, home, port, new StringBuilder(), extra);
+
+    public static async Task<Process> StartServeAsync(IReadOnlyDictionary<string, string?> environment, string home, int port, StringBuilder output, params string[] extra)
+    {
+        var process = Start(environment, ["serve", "--urls", $"http://127.0.0.1:{port}", "--home", home, .. extra]);
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+            if (e.Data?.StartsWith("ReliefMatch 网页工作台", StringComparison.Ordinal) == true)
+            {
+                ready.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var exited = process.WaitForExitAsync();
+        if (await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))) != ready.Task)
+        {
+            process.Kill(entireProcessTree: true);
+            lock (output)
+            {
+                throw new InvalidOperationException($"reliefmatch serve on port {port} did not start:\n{output}");
+            }
+        }
+        return process;
+    }
+
+    /// <summary>
+    /// Asks the process to stop as Ctrl+C or a service manager would (SIGTERM) and waits for it, at most
+    /// <paramref name="timeout"/>; then kills it (and its children) and returns false.
+    /// </summary>
+    public static async Task<bool> StopAsync(Process process, TimeSpan timeout)
+    {
+        if (!process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+            await kill.WaitForExitAsync();
+        }
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return false;
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

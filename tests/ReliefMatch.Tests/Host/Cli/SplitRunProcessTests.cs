@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Npgsql;
 using ReliefMatch.Host.Sample;
 using ReliefMatch.Tests.Infrastructure;
@@ -34,9 +31,9 @@ public sealed class SplitRunProcessTests(PostgresFixture postgres)
             var shared = await postgres.CreateEmptyDatabaseAsync();
             var env = postgres.Environment(shared);
             var home = Path.Combine(root, "home-split");
-            foreach (var port in new[] { FreePort(), FreePort() })
+            foreach (var port in new[] { ReliefmatchProcess.FreePort(), ReliefmatchProcess.FreePort() })
             {
-                servers.Add(await StartServeAsync(env, home, port));
+                servers.Add(await ReliefmatchProcess.StartServeAsync(env, home, port, "--workers", "1"));
             }
             var split = await ReliefmatchProcess.RunAsync(env, "run", "--input", input, "--period", "2023-07", "--out", Path.Combine(root, "split"), "--home", home, "--parts", "4");
             Assert.True(split.ExitCode == 0, split.Output + split.Error);
@@ -75,66 +72,6 @@ public sealed class SplitRunProcessTests(PostgresFixture postgres)
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("--parts must be between 1 and 64", result.Error + result.Output);
         Assert.False(Directory.Exists(Path.Combine(Path.GetTempPath(), "never-written")));
-    }
-
-    private static async Task<Process> StartServeAsync(IReadOnlyDictionary<string, string?> environment, string home, int port)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "reliefmatch.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--home", home, "--workers", "1" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        var process = Process.Start(start)!;
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-            if (e.Data?.StartsWith("ReliefMatch 网页工作台", StringComparison.Ordinal) == true)
-            {
-                ready.TrySetResult();
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var exited = process.WaitForExitAsync();
-        if (await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))) != ready.Task)
-        {
-            process.Kill(entireProcessTree: true);
-            lock (output)
-            {
-                throw new InvalidOperationException($"reliefmatch serve on port {port} did not start:\n{output}");
-            }
-        }
-        return process;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<List<string>> QueryAsync(string connectionString, string sql)

@@ -13,9 +13,15 @@ internal sealed partial class WorkplaceClient : IDisposable
     private readonly HttpClient _http;
 
     public WorkplaceClient(Uri address)
+        : this(address, TimeSpan.FromSeconds(100))
+    {
+    }
+
+    /// <param name="timeout">How long a request may take before it fails (a server that may not answer must not hang a test).</param>
+    public WorkplaceClient(Uri address, TimeSpan timeout)
     {
         Cookies = new CookieContainer();
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = address };
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = address, Timeout = timeout };
     }
 
     public CookieContainer Cookies { get; }

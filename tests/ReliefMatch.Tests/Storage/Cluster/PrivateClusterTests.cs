@@ -235,6 +235,38 @@ public sealed class PrivateClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartAgainIfStoppedAsync_ServerStoppedImmediately_StartsItOnTheSamePort_AndDisposeStillStopsIt()
+    {
+        await using (var cluster = await PrivateCluster.StartAsync(_home))
+        {
+            Assert.False(await cluster.StartAgainIfStoppedAsync());   // running: nothing to do
+
+            await ClusterOutage.StopImmediatelyAsync(_home);
+            Assert.True(await cluster.StartAgainIfStoppedAsync());
+
+            Assert.True(await PrivateCluster.IsRunningAsync(_home));
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cluster.Roles.ApplicationConnectionString()) { Pooling = false }.ConnectionString);
+            await connection.OpenAsync();
+            Assert.Equal(cluster.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), await ShowAsync(connection, "port"));
+        }
+        Assert.False(await PrivateCluster.IsRunningAsync(_home), "the server started again is still running after the cluster was disposed");
+    }
+
+    [Fact]
+    public async Task StartAgainIfStoppedAsync_PortTakenMeanwhile_SaysWhichPort()
+    {
+        await using var cluster = await PrivateCluster.StartAsync(_home);
+        await ClusterOutage.StopImmediatelyAsync(_home);
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, cluster.Port);
+        squatter.Start();
+
+        var e = await Assert.ThrowsAsync<DatabaseUnavailableException>(() => cluster.StartAgainIfStoppedAsync());
+
+        Assert.Contains($"port {cluster.Port}", e.Message, StringComparison.Ordinal);
+        Assert.False(await PrivateCluster.IsRunningAsync(_home));
+    }
+
+    [Fact]
     public void Find_InstalledServer_FindsInitdbAndPgCtlTogether()
     {
         var found = PostgresBinaries.Find();
