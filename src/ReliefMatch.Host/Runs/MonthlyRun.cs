@@ -108,18 +108,19 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
         new RunInputs(dataSource).DigestAsync(period, RulesDescription(rules, installation), cancellationToken);
 
     /// <summary>
-    /// Counts the month's 统计表 from the run's stored findings and what storage holds for its other cells, and writes
-    /// the outputs when the request names an output folder.
+    /// When the request names an output folder, counts the month's 统计表 from the run's stored findings and what
+    /// storage holds for its other cells, and writes the outputs. Without one (a split run's merge, whose client writes
+    /// the outputs itself) nothing is counted: the sheet reads four snapshots back, which only the outputs need.
     /// </summary>
     public async Task<RunWrite> WriteOutputsAsync(MonthlyRunRequest request, IReadOnlyList<FileReport> imports,
         IReadOnlyList<StoredFinding> stored, IReadOnlyList<string> townships, CancellationToken cancellationToken)
     {
         var runFindings = stored.Select(s => new RunFinding(s.Finding, s.FirstSeen, s.Status)).ToList();
-        var (statistics, skipped) = await MonthSheet.CountAsync(dataSource, rules, installation.HomeCountyCode, request.Period, runFindings, townships, cancellationToken);
         if (request.OutputDirectory is not { } output)
         {
-            return new RunWrite(runFindings, statistics, skipped, null);
+            return new RunWrite(runFindings, null, [], null);
         }
+        var (statistics, skipped) = await MonthSheet.CountAsync(dataSource, rules, installation.HomeCountyCode, request.Period, runFindings, townships, cancellationToken);
         var outputs = RunOutputWriter.Write(new RunOutputRequest
         {
             Statistics = statistics,
@@ -167,8 +168,8 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             .ToList();
 }
 
-/// <summary>What <see cref="MonthlyRun.WriteOutputsAsync"/> gives: the run's findings, its 统计表, the rules skipped for a missing input, and the files written.</summary>
-public sealed record RunWrite(List<RunFinding> Findings, MonthStatistics Statistics, IReadOnlyList<RuleSkip> Skipped, RunOutputs? Outputs);
+/// <summary>What <see cref="MonthlyRun.WriteOutputsAsync"/> gives: the run's findings, its 统计表 and the rules skipped for a missing input (when outputs were asked for), and the files written.</summary>
+public sealed record RunWrite(List<RunFinding> Findings, MonthStatistics? Statistics, IReadOnlyList<RuleSkip> Skipped, RunOutputs? Outputs);
 
 public sealed record MonthlyRunRequest(ReportingMonth Period, string? InputDirectory, string? OutputDirectory, bool FullIds = false);
 
