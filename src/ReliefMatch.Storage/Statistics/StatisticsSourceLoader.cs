@@ -69,7 +69,7 @@ public sealed class StatisticsSourceLoader(NpgsqlDataSource dataSource)
             Monitoring = monitoring?.Rows,
             PreviousMonitoring = previousMonitoring?.Rows,
             Checked = checkedFindings,
-            Entries = await new TownshipEntryStore(dataSource, TimeProvider.System).LoadAsync(period, cancellationToken).ConfigureAwait(false),
+            Entries = await new TownshipEntryStore(dataSource).LoadAsync(period, cancellationToken).ConfigureAwait(false),
         });
     }
 }

@@ -7,14 +7,15 @@ namespace ReliefMatch.Storage.Statistics;
 
 /// <summary>
 /// The 统计表 cells a township enters for a month (<see cref="TownshipEntries"/>), one row per township and month; a
-/// save replaces the township's row for the month. Later runs of the month and the workplace read them back.
+/// save replaces the township's row for the month. Later runs of the month and the workplace read them back. Only a
+/// save is stamped with a time, given by the caller's clock, so that reading needs none.
 /// </summary>
-public sealed class TownshipEntryStore(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class TownshipEntryStore(NpgsqlDataSource dataSource)
 {
     /// <summary>The entered counts, in <see cref="SheetCells.EnteredCounts"/> order: also the table's column names.</summary>
     private static readonly IReadOnlyList<string> Columns = SheetCells.EnteredCounts.Select(c => c.Key).ToList();
 
-    public async Task SaveAsync(string township, ReportingMonth period, TownshipEntries entries, string userName, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(string township, ReportingMonth period, TownshipEntries entries, string userName, DateTimeOffset savedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var columns = string.Join(", ", Columns);
@@ -33,7 +34,7 @@ public sealed class TownshipEntryStore(NpgsqlDataSource dataSource, TimeProvider
             cmd.Parameters.Add(new() { Value = entries.Counts.TryGetValue(column, out var n) ? n : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
         }
         cmd.Parameters.Add(new() { Value = userName });
-        cmd.Parameters.Add(new() { Value = time.GetUtcNow(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = savedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

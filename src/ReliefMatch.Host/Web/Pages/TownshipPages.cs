@@ -120,7 +120,7 @@ public static class TownshipPages
         return Results.Redirect(Links.Return(township, id));
     }
 
-    private static async Task<IResult> EntriesAsync(HttpContext context, string township, string period, TownshipEntryStore entries)
+    private static async Task<IResult> EntriesAsync(HttpContext context, string township, string period, TownshipEntryStore entries, TimeProvider time)
     {
         if (!context.User.MaySee(township))
         {
@@ -139,7 +139,7 @@ public static class TownshipPages
             var back = Of($"""<p><a id="back" href="{Links.Township(township, month)}">返回 {township}</a></p>""");
             return PageResults.Page(context, $"{township} · 统计表填报", Of($"{again}{back}"), StatusCodes.Status400BadRequest);
         }
-        await entries.SaveAsync(township, month, parsed, context.User.Name(), context.RequestAborted);
+        await entries.SaveAsync(township, month, parsed, context.User.Name(), time.GetUtcNow(), context.RequestAborted);
         await WorkplaceAudit.WriteAsync(context, AuditActions.EnterStatistics, EntryForm.AuditSubject(township, month, parsed));
         return Results.Redirect(Links.Township(township, month) + "&saved=1#entries");
     }
