@@ -1,5 +1,5 @@
 using ReliefMatch.Core.Periods;
-using ReliefMatch.Host.Sample;
+using ReliefMatch.SampleData;
 
 namespace ReliefMatch.Host.Bench;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ReliefMatch.Core.Rules;
 using ReliefMatch.Host.Runs;
-using ReliefMatch.Host.Sample;
+using ReliefMatch.SampleData;
 using ReliefMatch.Storage;
 using ReliefMatch.Storage.Cluster;
 using static System.FormattableString;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ReliefMatch.Host.Bench;
 using ReliefMatch.Host.Runs;
-using ReliefMatch.Host.Sample;
+using ReliefMatch.SampleData;
 using Spectre.Console;
 
 namespace ReliefMatch.Host.Cli;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ReliefMatch.Core.Extracts;
-using ReliefMatch.Host.Sample;
+using ReliefMatch.SampleData;
 using Spectre.Console;
 
 namespace ReliefMatch.Host.Cli;

@@ -1,4 +1,4 @@
-using ReliefMatch.Host.Sample;
+using ReliefMatch.SampleData;
 using ReliefMatch.Storage.Cluster;
 using ReliefMatch.Tests.Infrastructure;
 

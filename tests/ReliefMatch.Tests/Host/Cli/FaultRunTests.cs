@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Npgsql;
-using ReliefMatch.Host.Sample;
+using ReliefMatch.SampleData;
 using ReliefMatch.Storage.Cluster;
 using ReliefMatch.Tests.Infrastructure;
 using Xunit.Abstractions;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
-using ReliefMatch.Host.Sample;
+using ReliefMatch.SampleData;
 using ReliefMatch.Tests.Infrastructure;
 
 namespace ReliefMatch.Tests.Host.Cli;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Matching;
 using ReliefMatch.Core.Periods;
-using ReliefMatch.Host.Sample;
+using ReliefMatch.SampleData;
 using ReliefMatch.Storage.Imports;
 using ReliefMatch.Storage.Loading;
 using ReliefMatch.Tests.Core.Matching;

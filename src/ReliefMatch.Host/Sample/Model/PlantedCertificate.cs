@@ -1,6 +1,0 @@
-using ReliefMatch.Core.Extracts;
-
-namespace ReliefMatch.Host.Sample.Model;
-
-/// <summary>A disability certificate fixed in advance for a low-income person.</summary>
-internal readonly record struct PlantedCertificate(int Person, DisabilityCategory Category, int Level, string Status);

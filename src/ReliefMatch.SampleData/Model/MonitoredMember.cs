@@ -1,0 +1,7 @@
+namespace ReliefMatch.SampleData.Model;
+
+internal struct MonitoredMember
+{
+    public int Person;
+    public Relation Relation;
+}

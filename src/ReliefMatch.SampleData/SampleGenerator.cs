@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Text;
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.SampleData.Model;
+using ReliefMatch.SampleData.Sources;
+
+namespace ReliefMatch.SampleData;
+
+/// <summary>
+/// Writes a drop folder of departmental extracts for a synthetic county (永福县 450326 and its neighbour 临桂区
+/// 450312) as DATA-CONTRACT.md describes them: <c>roster/</c>, <c>police-deaths/</c>, <c>health-deaths/</c>,
+/// <c>disability/</c>, <c>medical/</c>, <c>monitoring/</c>, with cases planted for every shipped rule.
+/// </summary>
+/// <remarks>
+/// Deterministic: the same options give the same bytes, whatever the parallelism (no clock, no GUIDs, no
+/// hash-order iteration, integer-only randomness, invariant formatting, fixed times inside XLSX packages).
+/// The county is built first; then the sources are written at once, each from its own random streams.
+/// The per-row paths are marked <see cref="System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization"/>:
+/// a run lasts seconds, and tiered compilation would spend a good part of them in unoptimised code.
+/// </remarks>
+public static class SampleGenerator
+{
+    /// <summary>The note written at the top of the folder; its presence marks the folder as a sample's.</summary>
+    public const string ReadmeName = "SAMPLE-README.txt";
+
+    /// <summary>Generates into <paramref name="outDir"/> (created if needed).</summary>
+    /// <exception cref="InvalidOperationException">
+    /// The folder already holds extracts that a sample did not write: they are left alone.
+    /// </exception>
+    public static SampleSummary Write(string outDir, SampleOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var stopwatch = Stopwatch.StartNew();
+        outDir = Path.GetFullPath(outDir);
+        PrepareFolder(outDir);
+
+        var population = SamplePopulation.Build(options);
+        SourceWriter[] writers =
+        [
+            new RosterWriter(population, outDir),
+            new PoliceDeathsWriter(population, outDir),
+            new HealthDeathsWriter(population, outDir),
+            new DisabilityWriter(population, outDir),
+            new MonitoringWriter(population, outDir),
+            new MedicalWriter(population, outDir, inpatient: true),
+            new MedicalWriter(population, outDir, inpatient: false),
+        ];
+        // Biggest first, handed out one at a time, so the long medical file does not wait behind the others.
+        var ordered = writers.OrderByDescending(w => w.ExpectedRows).ToArray();
+        var parallelism = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
+        try
+        {
+            Parallel.ForEach(
+                Partitioner.Create(ordered, EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+                writer => writer.Write());
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        var files = writers.SelectMany(w => w.Files).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var planted = new SortedDictionary<string, int>(population.Planted.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
+        File.WriteAllText(Path.Combine(outDir, ReadmeName), Readme(options, files, planted), new UTF8Encoding(false));
+        return new SampleSummary(options, files, planted, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// A folder written by an earlier sample (it has the note) is cleared of its extracts, so a plain run after a
+    /// messy one leaves no stale files; extracts in any other folder are never touched.
+    /// </summary>
+    private static void PrepareFolder(string outDir)
+    {
+        Directory.CreateDirectory(outDir);
+        var existing = SourceKinds.All
+            .Select(kind => Path.Combine(outDir, kind.Id()))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder))
+            .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (existing.Count == 0)
+        {
+            return;
+        }
+        if (!File.Exists(Path.Combine(outDir, ReadmeName)))
+        {
+            throw new InvalidOperationException(
+                $"{outDir} already holds extracts ({Path.GetRelativePath(outDir, existing[0])} and {existing.Count - 1} more) that no sample wrote; " +
+                "choose an empty folder.");
+        }
+        foreach (var file in existing)
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string Readme(SampleOptions options, IReadOnlyList<SampleFile> files, IReadOnlyDictionary<string, int> planted)
+    {
+        var text = new StringBuilder();
+        text.Append("ReliefMatch sample drop folder: synthetic extracts of a made-up population. No real person.\n");
+        text.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"reliefmatch sample --households {options.Households} --seed {options.Seed} --period {options.Month}{(options.Plain ? " --plain" : "")}\n\n");
+        text.Append("Files (data rows):\n");
+        foreach (var file in files)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {file.Path}  [{file.Format}]  {file.Rows}\n");
+        }
+        text.Append("\nPlanted cases:\n");
+        foreach (var (name, count) in planted)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {count,6}  {name}\n");
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,25 @@
+using ReliefMatch.Core.Extracts;
+
+namespace ReliefMatch.SampleData;
+
+/// <summary>What <see cref="SampleGenerator.Write"/> wrote.</summary>
+/// <param name="Files">Every file, ordered by path.</param>
+/// <param name="Planted">The cases planted for the rules to find (or, marked "no flag", to leave alone), with counts.</param>
+/// <param name="Elapsed">Wall time of the whole generation.</param>
+public sealed record SampleSummary(
+    SampleOptions Options,
+    IReadOnlyList<SampleFile> Files,
+    IReadOnlyDictionary<string, int> Planted,
+    TimeSpan Elapsed)
+{
+    /// <summary>Data rows per source, every source present.</summary>
+    public IReadOnlyDictionary<SourceKind, long> RowsBySource { get; } = SourceKinds.All.ToDictionary(
+        kind => kind, kind => Files.Where(f => f.Source == kind).Sum(f => f.Rows));
+
+    public long TotalRows => Files.Sum(f => f.Rows);
+
+    public long TotalBytes => Files.Sum(f => f.Bytes);
+
+    /// <summary>Rows per second over the whole run.</summary>
+    public double RowsPerSecond => Elapsed > TimeSpan.Zero ? TotalRows / Elapsed.TotalSeconds : 0;
+}
