@@ -25,6 +25,12 @@ public static class SampleGenerator
     /// <summary>The note written at the top of the folder; its presence marks the folder as a sample's.</summary>
     public const string ReadmeName = "SAMPLE-README.txt";
 
+    /// <summary>The six-digit code of the county the sample is of (its neighbour's roster is dropped beside it).</summary>
+    public static string HomeCountyCode => Places.Gazetteer.Home.Code;
+
+    /// <summary>The name of the county the sample is of, e.g. 永福县.</summary>
+    public static string HomeCountyName => Places.Gazetteer.Home.Name;
+
     /// <summary>Generates into <paramref name="outDir"/> (created if needed).</summary>
     /// <exception cref="InvalidOperationException">
     /// The folder already holds extracts that a sample did not write: they are left alone.

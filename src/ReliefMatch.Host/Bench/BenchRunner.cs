@@ -19,7 +19,7 @@ namespace ReliefMatch.Host.Bench;
 /// Everything runs in this process, so the GC heap of one size is collected (and given back to the system) before
 /// the next, and the peak resident set is reset at the start of every stage: each stage's peak is its own.
 /// </remarks>
-public sealed class BenchRunner(BenchOptions options, RuleSet rules, Installation installation, TimeProvider time, ILogger logger, TextWriter progress)
+public sealed class BenchRunner(BenchOptions options, RuleSet rules, TimeProvider time, ILogger logger, TextWriter progress)
 {
     /// <summary>
     /// Benches on the server of <c>RELIEFMATCH_DB</c>, else on a private cluster in the work folder; without
@@ -84,7 +84,7 @@ public sealed class BenchRunner(BenchOptions options, RuleSet rules, Installatio
         }
 
         progress.WriteLine(Invariant($"{households:N0} households: generating the drop folder{(options.Plain ? " (plain CSV)" : "")} …"));
-        var sample = SampleGenerator.Write(inbox, new SampleOptions(households, options.Seed, options.Month, options.Plain));
+        var sample = SampleFolder.Write(inbox, new SampleOptions(households, options.Seed, options.Month, options.Plain));
         progress.WriteLine(Invariant($"  {sample.TotalRows:N0} rows, {sample.TotalBytes / 1e6:N1} MB in {sample.Elapsed.TotalSeconds:F1} s (not part of the run)"));
 
         var databaseOptions = await server.CreateDatabaseAsync(households, cancellationToken).ConfigureAwait(false);
@@ -118,7 +118,7 @@ public sealed class BenchRunner(BenchOptions options, RuleSet rules, Installatio
         var stages = new List<StageMeasurement>();
         sampler?.TakePeak();
         ProcessMemory.ResetPeak();
-        var run = new MonthlyRun(database.DataSource, rules, installation, time, logger)
+        var run = new MonthlyRun(database.DataSource, rules, Installation.OfSample, time, logger)
         {
             StageCompleted = (stage, elapsed, rows) =>
             {

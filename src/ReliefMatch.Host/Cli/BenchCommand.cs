@@ -10,7 +10,7 @@ namespace ReliefMatch.Host.Cli;
 /// <summary><c>reliefmatch bench [--households N[,N…]] [--work DIR] [--keep] [--plain true|false] [--json FILE]</c></summary>
 public static class BenchCommand
 {
-    public static Command Create(Installation installation, TimeProvider time)
+    public static Command Create(TimeProvider time)
     {
         var households = new Option<int[]>("--households")
         {
@@ -73,7 +73,7 @@ public static class BenchCommand
             var rules = RuleFolder.Load(RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules)));
             using var logging = CommonOptions.Logging(parse);
             var logger = logging.CreateLogger("reliefmatch");
-            var report = await new BenchRunner(options, rules, installation, time, logger, Console.Error).RunAsync(cancellationToken);
+            var report = await new BenchRunner(options, rules, time, logger, Console.Error).RunAsync(cancellationToken);
             if (Console.IsOutputRedirected)
             {
                 // Saved to a file, the tables should not wrap at the 80 columns assumed for an unknown terminal.

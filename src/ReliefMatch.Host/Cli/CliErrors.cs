@@ -7,7 +7,7 @@ using ReliefMatch.Storage;
 namespace ReliefMatch.Host.Cli;
 
 /// <summary>
-/// Broken configuration (no database, a bad rule file, an unreadable folder) ends the command with one clear
+/// Broken configuration (no database, no home county, a bad rule file, an unreadable folder) ends the command with one clear
 /// message and exit code 3, not a stack trace; a database lost in the middle of the work (stopped, restarted,
 /// the connection dropped) with one saying so and exit code 4; bugs still show theirs.
 /// </summary>
@@ -28,7 +28,7 @@ public static class CliErrors
         }
         catch (Exception e) when (e is DatabaseUnavailableException or RuleFileException or ExtractRefusedException or ReliefMatch.Storage.Imports.ExtractUnreadableException
                                       or DirectoryNotFoundException or UnauthorizedAccessException or IOException
-                                      or ReliefMatch.Storage.Migrations.SchemaTooNewException)
+                                      or ReliefMatch.Storage.Migrations.SchemaTooNewException or ReliefMatch.Host.Runs.InstallationException)
         {
             // A refusal or a database error may quote a file's cell or a key: IDs masked, as in every log.
             await Console.Error.WriteLineAsync($"error: {IdText.MaskIds(e.Message)}");

@@ -10,7 +10,7 @@ namespace ReliefMatch.Host.Cli;
 /// <summary><c>reliefmatch import --input DIR [--period YYYY-MM] [--json]</c></summary>
 public static class ImportCommand
 {
-    public static Command Create(Installation installation, TimeProvider time)
+    public static Command Create(TimeProvider time)
     {
         var input = new Option<DirectoryInfo>("--input") { Description = "Drop folder: one sub-folder per source id (roster, police-deaths, health-deaths, disability, medical, monitoring).", Required = true };
         var period = CommonOptions.Period(false, "Month the extracts are stamped with (default: the current month, China Standard Time).");
@@ -24,6 +24,7 @@ public static class ImportCommand
                 await Console.Error.WriteLineAsync($"error: the drop folder '{folder.FullName}' does not exist.");
                 return 2;
             }
+            var installation = InstallationOptions.Resolve(parse, null, null, folder.FullName, Console.Error);
             using var logging = CommonOptions.Logging(parse);
             var logger = logging.CreateLogger("reliefmatch");
             await using var database = await CommonOptions.OpenDatabaseAsync(parse, logger, cancellationToken);

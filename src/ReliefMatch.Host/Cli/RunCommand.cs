@@ -5,10 +5,10 @@ using Spectre.Console;
 
 namespace ReliefMatch.Host.Cli;
 
-/// <summary><c>reliefmatch run --input DIR --period YYYY-MM --out OUT [--full-ids] [--parts N]</c></summary>
+/// <summary><c>reliefmatch run --input DIR --period YYYY-MM --out OUT [--full-ids] [--parts N] [--county CODE --county-name NAME]</c></summary>
 public static class RunCommand
 {
-    public static Command Create(Installation installation, TimeProvider time)
+    public static Command Create(TimeProvider time)
     {
         var input = new Option<DirectoryInfo?>("--input") { Description = "Drop folder whose new extracts are imported first (optional: without it, the run uses what is already imported)." };
         var period = CommonOptions.Period(true, "Reporting month P, e.g. 2023-07.");
@@ -16,7 +16,9 @@ public static class RunCommand
         var fullIds = new Option<bool>("--full-ids") { Description = "Print full ID numbers on worklists (default: first 6 and last 4 digits)." };
         var parts = CommonOptions.Count("--parts",
             "Split the run by resident ID into N parts, each a job that any 'reliefmatch serve' on the same database may take; waits for them all, then writes the outputs a run in one piece would write.", 1);
-        var command = new Command("run", "The monthly run: import, apply the rules, store the findings, write worklists and the 统计表.") { input, period, output, fullIds, parts };
+        var county = InstallationOptions.County("The county this installation serves (区划代码), on a home that has none yet (else see 'reliefmatch init'); it is kept in the home.");
+        var countyName = InstallationOptions.CountyName("--county-name", "The name of the county given by --county, e.g. 永福县.");
+        var command = new Command("run", "The monthly run: import, apply the rules, store the findings, write worklists and the 统计表.") { input, period, output, fullIds, parts, county, countyName };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = parse.GetValue(input);
@@ -25,6 +27,7 @@ public static class RunCommand
                 await Console.Error.WriteLineAsync($"error: the drop folder '{folder.FullName}' does not exist.");
                 return 2;
             }
+            var installation = InstallationOptions.Resolve(parse, county, countyName, folder?.FullName, Console.Error);
             var rulesFolder = RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules));
             var rules = RuleFolder.Load(rulesFolder);
             using var logging = CommonOptions.Logging(parse);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Host.Runs;
 using ReliefMatch.SampleData;
 using Spectre.Console;
 
@@ -33,7 +34,7 @@ public static class SampleCommand
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 2;
             }
-            var summary = SampleGenerator.Write(parse.GetValue(output)!.FullName, options);
+            var summary = SampleFolder.Write(parse.GetValue(output)!.FullName, options);
             var table = new Table().Border(TableBorder.Rounded).Title($"[bold]sample → {Markup.Escape(parse.GetValue(output)!.FullName)}[/]");
             table.AddColumn("source").AddColumn(new TableColumn("files").RightAligned()).AddColumn(new TableColumn("rows").RightAligned());
             foreach (var kind in SourceKinds.All)

@@ -10,7 +10,7 @@ namespace ReliefMatch.Host.Cli;
 /// <summary><c>reliefmatch serve [--urls http://127.0.0.1:5080] [--proxy ADDRESS] [--inbox DIR]</c>: the web workplace (and, with them, the scheduled jobs).</summary>
 public static class ServeCommand
 {
-    public static Command Create(Installation installation, TimeProvider time)
+    public static Command Create(TimeProvider time)
     {
         var urls = new Option<string>("--urls")
         {
@@ -53,6 +53,7 @@ public static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var home = Path.GetFullPath(parse.GetValue(CommonOptions.Home)!);
+            var installation = InstallationOptions.Resolve(parse, Console.Error);
             var settings = new WorkplaceSettings
             {
                 Urls = parse.GetValue(urls)!,

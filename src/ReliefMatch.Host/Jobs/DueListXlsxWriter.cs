@@ -15,7 +15,7 @@ public static class DueListXlsxWriter
     // 序号 乡镇 村 家庭编号 户主姓名 户主身份证号 救助类别 最近核对日期 应核对日期 核对状态 收入资产比对 核对结果 核对日期
     private static readonly double[] Widths = [6, 12, 12, 14, 10, 21, 16, 12, 12, 10, 24, 14, 12];
 
-    public static void Write(Stream output, StoredDueList list, string countyName = "永福县", bool fullIds = false)
+    public static void Write(Stream output, StoredDueList list, string countyName, bool fullIds = false)
     {
         ArgumentNullException.ThrowIfNull(list);
         var sheet = new XlsxSheet(list.Summary.Kind == DueListKind.EconomicRecheck ? "到期名单" : "逾期名单") { HeaderRows = HeaderRow };

@@ -24,7 +24,8 @@ public sealed record JobsOptions
     /// <summary>The rule folder; null resolves it as the CLI does (<see cref="RuleFolder.Resolve"/>).</summary>
     public string? RulesFolder { get; init; }
 
-    public Installation Installation { get; init; } = Installation.Default;
+    /// <summary>The county the jobs work for: the home's (<see cref="Installation"/>), never assumed.</summary>
+    public required Installation Installation { get; init; }
 
     /// <summary>How often an idle worker looks for a new job: short, so that an uploaded file is imported within seconds.</summary>
     public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromSeconds(1);

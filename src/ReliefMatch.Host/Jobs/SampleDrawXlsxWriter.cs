@@ -13,7 +13,7 @@ public static class SampleDrawXlsxWriter
     private static readonly double[] Widths = [6, 12, 8, 12, 14, 10, 21, 10, 12, 8, 12, 14, 10, 12];
     private static readonly double[] SummaryWidths = [6, 14, 14, 10, 10, 14, 10, 18];
 
-    public static void Write(Stream output, ReportingMonth period, IReadOnlyList<StoredSampleDraw> draws, string countyName = "永福县", bool fullIds = false)
+    public static void Write(Stream output, ReportingMonth period, IReadOnlyList<StoredSampleDraw> draws, string countyName, bool fullIds = false)
     {
         ArgumentNullException.ThrowIfNull(draws);
         var list = new XlsxSheet("抽样名单") { HeaderRows = 2 };

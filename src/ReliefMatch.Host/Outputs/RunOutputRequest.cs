@@ -11,7 +11,7 @@ public sealed record RunOutputRequest
     public required string OutputDirectory { get; init; }
     public required ReportingMonth Period { get; init; }
     /// <summary>The home county's name, as titles print it.</summary>
-    public string CountyName { get; init; } = "永福县";
+    public required string CountyName { get; init; }
     /// <summary>The townships of the home county (from the roster): each gets a worklist and a 统计表 sheet.</summary>
     public required IReadOnlyList<string> HomeTownships { get; init; }
     /// <summary>Every finding of the run with its first month and status, dismissed ones included.</summary>

@@ -14,7 +14,8 @@ public sealed record WorkplaceSettings
     /// <summary>The drop folder uploads are saved into, one sub-folder per source (default <c>&lt;home&gt;/inbox</c>).</summary>
     public required string Inbox { get; init; }
 
-    public Installation Installation { get; init; } = Installation.Default;
+    /// <summary>The county the workplace serves: the home's (<see cref="Installation"/>), never assumed.</summary>
+    public required Installation Installation { get; init; }
 
     /// <summary>
     /// The reverse proxies, as addresses or networks (besides this machine's own addresses, always trusted), whose <c>X-Forwarded-Proto</c>

@@ -8,7 +8,7 @@ public sealed class BenchCommandTests
     [Fact]
     public void Parse_CommaSeparatedHouseholds_GivesEverySize()
     {
-        var parse = BenchCommand.Create(Installation.Default, TimeProvider.System).Parse("--households 10000,100_000 --plain false");
+        var parse = BenchCommand.Create(TimeProvider.System).Parse("--households 10000,100_000 --plain false");
 
         Assert.Empty(parse.Errors);
         Assert.Equal([10_000, 100_000], parse.GetValue<int[]>("--households")!);
@@ -18,7 +18,7 @@ public sealed class BenchCommandTests
     [Fact]
     public void Parse_NoOptions_CountyAndProvinceInPlainCsv()
     {
-        var parse = BenchCommand.Create(Installation.Default, TimeProvider.System).Parse("");
+        var parse = BenchCommand.Create(TimeProvider.System).Parse("");
 
         Assert.Empty(parse.Errors);
         Assert.Equal([10_000, 1_000_000], parse.GetValue<int[]>("--households")!);
@@ -28,7 +28,7 @@ public sealed class BenchCommandTests
     [Fact]
     public void Parse_SizeBeyondTheGenerator_IsAnError()
     {
-        var parse = BenchCommand.Create(Installation.Default, TimeProvider.System).Parse("--households 10000,3000000");
+        var parse = BenchCommand.Create(TimeProvider.System).Parse("--households 10000,3000000");
 
         Assert.Contains(parse.Errors, e => e.Message.Contains("3000000", StringComparison.Ordinal));
     }

@@ -25,7 +25,7 @@ public sealed class BenchRunnerTests(PostgresFixture postgres)
             var progress = new StringWriter();
             var server = BenchServer.OnServer(postgres.AdminConnectionString, "test server");
 
-            var report = await new BenchRunner(options, rules, Installation.Default, TimeProvider.System, NullLogger.Instance, progress).RunAsync(server);
+            var report = await new BenchRunner(options, rules, TimeProvider.System, NullLogger.Instance, progress).RunAsync(server);
 
             Assert.Equal([30, 300], report.Sizes.Select(s => s.Households));
             foreach (var size in report.Sizes)

@@ -1,3 +1,4 @@
+using ReliefMatch.Host.Runs;
 using ReliefMatch.SampleData;
 using ReliefMatch.Storage.Cluster;
 using ReliefMatch.Tests.Infrastructure;
@@ -12,7 +13,7 @@ public sealed class DatabaseLostTests() : PrivateHomeTest("reliefmatch-lost")
     public async Task Run_DatabaseStoppedMidRun_EndsWithAClearMessageAndExitCode4()
     {
         var input = Path.Combine(Root, "inbox");
-        SampleGenerator.Write(input, new SampleOptions(20_000));
+        SampleFolder.Write(input, new SampleOptions(20_000));
         using var process = ReliefmatchProcess.Start(new Dictionary<string, string?>(),
             "run", "--input", input, "--period", "2023-07", "--out", Path.Combine(Root, "out"), "--home", Home);
         var output = process.StandardOutput.ReadToEndAsync();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Npgsql;
+using ReliefMatch.Host.Runs;
 using ReliefMatch.SampleData;
 using ReliefMatch.Storage.Cluster;
 using ReliefMatch.Tests.Infrastructure;
@@ -53,8 +54,8 @@ public sealed class FaultRunTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Run_KilledAndDatabaseLostAtEveryStage_RerunEqualsACleanRunAndNothingIsLostDoubledOrLeftRunning()
     {
         var clock = Stopwatch.StartNew();
-        SampleGenerator.Write(Input, new SampleOptions(20_000));
-        var inputFiles = Directory.EnumerateFiles(Input, "*", SearchOption.AllDirectories).Count(f => !Path.GetFileName(f).StartsWith("SAMPLE-", StringComparison.Ordinal));
+        SampleFolder.Write(Input, new SampleOptions(20_000));
+        var inputFiles = Directory.EnumerateFiles(Input, "*", SearchOption.AllDirectories).Count(f => Path.GetDirectoryName(f) != Input);
 
         var cleanOut = Path.Combine(_root, "clean-out");
         var clean = await ReliefmatchProcess.RunAsync(PrivateDatabase, RunArguments(CleanHome, cleanOut));

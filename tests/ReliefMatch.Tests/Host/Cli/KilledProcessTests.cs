@@ -1,3 +1,4 @@
+using ReliefMatch.Host.Runs;
 using ReliefMatch.Storage.Cluster;
 using ReliefMatch.Tests.Host.Jobs;
 using ReliefMatch.Tests.Infrastructure;
@@ -22,6 +23,7 @@ public sealed class KilledProcessTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         RosterCsv.Write(Path.Combine(_root, "inbox", "roster", "roster.csv"), [RosterCsv.Line("永福镇", "H1", "张一", TestRecords.IdNumber(1), "2023-07-03")]);
+        Installation.OfSample.Write(Path.Combine(_root, "inbox"));
         return Task.CompletedTask;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using ReliefMatch.Host.Runs;
 
 namespace ReliefMatch.Tests.Host.Cli;
 
@@ -106,8 +107,13 @@ public static class ReliefmatchProcess
     public static async Task<Process> StartServeAsync(IReadOnlyDictionary<string, string?> environment, string home, int port, params string[] extra) =>
         await StartServeAsync(environment, home, port, new StringBuilder(), extra);
 
+    /// <remarks>A home without a county is given the sample's, as <c>reliefmatch init</c> would.</remarks>
     public static async Task<Process> StartServeAsync(IReadOnlyDictionary<string, string?> environment, string home, int port, StringBuilder output, params string[] extra)
     {
+        if (Installation.Read(home) is null)
+        {
+            Installation.OfSample.Write(home);
+        }
         var process = Start(environment, ["serve", "--urls", $"http://127.0.0.1:{port}", "--home", home, .. extra]);
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using ReliefMatch.Host.Runs;
 using ReliefMatch.SampleData;
 using ReliefMatch.Tests.Infrastructure;
 
@@ -22,7 +23,7 @@ public sealed class SplitRunProcessTests(PostgresFixture postgres)
         {
             // A county big enough that a part takes longer than a server's 1-second queue poll, so both servers get work.
             var input = Path.Combine(root, "inbox");
-            SampleGenerator.Write(input, new SampleOptions(10_000));
+            SampleFolder.Write(input, new SampleOptions(10_000));
 
             var single = await postgres.CreateEmptyDatabaseEnvironmentAsync();
             var whole = await ReliefmatchProcess.RunAsync(single, "run", "--input", input, "--period", "2023-07", "--out", Path.Combine(root, "whole"), "--home", Path.Combine(root, "home-whole"));

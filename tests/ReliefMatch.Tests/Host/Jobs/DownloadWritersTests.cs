@@ -87,7 +87,7 @@ public sealed class DownloadWritersTests
     public void SampleDrawXlsxWriter_Draws_ListAndSummaryWithEveryTownship()
     {
         using var buffer = new MemoryStream();
-        SampleDrawXlsxWriter.Write(buffer, July, Draws());
+        SampleDrawXlsxWriter.Write(buffer, July, Draws(), "永福县");
 
         using var xlsx = new XlsxCells(buffer.ToArray());
         Assert.Equal(["抽样名单", "抽样说明"], xlsx.SheetNames);

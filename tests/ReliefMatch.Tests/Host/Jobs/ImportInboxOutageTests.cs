@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ReliefMatch.Host.Jobs;
+using ReliefMatch.Host.Runs;
 using ReliefMatch.Storage;
 using ReliefMatch.Storage.Cluster;
 using ReliefMatch.Tests.Core.Matching;
@@ -100,6 +101,7 @@ public sealed class ImportInboxOutageTests(ITestOutputHelper output) : IAsyncLif
             Database = database,
             Home = _home,
             RulesFolder = ShippedRules.Folder,
+            Installation = Installation.OfSample,
             RunServer = false,
             ServerName = "test",
         });

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Host.Jobs;
+using ReliefMatch.Host.Runs;
 using ReliefMatch.Storage;
 using ReliefMatch.Storage.Imports;
 using ReliefMatch.Tests.Core.Matching;
@@ -54,6 +55,7 @@ internal sealed class JobsHarness : IAsyncDisposable
             Database = database,
             Home = home,
             RulesFolder = ShippedRules.Folder,
+            Installation = Installation.OfSample,
             RunServer = false,
             QueuePollInterval = TimeSpan.FromMilliseconds(250),
             SchedulePollingInterval = TimeSpan.FromSeconds(1),

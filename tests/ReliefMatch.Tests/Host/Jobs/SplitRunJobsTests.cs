@@ -36,7 +36,7 @@ public sealed class SplitRunJobsTests(PostgresFixture postgres)
         try
         {
             await using var db = await postgres.NewDatabaseAsync();
-            await new MonthlyRun(db.DataSource, ShippedRules.Set, Installation.Default, TimeProvider.System, NullLogger.Instance)
+            await new MonthlyRun(db.DataSource, ShippedRules.Set, Installation.OfSample, TimeProvider.System, NullLogger.Instance)
                 .ExecuteAsync(new MonthlyRunRequest(July, SampleData, whole));
             var split = Path.Combine(h.Options.EffectiveOutputs, "2023-07");
             foreach (var file in new[] { "findings.csv", "stats.json", "worklists/永福镇.csv" })
@@ -60,7 +60,7 @@ public sealed class SplitRunJobsTests(PostgresFixture postgres)
     {
         await using var h = await JobsHarness.StartAsync(postgres);
         await new ExtractImporter(h.Database.DataSource, new FakeTimeProvider()).ImportFolderAsync(SampleData, July);
-        var split = new SplitRun(h.Database.DataSource, ShippedRules.Set, Installation.Default, TimeProvider.System, NullLogger.Instance);
+        var split = new SplitRun(h.Database.DataSource, ShippedRules.Set, Installation.OfSample, TimeProvider.System, NullLogger.Instance);
         var runId = await split.StartAsync(July, 2);
         var jobs = h.Services.GetRequiredService<IBackgroundJobClient>();
         h.StartServer("a");

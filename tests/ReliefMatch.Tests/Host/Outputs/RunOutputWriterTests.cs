@@ -21,6 +21,7 @@ public sealed class RunOutputWriterTests : IDisposable
     {
         OutputDirectory = Path.Combine(root, folder),
         Period = July,
+        CountyName = "永福县",
         HomeTownships = Townships,
         Findings = All,
         Imports = [new FileReport { Source = SourceKind.Roster, File = "roster/a.csv", Encoding = "UTF-8", RowsRead = 1, Accepted = 1 }],

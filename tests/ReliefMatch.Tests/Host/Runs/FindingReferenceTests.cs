@@ -59,7 +59,7 @@ public sealed class FindingReferenceTests(PostgresFixture postgres)
     }
 
     private static Task RunAsync(Database db, string output) =>
-        new MonthlyRun(db.DataSource, RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules")), Installation.Default,
+        new MonthlyRun(db.DataSource, RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules")), Installation.OfSample,
                 new FakeTimeProvider(new DateTimeOffset(2023, 8, 1, 18, 0, 0, TimeSpan.Zero)), NullLogger.Instance)
             .ExecuteAsync(new MonthlyRunRequest(new ReportingMonth(2023, 7), Path.Combine(RepositoryRoot.Path, "sample-data"), output));
 }

@@ -26,7 +26,7 @@ public sealed class MonthlyRunApprovedTests(PostgresFixture postgres)
         var output = TempFolder.Create("approved-run");
         try
         {
-            var run = new MonthlyRun(db.DataSource, RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules")), Installation.Default, new FakeTimeProvider(new DateTimeOffset(2023, 8, 1, 18, 0, 0, TimeSpan.Zero)), NullLogger.Instance);
+            var run = new MonthlyRun(db.DataSource, RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules")), Installation.OfSample, new FakeTimeProvider(new DateTimeOffset(2023, 8, 1, 18, 0, 0, TimeSpan.Zero)), NullLogger.Instance);
             await run.ExecuteAsync(new MonthlyRunRequest(July, Path.Combine(RepositoryRoot.Path, "sample-data"), output));
 
             var produced = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
@@ -77,7 +77,7 @@ public sealed class MonthlyRunApprovedTests(PostgresFixture postgres)
         try
         {
             var time = new FakeTimeProvider(new DateTimeOffset(2023, 8, 1, 18, 0, 0, TimeSpan.Zero));
-            var run = new MonthlyRun(db.DataSource, RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules")), Installation.Default, time, NullLogger.Instance);
+            var run = new MonthlyRun(db.DataSource, RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules")), Installation.OfSample, time, NullLogger.Instance);
             var input = Path.Combine(RepositoryRoot.Path, "sample-data");
             var one = await run.ExecuteAsync(new MonthlyRunRequest(July, input, first));
             time.Advance(TimeSpan.FromHours(5));
@@ -115,12 +115,12 @@ public sealed class MonthlyRunApprovedTests(PostgresFixture postgres)
             }
             var time = new FakeTimeProvider(new DateTimeOffset(2023, 8, 1, 18, 0, 0, TimeSpan.Zero));
             var input = Path.Combine(RepositoryRoot.Path, "sample-data");
-            var one = await new MonthlyRun(db.DataSource, RuleFolder.Load(rulesFolder), Installation.Default, time, NullLogger.Instance)
+            var one = await new MonthlyRun(db.DataSource, RuleFolder.Load(rulesFolder), Installation.OfSample, time, NullLogger.Instance)
                 .ExecuteAsync(new MonthlyRunRequest(July, input, null));
 
             var medical = Path.Combine(rulesFolder, "low-income-medical.yaml");
             File.WriteAllText(medical, File.ReadAllText(medical).Replace("threshold: 20000.00", "threshold: 5000.00", StringComparison.Ordinal));
-            var two = await new MonthlyRun(db.DataSource, RuleFolder.Load(rulesFolder), Installation.Default, time, NullLogger.Instance)
+            var two = await new MonthlyRun(db.DataSource, RuleFolder.Load(rulesFolder), Installation.OfSample, time, NullLogger.Instance)
                 .ExecuteAsync(new MonthlyRunRequest(July, input, null));
 
             Assert.False(two.ReusedStoredFindings);

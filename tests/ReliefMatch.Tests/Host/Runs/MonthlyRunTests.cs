@@ -32,7 +32,7 @@ public sealed class MonthlyRunTests(PostgresFixture postgres)
             Write(inbox, "roster/花名册_202307.csv", RosterCsv);
             Write(inbox, "police-deaths/注销_202307.csv", $"姓名,公民身份号码,死亡日期,注销原因\n张一,{TestRecords.IdNumber(1)},2023-06-20,死亡\n");
             var time = new FakeTimeProvider(new DateTimeOffset(2023, 8, 1, 0, 0, 0, TimeSpan.Zero));
-            var run = new MonthlyRun(db.DataSource, RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules")), Installation.Default, time, NullLogger.Instance);
+            var run = new MonthlyRun(db.DataSource, RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules")), Installation.OfSample, time, NullLogger.Instance);
 
             var july = await run.ExecuteAsync(new MonthlyRunRequest(July, inbox, Path.Combine(output, "07")));
             Assert.Equal(1, july.Outputs!.Statistics.County.DataWarning.Total);

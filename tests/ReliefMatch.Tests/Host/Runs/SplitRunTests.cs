@@ -18,7 +18,7 @@ public sealed class SplitRunTests(PostgresFixture postgres)
     private static readonly string SampleData = Path.Combine(RepositoryRoot.Path, "sample-data");
 
     private static SplitRun Split(ReliefMatch.Storage.Database db) =>
-        new(db.DataSource, ShippedRules.Set, Installation.Default, new FakeTimeProvider(new DateTimeOffset(2023, 8, 1, 18, 0, 0, TimeSpan.Zero)), NullLogger.Instance);
+        new(db.DataSource, ShippedRules.Set, Installation.OfSample, new FakeTimeProvider(new DateTimeOffset(2023, 8, 1, 18, 0, 0, TimeSpan.Zero)), NullLogger.Instance);
 
     [Fact]
     public async Task Parts_in_any_order_and_repeated_merge_once_into_the_findings_of_a_whole_run()
@@ -35,7 +35,7 @@ public sealed class SplitRunTests(PostgresFixture postgres)
         var merged = await split.MergeAsync(runId, null);
         Assert.Null(await split.MergeAsync(runId, null)); // a second merge finds the run done
 
-        var whole = await new MonthlyRun(db.DataSource, ShippedRules.Set, Installation.Default, new FakeTimeProvider(), NullLogger.Instance)
+        var whole = await new MonthlyRun(db.DataSource, ShippedRules.Set, Installation.OfSample, new FakeTimeProvider(), NullLogger.Instance)
             .ExecuteAsync(new MonthlyRunRequest(July, null, null));
         Assert.NotNull(merged);
         Assert.True(whole.ReusedStoredFindings, "the merge recorded what it saw, so a later run with nothing new reuses its findings");

@@ -130,7 +130,7 @@ public sealed class CountyPagesTests(PostgresFixture postgres) : IAsyncLifetime
             ("花名册.csv", ExtractFiles.Roster(("张一", TestRecords.IdNumber(1), Luojin, "H1", "农村低保"), ("张二", TestRecords.IdNumber(2), Suqiao, "H2", "农村低保"))),
             ("死亡注销.csv", ExtractFiles.PoliceDeaths(("张一", TestRecords.IdNumber(1), "2023-06-01"))));
         var rules = RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules"));
-        await new MonthlyRun(_server.Database.DataSource, rules, Installation.Default, _server.Time, NullLogger.Instance).ExecuteAsync(new MonthlyRunRequest(July, null, null));
+        await new MonthlyRun(_server.Database.DataSource, rules, Installation.OfSample, _server.Time, NullLogger.Instance).ExecuteAsync(new MonthlyRunRequest(July, null, null));
 
         var runs = await _county.PageAsync("/county/runs");
         var overview = await _county.PageAsync("/county?period=2023-07");

@@ -37,7 +37,7 @@ public sealed class WorkplaceFlowTests(PostgresFixture postgres) : IAsyncLifetim
         var page = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK && !page.Contains("拒收：", StringComparison.Ordinal), page);
         var rules = RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules"));
-        await new MonthlyRun(_server.Database.DataSource, rules, Installation.Default, _server.Time, NullLogger.Instance).ExecuteAsync(new MonthlyRunRequest(period, null, null));
+        await new MonthlyRun(_server.Database.DataSource, rules, Installation.OfSample, _server.Time, NullLogger.Instance).ExecuteAsync(new MonthlyRunRequest(period, null, null));
     }
 
     private static string Count(string html, string id) => Regex.Match(html, $"id=\"{id}\"[^>]*>(\\d+)<").Groups[1].Value;

@@ -47,7 +47,7 @@ internal sealed class WorkplaceServer : IAsyncDisposable
         var home = TempFolder.Create("reliefmatch-web");
         try
         {
-            var settings = new WorkplaceSettings { Urls = "http://127.0.0.1:0", Home = home, Inbox = Path.Combine(home, "inbox") };
+            var settings = new WorkplaceSettings { Urls = "http://127.0.0.1:0", Home = home, Inbox = Path.Combine(home, "inbox"), Installation = Installation.OfSample };
             var rules = RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules"));
             var app = WorkplaceHost.Build(settings, database, rules, time, hooks ?? WorkplaceHooks.None);
             await app.StartAsync();
