@@ -109,34 +109,14 @@ public static class ExtractReader
 
     private static TableSource OpenTable(string path, string file, XlsxLimits limits, ReadOnlySpan<byte> prefix, bool wholeFile)
     {
-        var extension = Path.GetExtension(path);
-        if (prefix.StartsWith("PK\u0003\u0004"u8))
+        var format = TableFileFormat.Sniff(prefix, path);
+        if (format.Refusal is { } refusal)
         {
-            if (extension.Equals(".csv", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ExtractRefusedException(file,
-                    "扩展名是 .csv，内容却是 XLSX 工作簿（zip），请改正扩展名 (named .csv but holds an XLSX workbook, a zip: correct the extension)", []);
-            }
+            throw new ExtractRefusedException(file, refusal, []);
+        }
+        if (format.Kind == TableFileKind.Xlsx)
+        {
             return Guard(file, () => new XlsxTableSource(path, file, limits));
-        }
-        if (prefix.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
-        {
-            throw new ExtractRefusedException(file,
-                "旧版 Excel (.xls) 或加密的工作簿，请另存为 .xlsx 或 CSV (a legacy .xls or encrypted workbook; save it as .xlsx or CSV)", []);
-        }
-        if (prefix.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || prefix.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-        {
-            throw new ExtractRefusedException(file,
-                "UTF-16 编码的文本，请另存为 UTF-8 或 GB18030 的 CSV (UTF-16 text; save it as a UTF-8 or GB18030 CSV)", []);
-        }
-        if (prefix.Contains((byte)0))
-        {
-            throw new ExtractRefusedException(file, "不是 CSV 或 XLSX 文件 (neither a CSV nor an XLSX file)", []);
-        }
-        if (extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ExtractRefusedException(file,
-                "扩展名是 .xlsx，内容却不是 XLSX 工作簿（看来是 CSV 文本），请改正扩展名 (named .xlsx but holds no XLSX workbook, apparently CSV text: correct the extension)", []);
         }
         var encoding = TextEncodings.Detect(prefix, wholeFile);
         if (encoding == TextEncodings.Undecodable)

@@ -1,4 +1,5 @@
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Identity;
 
 namespace ReliefMatch.Storage;
@@ -19,6 +20,10 @@ internal static class StoredCodes
 
     public static Programme ParseProgramme(string text) =>
         CodeLists.TryProgramme(text, out var p) ? p : throw new InvalidDataException($"Unknown stored programme '{text}'.");
+
+    public static Confidence ParseConfidence(string text) =>
+        Enum.GetValues<Confidence>().Where(c => c.Id() == text).Select(c => (Confidence?)c).FirstOrDefault()
+            ?? throw new InvalidDataException($"Unknown stored confidence '{text}'.");
 
     public static string? Problem(IdProblem problem) => problem == IdProblem.None ? null : ProblemNames[(int)problem];
 

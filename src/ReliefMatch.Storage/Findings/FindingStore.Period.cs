@@ -15,9 +15,9 @@ public sealed partial class FindingStore
     public async Task<IReadOnlyList<StoredFinding>> LoadPeriodAsync(ReportingMonth period, Func<string, string> ruleTitle, CancellationToken cancellationToken = default)
     {
         var rows = new List<(Finding Finding, string Evidence, ReportingMonth FirstSeen, ReportingMonth LastSeen, FindingStatus Status, string? Reason)>();
-        await using (var cmd = dataSource.CreateCommand("""
-            SELECT f.key, f.rule_id, f.rule_version, f.id_number, f.household_id, f.discriminator, f.name, f.township, f.village,
-                   f.programmes, f.confidence, f.evidence::text, f.feeds_data_warning, f.suggested_action, f.due_days,
+        const int own = StoredFindingRow.Count;
+        await using (var cmd = dataSource.CreateCommand($"""
+            SELECT {StoredFindingRow.Columns},
                    f.first_seen, f.last_seen, f.status, f.disposition_reason
             FROM reliefmatch.findings f JOIN reliefmatch.finding_periods fp ON fp.key = f.key AND fp.period = $1
             ORDER BY f.key
@@ -27,27 +27,9 @@ public sealed partial class FindingStore
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var ruleId = r.GetString(1);
-                var finding = new Finding
-                {
-                    RuleId = ruleId,
-                    RuleVersion = r.GetInt32(2),
-                    RuleTitle = ruleTitle(ruleId),
-                    IdNumber = r.GetString(3),
-                    HouseholdId = r.GetString(4),
-                    Discriminator = r.GetString(5),
-                    Name = r.GetString(6),
-                    Township = r.GetString(7),
-                    Village = r.GetString(8),
-                    Programmes = r.GetFieldValue<string[]>(9).Select(StoredCodes.ParseProgramme).ToList(),
-                    Confidence = ParseConfidence(r.GetString(10)),
-                    Evidence = [],
-                    FeedsDataWarning = r.GetBoolean(12),
-                    SuggestedAction = r.GetString(13),
-                    DueDays = r.GetInt32(14),
-                };
-                rows.Add((finding, r.GetString(11), ReportingMonth.Parse(r.GetString(15)), ReportingMonth.Parse(r.GetString(16)),
-                    FindingStatusText.Parse(r.GetString(17)), r.IsDBNull(18) ? null : r.GetString(18)));
+                var finding = StoredFindingRow.Read(r, ruleTitle(r.GetString(1)), withEvidence: false);
+                rows.Add((finding, r.GetString(StoredFindingRow.EvidenceOrdinal), ReportingMonth.Parse(r.GetString(own)), ReportingMonth.Parse(r.GetString(own + 1)),
+                    FindingStatusText.Parse(r.GetString(own + 2)), r.IsDBNull(own + 3) ? null : r.GetString(own + 3)));
             }
         }
         // The evidence JSON is most of the work (a province month holds 130 MB of it): parsed on every core once read.
@@ -62,9 +44,4 @@ public sealed partial class FindingStore
         });
         return stored;
     }
-
-    private static Confidence ParseConfidence(string text) =>
-        Enum.GetValues<Confidence>().FirstOrDefault(c => c.Id() == text) is var c && c != 0
-            ? c
-            : throw new InvalidDataException($"Unknown stored confidence '{text}'.");
 }

@@ -1,5 +1,4 @@
 using ReliefMatch.Storage.Findings;
-using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using ReliefMatch.Core.Extracts;
@@ -15,10 +14,8 @@ namespace ReliefMatch.Storage.Workplace;
 /// </summary>
 public sealed class FindingQueries(NpgsqlDataSource dataSource)
 {
-    private const string Columns = """
-        f.key, f.rule_id, f.rule_version, f.id_number, f.household_id, f.discriminator, f.name, f.township, f.village,
-        f.programmes, f.confidence, f.evidence, f.feeds_data_warning, f.suggested_action, f.due_days,
-        f.first_seen, f.last_seen, f.closed_in, f.status, f.disposition_reason, f.disposition_by, f.disposition_at,
+    private const string Columns = StoredFindingRow.Columns + """
+        , f.first_seen, f.last_seen, f.closed_in, f.status, f.disposition_reason, f.disposition_by, f.disposition_at,
         f.checked_by, f.checked_on
         """;
 
@@ -154,56 +151,16 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
 
     private static WorkplaceFinding Read(NpgsqlDataReader r)
     {
-        var finding = new Finding
+        const int own = StoredFindingRow.Count;
+        return new WorkplaceFinding(StoredFindingRow.Read(r), ReportingMonth.Parse(r.GetString(own)), ReportingMonth.Parse(r.GetString(own + 1)),
+            FindingStatusText.Parse(r.GetString(own + 3)))
         {
-            RuleId = r.GetString(1),
-            RuleVersion = r.GetInt32(2),
-            IdNumber = r.GetString(3),
-            HouseholdId = r.GetString(4),
-            Discriminator = r.GetString(5),
-            Name = r.GetString(6),
-            Township = r.GetString(7),
-            Village = r.GetString(8),
-            Programmes = r.GetFieldValue<string[]>(9).Select(StoredCodes.ParseProgramme).ToList(),
-            Confidence = ParseConfidence(r.GetString(10)),
-            Evidence = ParseEvidence(r.GetString(11)),
-            FeedsDataWarning = r.GetBoolean(12),
-            SuggestedAction = r.GetString(13),
-            DueDays = r.GetInt32(14),
+            ClosedIn = r.IsDBNull(own + 2) ? null : ReportingMonth.Parse(r.GetString(own + 2)),
+            DispositionReason = r.IsDBNull(own + 4) ? null : r.GetString(own + 4),
+            DispositionBy = r.IsDBNull(own + 5) ? null : r.GetString(own + 5),
+            DispositionAt = r.IsDBNull(own + 6) ? null : r.GetFieldValue<DateTimeOffset>(own + 6),
+            CheckedBy = r.IsDBNull(own + 7) ? null : r.GetString(own + 7),
+            CheckedOn = r.IsDBNull(own + 8) ? null : r.GetFieldValue<DateOnly>(own + 8),
         };
-        return new WorkplaceFinding(finding, ReportingMonth.Parse(r.GetString(15)), ReportingMonth.Parse(r.GetString(16)), FindingStatusText.Parse(r.GetString(18)))
-        {
-            ClosedIn = r.IsDBNull(17) ? null : ReportingMonth.Parse(r.GetString(17)),
-            DispositionReason = r.IsDBNull(19) ? null : r.GetString(19),
-            DispositionBy = r.IsDBNull(20) ? null : r.GetString(20),
-            DispositionAt = r.IsDBNull(21) ? null : r.GetFieldValue<DateTimeOffset>(21),
-            CheckedBy = r.IsDBNull(22) ? null : r.GetString(22),
-            CheckedOn = r.IsDBNull(23) ? null : r.GetFieldValue<DateOnly>(23),
-        };
-    }
-
-    private static Confidence ParseConfidence(string text) => text switch
-    {
-        "exact" => Confidence.Exact,
-        "repaired" => Confidence.Repaired,
-        "probable" => Confidence.Probable,
-        "review" => Confidence.Review,
-        _ => throw new InvalidDataException($"Unknown stored confidence '{text}'."),
-    };
-
-    private static List<Evidence> ParseEvidence(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var list = new List<Evidence>();
-        foreach (var e in document.RootElement.EnumerateArray())
-        {
-            var sourceId = e.GetProperty("source").GetString();
-            if (!SourceKinds.TryParse(sourceId, out var source))
-            {
-                throw new InvalidDataException($"Unknown stored evidence source '{sourceId}'.");
-            }
-            list.Add(new Evidence(source, e.GetProperty("extract_id").GetInt64(), e.GetProperty("row").GetInt32(), e.GetProperty("text").GetString() ?? ""));
-        }
-        return list;
     }
 }

@@ -45,26 +45,12 @@ public static class ReturnedWorklistReader
         {
             return ReturnedWorklist.Unreadable("文件为空。");
         }
-        var extension = Path.GetExtension(fileName ?? "");
-        if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
+        return TableFileFormat.Sniff(bytes, fileName) switch
         {
-            return extension.Equals(".csv", StringComparison.OrdinalIgnoreCase)
-                ? ReturnedWorklist.Unreadable("文件扩展名是 .csv，内容却是 XLSX 工作簿，请改正扩展名后再上传。")
-                : ReadXlsx(bytes);
-        }
-        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
-        {
-            return ReturnedWorklist.Unreadable("这是旧版 Excel (.xls) 文件，请另存为 .xlsx 后再上传。");
-        }
-        if (extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            return ReturnedWorklist.Unreadable("文件扩展名是 .xlsx，内容却不是 XLSX 工作簿（看来是 CSV 文本），请改正扩展名后再上传。");
-        }
-        if (bytes.AsSpan().Contains((byte)0))
-        {
-            return ReturnedWorklist.Unreadable("不是 XLSX 或 CSV 文件。");
-        }
-        return ReadCsv(bytes);
+            { Kind: TableFileKind.Xlsx } => ReadXlsx(bytes),
+            { Kind: TableFileKind.Csv } => ReadCsv(bytes),
+            var refused => ReturnedWorklist.Unreadable($"{refused.Chinese}。"),
+        };
     }
 
     private static ReturnedWorklist ReadXlsx(byte[] bytes)

@@ -47,6 +47,22 @@ public sealed class FindingQueriesTests(PostgresFixture postgres) : IAsyncLifeti
         Discriminator = "d",
     };
 
+    /// <summary>The workplace and the run read a stored finding through the one mapping: every field comes back alike.</summary>
+    [Fact]
+    public async Task ForPeriodAsync_AsTheRunReadsTheMonth_TheSameFindings()
+    {
+        var probable = Make(3, "苏桥镇", rule: "duplicate-enrolment") with { Confidence = Confidence.Probable, Programmes = [Programme.UrbanDibao], Evidence = [] };
+        await _store.SaveRunAsync(July, [Make(1, "罗锦镇"), Make(2, "罗锦镇") with { Confidence = Confidence.Review, FeedsDataWarning = false }, probable]);
+
+        var workplace = await _queries.ForPeriodAsync(July);
+        var run = await _store.LoadPeriodAsync(July, _ => "");
+
+        static string Fields(Finding f) => string.Join("|", f.Key, f.RuleId, f.RuleVersion, f.IdNumber, f.HouseholdId, f.Discriminator, f.Name, f.Township,
+            f.Village, string.Join(",", f.Programmes), f.Confidence, string.Join(",", f.Evidence), f.FeedsDataWarning, f.SuggestedAction, f.DueDays);
+        Assert.Equal(run.Select(f => Fields(f.Finding)).Order(StringComparer.Ordinal), workplace.Select(f => Fields(f.Finding)).Order(StringComparer.Ordinal));
+        Assert.Equal([Confidence.Repaired, Confidence.Review, Confidence.Probable], workplace.OrderBy(f => f.Finding.IdNumber, StringComparer.Ordinal).Select(f => f.Finding.Confidence));
+    }
+
     [Fact]
     public async Task ForPeriodAsync_Month_TheFindingsItProducedAsStoredWithTheirStatus()
     {

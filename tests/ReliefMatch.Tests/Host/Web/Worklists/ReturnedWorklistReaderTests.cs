@@ -74,6 +74,14 @@ public class ReturnedWorklistReaderTests(ZipBombs bombs) : IClassFixture<ZipBomb
         Assert.Contains(".xls", ReturnedWorklistReader.Read([0xD0, 0xCF, 0x11, 0xE0, 0, 0]).Problem, StringComparison.Ordinal);
     }
 
+    /// <summary>A returned worklist is told apart as an extract is (the same sniffer), so it gets the same reasons.</summary>
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xFE, (byte)'a', 0, (byte)',', 0 }, "return.csv", "UTF-16")]
+    [InlineData(new byte[] { 0x01, 0x00, 0x02, 0x03 }, "return.xlsx", "不是 CSV 或 XLSX 文件")]
+    [InlineData(new byte[] { (byte)'P', (byte)'K', 3, 4, 1, 2 }, "return.csv", "扩展名是 .csv")]
+    public void Read_NameOrBytesNoWorklist_TheExtractsReason(byte[] bytes, string name, string problem) =>
+        Assert.Contains(problem, ReturnedWorklistReader.Read(bytes, name).Problem, StringComparison.Ordinal);
+
     [Fact]
     public void Read_SharedStringBomb_ProblemNamingTheLimitWithinMemoryBudget()
     {
