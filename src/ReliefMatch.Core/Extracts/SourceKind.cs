@@ -21,7 +21,7 @@ public static class SourceKinds
 {
     public static IReadOnlyList<SourceKind> All { get; } = Enum.GetValues<SourceKind>();
 
-    private static readonly string[] Ids = [.. All.Select(k => string.Concat(k.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())))];
+    private static readonly string[] Ids = [.. All.Select(k => Rules.Spelling.Kebab(k.ToString()))];
 
     /// <summary>The source id (the enum name in kebab case): the drop-folder name and the name used in rule files and reports.</summary>
     public static string Id(this SourceKind kind) => Ids[(int)kind];
