@@ -423,26 +423,8 @@ internal sealed class MonthEvaluation
 
     private (List<RosterHousehold> Households, Dictionary<string, RosterHousehold> ById) BuildHouseholds()
     {
-        var roster = Data.Roster;
-        var byId = new Dictionary<string, RosterHousehold>(StringComparer.Ordinal);
-        var list = new List<RosterHousehold>();
-        for (var i = 0; i < roster.Count; i++)
-        {
-            if (!_rowHome[i])
-            {
-                continue;
-            }
-            var row = roster[i];
-            var id = row.HouseholdId.Trim();
-            if (!byId.TryGetValue(id, out var household))
-            {
-                household = new RosterHousehold(id);
-                byId.Add(id, household);
-                list.Add(household);
-            }
-            household.Add(i, row, roster);
-        }
-        return (list, byId);
+        var rowHome = _rowHome;
+        return RosterHousehold.Group(Data.Roster, row => rowHome[row]);
     }
 
     private static IReadOnlyList<Programme>[] BuildProgrammeLists()
