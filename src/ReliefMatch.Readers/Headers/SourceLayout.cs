@@ -11,9 +11,11 @@ internal sealed class SourceLayout
 {
     private readonly Dictionary<string, (ExtractField Field, int Preference)> bySpelling = new(StringComparer.Ordinal);
 
-    private SourceLayout(SourceKind source, (ExtractField Field, string[] Headers)[] fields, ExtractField[][] requirements)
+    private SourceLayout(SourceKind source, (ExtractField Field, string[] Headers)[] fields, ExtractField[][] requirements,
+        (ExtractField Field, RowFilter Filter)[] filters)
     {
         Source = source;
+        Filters = filters;
         Fields = fields.ToDictionary(f => f.Field, f => (IReadOnlyList<string>)f.Headers);
         Requirements = requirements;
         foreach (var (field, headers) in fields)
@@ -40,6 +42,9 @@ internal sealed class SourceLayout
     /// it); a disability file needs the ID, category and level, each of which 残疾人证号 can give.
     /// </remarks>
     public IReadOnlyList<ExtractField[]> Requirements { get; }
+
+    /// <summary>The declared row filters, each on the reader's field it names.</summary>
+    public IReadOnlyList<(ExtractField Field, RowFilter Filter)> Filters { get; }
 
     public bool TryField(string normalisedHeader, out ExtractField field, out int preference)
     {
@@ -73,6 +78,10 @@ internal sealed class SourceLayout
     /// <summary>One layout per source kind, in enum order.</summary>
     public static IReadOnlyList<SourceLayout> All { get; } = [.. SourceKinds.All.Select(k => From(k, k.Declaration()))];
 
+    /// <summary>The layout of <paramref name="source"/> as <paramref name="declaration"/> declares it (the shipped one's is cached in <see cref="All"/>).</summary>
+    public static SourceLayout For(SourceKind source, SourceDeclaration declaration) =>
+        ReferenceEquals(declaration, source.Declaration()) ? For(source) : From(source, declaration);
+
     /// <summary>
     /// The columns of a declaration, each declared field mapped to the reader's field of that name: the shipped
     /// declaration of a compiled source must name only fields its record builder reads.
@@ -85,6 +94,7 @@ internal sealed class SourceLayout
         return new SourceLayout(
             source,
             [.. declaration.Fields.Select(f => (FieldOf(f.Name), f.Headers.ToArray()))],
-            [.. declaration.HeaderRequirements.Select(r => r.Select(FieldOf).ToArray())]);
+            [.. declaration.HeaderRequirements.Select(r => r.Select(FieldOf).ToArray())],
+            [.. declaration.Filters.Select(f => (FieldOf(f.Field), f))]);
     }
 }
