@@ -1,4 +1,5 @@
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Sources;
 using ReliefMatch.Readers.Headers;
 using ReliefMatch.Readers.Rows;
 using ReliefMatch.Readers.Tables;
@@ -19,11 +20,15 @@ public static class ExtractReader
     /// <param name="displayName">The name used in reports and errors, e.g. <c>medical/医保结算_202307.csv</c>;
     /// by default the source id and the file name.</param>
     /// <param name="options">The installation's settings; <see cref="ExtractReaderOptions.Default"/> when omitted.</param>
-    public static ExtractReading Open(string path, SourceKind source, string? displayName = null, ExtractReaderOptions? options = null)
+    public static ExtractReading Open(string path, SourceKind source, string? displayName = null, ExtractReaderOptions? options = null) =>
+        Open(path, source, source.Declaration(), displayName, options);
+
+    /// <summary>As <see cref="Open(string, SourceKind, string?, ExtractReaderOptions?)"/>, with the source's columns and filters as <paramref name="declaration"/> declares them.</summary>
+    internal static ExtractReading Open(string path, SourceKind source, SourceDeclaration declaration, string? displayName = null, ExtractReaderOptions? options = null)
     {
         options ??= ExtractReaderOptions.Default;
         var file = displayName ?? $"{source.Id()}/{Path.GetFileName(path)}";
-        var layout = SourceLayout.For(source);
+        var layout = SourceLayout.For(source, declaration);
         var table = OpenTable(path, file, options.Xlsx);
         try
         {

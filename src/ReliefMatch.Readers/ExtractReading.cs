@@ -1,4 +1,5 @@
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Sources;
 using ReliefMatch.Readers.Headers;
 using ReliefMatch.Readers.Rows;
 using ReliefMatch.Readers.Tables;
@@ -8,8 +9,8 @@ namespace ReliefMatch.Readers;
 /// <summary>An opened extract: what was detected, and a single forward pass over its accepted records.</summary>
 /// <remarks>
 /// Counting: every row below the header row is read (<see cref="RowsRead"/>) and ends up in exactly one of
-/// <see cref="Accepted"/>, <see cref="Rejected"/> or <see cref="Skipped"/> (blank rows, and 合计/总计/小计
-/// footer rows), so <c>RowsRead == Accepted + Rejected + Skipped</c> holds at every point of the pass.
+/// <see cref="Accepted"/>, <see cref="Rejected"/> or <see cref="Skipped"/> (blank rows, 合计/总计/小计
+/// footer rows, and rows a declared row filter passes over), so <c>RowsRead == Accepted + Rejected + Skipped</c> holds at every point of the pass.
 /// Rows are CSV lines (where the record starts) or sheet rows, 1-based.
 /// </remarks>
 public sealed class ExtractReading : IDisposable
@@ -86,12 +87,13 @@ public sealed class ExtractReading : IDisposable
                 rejects.Add(new RejectedRow(table.Row, ColumnName(fault.Column), table.AsRead(fault.Column), fault.Reason));
                 continue;
             }
-            if (IsBlankOrFooter())
+            cells.Begin();
+            // A row a declared filter passes over is no error: it is counted as skipped, like a blank row.
+            if (IsBlankOrFooter() || !cells.Passes(RowFilterEffect.Skip))
             {
                 Skipped++;
                 continue;
             }
-            cells.Begin();
             var record = builder.Build(cells);
             if (record is null)
             {

@@ -1,17 +1,22 @@
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Matching;
 
 namespace ReliefMatch.Core.Checks;
 
 /// <summary>
 /// A household of the home county as the roster snapshot lists it (RULES.md: a household is its household_id;
 /// its head is the member whose relation is 户主 or 本人, else its first row). Household-level values are read
-/// over all member rows, the most recent date winning (DATA-CONTRACT.md).
+/// over all member rows, the most recent date winning (DATA-CONTRACT.md): they are the matching engine's
+/// household's, so the due lists and the rules cannot disagree.
 /// </summary>
 public sealed class HomeHousehold
 {
-    internal HomeHousehold(string householdId, RosterRecord head, IReadOnlyList<RosterRecord> members)
+    private readonly RosterHousehold household;
+
+    internal HomeHousehold(RosterHousehold household, RosterRecord head, IReadOnlyList<RosterRecord> members)
     {
-        HouseholdId = householdId;
+        this.household = household;
+        HouseholdId = household.Id;
         Head = head;
         Members = members;
     }
@@ -30,12 +35,11 @@ public sealed class HomeHousehold
     public string Village => Head.Village?.Trim() ?? "";
 
     /// <summary>The latest 最近核对日期 on any member row; null when no row has one (never checked).</summary>
-    public DateOnly? LastCheckOn => Members.Max(m => m.LastCheckOn);
+    public DateOnly? LastCheckOn => household.LastCheckOn;
 
     /// <summary>The programmes some member is enrolled in (active or phasing out), in programme order.</summary>
-    public IReadOnlyList<Programme> EnrolledProgrammes =>
-        Members.Where(m => m.IsEnrolled).Select(m => m.Programme).Distinct().Order().ToArray();
+    public IReadOnlyList<Programme> EnrolledProgrammes => MonthEvaluation.ProgrammesOf(household.ProgrammeMask);
 
     /// <summary>Whether a member is enrolled in dibao or tekun: the households the economic re-check covers.</summary>
-    public bool HasEnrolledDibaoOrTekun => Members.Any(m => m.IsEnrolled && (m.Programme.IsDibao() || m.Programme == Programme.Tekun));
+    public bool HasEnrolledDibaoOrTekun => household.HasEnrolledDibao || household.HasEnrolledTekun;
 }

@@ -10,36 +10,22 @@ public static class RosterHouseholds
     /// The home county's households, ordered by household id (ordinal). Rows of other counties are left out;
     /// rows with an empty household id cannot form a household and are left out too.
     /// </summary>
+    /// <remarks>The households and their values are the matching engine's (<see cref="RosterHousehold"/>), so the due lists and the rules agree.</remarks>
     public static IReadOnlyList<HomeHousehold> OfHomeCounty(IReadOnlyList<RosterRecord> roster, string homeCounty)
     {
         ArgumentNullException.ThrowIfNull(roster);
-        var byId = new Dictionary<string, List<RosterRecord>>(StringComparer.Ordinal);
+        var (households, _) = RosterHousehold.Group(roster, row => CountyCodes.IsIn(roster[row].CountyCode, homeCounty));
+        var members = households.ToDictionary(h => h.Id, _ => new List<RosterRecord>(), StringComparer.Ordinal);
         foreach (var row in roster)
         {
-            if (!CountyCodes.IsIn(row.CountyCode, homeCounty))
+            if (members.TryGetValue(RosterHousehold.KeyOf(row), out var list) && CountyCodes.IsIn(row.CountyCode, homeCounty))
             {
-                continue;
+                list.Add(row);
             }
-            var id = row.HouseholdId.Trim();
-            if (id.Length == 0)
-            {
-                continue;
-            }
-            if (!byId.TryGetValue(id, out var members))
-            {
-                byId.Add(id, members = []);
-            }
-            members.Add(row);
         }
-
-        var households = new List<HomeHousehold>(byId.Count);
-        foreach (var (id, members) in byId.OrderBy(h => h.Key, StringComparer.Ordinal))
-        {
-            var ordered = members.OrderBy(m => m.ExtractId).ThenBy(m => m.Row).ToArray();
-            var head = ordered.FirstOrDefault(m => m.IsHead) ?? ordered[0];
-            households.Add(new HomeHousehold(id, head, ordered));
-        }
-        return households;
+        return households.OrderBy(h => h.Id, StringComparer.Ordinal)
+            .Select(h => new HomeHousehold(h, roster[h.Head], members[h.Id].OrderBy(m => m.ExtractId).ThenBy(m => m.Row).ToArray()))
+            .ToList();
     }
 
     /// <summary>The home county's townships named on the roster (trimmed, ordinal order).</summary>

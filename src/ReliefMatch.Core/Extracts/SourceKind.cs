@@ -1,6 +1,12 @@
+using ReliefMatch.Core.Sources;
+
 namespace ReliefMatch.Core.Extracts;
 
-/// <summary>The departmental sources of DATA-CONTRACT.md. The drop folder has one sub-folder per source id.</summary>
+/// <summary>
+/// The departmental sources the program has record types and checks for; each is declared by a shipped file
+/// (<c>rules/sources/&lt;id&gt;.yaml</c>) that gives its names, policy, fields and header spellings. The drop
+/// folder has one sub-folder per source id.
+/// </summary>
 public enum SourceKind
 {
     Roster,
@@ -15,29 +21,17 @@ public static class SourceKinds
 {
     public static IReadOnlyList<SourceKind> All { get; } = Enum.GetValues<SourceKind>();
 
-    /// <summary>The source id: the drop-folder name and the name used in rule files and reports.</summary>
-    public static string Id(this SourceKind kind) => kind switch
-    {
-        SourceKind.Roster => "roster",
-        SourceKind.PoliceDeaths => "police-deaths",
-        SourceKind.HealthDeaths => "health-deaths",
-        SourceKind.Disability => "disability",
-        SourceKind.Medical => "medical",
-        SourceKind.Monitoring => "monitoring",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    private static readonly string[] Ids = [.. All.Select(k => Rules.Spelling.Kebab(k.ToString()))];
 
-    /// <summary>How the source is called in Chinese, for reports and evidence.</summary>
-    public static string ChineseName(this SourceKind kind) => kind switch
-    {
-        SourceKind.Roster => "民政救助对象花名册",
-        SourceKind.PoliceDeaths => "公安户籍注销",
-        SourceKind.HealthDeaths => "卫健死亡医学证明",
-        SourceKind.Disability => "残联持证残疾人",
-        SourceKind.Medical => "医保结算",
-        SourceKind.Monitoring => "乡村振兴防返贫监测",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    /// <summary>The source id (the enum name in kebab case): the drop-folder name and the name used in rule files and reports.</summary>
+    public static string Id(this SourceKind kind) => Ids[(int)kind];
+
+    /// <summary>The source's shipped declaration (<c>rules/sources/&lt;id&gt;.yaml</c>).</summary>
+    public static SourceDeclaration Declaration(this SourceKind kind) =>
+        SourceCatalog.Shipped.Find(kind.Id()) ?? throw new InvalidOperationException($"No source declaration {kind.Id()}.yaml is shipped.");
+
+    /// <summary>How the source is called in Chinese, for reports and evidence (the declaration's <c>names.zh</c>).</summary>
+    public static string ChineseName(this SourceKind kind) => kind.Declaration().ChineseName;
 
     public static bool TryParse(string? id, out SourceKind kind)
     {
@@ -53,6 +47,6 @@ public static class SourceKinds
         return false;
     }
 
-    /// <summary>Roster and monitoring describe the whole population each month; the others accumulate.</summary>
-    public static bool IsSnapshot(this SourceKind kind) => kind is SourceKind.Roster or SourceKind.Monitoring;
+    /// <summary>Whether the source's declared policy is snapshot: it describes the whole population each month.</summary>
+    public static bool IsSnapshot(this SourceKind kind) => kind.Declaration().Policy == SourcePolicy.Snapshot;
 }

@@ -9,8 +9,16 @@ namespace ReliefMatch.Core.Matching;
 /// probable) dated on or before end(P). One finding per person and home household where the person is
 /// enrolled; police cancellations for other reasons than death, later deaths and stopped rows flag nothing.
 /// </summary>
-internal static class DeceasedRecipientCheck
+internal sealed class DeceasedRecipientCheck : IRuleCheck
 {
+    public static RuleKind Kind => RuleKind.DeceasedRecipient;
+
+    public static RuleNeeds Needs(Rule rule) => new()
+    {
+        Sources = [[SourceKind.Roster], ((DeathEvidenceParameters)rule.Parameters).DeathSources],
+        Parts = MonthParts.DeathMatches,
+    };
+
     public static void Run(MonthEvaluation month, Rule rule, List<Finding> findings)
     {
         var parameters = (DeathEvidenceParameters)rule.Parameters;

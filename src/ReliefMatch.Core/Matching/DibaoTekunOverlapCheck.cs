@@ -10,8 +10,12 @@ namespace ReliefMatch.Core.Matching;
 /// which the person is enrolled in dibao or tekun; the evidence lists the person's other dibao and tekun
 /// enrolments.
 /// </summary>
-internal static class DibaoTekunOverlapCheck
+internal sealed class DibaoTekunOverlapCheck : IRuleCheck
 {
+    public static RuleKind Kind => RuleKind.DibaoTekunOverlap;
+
+    public static RuleNeeds Needs(Rule rule) => RuleNeeds.RosterOnly;
+
     public static void Run(MonthEvaluation month, Rule rule, List<Finding> findings)
     {
         var roster = month.Data.Roster;

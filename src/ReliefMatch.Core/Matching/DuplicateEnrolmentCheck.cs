@@ -8,8 +8,12 @@ namespace ReliefMatch.Core.Matching;
 /// the roster set, at least one in the home county. One finding per home household where the person is
 /// enrolled; the evidence lists the enrolments in the other households.
 /// </summary>
-internal static class DuplicateEnrolmentCheck
+internal sealed class DuplicateEnrolmentCheck : IRuleCheck
 {
+    public static RuleKind Kind => RuleKind.DuplicateEnrolment;
+
+    public static RuleNeeds Needs(Rule rule) => RuleNeeds.RosterOnly;
+
     public static void Run(MonthEvaluation month, Rule rule, List<Finding> findings)
     {
         var roster = month.Data.Roster;

@@ -1,3 +1,4 @@
+using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Rules;
 
@@ -7,8 +8,12 @@ namespace ReliefMatch.Core.Matching;
 /// <c>economic-check-overdue</c>: a home-county household with a member enrolled in dibao or tekun whose
 /// latest last_check_on (over all its rows) is missing, or plus the interval (calendar months) is before end(P).
 /// </summary>
-internal static class EconomicCheckOverdueCheck
+internal sealed class EconomicCheckOverdueCheck : IRuleCheck
 {
+    public static RuleKind Kind => RuleKind.EconomicCheckOverdue;
+
+    public static RuleNeeds Needs(Rule rule) => RuleNeeds.RosterOnly with { RosterColumns = [RosterColumn.LastCheckOn] };
+
     public static void Run(MonthEvaluation month, Rule rule, List<Finding> findings)
     {
         var parameters = (RecheckIntervalParameters)rule.Parameters;

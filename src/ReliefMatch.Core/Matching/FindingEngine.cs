@@ -31,12 +31,16 @@ public static class FindingEngine
         {
             return [];
         }
-        var month = new MonthEvaluation(data, period, homeCountyCode.Trim(), enabled);
-        // Everything the checks share is computed first (each part in parallel over its records); the
-        // checks then only read it, so they run side by side, each into its own list.
-        month.Prepare(enabled);
+        // Everything the checks share, as their kinds declare it, is computed first (each part in parallel over
+        // its records); the checks then only read it, so they run side by side, each into its own list.
+        var month = MonthEvaluation.Prepare(data, period, homeCountyCode.Trim(), enabled.Select(RuleChecks.Needs));
         var perRule = new List<Finding>[enabled.Count];
-        Parallel.For(0, enabled.Count, i => perRule[i] = Run(month, enabled[i]));
+        Parallel.For(0, enabled.Count, i =>
+        {
+            var findings = new List<Finding>();
+            RuleChecks.Run(month, enabled[i], findings);
+            perRule[i] = findings;
+        });
         var findings = new List<Finding>(perRule.Sum(f => f.Count));
         foreach (var part in perRule)
         {
@@ -78,25 +82,6 @@ public static class FindingEngine
             }
         }
         findings.Sort(Compare);
-        return findings;
-    }
-
-    private static List<Finding> Run(MonthEvaluation month, Rule rule)
-    {
-        var findings = new List<Finding>();
-        switch (rule.Kind)
-        {
-            case RuleKind.DeceasedRecipient: DeceasedRecipientCheck.Run(month, rule, findings); break;
-            case RuleKind.DuplicateEnrolment: DuplicateEnrolmentCheck.Run(month, rule, findings); break;
-            case RuleKind.DibaoTekunOverlap: DibaoTekunOverlapCheck.Run(month, rule, findings); break;
-            case RuleKind.LowIncomeMedical: LowIncomeMedicalCheck.Run(month, rule, findings); break;
-            case RuleKind.LowIncomeSevereDisability: LowIncomeSevereDisabilityCheck.Run(month, rule, findings); break;
-            case RuleKind.EconomicCheckOverdue: EconomicCheckOverdueCheck.Run(month, rule, findings); break;
-            case RuleKind.HomeVisitOverdue: HomeVisitOverdueCheck.Run(month, rule, findings); break;
-            case RuleKind.IdNameMismatch: IdNameMismatchCheck.Run(month, rule, findings); break;
-            case RuleKind.InvalidRosterId: InvalidRosterIdCheck.Run(month, rule, findings); break;
-            default: throw new InvalidOperationException($"Rule {rule.Id} has no check for kind {rule.Kind}.");
-        }
         return findings;
     }
 

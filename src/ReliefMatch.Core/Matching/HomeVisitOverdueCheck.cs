@@ -1,3 +1,4 @@
+using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Rules;
 
@@ -8,8 +9,13 @@ namespace ReliefMatch.Core.Matching;
 /// any row) and a member with work_ability 有劳动能力, whose latest last_visit_on is missing, or plus the
 /// interval (calendar months) is before end(P).
 /// </summary>
-internal static class HomeVisitOverdueCheck
+internal sealed class HomeVisitOverdueCheck : IRuleCheck
 {
+    public static RuleKind Kind => RuleKind.HomeVisitOverdue;
+
+    public static RuleNeeds Needs(Rule rule) =>
+        RuleNeeds.RosterOnly with { RosterColumns = [RosterColumn.LastVisitOn, RosterColumn.IncomeStable, RosterColumn.WorkAbility] };
+
     public static void Run(MonthEvaluation month, Rule rule, List<Finding> findings)
     {
         var parameters = (RecheckIntervalParameters)rule.Parameters;

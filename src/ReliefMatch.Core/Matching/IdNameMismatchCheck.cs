@@ -9,8 +9,29 @@ namespace ReliefMatch.Core.Matching;
 /// another name (most often a relative's ID typed by mistake). One finding per record, filed under the roster
 /// person; the discriminator names the record by content: source, the file's SHA-256 and the row.
 /// </summary>
-internal static class IdNameMismatchCheck
+internal sealed class IdNameMismatchCheck : IRuleCheck
 {
+    public static RuleKind Kind => RuleKind.IdNameMismatch;
+
+    public static RuleNeeds Needs(Rule rule)
+    {
+        var parameters = (RecordSourcesParameters)rule.Parameters;
+        var parts = MonthParts.None;
+        if (parameters.Uses(SourceKind.PoliceDeaths) || parameters.Uses(SourceKind.HealthDeaths))
+        {
+            parts |= MonthParts.DeathMatches;
+        }
+        if (parameters.Uses(SourceKind.Disability))
+        {
+            parts |= MonthParts.DisabilityMatches;
+        }
+        if (parameters.Uses(SourceKind.Medical))
+        {
+            parts |= MonthParts.MedicalMismatches;
+        }
+        return new() { Sources = [[SourceKind.Roster], parameters.Sources], Parts = parts };
+    }
+
     public static void Run(MonthEvaluation month, Rule rule, List<Finding> findings)
     {
         var parameters = (RecordSourcesParameters)rule.Parameters;

@@ -8,8 +8,12 @@ namespace ReliefMatch.Core.Matching;
 /// <c>invalid-roster-id</c>: a home-county roster row (any status) whose ID is missing or invalid. One finding
 /// per row; the discriminator is the member's name, so the finding keeps its identity from month to month.
 /// </summary>
-internal static class InvalidRosterIdCheck
+internal sealed class InvalidRosterIdCheck : IRuleCheck
 {
+    public static RuleKind Kind => RuleKind.InvalidRosterId;
+
+    public static RuleNeeds Needs(Rule rule) => RuleNeeds.RosterOnly;
+
     public static void Run(MonthEvaluation month, Rule rule, List<Finding> findings)
     {
         var roster = month.Data.Roster;

@@ -1,3 +1,4 @@
+using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Rules;
 
@@ -8,8 +9,18 @@ namespace ReliefMatch.Core.Matching;
 /// settled from the first day of month P−(window−1) to end(P) add up to at least the threshold. One finding
 /// per person; the evidence is the total, then each settlement.
 /// </summary>
-internal static class LowIncomeMedicalCheck
+internal sealed class LowIncomeMedicalCheck : IRuleCheck
 {
+    public static RuleKind Kind => RuleKind.LowIncomeMedical;
+
+    /// <remarks>Its people are in the roster or the monitoring extract; a person on no home roster is placed by a disability certificate.</remarks>
+    public static RuleNeeds Needs(Rule rule) => new()
+    {
+        Sources = [[SourceKind.Roster, SourceKind.Monitoring], [SourceKind.Medical]],
+        Parts = MonthParts.MedicalSettlements | MonthParts.DisabilityMatches,
+        MedicalWindowMonths = ((MedicalCostParameters)rule.Parameters).WindowMonths,
+    };
+
     public static void Run(MonthEvaluation month, Rule rule, List<Finding> findings)
     {
         var parameters = (MedicalCostParameters)rule.Parameters;

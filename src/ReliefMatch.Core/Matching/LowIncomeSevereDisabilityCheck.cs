@@ -1,3 +1,4 @@
+using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Rules;
 
@@ -7,8 +8,17 @@ namespace ReliefMatch.Core.Matching;
 /// <c>low-income-severe-disability</c>: a low-income person not enrolled in dibao or tekun holding a valid
 /// certificate of severe disability (as the rule's levels and level-3 categories define it). One finding per person.
 /// </summary>
-internal static class LowIncomeSevereDisabilityCheck
+internal sealed class LowIncomeSevereDisabilityCheck : IRuleCheck
 {
+    public static RuleKind Kind => RuleKind.LowIncomeSevereDisability;
+
+    /// <remarks>Its people are in the roster or the monitoring extract.</remarks>
+    public static RuleNeeds Needs(Rule rule) => new()
+    {
+        Sources = [[SourceKind.Roster, SourceKind.Monitoring], [SourceKind.Disability]],
+        Parts = MonthParts.DisabilityMatches,
+    };
+
     public static void Run(MonthEvaluation month, Rule rule, List<Finding> findings)
     {
         var parameters = (SevereDisabilityParameters)rule.Parameters;

@@ -26,7 +26,6 @@ internal sealed class MedicalScan
     {
         var records = month.Data.Medical;
         var index = month.Index;
-        _ = month.MonitoringMatches; // settles who is monitored before the parallel pass reads it
         var wantSettlements = month.WantsMedicalSettlements;
         var wantMismatches = month.WantsMedicalMismatches;
         var from = month.MedicalWindowStart;

@@ -24,39 +24,28 @@ internal sealed class MonthEvaluation
     private readonly byte[] _flags;
     private readonly byte[] _homeProgrammes;
     private readonly bool[] _rowHome;
+    private readonly MonthParts _parts;
+
+    // Set once by Prepare, before any check runs, and only read after: the checks run side by side. A part no
+    // rule declared stays null, and reading it throws.
+    private IdentityMatch[] _monitoring = [];
+    private Dictionary<int, int> _monitoringOfPerson = [];
     private IdentityMatch[]? _deaths;
     private IdentityMatch[]? _disability;
-    private IdentityMatch[]? _monitoring;
-    private Dictionary<int, int>? _monitoringOfPerson;
     private Dictionary<int, int>? _disabilityOfPerson;
     private MedicalScan? _medical;
-    private List<RosterHousehold>? _households;
-    private Dictionary<string, RosterHousehold>? _householdById;
+    private List<RosterHousehold> _households = [];
+    private Dictionary<string, RosterHousehold> _householdById = new(StringComparer.Ordinal);
 
-    public MonthEvaluation(ExtractSet data, ReportingMonth period, string homeCounty, IReadOnlyList<Rule> rules)
+    private MonthEvaluation(ExtractSet data, ReportingMonth period, string homeCounty, MonthParts parts, int widestMedicalWindow)
     {
         Data = data;
         Period = period;
         End = period.Last;
         HomeCounty = homeCounty;
+        _parts = parts;
         Index = PersonIndex.Build(data.Roster, data.Monitoring);
-        MedicalWindowStart = End;
-        foreach (var rule in rules)
-        {
-            if (rule.Parameters is MedicalCostParameters medical)
-            {
-                var start = WindowStart(medical.WindowMonths);
-                if (start < MedicalWindowStart)
-                {
-                    MedicalWindowStart = start;
-                }
-                WantsMedicalSettlements = true;
-            }
-            if (rule.Parameters is RecordSourcesParameters sources && sources.Uses(SourceKind.Medical))
-            {
-                WantsMedicalMismatches = true;
-            }
-        }
+        MedicalWindowStart = widestMedicalWindow > 0 ? WindowStart(widestMedicalWindow) : End;
 
         // What each row says about its person is worked out in parallel (reading the rows is the cost);
         // folding it into the persons is a cheap sequential pass over two small arrays.
@@ -112,54 +101,58 @@ internal sealed class MonthEvaluation
     }
 
     /// <summary>
-    /// Computes what the rules will read, so that the checks can then run concurrently: the lazily built
-    /// parts are not thread-safe by themselves, and must all be settled here.
+    /// The month with everything <paramref name="needs"/> declare computed, so that the checks can then run
+    /// concurrently and only read: the person index, the roster households and the monitoring matches always, and
+    /// the <see cref="MonthParts"/> some rule declared, side by side.
     /// </summary>
-    public void Prepare(IReadOnlyList<Rule> rules)
+    public static MonthEvaluation Prepare(ExtractSet data, ReportingMonth period, string homeCounty, IEnumerable<RuleNeeds> needs)
     {
-        bool deaths = false, disability = false, medical = false, lowIncome = false;
-        foreach (var rule in rules)
+        var parts = MonthParts.None;
+        var widestMedicalWindow = 0;
+        foreach (var need in needs)
         {
-            switch (rule.Parameters)
+            parts |= need.Parts;
+            if (need.Parts.HasFlag(MonthParts.MedicalSettlements))
             {
-                case DeathEvidenceParameters:
-                    deaths = true;
-                    break;
-                case MedicalCostParameters:
-                    medical = lowIncome = true;
-                    break;
-                case SevereDisabilityParameters:
-                    disability = lowIncome = true;
-                    break;
-                case RecordSourcesParameters sources:
-                    deaths |= sources.Uses(SourceKind.PoliceDeaths) || sources.Uses(SourceKind.HealthDeaths);
-                    disability |= sources.Uses(SourceKind.Disability);
-                    medical |= sources.Uses(SourceKind.Medical);
-                    break;
+                widestMedicalWindow = Math.Max(widestMedicalWindow, need.MedicalWindowMonths);
             }
         }
-        EnsureMonitoring(); // monitoring is small, most rules need it, and the medical pass reads its flags
-        var parts = new List<Action>();
-        if (deaths)
+        var month = new MonthEvaluation(data, period, homeCounty, parts, widestMedicalWindow);
+        month.PrepareParts();
+        return month;
+    }
+
+    private void PrepareParts()
+    {
+        // Monitoring first: it is small, and the medical pass reads who it marks as monitored.
+        (_monitoring, _monitoringOfPerson) = MatchMonitoring();
+        IdentityMatch[]? deaths = null, disability = null;
+        Dictionary<int, int>? placedDisability = null;
+        MedicalScan? medical = null;
+        List<RosterHousehold> households = [];
+        Dictionary<string, RosterHousehold> householdById = [];
+        // Every finding about a home household names the household's programmes, so the households are always built.
+        var parts = new List<Action> { () => (households, householdById) = BuildHouseholds() };
+        if (_parts.HasFlag(MonthParts.DeathMatches))
         {
-            parts.Add(() => _ = DeathMatches);
+            parts.Add(() => deaths = MatchDeaths());
         }
-        if (disability || lowIncome)
+        if (_parts.HasFlag(MonthParts.DisabilityMatches))
         {
             parts.Add(() =>
             {
-                _ = DisabilityMatches;
-                _disabilityOfPerson ??= FirstPlacedDisability();
+                disability = MatchAll(Data.Disability, static (index, r) => index.MatchById(r.Id, r.Name));
+                placedDisability = FirstPlacedDisability(disability);
             });
         }
-        if (medical)
+        if ((_parts & (MonthParts.MedicalSettlements | MonthParts.MedicalMismatches)) != 0)
         {
-            parts.Add(() => _ = Medical);
+            parts.Add(() => medical = MedicalScan.Run(this));
         }
-        // Every finding about a home household names the household's programmes, so the households are always built.
-        parts.Add(() => _ = Households);
-        // Independent of one another: each sets its own field.
+        // Independent of one another: each writes its own local.
         Parallel.Invoke([.. parts]);
+        (_households, _householdById) = (households, householdById);
+        (_deaths, _disability, _disabilityOfPerson, _medical) = (deaths, disability, placedDisability, medical);
     }
 
     public ExtractSet Data { get; }
@@ -171,8 +164,8 @@ internal sealed class MonthEvaluation
 
     /// <summary>The earliest settlement date any enabled medical rule looks at.</summary>
     public DateOnly MedicalWindowStart { get; }
-    public bool WantsMedicalSettlements { get; }
-    public bool WantsMedicalMismatches { get; }
+    public bool WantsMedicalSettlements => _parts.HasFlag(MonthParts.MedicalSettlements);
+    public bool WantsMedicalMismatches => _parts.HasFlag(MonthParts.MedicalMismatches);
 
     /// <summary>
     /// First day of the window of <paramref name="months"/> calendar months ending end(P): for 12 months and
@@ -190,11 +183,7 @@ internal sealed class MonthEvaluation
     /// A low-income person (monitored with risk not cleared, or an enrolled member of a home-county edge or
     /// expenditure household) not enrolled in dibao or tekun anywhere in the roster set.
     /// </summary>
-    public bool IsLowIncomeCandidate(int person)
-    {
-        EnsureMonitoring();
-        return IsCandidate(_flags[person]);
-    }
+    public bool IsLowIncomeCandidate(int person) => IsCandidate(_flags[person]);
 
     private static bool IsCandidate(byte flags) => (flags & (RosterLowIncome | Monitored)) != 0 && (flags & EnrolledDibaoOrTekun) == 0;
 
@@ -202,7 +191,6 @@ internal sealed class MonthEvaluation
     /// The hot-loop form of <see cref="IsLowIncomeCandidate"/> and <see cref="MismatchedHomePerson"/> for one
     /// matched record: a single read of the person's flags in the common case.
     /// </summary>
-    /// <remarks>Only valid once monitoring is matched (<see cref="MonitoringMatches"/> has been read).</remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Classify(IdentityMatch match, out bool candidate, out int mismatchedHome)
     {
@@ -221,29 +209,23 @@ internal sealed class MonthEvaluation
     /// a finding about that household counts under in its township's 数据预警 (RULES.md), not the person's
     /// enrolments in other households.
     /// </summary>
-    public IReadOnlyList<Programme> HouseholdProgrammes(string householdId)
-    {
-        _ = Households;
-        return _householdById!.TryGetValue(householdId.Trim(), out var household) ? ProgrammesOf(household.ProgrammeMask) : [];
-    }
+    public IReadOnlyList<Programme> HouseholdProgrammes(string householdId) =>
+        _householdById.TryGetValue(householdId.Trim(), out var household) ? ProgrammesOf(household.ProgrammeMask) : [];
 
-    public IdentityMatch[] DeathMatches => _deaths ??= MatchDeaths();
+    public IdentityMatch[] DeathMatches => _deaths ?? throw NotPrepared(MonthParts.DeathMatches);
 
-    public IdentityMatch[] DisabilityMatches => _disability ??= MatchAll(Data.Disability, static (index, r) => index.MatchById(r.Id, r.Name));
+    public IdentityMatch[] DisabilityMatches => _disability ?? throw NotPrepared(MonthParts.DisabilityMatches);
 
-    public IdentityMatch[] MonitoringMatches
-    {
-        get
-        {
-            EnsureMonitoring();
-            return _monitoring!;
-        }
-    }
+    public IdentityMatch[] MonitoringMatches => _monitoring;
 
-    public MedicalScan Medical => _medical ??= MedicalScan.Run(this);
+    public MedicalScan Medical => _medical ?? throw NotPrepared(MonthParts.MedicalSettlements | MonthParts.MedicalMismatches);
 
     /// <summary>Home-county households, in order of first appearance.</summary>
-    public List<RosterHousehold> Households => _households ??= BuildHouseholds();
+    public List<RosterHousehold> Households => _households;
+
+    /// <summary>A check read a part its kind did not declare in <see cref="RuleNeeds.Parts"/>: a bug of the kind, reported on every run.</summary>
+    private static InvalidOperationException NotPrepared(MonthParts part) =>
+        new($"The month data {part} was read but no rule of the run declared it: the rule kind must list it in its needs.");
 
     /// <summary>
     /// For <c>id-name-mismatch</c>: the home-county person whose ID the record carries under another name,
@@ -311,14 +293,12 @@ internal sealed class MonthEvaluation
             var r = Data.Roster[row];
             return (r.HouseholdId, r.Township, r.Village ?? "", r.Name);
         }
-        EnsureMonitoring();
-        if (_monitoringOfPerson!.TryGetValue(person, out var m) && !string.IsNullOrWhiteSpace(Data.Monitoring[m].Township))
+        if (_monitoringOfPerson.TryGetValue(person, out var m) && !string.IsNullOrWhiteSpace(Data.Monitoring[m].Township))
         {
             var rec = Data.Monitoring[m];
             return ("", rec.Township!.Trim(), rec.Village?.Trim() ?? "", Index.DisplayName(person));
         }
-        _disabilityOfPerson ??= FirstPlacedDisability();
-        if (_disabilityOfPerson.TryGetValue(person, out var d))
+        if ((_disabilityOfPerson ?? throw NotPrepared(MonthParts.DisabilityMatches)).TryGetValue(person, out var d))
         {
             var rec = Data.Disability[d];
             return ("", rec.Township!.Trim(), rec.Village?.Trim() ?? "", Index.DisplayName(person));
@@ -354,12 +334,9 @@ internal sealed class MonthEvaluation
         Discriminator = discriminator,
     };
 
-    private void EnsureMonitoring()
+    /// <summary>Each monitoring record matched; marks the persons monitored with risk not cleared; each one's first placed record.</summary>
+    private (IdentityMatch[] Matches, Dictionary<int, int> FirstOfPerson) MatchMonitoring()
     {
-        if (_monitoring is not null)
-        {
-            return;
-        }
         var records = Data.Monitoring;
         var matches = MatchAll(records, static (index, r) => index.MatchById(r.Id, r.Name));
         var first = new Dictionary<int, int>();
@@ -375,13 +352,11 @@ internal sealed class MonthEvaluation
                 }
             }
         }
-        _monitoringOfPerson = first;
-        _monitoring = matches;
+        return (matches, first);
     }
 
-    private Dictionary<int, int> FirstPlacedDisability()
+    private Dictionary<int, int> FirstPlacedDisability(IdentityMatch[] matches)
     {
-        var matches = DisabilityMatches;
         var first = new Dictionary<int, int>();
         for (var i = 0; i < matches.Length; i++)
         {
@@ -446,28 +421,10 @@ internal sealed class MonthEvaluation
         return matches;
     }
 
-    private List<RosterHousehold> BuildHouseholds()
+    private (List<RosterHousehold> Households, Dictionary<string, RosterHousehold> ById) BuildHouseholds()
     {
-        var roster = Data.Roster;
-        var byId = _householdById = new Dictionary<string, RosterHousehold>(StringComparer.Ordinal);
-        var list = new List<RosterHousehold>();
-        for (var i = 0; i < roster.Count; i++)
-        {
-            if (!_rowHome[i])
-            {
-                continue;
-            }
-            var row = roster[i];
-            var id = row.HouseholdId.Trim();
-            if (!byId.TryGetValue(id, out var household))
-            {
-                household = new RosterHousehold(id);
-                byId.Add(id, household);
-                list.Add(household);
-            }
-            household.Add(i, row, roster);
-        }
-        return list;
+        var rowHome = _rowHome;
+        return RosterHousehold.Group(Data.Roster, row => rowHome[row]);
     }
 
     private static IReadOnlyList<Programme>[] BuildProgrammeLists()

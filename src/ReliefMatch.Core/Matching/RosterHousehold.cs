@@ -4,10 +4,45 @@ namespace ReliefMatch.Core.Matching;
 
 /// <summary>
 /// A home-county household of the roster set with the household-level values its member rows agree on
-/// (DATA-CONTRACT.md: where members disagree, the most recent date wins).
+/// (DATA-CONTRACT.md: where members disagree, the most recent date wins). The one household model: the rules
+/// read it, and <see cref="Checks.RosterHouseholds"/> builds the households of the due lists and samples from it.
 /// </summary>
 internal sealed class RosterHousehold(string id)
 {
+    /// <summary>
+    /// The households of the home rows of <paramref name="roster"/> (a household is its trimmed household_id), in
+    /// order of first appearance, and by id. A row with an empty household_id can form no household and joins none.
+    /// </summary>
+    public static (List<RosterHousehold> Households, Dictionary<string, RosterHousehold> ById) Group(IReadOnlyList<RosterRecord> roster, Func<int, bool> isHomeRow)
+    {
+        var byId = new Dictionary<string, RosterHousehold>(StringComparer.Ordinal);
+        var list = new List<RosterHousehold>();
+        for (var i = 0; i < roster.Count; i++)
+        {
+            if (!isHomeRow(i))
+            {
+                continue;
+            }
+            var row = roster[i];
+            var id = KeyOf(row);
+            if (id.Length == 0)
+            {
+                continue;
+            }
+            if (!byId.TryGetValue(id, out var household))
+            {
+                household = new RosterHousehold(id);
+                byId.Add(id, household);
+                list.Add(household);
+            }
+            household.Add(i, row, roster);
+        }
+        return (list, byId);
+    }
+
+    /// <summary>The household a roster row belongs to: its household_id, trimmed.</summary>
+    public static string KeyOf(RosterRecord row) => row.HouseholdId.Trim();
+
     public string Id { get; } = id;
 
     /// <summary>The member whose relation is 户主 or 本人, else the first row (lowest extract and row).</summary>

@@ -3,7 +3,8 @@ using ReliefMatch.Core.Extracts;
 namespace ReliefMatch.Core.Rules;
 
 /// <summary>
-/// The sources and roster columns each kind of rule reads (RULES.md, "A rule whose input is missing"). A rule
+/// Whether each rule's sources and roster columns, as its kind declares them, are there for a month (RULES.md, "A
+/// rule whose input is missing"). A rule
 /// whose source the month lacks, or whose column no roster file of the month has, raises nothing: it must not
 /// read the absence as "every person is missing the value".
 /// </summary>
@@ -18,28 +19,20 @@ public static class RuleInputs
     }
 
     /// <summary>Why <paramref name="rule"/> cannot run on <paramref name="month"/>; null when it can.</summary>
+    /// <remarks>What the rule reads is what its kind declares (<see cref="RuleNeeds"/>).</remarks>
     public static string? Missing(Rule rule, MonthSources month)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(month);
-        // The low-income rules find their people in the roster or in the monitoring extract; every other rule
-        // starts from the roster.
-        var people = rule.Parameters is MedicalCostParameters or SevereDisabilityParameters
-            ? AnyOf(month, [SourceKind.Roster, SourceKind.Monitoring])
-            : AnyOf(month, [SourceKind.Roster]);
-        return people ?? rule.Parameters switch
+        var needs = Matching.RuleChecks.Needs(rule);
+        foreach (var group in needs.Sources)
         {
-            DeathEvidenceParameters deaths => AnyOf(month, deaths.DeathSources),
-            RecordSourcesParameters records => AnyOf(month, records.Sources),
-            MedicalCostParameters => AnyOf(month, [SourceKind.Medical]),
-            SevereDisabilityParameters => AnyOf(month, [SourceKind.Disability]),
-            _ => rule.Kind switch
+            if (AnyOf(month, group) is { } missing)
             {
-                RuleKind.EconomicCheckOverdue => Columns(month, RosterColumn.LastCheckOn),
-                RuleKind.HomeVisitOverdue => Columns(month, RosterColumn.LastVisitOn, RosterColumn.IncomeStable, RosterColumn.WorkAbility),
-                _ => null,
-            },
-        };
+                return missing;
+            }
+        }
+        return needs.RosterColumns.Count == 0 ? null : Columns(month, [.. needs.RosterColumns]);
     }
 
     private static string? AnyOf(MonthSources month, IReadOnlyList<SourceKind> sources) =>

@@ -5,19 +5,10 @@ public static class RuleKinds
 {
     public static IReadOnlyList<RuleKind> All { get; } = Enum.GetValues<RuleKind>();
 
-    public static string Id(this RuleKind kind) => kind switch
-    {
-        RuleKind.DeceasedRecipient => "deceased-recipient",
-        RuleKind.DuplicateEnrolment => "duplicate-enrolment",
-        RuleKind.DibaoTekunOverlap => "dibao-tekun-overlap",
-        RuleKind.LowIncomeMedical => "low-income-medical",
-        RuleKind.LowIncomeSevereDisability => "low-income-severe-disability",
-        RuleKind.EconomicCheckOverdue => "economic-check-overdue",
-        RuleKind.HomeVisitOverdue => "home-visit-overdue",
-        RuleKind.IdNameMismatch => "id-name-mismatch",
-        RuleKind.InvalidRosterId => "invalid-roster-id",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    private static readonly Dictionary<RuleKind, string> Ids = All.ToDictionary(k => k, k => Spelling.Kebab(k.ToString()));
+
+    /// <summary>The enum name in kebab case, e.g. <c>deceased-recipient</c>.</summary>
+    public static string Id(this RuleKind kind) => Ids[kind];
 
     public static bool TryParse(string? id, out RuleKind kind)
     {

@@ -43,7 +43,7 @@ public static class ImportCommand
             else
             {
                 AnsiConsole.MarkupLine($"导入 import: {Markup.Escape(folder.FullName)} → {Markup.Escape(database.Description)}, period {month}");
-                ImportReportPrinter.Print(AnsiConsole.Console, reports);
+                ImportReportPrinter.Print(AnsiConsole.Console, reports, ExtractImporter.UndeclaredFolders(folder.FullName));
             }
             return reports.Any(r => r.RefusedReason is not null) ? 1 : 0;
         });

@@ -9,8 +9,10 @@ public static class ImportReportPrinter
     /// <summary>At most this many rejected rows are printed per file; the JSON and the web page have them all.</summary>
     public const int RejectsShown = 20;
 
-    public static void Print(IAnsiConsole console, IReadOnlyList<FileReport> reports)
+    /// <param name="undeclaredFolders">Sub-folders of the drop folder no source declaration names: named, as their files were not read.</param>
+    public static void Print(IAnsiConsole console, IReadOnlyList<FileReport> reports, IReadOnlyList<string>? undeclaredFolders = null)
     {
+        PrintUndeclared(console, undeclaredFolders ?? []);
         if (reports.Count == 0)
         {
             console.MarkupLine("[yellow]没有找到文件 (no files found): the drop folder needs one sub-folder per source: roster, police-deaths, health-deaths, disability, medical, monitoring.[/]");
@@ -54,5 +56,14 @@ public static class ImportReportPrinter
         console.MarkupLine(
             $"[bold]合计 summary:[/] {reports.Count} 个文件 files — {imported.Count} imported, {reports.Count(r => r.AlreadyImported)} already imported, " +
             $"{reports.Count(r => r.RefusedReason is not null)} refused; rows accepted {imported.Sum(r => r.Accepted):N0}, rejected {imported.Sum(r => r.Rejected):N0}, skipped {imported.Sum(r => r.Skipped):N0}.");
+    }
+
+    /// <summary>One line naming the folders whose files were not imported because no declaration names them.</summary>
+    public static void PrintUndeclared(IAnsiConsole console, IReadOnlyList<string> undeclaredFolders)
+    {
+        if (undeclaredFolders.Count > 0)
+        {
+            console.MarkupLine($"[yellow]未导入的文件夹 (folders not imported, no source declaration names them): {Markup.Escape(string.Join("、", undeclaredFolders))}[/]");
+        }
     }
 }

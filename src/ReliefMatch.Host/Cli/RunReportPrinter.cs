@@ -32,6 +32,7 @@ public static class RunReportPrinter
         {
             console.MarkupLine($"[yellow]本月未运行 skipped[/] {Markup.Escape(skip.RuleId)}：{Markup.Escape(skip.Reason)}");
         }
+        ImportReportPrinter.PrintUndeclared(console, result.UndeclaredFolders);
 
         var stats = result.Statistics?.DataWarning ?? DataWarningStatistics.Count(result.Period, result.Findings, result.Townships);
         var sheet = new Table().Border(TableBorder.Rounded).Title("[bold]数据预警 (first raised this month, distinct persons)[/]");

@@ -70,6 +70,7 @@ internal static class SplitRunClient
         {
             Statistics = written.Statistics,
             Skipped = written.Skipped,
+            UndeclaredFolders = request.InputDirectory is { } folder ? ExtractImporter.UndeclaredFolders(folder) : [],
         }, rules);
         return 0;
     }

@@ -82,7 +82,13 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
             }
             var detail = string.Create(CultureInfo.InvariantCulture,
                 $"stamped {key}: {imported} imported, {already} already imported, {refused} refused");
-            return refusals.Count == 0 ? detail : detail + "; refused: " + string.Join("; ", refusals);
+            if (refusals.Count > 0)
+            {
+                detail += "; refused: " + string.Join("; ", refusals);
+            }
+            // Files in a folder no source declaration names stay in the inbox, and the job's record names the folder.
+            var undeclared = ExtractImporter.UndeclaredFolders(inbox);
+            return undeclared.Count == 0 ? detail : detail + "; not imported, no source declaration names the folder: " + string.Join(", ", undeclared);
         }, cancellationToken);
     }
 }

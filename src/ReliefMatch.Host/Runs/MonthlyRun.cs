@@ -42,8 +42,14 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
         }
 
         IReadOnlyList<FileReport> imports = [];
+        IReadOnlyList<string> undeclared = [];
         if (request.InputDirectory is { } input)
         {
+            undeclared = ExtractImporter.UndeclaredFolders(input);
+            if (undeclared.Count > 0)
+            {
+                logger.LogWarning("Folders of the drop folder that no source declaration names, not imported: {Folders}", string.Join(", ", undeclared));
+            }
             var importer = new ExtractImporter(dataSource, time, null, logger, installation.ReaderOptions);
             imports = await importer.ImportFolderAsync(input, request.Period, progress, cancellationToken);
             Completed("import", imports.Where(f => !f.AlreadyImported).Sum(f => (long)f.Accepted));
@@ -82,6 +88,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             {
                 Statistics = written.Statistics,
                 Skipped = written.Skipped,
+                UndeclaredFolders = undeclared,
             };
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -188,4 +195,7 @@ public sealed record MonthlyRunResult(
 
     /// <summary>The enabled rules that raised nothing this month because a source or column they read is missing.</summary>
     public IReadOnlyList<RuleSkip> Skipped { get; init; } = [];
+
+    /// <summary>Sub-folders of the drop folder that no source declaration names: their files were not imported.</summary>
+    public IReadOnlyList<string> UndeclaredFolders { get; init; } = [];
 }

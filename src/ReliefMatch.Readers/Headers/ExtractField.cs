@@ -59,6 +59,14 @@ internal static class ExtractFields
     /// <summary>The snake_case name of DATA-CONTRACT.md, e.g. <c>id_number</c>.</summary>
     public static string Id(this ExtractField field) => Ids[(int)field];
 
+    /// <summary>The field whose snake_case name is <paramref name="id"/>.</summary>
+    public static bool TryParse(string id, out ExtractField field)
+    {
+        var i = Array.IndexOf(Ids, id);
+        field = (ExtractField)Math.Max(i, 0);
+        return i >= 0;
+    }
+
     private static readonly string[] Ids = BuildIds();
 
     private static string[] BuildIds()

@@ -1,18 +1,21 @@
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Sources;
 
 namespace ReliefMatch.Readers.Headers;
 
 /// <summary>
-/// The columns of one source as DATA-CONTRACT.md lists them: for each field the header spellings that occur
+/// The columns of one source as its declaration lists them: for each field the header spellings that occur
 /// (in order of preference when a file has two of them) and which fields a header row must name.
 /// </summary>
 internal sealed class SourceLayout
 {
     private readonly Dictionary<string, (ExtractField Field, int Preference)> bySpelling = new(StringComparer.Ordinal);
 
-    private SourceLayout(SourceKind source, (ExtractField Field, string[] Headers)[] fields, ExtractField[][] requirements)
+    private SourceLayout(SourceKind source, (ExtractField Field, string[] Headers)[] fields, ExtractField[][] requirements,
+        (ExtractField Field, RowFilter Filter)[] filters)
     {
         Source = source;
+        Filters = filters;
         Fields = fields.ToDictionary(f => f.Field, f => (IReadOnlyList<string>)f.Headers);
         Requirements = requirements;
         foreach (var (field, headers) in fields)
@@ -40,6 +43,9 @@ internal sealed class SourceLayout
     /// </remarks>
     public IReadOnlyList<ExtractField[]> Requirements { get; }
 
+    /// <summary>The declared row filters, each on the reader's field it names.</summary>
+    public IReadOnlyList<(ExtractField Field, RowFilter Filter)> Filters { get; }
+
     public bool TryField(string normalisedHeader, out ExtractField field, out int preference)
     {
         if (bySpelling.TryGetValue(normalisedHeader, out var hit))
@@ -66,126 +72,29 @@ internal sealed class SourceLayout
         return map;
     }
 
-    public static SourceLayout For(SourceKind source) => source switch
+    /// <summary>The layout of <paramref name="source"/> as its shipped declaration gives it.</summary>
+    public static SourceLayout For(SourceKind source) => All[(int)source];
+
+    /// <summary>One layout per source kind, in enum order.</summary>
+    public static IReadOnlyList<SourceLayout> All { get; } = [.. SourceKinds.All.Select(k => From(k, k.Declaration()))];
+
+    /// <summary>The layout of <paramref name="source"/> as <paramref name="declaration"/> declares it (the shipped one's is cached in <see cref="All"/>).</summary>
+    public static SourceLayout For(SourceKind source, SourceDeclaration declaration) =>
+        ReferenceEquals(declaration, source.Declaration()) ? For(source) : From(source, declaration);
+
+    /// <summary>
+    /// The columns of a declaration, each declared field mapped to the reader's field of that name: the shipped
+    /// declaration of a compiled source must name only fields its record builder reads.
+    /// </summary>
+    private static SourceLayout From(SourceKind source, SourceDeclaration declaration)
     {
-        SourceKind.Roster => Roster,
-        SourceKind.PoliceDeaths => PoliceDeaths,
-        SourceKind.HealthDeaths => HealthDeaths,
-        SourceKind.Disability => Disability,
-        SourceKind.Medical => Medical,
-        SourceKind.Monitoring => Monitoring,
-        _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
-    };
-
-    public static IReadOnlyList<SourceLayout> All => [Roster, PoliceDeaths, HealthDeaths, Disability, Medical, Monitoring];
-
-    private static readonly string[] TownshipHeaders = ["乡镇(街道)", "乡镇", "乡镇街道", "所属乡镇"];
-    private static readonly string[] VillageHeaders = ["村(社区)", "村", "村委会", "村(居)委会", "所属村"];
-
-    private static readonly SourceLayout Roster = new(
-        SourceKind.Roster,
-        [
-            (ExtractField.CountyCode, ["区划代码", "行政区划代码", "县区代码"]),
-            (ExtractField.County, ["县(区)", "县区", "所属县区"]),
-            (ExtractField.Township, TownshipHeaders),
-            (ExtractField.Village, VillageHeaders),
-            (ExtractField.HouseholdId, ["家庭编号", "户编号", "户号"]),
-            (ExtractField.HeadName, ["户主姓名"]),
-            (ExtractField.HeadIdNumber, ["户主身份证号", "户主身份证号码"]),
-            (ExtractField.Name, ["姓名", "成员姓名"]),
-            (ExtractField.IdNumber, ["身份证号", "身份证号码", "公民身份号码", "成员身份证号"]),
-            (ExtractField.Relation, ["与户主关系"]),
-            (ExtractField.Programme, ["救助类别", "保障类别", "救助类型"]),
-            (ExtractField.SupportMode, ["供养方式"]),
-            (ExtractField.Status, ["保障状态", "状态", "享受状态"]),
-            (ExtractField.EnrolledOn, ["纳入时间", "纳入日期", "审批日期", "批准日期"]),
-            (ExtractField.MonthlyAmount, ["月保障金额", "保障金额", "月救助金"]),
-            (ExtractField.LastCheckOn, ["最近核对日期", "最近一次经济状况核对日期", "上次核对时间"]),
-            (ExtractField.LastVisitOn, ["最近入户调查日期", "最近入户日期", "上次入户时间"]),
-            (ExtractField.WorkAbility, ["劳动能力"]),
-            (ExtractField.IncomeStable, ["收入是否稳定", "收入来源是否固定"]),
-        ],
-        [[ExtractField.Township], [ExtractField.HouseholdId], [ExtractField.Name], [ExtractField.IdNumber], [ExtractField.Programme], [ExtractField.Status]]);
-
-    private static readonly SourceLayout PoliceDeaths = new(
-        SourceKind.PoliceDeaths,
-        [
-            (ExtractField.Name, ["姓名"]),
-            (ExtractField.IdNumber, ["公民身份号码", "身份证号", "身份证号码"]),
-            (ExtractField.Sex, ["性别"]),
-            (ExtractField.BirthDate, ["出生日期"]),
-            (ExtractField.DeathDate, ["死亡日期"]),
-            (ExtractField.CancelledOn, ["注销日期"]),
-            (ExtractField.CancelReason, ["注销原因", "注销类别"]),
-            (ExtractField.Address, ["户籍地址", "住址"]),
-            (ExtractField.Station, ["派出所", "户籍所在派出所"]),
-        ],
-        [[ExtractField.Name], [ExtractField.IdNumber], [ExtractField.DeathDate, ExtractField.CancelledOn]]);
-
-    private static readonly SourceLayout HealthDeaths = new(
-        SourceKind.HealthDeaths,
-        [
-            (ExtractField.Name, ["死者姓名", "姓名"]),
-            (ExtractField.IdNumber, ["身份证件号码", "身份证号", "证件号码"]),
-            (ExtractField.Sex, ["性别"]),
-            (ExtractField.BirthDate, ["出生日期"]),
-            (ExtractField.DeathDate, ["死亡日期", "死亡时间"]),
-            (ExtractField.Place, ["死亡地点"]),
-            (ExtractField.Cause, ["根本死因", "死亡原因"]),
-            (ExtractField.Reporter, ["报告单位", "填报单位"]),
-        ],
-        [[ExtractField.Name], [ExtractField.DeathDate]]);
-
-    private static readonly SourceLayout Disability = new(
-        SourceKind.Disability,
-        [
-            (ExtractField.Name, ["姓名"]),
-            (ExtractField.IdNumber, ["身份证号", "身份证号码"]),
-            (ExtractField.CertificateNo, ["残疾人证号", "残疾证号"]),
-            (ExtractField.Category, ["残疾类别"]),
-            (ExtractField.Level, ["残疾等级"]),
-            (ExtractField.IssuedOn, ["发证日期", "首次发证日期"]),
-            (ExtractField.CertificateStatus, ["证件状态", "状态"]),
-            (ExtractField.Township, TownshipHeaders),
-            (ExtractField.Village, VillageHeaders),
-        ],
-        [
-            [ExtractField.Name],
-            [ExtractField.IdNumber, ExtractField.CertificateNo],
-            [ExtractField.Category, ExtractField.CertificateNo],
-            [ExtractField.Level, ExtractField.CertificateNo],
-        ]);
-
-    private static readonly SourceLayout Medical = new(
-        SourceKind.Medical,
-        [
-            (ExtractField.Name, ["姓名", "参保人姓名"]),
-            (ExtractField.IdNumber, ["身份证号", "证件号码", "公民身份号码"]),
-            (ExtractField.SettledOn, ["结算日期", "费用结算日期", "出院日期"]),
-            (ExtractField.Total, ["医疗总费用", "总费用"]),
-            (ExtractField.BasicPaid, ["基本医疗保险支付", "统筹支付", "基本医保支付"]),
-            (ExtractField.CriticalPaid, ["大病保险支付"]),
-            (ExtractField.AssistancePaid, ["医疗救助支付"]),
-            (ExtractField.OutOfPocket, ["个人自付", "个人负担", "个人自付金额"]),
-            (ExtractField.VisitType, ["就诊类型", "医疗类别"]),
-            (ExtractField.Institution, ["就诊机构", "医疗机构名称"]),
-        ],
-        [[ExtractField.Name], [ExtractField.IdNumber], [ExtractField.SettledOn]]);
-
-    private static readonly SourceLayout Monitoring = new(
-        SourceKind.Monitoring,
-        [
-            (ExtractField.Name, ["姓名"]),
-            (ExtractField.IdNumber, ["身份证号", "证件号码"]),
-            (ExtractField.HouseholdId, ["户编号", "户码"]),
-            (ExtractField.Relation, ["与户主关系"]),
-            (ExtractField.MonitorType, ["监测对象类别", "监测类型"]),
-            (ExtractField.Risk, ["主要风险", "风险类型", "致贫风险"]),
-            (ExtractField.IdentifiedOn, ["识别时间", "纳入监测时间"]),
-            (ExtractField.RiskCleared, ["风险是否消除", "是否消除风险"]),
-            (ExtractField.IncomePerCapita, ["家庭年人均纯收入", "人均纯收入"]),
-            (ExtractField.Township, TownshipHeaders),
-            (ExtractField.Village, VillageHeaders),
-        ],
-        [[ExtractField.Name], [ExtractField.IdNumber]]);
+        ExtractField FieldOf(string name) => ExtractFields.TryParse(name, out var field)
+            ? field
+            : throw new InvalidOperationException($"{declaration.File}: field '{name}' is not a field the {source.Id()} reader knows.");
+        return new SourceLayout(
+            source,
+            [.. declaration.Fields.Select(f => (FieldOf(f.Name), f.Headers.ToArray()))],
+            [.. declaration.HeaderRequirements.Select(r => r.Select(FieldOf).ToArray())],
+            [.. declaration.Filters.Select(f => (FieldOf(f.Field), f))]);
+    }
 }

@@ -1,17 +1,17 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Identity;
+using ReliefMatch.Core.Sources;
 using ReliefMatch.Readers.Headers;
 
 namespace ReliefMatch.Readers.Rows;
 
 /// <summary>
-/// 公安 户籍注销. A row is death evidence when its 注销原因 is 死亡, or when the file has no such column. Rows
-/// cancelled for other reasons are kept (not death evidence) so that the report counts what the file held.
+/// 公安 户籍注销. A row is death evidence when it passes the declaration's keep-as-non-evidence filter (注销原因
+/// 死亡, or a file without the column). Rows cancelled for other reasons are kept (not death evidence) so that
+/// the report counts what the file held.
 /// </summary>
 internal sealed class PoliceDeathRecordBuilder : RecordBuilder
 {
-    public const string DeathReason = "死亡";
-
     public override ExtractRecord? Build(RowCells row)
     {
         if (!row.RequiredText(ExtractField.Name, out var name))
@@ -32,7 +32,8 @@ internal sealed class PoliceDeathRecordBuilder : RecordBuilder
             return null;
         }
         var reason = row.Text(ExtractField.CancelReason);
-        var isDeath = !row.Has(ExtractField.CancelReason) || reason == DeathReason;
+        // The declaration's filter (注销原因 死亡, or a file without the column) says which rows are death evidence.
+        var isDeath = row.Passes(RowFilterEffect.KeepAsNonEvidence);
         if (isDeath && deathDate is null && cancelledOn is null)
         {
             row.Reject(row.Has(ExtractField.DeathDate) ? ExtractField.DeathDate : ExtractField.CancelledOn, RejectionReasons.NoDeathOrCancellationDate);

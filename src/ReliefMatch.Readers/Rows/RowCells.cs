@@ -1,5 +1,6 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Identity;
+using ReliefMatch.Core.Sources;
 using ReliefMatch.Readers.Headers;
 using ReliefMatch.Readers.Tables;
 using ReliefMatch.Readers.Values;
@@ -26,6 +27,19 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
     public void Begin() => Rejection = null;
 
     public bool Has(ExtractField field) => Columns.Has(field);
+
+    /// <summary>Whether the row passes every declared row filter of the given effect (a file without the column passes as the filter says).</summary>
+    public bool Passes(RowFilterEffect effect)
+    {
+        foreach (var (field, filter) in Columns.Layout.Filters)
+        {
+            if (filter.Otherwise == effect && !filter.Passes(Text(field), Has(field)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public bool IsBlank(ExtractField field) => Table.Text(Columns[field]).IsEmpty;
 

@@ -7,6 +7,7 @@ using Npgsql;
 using NpgsqlTypes;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Sources;
 using ReliefMatch.Readers;
 
 namespace ReliefMatch.Storage.Imports;
@@ -69,6 +70,23 @@ public sealed class ExtractImporter
             }
         }
         return files;
+    }
+
+    /// <summary>
+    /// The sub-folders of a drop folder that no source declaration names (hidden folders aside), ordered by name:
+    /// their files are not imported, and the reports say so by name rather than pass them over without a word.
+    /// </summary>
+    /// <param name="catalog">The declared sources; the shipped declarations unless given.</param>
+    public static IReadOnlyList<string> UndeclaredFolders(string dropFolder, SourceCatalog? catalog = null)
+    {
+        catalog ??= SourceCatalog.Shipped;
+        if (!Directory.Exists(dropFolder))
+        {
+            return [];
+        }
+        return Directory.EnumerateDirectories(dropFolder).Select(Path.GetFileName).OfType<string>()
+            .Where(name => !name.StartsWith('.') && !catalog.Declares(name))
+            .Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Imports every extract of a drop folder (one sub-folder per source id), stamped with <paramref name="period"/>.</summary>

@@ -3,11 +3,13 @@ using Npgsql;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Matching;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Sources;
 
 namespace ReliefMatch.Storage.Loading;
 
 /// <summary>
-/// Loads what the rules see for a reporting month P (DATA-CONTRACT.md, "Snapshots and histories"):
+/// Loads what the rules see for a reporting month P, by each source's declared policy (DATA-CONTRACT.md,
+/// "Snapshots and histories"):
 /// <list type="bullet">
 /// <item>roster and monitoring: every extract of that source linked to the latest period ≤ P that has any;</item>
 /// <item>deaths and medical: every record of the extracts stamped ≤ P, identical records once (the first imported);</item>
@@ -72,36 +74,47 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
             return ofSource.Where(l => l.Period == latest).Select(l => l.Id).Distinct().Order().ToArray();
         }
 
-        long[] History(params SourceKind[] sources) =>
-            extracts.Values.Where(e => sources.Contains(e.Source) && string.CompareOrdinal(e.Period, p) <= 0).Select(e => e.Id).Order().ToArray();
+        long[] History(SourceKind source) =>
+            extracts.Values.Where(e => e.Source == source && string.CompareOrdinal(e.Period, p) <= 0).Select(e => e.Id).ToArray();
 
-        var rosterIds = Snapshot(SourceKind.Roster);
-        var monitoringIds = Snapshot(SourceKind.Monitoring);
-        var deathIds = History(SourceKind.PoliceDeaths, SourceKind.HealthDeaths);
-        var medicalIds = History(SourceKind.Medical);
-        var disabilityIds = History(SourceKind.Disability);
+        // Which extracts of a source the month sees follows the source's declared policy. A latest source sees
+        // every file stamped ≤ P; the newest rows per key are picked by the query.
+        long[] Of(params SourceKind[] sources) =>
+            [.. sources.SelectMany(s => s.Declaration().Policy == SourcePolicy.Snapshot ? Snapshot(s) : History(s)).Distinct().Order()];
+
+        // Identical records of a history are one record; a snapshot or a latest source has no repeats to drop.
+        IEqualityComparer<T>? Distinct<T>(SourceKind source, IEqualityComparer<T> content) =>
+            source.Declaration().Policy == SourcePolicy.History ? content : null;
+
+        var rosterIds = Of(SourceKind.Roster);
+        var monitoringIds = Of(SourceKind.Monitoring);
+        var deathIds = Of(SourceKind.PoliceDeaths, SourceKind.HealthDeaths);
+        var medicalIds = Of(SourceKind.Medical);
+        var disabilityIds = Of(SourceKind.Disability);
 
         // The big tables load on their own connections, side by side, each with its pool of repeated texts. Lists
-        // are sized up front from the accepted row counts. Disability keeps one file's worth of people out of
+        // are sized up front from the accepted row counts. A latest source keeps one file's worth of entries out of
         // every file ever stamped, so the largest file is the better guess there than the sum.
         int Rows(long[] ids) => (int)Math.Min(Array.MaxLength, ids.Sum(i => (long)accepted[i]));
         int LargestFile(long[] ids) => ids.Length == 0 ? 0 : ids.Max(i => accepted[i]);
         var roster = ExportAsync(rosterIds, $"SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records WHERE extract_id IN (@ids)", Rows(rosterIds), RecordColumns.ReadRoster, null, cancellationToken);
         var monitoring = ExportAsync(monitoringIds, $"SELECT {RecordColumns.Monitoring} FROM reliefmatch.monitoring_records WHERE extract_id IN (@ids)", Rows(monitoringIds), RecordColumns.ReadMonitoring, null, cancellationToken);
         var known = KnownPersons(rosterIds, monitoringIds) + PartCondition(part);
-        var deaths = ExportAsync(deathIds, $"SELECT {RecordColumns.Death} FROM reliefmatch.death_records d WHERE extract_id IN (@ids) AND {known}", Rows(deathIds), RecordColumns.ReadDeath, DeathContentComparer.Instance, cancellationToken);
-        var medical = ExportAsync(medicalIds, $"SELECT {RecordColumns.Medical} FROM reliefmatch.medical_records d WHERE extract_id IN (@ids) AND {known}", Rows(medicalIds), RecordColumns.ReadMedical, MedicalContentComparer.Instance, cancellationToken);
-        // Per person (the ID key, or the ID text when the ID is invalid) the latest-stamped file wins, the later
-        // import among files of one period; all of that file's rows for the person are kept. A row without
-        // any ID text cannot be tied to another file's row and stands alone. With a single file every row is its
-        // person's newest, and the ranking (a sort of every row) is left out.
-        var disability = disabilityIds.Length == 1
+        var deaths = ExportAsync(deathIds, $"SELECT {RecordColumns.Death} FROM reliefmatch.death_records d WHERE extract_id IN (@ids) AND {known}", Rows(deathIds), RecordColumns.ReadDeath,
+            Distinct(SourceKind.PoliceDeaths, DeathContentComparer.Instance), cancellationToken);
+        var medical = ExportAsync(medicalIds, $"SELECT {RecordColumns.Medical} FROM reliefmatch.medical_records d WHERE extract_id IN (@ids) AND {known}", Rows(medicalIds), RecordColumns.ReadMedical,
+            Distinct(SourceKind.Medical, MedicalContentComparer.Instance), cancellationToken);
+        // Per entry of a latest source (its declared key) the latest-stamped file wins, the later import among files
+        // of one period; all of that file's rows for the entry are kept. A row without a key cannot be tied to another
+        // file's row and stands alone. With a single file every row is its entry's newest, and the ranking (a sort
+        // of every row) is left out.
+        var disabilityDeclaration = SourceKind.Disability.Declaration();
+        var disability = disabilityIds.Length == 1 || disabilityDeclaration.Policy != SourcePolicy.Latest
             ? ExportAsync(disabilityIds, $"SELECT {RecordColumns.Disability} FROM reliefmatch.disability_records d WHERE extract_id IN (@ids) AND {known}",
                 Rows(disabilityIds), RecordColumns.ReadDisability, null, cancellationToken)
             : ExportAsync(disabilityIds, $"""
             SELECT {RecordColumns.Disability} FROM (
-                SELECT d.*, rank() OVER (PARTITION BY CASE WHEN d.id_key IS NOT NULL THEN 'k' || d.id_key WHEN d.id_text <> '' THEN 't' || d.id_text ELSE 'r' || d.extract_id || ':' || d.row END
-                                         ORDER BY e.period DESC, e.id DESC) AS newest
+                SELECT d.*, rank() OVER (PARTITION BY {LatestKey(disabilityDeclaration.Key)} ORDER BY e.period DESC, e.id DESC) AS newest
                 FROM reliefmatch.disability_records d JOIN reliefmatch.extracts e ON e.id = d.extract_id
                 WHERE d.extract_id IN (@ids) AND {known}) ranked
             WHERE newest = 1 ORDER BY extract_id, row
@@ -135,6 +148,15 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
                 SELECT id_key FROM reliefmatch.monitoring_records WHERE extract_id IN ({List(monitoringIds)}) AND id_key IS NOT NULL))
             """;
     }
+
+    /// <summary>
+    /// The SQL expression naming one entry of a latest source on a record <c>d</c>, from the declared key fields: the
+    /// person by ID key, or by ID text when the ID is invalid, and a row with neither by itself; any other key
+    /// field by its stored value.
+    /// </summary>
+    private static string LatestKey(IReadOnlyList<string> key) => string.Join(" || '|' || ", key.Select(field => field == "id_number"
+        ? "CASE WHEN d.id_key IS NOT NULL THEN 'k' || d.id_key WHEN d.id_text <> '' THEN 't' || d.id_text ELSE 'r' || d.extract_id || ':' || d.row END"
+        : $"coalesce(d.{field}::text, '')"));
 
     /// <summary>The SQL form of <see cref="IdPartition.Gets"/> on a departmental record <c>d</c>; nothing for a whole run.</summary>
     private static string PartCondition(IdPartition part) => part.Count == 1

@@ -1,5 +1,6 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Identity;
+using ReliefMatch.Core.Sources;
 
 namespace ReliefMatch.Tests.Readers;
 
@@ -22,6 +23,25 @@ public sealed partial class ExtractReaderTests
         Assert.Equal(new DateOnly(2023, 7, 6), blank.SettledOn);
         Assert.Equal((1000m, 600m, 0m, 0m, 0m), (blank.Total, blank.BasicPaid, blank.CriticalPaid, blank.AssistancePaid, blank.OutOfPocket));
         Assert.Equal("门诊慢特病", blank.VisitType);
+    }
+
+    [Fact]
+    public void Records_DeclaredSkipFilter_RowsPassedOverAreCountedSkippedNotRejected()
+    {
+        // The shipped medical declaration with a filter a county could add: only inpatient settlements.
+        var declaration = SourceKind.Medical.Declaration() with
+        {
+            Filters = [new RowFilter { Field = "visit_type", Keep = ["住院"], KeepWhenAbsent = true, Otherwise = RowFilterEffect.Skip }],
+        };
+        var path = files.Csv("姓名,身份证号,结算日期,个人自付,就诊类型",
+            $"张三,{Id1},2023-07-04,100,住院", $"张三,{Id1},2023-07-05,50,门诊", $"张三,{Id1},2023-07-06,20,", $"张三,{Id1},不详,20, 住院 ");
+        using var reading = ReliefMatch.Readers.ExtractReader.Open(path, SourceKind.Medical, declaration);
+
+        var records = reading.Records().Cast<MedicalRecord>().ToList();
+
+        Assert.Equal([new DateOnly(2023, 7, 4)], records.Select(r => r.SettledOn));
+        Assert.Equal((4, 1, 2, 1), (reading.RowsRead, reading.Accepted, reading.Skipped, reading.Rejected));
+        Assert.Equal(5, Assert.Single(reading.Rejects).Row); // passed the filter (trimmed), then refused for its date
     }
 
     [Fact]

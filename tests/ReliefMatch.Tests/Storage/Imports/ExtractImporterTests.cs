@@ -56,6 +56,18 @@ public sealed class ExtractImporterTests(PostgresFixture postgres) : IAsyncLifet
     }
 
     [Fact]
+    public void UndeclaredFolders_FoldersNoDeclarationNames_NamedInOrder()
+    {
+        _inbox.AddRaw("medical/a.csv", "declared");
+        _inbox.AddRaw("payments/一卡通_202307.csv", "no declaration");
+        _inbox.AddRaw("Roster/x.csv", "ids are case-sensitive");
+        _inbox.AddRaw("火化记录/x.csv", "no declaration");
+        _inbox.AddRaw(".uploads/x.csv", "hidden");
+
+        Assert.Equal(["Roster", "payments", "火化记录"], ExtractImporter.UndeclaredFolders(_inbox.Root));
+    }
+
+    [Fact]
     public async Task ImportFileAsync_NewFile_WritesManifestRecordsAndRejects()
     {
         var rejects = new[]

@@ -1,0 +1,25 @@
+using ReliefMatch.Core.Extracts;
+
+namespace ReliefMatch.Core.Rules;
+
+/// <summary>
+/// What one rule reads, as its kind declares it: the sources it needs (each group met when the month has any of
+/// them), the optional roster columns, and the shared month data (<see cref="MonthParts"/>). The same statement
+/// decides whether the rule can run on a month (RULES.md, "A rule whose input is missing") and what the engine
+/// prepares before the rules run in parallel.
+/// </summary>
+public sealed record RuleNeeds
+{
+    /// <summary>In order: the first group the month has none of is the reason the rule is skipped.</summary>
+    public IReadOnlyList<IReadOnlyList<SourceKind>> Sources { get; init; } = [];
+
+    public IReadOnlyList<RosterColumn> RosterColumns { get; init; } = [];
+
+    public MonthParts Parts { get; init; }
+
+    /// <summary>With <see cref="MonthParts.MedicalSettlements"/>: the months of the rule's window ending end(P).</summary>
+    public int MedicalWindowMonths { get; init; }
+
+    /// <summary>A rule about the roster's people that reads nothing else.</summary>
+    public static RuleNeeds RosterOnly { get; } = new() { Sources = [[SourceKind.Roster]] };
+}
