@@ -1,0 +1,34 @@
+using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Rules;
+
+namespace ReliefMatch.Host.Bench;
+
+/// <summary>
+/// Another engine that reads the same drop folder as the monthly run and does the bare joins of the rules it can
+/// express, so that the bench can print how much longer the whole run takes than those joins alone, and whether the
+/// two agree. The program ships no peer: a peer lives in the benchmarks project, so that its engine is never a
+/// dependency of the program.
+/// </summary>
+public interface IBenchPeer
+{
+    /// <summary>Its name in the report (<c>duckdb</c>).</summary>
+    string Name { get; }
+
+    /// <summary>The rule kinds it expresses; the agreement is counted for the enabled rules of these kinds.</summary>
+    IReadOnlySet<RuleKind> Kinds { get; }
+
+    /// <summary>
+    /// Reads the files under <see cref="PeerRequest.Inbox"/> and returns what the rules of <see cref="Kinds"/> flag,
+    /// where identity is exact (the same ID and name). Timed by the bench from call to return.
+    /// </summary>
+    Task<IReadOnlyList<PeerFinding>> RunAsync(PeerRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>What a peer reads: the drop folder of one size, the month, the rule files' parameters and the home county.</summary>
+public sealed record PeerRequest(string Inbox, ReportingMonth Month, RuleSet Rules, string HomeCountyCode);
+
+/// <summary>
+/// One finding of a peer: the rule's id and its subject — the person's 18-character ID, or for the household rules
+/// (<see cref="RuleKind.EconomicCheckOverdue"/>, <see cref="RuleKind.HomeVisitOverdue"/>) the household id.
+/// </summary>
+public sealed record PeerFinding(string RuleId, string Subject);
