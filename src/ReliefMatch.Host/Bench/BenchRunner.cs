@@ -127,27 +127,29 @@ public sealed class BenchRunner(
             {
                 var clock = Stopwatch.StartNew();
                 var databaseOptions = await server.CreateDatabaseAsync(households, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<Finding> findings;
                 await using (var database = await Database.OpenAsync(databaseOptions, logger, cancellationToken).ConfigureAwait(false))
-                await using (var sampler = ServerMemorySampler.TryStart(server.ClusterDataDirectory))
                 {
                     clock.Stop();
                     databaseSeconds.Add(clock.Elapsed.TotalSeconds);
+                    await using var sampler = ServerMemorySampler.TryStart(server.ClusterDataDirectory);
                     var name = alternations == 1 ? "first run" : Invariant($"first run {a + 1} of {alternations} (fresh database, {clock.Elapsed.TotalSeconds:F2} s to create and migrate)");
-                    var (first, findings) = await RunAsync(name, database, inbox, output, sampler, cancellationToken).ConfigureAwait(false);
+                    (var first, findings) = await RunAsync(name, database, inbox, output, sampler, cancellationToken).ConfigureAwait(false);
                     firsts.Add(first);
                     input = first.Stage("load")?.Rows ?? 0;
                     if (a == alternations - 1)
                     {
                         second = (await RunAsync("second run, nothing new", database, inbox, output, sampler, cancellationToken).ConfigureAwait(false)).Measurement;
                     }
-                    if (peer is not null)
+                }
+                if (peer is not null)
+                {
+                    // With the database closed and the sampler stopped: the peer has the machine as the run had it.
+                    var peerRun = await RunPeerAsync(peer, inbox, cancellationToken).ConfigureAwait(false);
+                    peerSeconds.Add(peerRun.Elapsed.TotalSeconds);
+                    if (a == 0)
                     {
-                        var peerRun = await RunPeerAsync(peer, inbox, cancellationToken).ConfigureAwait(false);
-                        peerSeconds.Add(peerRun.Elapsed.TotalSeconds);
-                        if (a == 0)
-                        {
-                            agreement = PeerAgreement.Compare(rules, peer.Kinds, findings, peerRun.Findings);
-                        }
+                        agreement = PeerAgreement.Compare(rules, peer.Kinds, findings, peerRun.Findings);
                     }
                 }
             }
