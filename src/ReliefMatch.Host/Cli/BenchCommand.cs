@@ -82,6 +82,12 @@ public static class BenchCommand
                 await Console.Error.WriteLineAsync($"error: {e.Message}");
                 return 2;
             }
+            if (peers is { Count: > 0 } && parse.GetValue(peer) is { } peerName && !options.Plain)
+            {
+                // A peer reads the same files with bare joins: clean UTF-8 CSV only.
+                await Console.Error.WriteLineAsync($"error: --peer {peerName} reads plain UTF-8 CSV only; leave out --plain false.");
+                return 2;
+            }
             var rules = RuleFolder.Load(RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules)));
             using var logging = CommonOptions.Logging(parse);
             var logger = logging.CreateLogger("reliefmatch");
