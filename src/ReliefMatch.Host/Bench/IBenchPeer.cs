@@ -1,4 +1,3 @@
-using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Rules;
 
 namespace ReliefMatch.Host.Bench;
@@ -23,12 +22,3 @@ public interface IBenchPeer
     /// </summary>
     Task<IReadOnlyList<PeerFinding>> RunAsync(PeerRequest request, CancellationToken cancellationToken);
 }
-
-/// <summary>What a peer reads: the drop folder of one size, the month, the rule files' parameters and the home county.</summary>
-public sealed record PeerRequest(string Inbox, ReportingMonth Month, RuleSet Rules, string HomeCountyCode);
-
-/// <summary>
-/// One finding of a peer: the rule's id and its subject — the person's 18-character ID, or for the household rules
-/// (<see cref="RuleKind.EconomicCheckOverdue"/>, <see cref="RuleKind.HomeVisitOverdue"/>) the household id.
-/// </summary>
-public sealed record PeerFinding(string RuleId, string Subject);

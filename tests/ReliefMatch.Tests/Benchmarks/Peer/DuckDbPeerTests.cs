@@ -6,7 +6,7 @@ using ReliefMatch.Host.Runs;
 using ReliefMatch.Tests.Infrastructure;
 using Spectre.Console;
 
-namespace ReliefMatch.Tests.Host.Bench;
+namespace ReliefMatch.Tests.Benchmarks.Peer;
 
 /// <summary>The bench's DuckDB peer on a small generated county, beside the monthly run on the real PostgreSQL.</summary>
 [Collection(PostgresCollection.Name)]
