@@ -20,6 +20,10 @@ public static class BenchJsonWriter
         Number(json, "load_average_at_start", report.Machine.LoadAverage);
         json.WriteEndObject();
         json.WriteString("database", report.Server);
+        if (report.ClusterCreation is { } creation)
+        {
+            json.WriteNumber("cluster_creation_seconds", creation.TotalSeconds);
+        }
         json.WriteString("period", report.Options.Month.ToString());
         json.WriteNumber("seed", report.Options.Seed);
 
@@ -39,6 +43,10 @@ public static class BenchJsonWriter
             WriteRun(json, "first_run", size.First);
             WriteRun(json, "second_run", size.Second);
             json.WriteNumber("second_run_percent_of_first", size.SecondRunPercent);
+            if (size.Peer is { } peer)
+            {
+                WritePeer(json, peer);
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -85,6 +93,41 @@ public static class BenchJsonWriter
         json.WriteEndObject();
         json.WriteEndObject();
     });
+
+    private static void WritePeer(Utf8JsonWriter json, PeerMeasurement peer)
+    {
+        json.WriteStartObject("peer");
+        json.WriteString("name", peer.Peer);
+        Numbers(json, "run_seconds", peer.RunSeconds);
+        Numbers(json, "peer_seconds", peer.PeerSeconds);
+        Numbers(json, "database_seconds", peer.DatabaseSeconds);
+        Number(json, "median_run_seconds", peer.MedianRunSeconds);
+        Number(json, "median_peer_seconds", peer.MedianPeerSeconds);
+        Number(json, "ratio", peer.Ratio);
+        json.WriteStartArray("agreement");
+        foreach (var a in peer.Agreement)
+        {
+            json.WriteStartObject();
+            json.WriteString("rule", a.RuleId);
+            json.WriteNumber("both", a.Both);
+            json.WriteNumber("only_reliefmatch", a.OnlyReliefMatch);
+            json.WriteNumber("only_reliefmatch_not_exact", a.OnlyReliefMatchNotExact);
+            json.WriteNumber("only_peer", a.OnlyPeer);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Numbers(Utf8JsonWriter json, string name, IEnumerable<double> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteNumberValue(value);
+        }
+        json.WriteEndArray();
+    }
 
     private static void WriteRun(Utf8JsonWriter json, string name, RunMeasurement run)
     {

@@ -11,13 +11,15 @@ namespace ReliefMatch.Host.Bench;
 /// encodings, spreadsheets and spellings, whose XLSX files dominate the import at large sizes.</param>
 /// <param name="Seed">The generator's seed: the same options give the same drop folders.</param>
 /// <param name="Period">The reporting month of the extracts and of both runs.</param>
+/// <param name="Alternations">With a peer: how many times the first run and the peer each run, alternately (the medians are reported).</param>
 public sealed record BenchOptions(
     IReadOnlyList<int> Households,
     string WorkDirectory,
     bool Keep = false,
     bool Plain = true,
     int Seed = 20230701,
-    ReportingMonth? Period = null)
+    ReportingMonth? Period = null,
+    int Alternations = 3)
 {
     /// <summary>A county (永福县 has about 10 000 households on its rolls) and a province.</summary>
     public static IReadOnlyList<int> DefaultHouseholds { get; } = [10_000, 1_000_000];
@@ -37,6 +39,10 @@ public sealed record BenchOptions(
         foreach (var n in Households)
         {
             new SampleOptions(n, Seed, Period, Plain).Validate();
+        }
+        if (Alternations is < 1 or > 9)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Alternations), Alternations, "Alternations must be between 1 and 9.");
         }
         if (Households.Distinct().Count() != Households.Count)
         {

@@ -16,10 +16,19 @@ public sealed record BenchReport(
     /// <summary>The largest size measured: where the targets are read.</summary>
     public SizeMeasurement Largest => Sizes.MaxBy(s => s.Households)!;
 
-    public static BenchReport From(BenchOptions options, BenchMachine machine, string server, IReadOnlyList<SizeMeasurement> sizes)
+    /// <summary>
+    /// With a peer: what creating (initdb) and starting a private cluster on a fresh home cost on its own, measured
+    /// apart; the runs compared with the peer use a cluster already created.
+    /// </summary>
+    public TimeSpan? ClusterCreation { get; init; }
+
+    public static BenchReport From(BenchOptions options, BenchMachine machine, string server, IReadOnlyList<SizeMeasurement> sizes, TimeSpan? clusterCreation = null)
     {
         var ordered = sizes.OrderBy(s => s.Households).ToList();
         var scaling = ScalingStep.Between(ordered);
-        return new BenchReport(options, machine, server, ordered, scaling, BenchTarget.For(ordered[^1], scaling));
+        return new BenchReport(options, machine, server, ordered, scaling, BenchTarget.For(ordered[^1], scaling, ordered.LastOrDefault(s => s.Peer is not null)))
+        {
+            ClusterCreation = clusterCreation,
+        };
     }
 }

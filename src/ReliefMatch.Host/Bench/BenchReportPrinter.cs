@@ -16,6 +16,11 @@ public static class BenchReportPrinter
         foreach (var size in report.Sizes)
         {
             console.Write(SizeTable(size));
+            if (size.Peer is { } peer)
+            {
+                console.Write(PeerTable(size, peer, report.ClusterCreation));
+                console.Write(AgreementTable(peer));
+            }
         }
         if (report.Scaling.Count > 0)
         {
@@ -63,6 +68,42 @@ public static class BenchReportPrinter
         table.Caption(Markup.Escape(Invariant(
             $"match: {size.MatchRecordsPerSecond / 1e6:F2} M input records/s; {size.First.Findings:N0} findings; second run: ") +
             string.Join("  ", size.Second.Stages.Select(s => Invariant($"{s.Stage} {s.Seconds:F2}s")))));
+        return table;
+    }
+
+    private static Table PeerTable(SizeMeasurement size, PeerMeasurement peer, TimeSpan? clusterCreation)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(Invariant(
+            $"{size.Households:N0} households: the whole first run beside {peer.Peer} on the same files, alternately ({peer.RunSeconds.Count} each)")));
+        table.AddColumn("");
+        for (var i = 0; i < peer.RunSeconds.Count; i++)
+        {
+            table.AddColumn(Right(Invariant($"#{i + 1}")));
+        }
+        table.AddColumn(Right("median"));
+        table.AddRow([.. Cells("whole run (s)", peer.RunSeconds, S), "[bold]" + S(peer.MedianRunSeconds) + "[/]"]);
+        table.AddRow([.. Cells(Markup.Escape(peer.Peer) + " (s)", peer.PeerSeconds, S), "[bold]" + S(peer.MedianPeerSeconds) + "[/]"]);
+        table.AddRow([.. Cells("ratio", peer.Ratios, r => R(r) + "×"), "[bold]" + R(peer.Ratio) + "×[/]"]);
+        table.AddRow([.. Cells("fresh database + migrations (s, not in the run)", peer.DatabaseSeconds, S), S(PeerMeasurement.Median(peer.DatabaseSeconds))]);
+        table.Caption(Markup.Escape(Invariant(
+            $"target ≤ {PeerMeasurement.RatioLimit:F1}× (medians). The runs use a cluster already created; ") +
+            (clusterCreation is { } c ? Invariant($"creating and starting one on a fresh home took {c.TotalSeconds:F2} s on its own.") : "its creation was not measured.")));
+        return table;
+    }
+
+    private static string[] Cells(string label, IReadOnlyList<double> values, Func<double, string> format) => [label, .. values.Select(format)];
+
+    private static Table AgreementTable(PeerMeasurement peer)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"findings of the first run against {peer.Peer}'s (persons, or households for the overdue rules)"));
+        table.AddColumn("rule").AddColumn(Right("both")).AddColumn(Right("only ReliefMatch")).AddColumn(Right("of which not exact identity")).AddColumn(Right("only " + Markup.Escape(peer.Peer)));
+        foreach (var a in peer.Agreement)
+        {
+            table.AddRow(Markup.Escape(a.RuleId), N(a.Both), N(a.OnlyReliefMatch), N(a.OnlyReliefMatchNotExact), a.PeerIncluded ? "0" : "[red]" + N(a.OnlyPeer) + "[/]");
+        }
+        table.Caption(Markup.Escape(
+            "The peer joins by the ID as written and the same name: it cannot repair an ID (one digit or an adjacent swap), " +
+            "upgrade a 15-digit ID to 18 or normalise one, nor match by name, sex and birth date without an ID."));
         return table;
     }
 

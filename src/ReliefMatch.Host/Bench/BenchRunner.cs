@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Rules;
 using ReliefMatch.Host.Runs;
 using ReliefMatch.SampleData;
@@ -13,13 +14,16 @@ namespace ReliefMatch.Host.Bench;
 /// <summary>
 /// Measures the monthly run at county and province scale: for each size, smallest first, it generates a drop
 /// folder (<see cref="SampleGenerator"/>, timed apart), runs <see cref="MonthlyRun"/> on a fresh database timing
-/// every stage, then runs the same month again with nothing new.
+/// every stage, then runs the same month again with nothing new. Given a peer (<see cref="IBenchPeer"/>), it runs
+/// the first run and the peer alternately on the same drop folder, each first run on a fresh database of the cluster
+/// already created, and compares their findings.
 /// </summary>
 /// <remarks>
 /// Everything runs in this process, so the GC heap of one size is collected (and given back to the system) before
 /// the next, and the peak resident set is reset at the start of every stage: each stage's peak is its own.
 /// </remarks>
-public sealed class BenchRunner(BenchOptions options, RuleSet rules, TimeProvider time, ILogger logger, TextWriter progress)
+public sealed class BenchRunner(
+    BenchOptions options, RuleSet rules, TimeProvider time, ILogger logger, TextWriter progress, IBenchPeer? peer = null)
 {
     /// <summary>
     /// Benches on the server of <c>RELIEFMATCH_DB</c>, else on a private cluster in the work folder; without
@@ -65,12 +69,35 @@ public sealed class BenchRunner(BenchOptions options, RuleSet rules, TimeProvide
         var work = Path.GetFullPath(options.WorkDirectory);
         Directory.CreateDirectory(work);
         progress.WriteLine($"bench on {server.Description}");
+        var creation = peer is null ? (TimeSpan?)null : await MeasureClusterCreationAsync(work, cancellationToken).ConfigureAwait(false);
         var sizes = new List<SizeMeasurement>();
         foreach (var households in options.Households.Order())
         {
             sizes.Add(await MeasureAsync(server, work, households, cancellationToken).ConfigureAwait(false));
         }
-        return BenchReport.From(options, machine, server.Description, sizes);
+        return BenchReport.From(options, machine, server.Description, sizes, creation);
+    }
+
+    /// <summary>
+    /// What a run on a fresh home pays before its first stage, which the runs compared with a peer do not: creating
+    /// a private cluster (initdb, configuration, roles) and starting it. Measured on a throwaway home, stopped and removed.
+    /// </summary>
+    private async Task<TimeSpan> MeasureClusterCreationAsync(string work, CancellationToken cancellationToken)
+    {
+        var home = Path.Combine(work, "cluster-creation");
+        if (Directory.Exists(home))
+        {
+            Directory.Delete(home, recursive: true);
+        }
+        progress.WriteLine("creating a private cluster on a fresh home, to say what creation costs on its own …");
+        var clock = Stopwatch.StartNew();
+        await using (await PrivateCluster.StartAsync(home, logger, cancellationToken).ConfigureAwait(false))
+        {
+            clock.Stop();
+        }
+        Directory.Delete(home, recursive: true);
+        progress.WriteLine(Invariant($"  created and started in {clock.Elapsed.TotalSeconds:F2} s (not part of any run)"));
+        return clock.Elapsed;
     }
 
     private async Task<SizeMeasurement> MeasureAsync(BenchServer server, string work, int households, CancellationToken cancellationToken)
@@ -87,19 +114,51 @@ public sealed class BenchRunner(BenchOptions options, RuleSet rules, TimeProvide
         var sample = SampleFolder.Write(inbox, new SampleOptions(households, options.Seed, options.Month, options.Plain));
         progress.WriteLine(Invariant($"  {sample.TotalRows:N0} rows, {sample.TotalBytes / 1e6:N1} MB in {sample.Elapsed.TotalSeconds:F1} s (not part of the run)"));
 
-        var databaseOptions = await server.CreateDatabaseAsync(households, cancellationToken).ConfigureAwait(false);
         try
         {
-            RunMeasurement first;
-            RunMeasurement second;
-            await using (var database = await Database.OpenAsync(databaseOptions, logger, cancellationToken).ConfigureAwait(false))
-            await using (var sampler = ServerMemorySampler.TryStart(server.ClusterDataDirectory))
+            var input = 0L;
+            var firsts = new List<RunMeasurement>();
+            var peerSeconds = new List<double>();
+            var databaseSeconds = new List<double>();
+            IReadOnlyList<PeerAgreement> agreement = [];
+            RunMeasurement second = null!;
+            var alternations = peer is null ? 1 : options.Alternations;
+            for (var a = 0; a < alternations; a++)
             {
-                first = await RunAsync("first run", database, inbox, output, sampler, cancellationToken).ConfigureAwait(false);
-                second = await RunAsync("second run, nothing new", database, inbox, output, sampler, cancellationToken).ConfigureAwait(false);
+                var clock = Stopwatch.StartNew();
+                var databaseOptions = await server.CreateDatabaseAsync(households, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<Finding> findings;
+                await using (var database = await Database.OpenAsync(databaseOptions, logger, cancellationToken).ConfigureAwait(false))
+                {
+                    clock.Stop();
+                    databaseSeconds.Add(clock.Elapsed.TotalSeconds);
+                    await using var sampler = ServerMemorySampler.TryStart(server.ClusterDataDirectory);
+                    var name = alternations == 1 ? "first run" : Invariant($"first run {a + 1} of {alternations} (fresh database, {clock.Elapsed.TotalSeconds:F2} s to create and migrate)");
+                    (var first, findings) = await RunAsync(name, database, inbox, output, sampler, cancellationToken).ConfigureAwait(false);
+                    firsts.Add(first);
+                    input = first.Stage("load")?.Rows ?? 0;
+                    if (a == alternations - 1)
+                    {
+                        second = (await RunAsync("second run, nothing new", database, inbox, output, sampler, cancellationToken).ConfigureAwait(false)).Measurement;
+                    }
+                }
+                if (peer is not null)
+                {
+                    // With the database closed and the sampler stopped: the peer has the machine as the run had it.
+                    var peerRun = await RunPeerAsync(peer, inbox, cancellationToken).ConfigureAwait(false);
+                    peerSeconds.Add(peerRun.Elapsed.TotalSeconds);
+                    if (a == 0)
+                    {
+                        agreement = PeerAgreement.Compare(rules, peer.Kinds, findings, peerRun.Findings);
+                    }
+                }
             }
-            var input = first.Stage("load")?.Rows ?? 0;
-            return new SizeMeasurement(households, options.Plain, sample.TotalRows, sample.TotalBytes, sample.Elapsed, input, first, second);
+            // With a peer, the stage table shows the alternation of median wall time.
+            var shown = firsts.OrderBy(f => f.Seconds).ElementAt(firsts.Count / 2);
+            return new SizeMeasurement(households, options.Plain, sample.TotalRows, sample.TotalBytes, sample.Elapsed, input, shown, second)
+            {
+                Peer = peer is null ? null : new PeerMeasurement(peer.Name, firsts.Select(f => f.Seconds).ToList(), peerSeconds, databaseSeconds, agreement),
+            };
         }
         finally
         {
@@ -111,7 +170,19 @@ public sealed class BenchRunner(BenchOptions options, RuleSet rules, TimeProvide
         }
     }
 
-    private async Task<RunMeasurement> RunAsync(string name, Database database, string inbox, string output, ServerMemorySampler? sampler, CancellationToken cancellationToken)
+    private async Task<(TimeSpan Elapsed, IReadOnlyList<PeerFinding> Findings)> RunPeerAsync(IBenchPeer benchPeer, string inbox, CancellationToken cancellationToken)
+    {
+        ReleaseMemory();
+        progress.WriteLine($"  {benchPeer.Name} on the same files:");
+        var clock = Stopwatch.StartNew();
+        var findings = await benchPeer.RunAsync(new PeerRequest(inbox, options.Month, rules, Installation.OfSample.HomeCountyCode), cancellationToken).ConfigureAwait(false);
+        clock.Stop();
+        progress.WriteLine(Invariant($"    {"whole",-8}{clock.Elapsed.TotalSeconds,8:F2} s {findings.Count,14:N0} findings"));
+        return (clock.Elapsed, findings);
+    }
+
+    private async Task<(RunMeasurement Measurement, IReadOnlyList<Finding> Findings)> RunAsync(
+        string name, Database database, string inbox, string output, ServerMemorySampler? sampler, CancellationToken cancellationToken)
     {
         ReleaseMemory();
         progress.WriteLine($"  {name}:");
@@ -132,7 +203,7 @@ public sealed class BenchRunner(BenchOptions options, RuleSet rules, TimeProvide
         var result = await run.ExecuteAsync(new MonthlyRunRequest(options.Month, inbox, output), null, cancellationToken).ConfigureAwait(false);
         clock.Stop();
         progress.WriteLine(Invariant($"    {"whole",-8}{clock.Elapsed.TotalSeconds,8:F2} s {result.Findings.Count,14:N0} findings"));
-        return new RunMeasurement(clock.Elapsed, stages, result.Findings.Count);
+        return (new RunMeasurement(clock.Elapsed, stages, result.Findings.Count), result.Findings.Select(f => f.Finding).ToList());
     }
 
     /// <summary>

@@ -6,24 +6,29 @@ namespace ReliefMatch.Host.Bench;
 /// <summary>A performance target of the province run, its limit, what was measured and whether it is met (null: not measured).</summary>
 public sealed record BenchTarget(string Name, string Limit, string Measured, bool? Met)
 {
-    public const double RunSecondsLimit = 60;
-    public const long PeakBytesLimit = 6L << 30;
+    public const double RunSecondsLimit = 30;
+    public const long PeakBytesLimit = 4L << 30;
+    public const long ServerPeakBytesLimit = 2L << 30;
     public const double MatchRecordsPerSecondLimit = 10_000_000;
     public const double TenfoldTimeRatioLimit = 11;
-    public const double SecondRunPercentLimit = 10;
+    public const double SecondRunPercentLimit = 5;
 
     /// <summary>
     /// The targets read at <paramref name="size"/> (the largest measured; the targets are meant for a province of
-    /// <see cref="BenchOptions.ProvinceHouseholds"/> households), the 10× one from the step that ends there.
+    /// <see cref="BenchOptions.ProvinceHouseholds"/> households), the 10× one from the step that ends there, and the
+    /// peer ratio (meant for a county) from <paramref name="withPeer"/>, the largest size run beside a peer.
     /// </summary>
-    public static IReadOnlyList<BenchTarget> For(SizeMeasurement size, IReadOnlyList<ScalingStep> scaling)
+    public static IReadOnlyList<BenchTarget> For(SizeMeasurement size, IReadOnlyList<ScalingStep> scaling, SizeMeasurement? withPeer = null)
     {
         var peak = size.PeakResidentBytes;
+        var serverPeak = size.ServerPeakBytes;
         var tenfold = scaling.LastOrDefault(s => s.IsTenfold && s.ToHouseholds == size.Households);
-        return
-        [
+        var targets = new List<BenchTarget>
+        {
             new("whole run (wall)", Invariant($"≤ {RunSecondsLimit:F0} s"), Invariant($"{F(size.First.Seconds, 1)} s"), size.First.Seconds <= RunSecondsLimit),
             new("peak memory (this process)", Invariant($"≤ {Gib(PeakBytesLimit)}"), peak is { } p ? Gib(p) : "n/a", peak is { } q ? q <= PeakBytesLimit : null),
+            new("peak memory (PostgreSQL server)", Invariant($"≤ {Gib(ServerPeakBytesLimit)}"), serverPeak is { } s ? Gib(s) : "n/a (not the private server)",
+                serverPeak is { } t ? t <= ServerPeakBytesLimit : null),
             new("matching throughput", Invariant($"≥ {MatchRecordsPerSecondLimit / 1e6:F0} M records/s"), Invariant($"{F(size.MatchRecordsPerSecond / 1e6, 2)} M records/s"),
                 size.MatchRecordsPerSecond >= MatchRecordsPerSecondLimit),
             tenfold is null
@@ -31,7 +36,16 @@ public sealed record BenchTarget(string Name, string Limit, string Measured, boo
                 : new("10× data → time", Invariant($"≤ {TenfoldTimeRatioLimit:F0}×"), Invariant($"{F(tenfold.TimeRatio, 2)}× (records ×{F(tenfold.DataRatio, 2)})"), tenfold.TimeRatio <= TenfoldTimeRatioLimit),
             new("second run, nothing new", Invariant($"≤ {SecondRunPercentLimit:F0}% of first"), Invariant($"{F(size.SecondRunPercent, 1)}% ({F(size.Second.Seconds, 1)} s)"),
                 size.SecondRunPercent <= SecondRunPercentLimit),
-        ];
+        };
+        if (withPeer?.Peer is { } peer)
+        {
+            targets.Add(new(
+                Invariant($"whole run ÷ {peer.Peer} ({withPeer.Households:N0} households)"),
+                Invariant($"≤ {F(PeerMeasurement.RatioLimit, 1)}×"),
+                Invariant($"{F(peer.Ratio, 2)}× ({F(peer.MedianRunSeconds, 1)} s ÷ {F(peer.MedianPeerSeconds, 1)} s, medians of {peer.RunSeconds.Count})"),
+                peer.Ratio <= PeerMeasurement.RatioLimit));
+        }
+        return targets;
     }
 
     internal static string Gib(long bytes) => Invariant($"{F(bytes / (double)(1L << 30), 2)} GiB");

@@ -26,4 +26,10 @@ public sealed record SizeMeasurement(
     public long? PeakResidentBytes => new[] { First.PeakResidentBytes, Second.PeakResidentBytes }.Max();
 
     public long? ServerPeakBytes => new[] { First.ServerPeakBytes, Second.ServerPeakBytes }.Max();
+
+    /// <summary>
+    /// The run side by side with a peer, when the bench had one. <see cref="First"/> is then the alternation whose
+    /// wall time is the median, and <see cref="Second"/> follows the last alternation.
+    /// </summary>
+    public PeerMeasurement? Peer { get; init; }
 }

@@ -7,10 +7,13 @@ using Spectre.Console;
 
 namespace ReliefMatch.Host.Cli;
 
-/// <summary><c>reliefmatch bench [--households N[,N…]] [--work DIR] [--keep] [--plain true|false] [--json FILE]</c></summary>
+/// <summary>
+/// <c>reliefmatch bench [--households N[,N…]] [--work DIR] [--keep] [--plain true|false] [--json FILE]</c>; where
+/// <paramref name="peers"/> are given (the benchmarks project gives DuckDB), also <c>[--peer NAME] [--alternations N]</c>.
+/// </summary>
 public static class BenchCommand
 {
-    public static Command Create(TimeProvider time)
+    public static Command Create(TimeProvider time, IReadOnlyDictionary<string, Func<IBenchPeer>>? peers = null)
     {
         var households = new Option<int[]>("--households")
         {
@@ -52,6 +55,14 @@ public static class BenchCommand
         {
             households, work, keep, plain, seed, period, json,
         };
+        var peer = new Option<string?>("--peer") { Description = "Run this peer on the same files, alternating with the first run, and print the ratio and the agreement of findings." };
+        var alternations = new Option<int>("--alternations") { Description = "With --peer: first runs and peer runs each, alternately (medians are reported).", DefaultValueFactory = _ => 3 };
+        if (peers is { Count: > 0 })
+        {
+            peer.AcceptOnlyFromAmong([.. peers.Keys]);
+            command.Options.Add(peer);
+            command.Options.Add(alternations);
+        }
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new BenchOptions(
@@ -60,7 +71,8 @@ public static class BenchCommand
                 parse.GetValue(keep),
                 parse.GetValue(plain),
                 parse.GetValue(seed),
-                parse.GetResult(period) is null ? null : parse.GetValue(period));
+                parse.GetResult(period) is null ? null : parse.GetValue(period),
+                peers is { Count: > 0 } ? parse.GetValue(alternations) : 3);
             try
             {
                 options.Validate();
@@ -70,10 +82,17 @@ public static class BenchCommand
                 await Console.Error.WriteLineAsync($"error: {e.Message}");
                 return 2;
             }
+            if (peers is { Count: > 0 } && parse.GetValue(peer) is { } peerName && !options.Plain)
+            {
+                // A peer reads the same files with bare joins: clean UTF-8 CSV only.
+                await Console.Error.WriteLineAsync($"error: --peer {peerName} reads plain UTF-8 CSV only; leave out --plain false.");
+                return 2;
+            }
             var rules = RuleFolder.Load(RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules)));
             using var logging = CommonOptions.Logging(parse);
             var logger = logging.CreateLogger("reliefmatch");
-            var report = await new BenchRunner(options, rules, time, logger, Console.Error).RunAsync(cancellationToken);
+            var chosen = peers is { Count: > 0 } && parse.GetValue(peer) is { } name ? peers[name]() : null;
+            var report = await new BenchRunner(options, rules, time, logger, Console.Error, chosen).RunAsync(cancellationToken);
             if (Console.IsOutputRedirected)
             {
                 // Saved to a file, the tables should not wrap at the 80 columns assumed for an unknown terminal.

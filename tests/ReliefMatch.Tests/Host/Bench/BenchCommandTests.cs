@@ -1,3 +1,4 @@
+using ReliefMatch.Host.Bench;
 using ReliefMatch.Host.Cli;
 using ReliefMatch.Host.Runs;
 
@@ -31,5 +32,20 @@ public sealed class BenchCommandTests
         var parse = BenchCommand.Create(TimeProvider.System).Parse("--households 10000,3000000");
 
         Assert.Contains(parse.Errors, e => e.Message.Contains("3000000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_WithPeers_AcceptsAPeerByNameAndRefusesOthers()
+    {
+        var peers = new Dictionary<string, Func<IBenchPeer>>(StringComparer.Ordinal) { ["duckdb"] = () => throw new InvalidOperationException("not run") };
+        var command = BenchCommand.Create(TimeProvider.System, peers);
+
+        var parse = command.Parse("--households 200000 --peer duckdb --alternations 3");
+        Assert.Empty(parse.Errors);
+        Assert.Equal("duckdb", parse.GetValue<string?>("--peer"));
+        Assert.Equal(3, parse.GetValue<int>("--alternations"));
+        Assert.NotEmpty(command.Parse("--peer sqlite").Errors);
+        // The program's own bench has no peer to offer.
+        Assert.NotEmpty(BenchCommand.Create(TimeProvider.System).Parse("--peer duckdb").Errors);
     }
 }

@@ -50,7 +50,8 @@ public sealed class BenchRunnerTests(PostgresFixture postgres)
             var step = Assert.Single(report.Scaling);
             Assert.True(step.IsTenfold);
             Assert.InRange(step.DataRatio, 5, 15);
-            Assert.Equal(5, report.Targets.Count);
+            Assert.Equal(6, report.Targets.Count);
+            Assert.Null(report.Sizes[1].Peer);
             Assert.Contains("300 households", progress.ToString(), StringComparison.Ordinal);
 
             // Without --keep nothing of a size stays: neither its folder nor its database.
