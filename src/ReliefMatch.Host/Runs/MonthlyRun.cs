@@ -11,6 +11,7 @@ using ReliefMatch.Host.Outputs;
 using ReliefMatch.Storage.Findings;
 using ReliefMatch.Storage.Imports;
 using ReliefMatch.Storage.Loading;
+using ReliefMatch.Storage.Statistics;
 
 namespace ReliefMatch.Host.Runs;
 
@@ -121,6 +122,8 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             return new RunWrite(runFindings, null, [], null);
         }
         var (statistics, skipped) = await MonthSheet.CountAsync(dataSource, rules, installation.HomeCountyCode, request.Period, runFindings, townships, cancellationToken);
+        // The month's figures for the trend charts, replaced by every run that counts the sheet.
+        await new MonthFigureStore(dataSource).SaveAsync(statistics, time.GetUtcNow(), cancellationToken);
         var outputs = RunOutputWriter.Write(new RunOutputRequest
         {
             Statistics = statistics,

@@ -79,6 +79,7 @@ public static class WorkplaceHost
         services.AddSingleton(_ => new SampleDrawStore(database.DataSource, time));
         services.AddSingleton(_ => new DueListStore(database.DataSource, time));
         services.AddSingleton(_ => new ReliefMatch.Storage.Statistics.TownshipEntryStore(database.DataSource));
+        services.AddSingleton(_ => new ReliefMatch.Storage.Statistics.MonthFigureStore(database.DataSource));
         services.AddSingleton<SignInService>();
         services.AddSingleton<RuleTitles>();
         services.AddSingleton<WorklistService>();

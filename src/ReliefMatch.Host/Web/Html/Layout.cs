@@ -29,6 +29,8 @@ public static class Layout
         .msg.good{border-color:#9c9;background:#efe}
         label{margin-right:10px}input,select,button{font-size:14px}
         tr.overdue td{background:#fff1f0}
+        figure.trend-chart{margin:6px 0}svg.trend{max-width:100%;height:auto;background:#fff;border:1px solid #ccc}
+        .trends{display:flex;flex-wrap:wrap;gap:8px}.trends figure{width:330px}
         """;
 
     /// <summary>A whole page.</summary>
