@@ -53,6 +53,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
         var store = new FindingStore(dataSource, time);
         await using var periodLock = await store.LockPeriodAsync(request.Period, cancellationToken);
         var runId = await store.StartRunAsync(request.Period, cancellationToken);
+        await RunAudit.WriteAsync(dataSource, time, request.RequestedBy, request.Period, runId, cancellationToken);
         try
         {
             var inputs = new RunInputs(dataSource);
@@ -174,7 +175,11 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
 /// <summary>What <see cref="MonthlyRun.WriteOutputsAsync"/> gives: the run's findings, its 统计表 and the rules skipped for a missing input (when outputs were asked for), and the files written.</summary>
 public sealed record RunWrite(List<RunFinding> Findings, MonthStatistics? Statistics, IReadOnlyList<RuleSkip> Skipped, RunOutputs? Outputs);
 
-public sealed record MonthlyRunRequest(ReportingMonth Period, string? InputDirectory, string? OutputDirectory, bool FullIds = false);
+public sealed record MonthlyRunRequest(ReportingMonth Period, string? InputDirectory, string? OutputDirectory, bool FullIds = false)
+{
+    /// <summary>Who started the run, as the audit log names them: a user, <see cref="RunAudit.ScheduledJob"/>, or (when not told) <see cref="RunAudit.CommandLine"/>.</summary>
+    public string? RequestedBy { get; init; }
+}
 
 public sealed record MonthlyRunResult(
     long RunId,

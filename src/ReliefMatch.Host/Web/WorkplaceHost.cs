@@ -245,6 +245,8 @@ public static class WorkplaceHost
                     await PageResults.Forbidden(context).ExecuteAsync(context);
                     return;
                 }
+                await DashboardAudit.HandleAsync(context, next);
+                return;
             }
             await next(context);
         });
