@@ -70,6 +70,7 @@ public static class WorkplaceHost
         services.AddSingleton(_ => new AuditLog(database.DataSource, time));
         services.AddSingleton(_ => new FindingStore(database.DataSource, time));
         services.AddSingleton(_ => new FindingQueries(database.DataSource));
+        services.AddSingleton(_ => new FindingExplainer(database.DataSource));
         services.AddSingleton(_ => new ImportHistory(database.DataSource));
         services.AddSingleton(_ => new RunHistory(database.DataSource));
         services.AddSingleton(_ => new TownshipDirectory(database.DataSource));
@@ -255,6 +256,7 @@ public static class WorkplaceHost
         var site = app.MapGroup("").AddEndpointFilter<FormGuard>();
         AccountPages.Map(site);
         TownshipPages.Map(site);
+        FindingDetailPages.Map(site);
         var county = site.MapGroup("/county").RequireAuthorization(WorkplaceClaims.CountyPolicy);
         CountyPages.Map(county);
         UploadPages.Map(county);
