@@ -256,6 +256,7 @@ public static class WorkplaceHost
         var site = app.MapGroup("").AddEndpointFilter<FormGuard>();
         AccountPages.Map(site);
         TownshipPages.Map(site);
+        FindingPages.MapSite(site);
         FindingDetailPages.Map(site);
         var county = site.MapGroup("/county").RequireAuthorization(WorkplaceClaims.CountyPolicy);
         CountyPages.Map(county);
