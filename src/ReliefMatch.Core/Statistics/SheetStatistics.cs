@@ -45,7 +45,11 @@ public static class SheetStatistics
             : counts[cell.Path].Tally is { } tally ? of(tally) : null;
         var tags = SheetCells.Tags.ToDictionary(c => c.Key, Value, StringComparer.Ordinal);
         var duties = SheetCells.Duties.Where(c => c.Key != SheetCells.MeetingOn).ToDictionary(c => c.Key, Value, StringComparer.Ordinal);
-        return new UnitStatistics(dataWarning, tags, duties, meetingOn);
+        var counted = SheetCells.TagRules.Keys.Select(k => counts[SheetCell.Tags + "." + k].Tally).OfType<PersonTally>().ToList();
+        return new UnitStatistics(dataWarning, tags, duties, meetingOn)
+        {
+            TagsCounted = counted.Count == 0 ? null : of(PersonTally.Union(counted)),
+        };
     }
 
     /// <summary>The county's entered counts: the sum of what the townships entered, a cell no township entered left out.</summary>

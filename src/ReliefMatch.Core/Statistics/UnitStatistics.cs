@@ -10,6 +10,13 @@ public sealed record UnitStatistics(
     IReadOnlyDictionary<string, int?> Duties,
     DateOnly? MeetingOn)
 {
+    /// <summary>
+    /// Distinct persons with any 标记 the month has a source for: <c>tags.total</c> when every tag is counted, the
+    /// persons of the counted tags when some are blank (so a trend still shows what is known), null when none is.
+    /// Not a cell of the sheet: the sheet leaves <c>tags.total</c> blank until every tag has its source.
+    /// </summary>
+    public int? TagsCounted { get; init; }
+
     public int? Tag(string key) => Tags.TryGetValue(key, out var n) ? n : null;
 
     public int? Duty(string key) => Duties.TryGetValue(key, out var n) ? n : null;

@@ -36,12 +36,13 @@ public sealed class MonthlyRunJob(JobsOptions options, TimeProvider time, JobExe
             {
                 var runId = await SplitRunJobs.StartAsync(jobs, new SplitRun(options.Database.DataSource, rules, options.Installation, time, logger),
                     period, options.MonthlyRunParts, ct).ConfigureAwait(false);
+                await RunAudit.WriteAsync(options.Database.DataSource, time, RunAudit.ScheduledJob, period, runId, ct).ConfigureAwait(false);
                 return string.Create(CultureInfo.InvariantCulture, $"run {runId}: split into {options.MonthlyRunParts} parts by resident ID, each queued as a job");
             }
             return await IntoFreshFolderAsync(options.EffectiveOutputs, key, async fresh =>
             {
                 var result = await new MonthlyRun(options.Database.DataSource, rules, options.Installation, time, logger)
-                    .ExecuteAsync(new MonthlyRunRequest(period, null, fresh), null, ct).ConfigureAwait(false);
+                    .ExecuteAsync(new MonthlyRunRequest(period, null, fresh) { RequestedBy = RunAudit.ScheduledJob }, null, ct).ConfigureAwait(false);
                 return Describe(result);
             }).ConfigureAwait(false);
         }, cancellationToken);

@@ -11,6 +11,7 @@ using ReliefMatch.Host.Outputs;
 using ReliefMatch.Storage.Findings;
 using ReliefMatch.Storage.Imports;
 using ReliefMatch.Storage.Loading;
+using ReliefMatch.Storage.Statistics;
 
 namespace ReliefMatch.Host.Runs;
 
@@ -58,6 +59,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
         var store = new FindingStore(dataSource, time);
         await using var periodLock = await store.LockPeriodAsync(request.Period, cancellationToken);
         var runId = await store.StartRunAsync(request.Period, cancellationToken);
+        await RunAudit.WriteAsync(dataSource, time, request.RequestedBy, request.Period, runId, cancellationToken);
         try
         {
             var inputs = new RunInputs(dataSource);
@@ -128,6 +130,8 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             return new RunWrite(runFindings, null, [], null);
         }
         var (statistics, skipped) = await MonthSheet.CountAsync(dataSource, rules, installation.HomeCountyCode, request.Period, runFindings, townships, cancellationToken);
+        // The month's figures for the trend charts, replaced by every run that counts the sheet.
+        await new MonthFigureStore(dataSource).SaveAsync(statistics, time.GetUtcNow(), cancellationToken);
         var outputs = RunOutputWriter.Write(new RunOutputRequest
         {
             Statistics = statistics,
@@ -178,7 +182,11 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
 /// <summary>What <see cref="MonthlyRun.WriteOutputsAsync"/> gives: the run's findings, its 统计表 and the rules skipped for a missing input (when outputs were asked for), and the files written.</summary>
 public sealed record RunWrite(List<RunFinding> Findings, MonthStatistics? Statistics, IReadOnlyList<RuleSkip> Skipped, RunOutputs? Outputs);
 
-public sealed record MonthlyRunRequest(ReportingMonth Period, string? InputDirectory, string? OutputDirectory, bool FullIds = false);
+public sealed record MonthlyRunRequest(ReportingMonth Period, string? InputDirectory, string? OutputDirectory, bool FullIds = false)
+{
+    /// <summary>Who started the run, as the audit log names them: a user, <see cref="RunAudit.ScheduledJob"/>, or (when not told) <see cref="RunAudit.CommandLine"/>.</summary>
+    public string? RequestedBy { get; init; }
+}
 
 public sealed record MonthlyRunResult(
     long RunId,

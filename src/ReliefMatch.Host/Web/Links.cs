@@ -24,6 +24,9 @@ public static class Links
 
     public static string StatisticsFile(ReportingMonth period) => $"/county/statistics/{period}.xlsx";
 
+    /// <summary>A finding's page, by its 预警编号.</summary>
+    public static string Finding(string reference, bool fullIds = false) => $"/findings/{Uri.EscapeDataString(reference)}" + Query(("full", fullIds ? "1" : null));
+
     public static string Import(long id, bool fullIds = false) => $"/county/imports/{id}" + Query(("full", fullIds ? "1" : null));
 
     /// <summary>A query string of the parameters that have a value (empty when none).</summary>

@@ -70,6 +70,7 @@ public static class WorkplaceHost
         services.AddSingleton(_ => new AuditLog(database.DataSource, time));
         services.AddSingleton(_ => new FindingStore(database.DataSource, time));
         services.AddSingleton(_ => new FindingQueries(database.DataSource));
+        services.AddSingleton(_ => new FindingExplainer(database.DataSource));
         services.AddSingleton(_ => new ImportHistory(database.DataSource));
         services.AddSingleton(_ => new RunHistory(database.DataSource));
         services.AddSingleton(_ => new TownshipDirectory(database.DataSource));
@@ -79,6 +80,7 @@ public static class WorkplaceHost
         services.AddSingleton(_ => new SampleDrawStore(database.DataSource, time));
         services.AddSingleton(_ => new DueListStore(database.DataSource, time));
         services.AddSingleton(_ => new ReliefMatch.Storage.Statistics.TownshipEntryStore(database.DataSource));
+        services.AddSingleton(_ => new ReliefMatch.Storage.Statistics.MonthFigureStore(database.DataSource));
         services.AddSingleton<SignInService>();
         services.AddSingleton<RuleTitles>();
         services.AddSingleton<WorklistService>();
@@ -244,6 +246,8 @@ public static class WorkplaceHost
                     await PageResults.Forbidden(context).ExecuteAsync(context);
                     return;
                 }
+                await DashboardAudit.HandleAsync(context, next);
+                return;
             }
             await next(context);
         });
@@ -252,6 +256,8 @@ public static class WorkplaceHost
         var site = app.MapGroup("").AddEndpointFilter<FormGuard>();
         AccountPages.Map(site);
         TownshipPages.Map(site);
+        FindingPages.MapSite(site);
+        FindingDetailPages.Map(site);
         var county = site.MapGroup("/county").RequireAuthorization(WorkplaceClaims.CountyPolicy);
         CountyPages.Map(county);
         UploadPages.Map(county);

@@ -3,14 +3,18 @@ using Npgsql;
 
 namespace ReliefMatch.Storage.Findings;
 
-/// <summary>Looks up stored findings by 预警编号 (the worklist reference) or by ID number, with their evidence's files.</summary>
+/// <summary>
+/// Looks up stored findings by 预警编号 (the worklist reference) or by ID number, with their evidence's files. Inside a
+/// <see cref="Workplace.TownshipWall"/> only the wall's township's findings are found.
+/// </summary>
 public sealed class FindingExplainer(NpgsqlDataSource dataSource)
 {
     public async Task<IReadOnlyList<FindingExplanation>> FindAsync(string referenceOrIdNumber, CancellationToken cancellationToken = default)
     {
         var term = referenceOrIdNumber.Trim().ToUpperInvariant();
         var found = new List<FindingExplanation>();
-        await using (var cmd = dataSource.CreateCommand(
+        // Behind the township wall when there is one (a township user's page): another township's finding is simply not found.
+        await using (var walled = await Workplace.TownshipWall.CommandAsync(dataSource,
             $"""
             SELECT f.key, {StoredReference.Sql} AS reference,
                    f.rule_id, f.rule_version, f.id_number, f.household_id, f.name, f.township, f.village, f.confidence,
@@ -18,8 +22,9 @@ public sealed class FindingExplainer(NpgsqlDataSource dataSource)
             FROM reliefmatch.findings f
             WHERE f.id_number = $1 OR {StoredReference.Sql} = $1
             ORDER BY f.rule_id, f.household_id, f.key
-            """))
+            """, cancellationToken).ConfigureAwait(false))
         {
+            var cmd = walled.Command;
             cmd.Parameters.AddWithValue(term);
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
             while (await r.ReadAsync(cancellationToken))

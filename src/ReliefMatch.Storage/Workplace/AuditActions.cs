@@ -23,6 +23,22 @@ public static class AuditActions
     /// <summary>A township's 统计表 entries of a month saved.</summary>
     public const string EnterStatistics = "enter-statistics";
 
+    /// <summary>A monthly run started (by the scheduled job, the command line or the workplace): the month and the run's number.</summary>
+    public const string RunMonth = "run-month";
+    /// <summary>A job run at once or queued again from the jobs dashboard: which jobs.</summary>
+    public const string TriggerJob = "trigger-job";
+    /// <summary>Any other change made on the jobs dashboard (a job deleted, a recurring job removed…): what and which jobs.</summary>
+    public const string JobsDashboard = "jobs-dashboard";
+    /// <summary>The findings of a search exported as a workbook.</summary>
+    public const string ExportFindings = "export-findings";
+
+    /// <summary>Every action, in the order the audit page's filter lists them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        SignIn, SignInFailed, SignOut, AccessDenied, DownloadWorklist, DownloadStatistics, RevealIds, UploadExtract, ReturnWorklist,
+        DownloadSample, DownloadDueList, EnterStatistics, RunMonth, TriggerJob, JobsDashboard, ExportFindings,
+    ];
+
     /// <summary>How an action reads on the audit page.</summary>
     public static string Chinese(string action) => action switch
     {
@@ -38,6 +54,10 @@ public static class AuditActions
         DownloadSample => "下载低保抽样",
         DownloadDueList => "下载核对名单",
         EnterStatistics => "填报统计表",
+        RunMonth => "比对运行",
+        TriggerJob => "手动触发任务",
+        JobsDashboard => "任务面板操作",
+        ExportFindings => "导出预警",
         _ => action,
     };
 }

@@ -33,14 +33,27 @@ public sealed class AuditLog(NpgsqlDataSource dataSource, TimeProvider time)
     }
 
     /// <summary>The latest lines, newest first: at most <paramref name="limit"/>, older than line <paramref name="before"/> when given.</summary>
-    public async Task<IReadOnlyList<AuditRecord>> ListAsync(int limit, long? before = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AuditRecord>> ListAsync(int limit, long? before = null, CancellationToken cancellationToken = default) =>
+        ListAsync(new AuditQuery { Limit = limit, Before = before }, cancellationToken);
+
+    /// <summary>The lines <paramref name="query"/> asks for, newest first.</summary>
+    public async Task<IReadOnlyList<AuditRecord>> ListAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
         await using var cmd = dataSource.CreateCommand("""
             SELECT id, at, user_name, role, township, action, subject, rows, full_ids, address
-            FROM reliefmatch.audit_log WHERE ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $1
+            FROM reliefmatch.audit_log
+            WHERE ($2::bigint IS NULL OR id < $2) AND ($3::text IS NULL OR user_name = $3) AND ($4::text IS NULL OR action = $4)
+              AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)
+            ORDER BY id DESC LIMIT $1
             """);
-        cmd.Parameters.Add(new() { Value = limit });
-        cmd.Parameters.Add(new() { Value = (object?)before ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(new() { Value = query.Limit });
+        cmd.Parameters.Add(new() { Value = (object?)query.Before ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(new() { Value = string.IsNullOrWhiteSpace(query.UserName) ? DBNull.Value : query.UserName.Trim(), NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = string.IsNullOrWhiteSpace(query.Action) ? DBNull.Value : query.Action.Trim(), NpgsqlDbType = NpgsqlDbType.Text });
+                // PostgreSQL takes an instant in UTC only (Npgsql refuses another offset).
+        cmd.Parameters.Add(new() { Value = (object?)query.From?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = (object?)query.Until?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         var list = new List<AuditRecord>();
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -43,13 +43,27 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
         return await ReadAllAsync(cmd, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Findings of every month matching the search, newest first; at most <see cref="FindingSearch.Limit"/>.</summary>
-    public async Task<IReadOnlyList<WorkplaceFinding>> SearchAsync(FindingSearch search, CancellationToken cancellationToken = default)
+    /// <summary>Findings of every month matching the search, in its order; at most <see cref="FindingSearch.Limit"/>.</summary>
+    public async Task<IReadOnlyList<WorkplaceFinding>> SearchAsync(FindingSearch search, CancellationToken cancellationToken = default) =>
+        (await PageAsync(search, cancellationToken).ConfigureAwait(false)).Findings;
+
+    /// <summary>
+    /// The page of findings matching the search that <see cref="FindingSearch.Offset"/> and <see cref="FindingSearch.Limit"/>
+    /// select, in the search's order, and how many match in all.
+    /// </summary>
+    public async Task<FindingPage> PageAsync(FindingSearch search, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(search);
         var text = string.IsNullOrWhiteSpace(search.Text) ? null : search.Text.Trim();
+        var order = search.Sort switch
+        {
+            FindingSort.Township => """f.township COLLATE "C", f.village COLLATE "C", f.name COLLATE "C" """,
+            FindingSort.Rule => """f.rule_id COLLATE "C", f.township COLLATE "C", f.name COLLATE "C" """,
+            FindingSort.Name => """f.name COLLATE "C", f.township COLLATE "C" """,
+            _ => """f.first_seen DESC, f.township COLLATE "C", f.village COLLATE "C", f.name COLLATE "C" """,
+        };
         await using var walled = await TownshipWall.CommandAsync(dataSource, $"""
-            SELECT {Columns}
+            SELECT {Columns}, count(*) OVER () AS total
             FROM reliefmatch.findings f
             WHERE ($1::text IS NULL
                    OR strpos(f.name, $1) > 0
@@ -59,8 +73,9 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
               AND ($2::text IS NULL OR f.rule_id = $2)
               AND ($3::text IS NULL OR f.township = $3)
               AND ($4::text IS NULL OR f.status = $4)
-            ORDER BY f.first_seen DESC, f.township COLLATE "C", f.village COLLATE "C", f.name COLLATE "C", f.key COLLATE "C"
-            LIMIT $5
+              AND ($6::text IS NULL OR EXISTS (SELECT FROM reliefmatch.finding_periods fp WHERE fp.key = f.key AND fp.period = $6))
+            ORDER BY {order}, f.key COLLATE "C"
+            LIMIT $5 OFFSET $7
             """, cancellationToken).ConfigureAwait(false);
         var cmd = walled.Command;
         cmd.Parameters.Add(new() { Value = (object?)text ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
@@ -68,8 +83,30 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
         cmd.Parameters.Add(new() { Value = Blank(search.Township), NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new() { Value = (object?)search.Status?.Id() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new() { Value = search.Limit });
-        return await ReadAllAsync(cmd, cancellationToken).ConfigureAwait(false);
+        cmd.Parameters.Add(new() { Value = (object?)search.Period?.ToString() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = Math.Max(0, search.Offset) });
+        var list = new List<WorkplaceFinding>();
+        var total = 0;
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(Read(r));
+            total = (int)r.GetInt64(24);
+        }
+        if (list.Count == 0 && search.Offset > 0)
+        {
+            // Past the last page: the count still tells the caller how many there are.
+            return new FindingPage(list, await CountAsync(search with { Offset = 0, Limit = 1 }, cancellationToken).ConfigureAwait(false));
+        }
+        return new FindingPage(list, total);
     }
+
+    private async Task<int> CountAsync(FindingSearch search, CancellationToken cancellationToken) =>
+        (await PageAsync(search, cancellationToken).ConfigureAwait(false)).Total;
+
+    /// <summary>The townships that have findings, in ordinal order (inside a wall: the wall's own).</summary>
+    public async Task<IReadOnlyList<string>> TownshipsAsync(CancellationToken cancellationToken = default) =>
+        await TextsAsync("SELECT township FROM (SELECT DISTINCT township FROM reliefmatch.findings) t ORDER BY township COLLATE \"C\"", cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// The findings with the given 预警编号, by reference (upper case). References that name no finding are
@@ -107,28 +144,20 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The months that have findings or runs, newest first.</summary>
-    public async Task<IReadOnlyList<ReportingMonth>> PeriodsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var walled = await TownshipWall.CommandAsync(dataSource, """
-            SELECT period FROM reliefmatch.finding_periods UNION SELECT period FROM reliefmatch.runs ORDER BY 1 DESC
-            """, cancellationToken).ConfigureAwait(false);
-        var cmd = walled.Command;
-        var list = new List<ReportingMonth>();
-        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(ReportingMonth.Parse(r.GetString(0)));
-        }
-        return list;
-    }
+    public async Task<IReadOnlyList<ReportingMonth>> PeriodsAsync(CancellationToken cancellationToken = default) =>
+        (await TextsAsync("SELECT period FROM reliefmatch.finding_periods UNION SELECT period FROM reliefmatch.runs ORDER BY 1 DESC", cancellationToken).ConfigureAwait(false))
+            .Select(ReportingMonth.Parse).ToList();
 
     /// <summary>The rule ids that have findings, in ordinal order.</summary>
-    public async Task<IReadOnlyList<string>> RuleIdsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> RuleIdsAsync(CancellationToken cancellationToken = default) =>
+        await TextsAsync("SELECT rule_id FROM (SELECT DISTINCT rule_id FROM reliefmatch.findings) r ORDER BY rule_id COLLATE \"C\"", cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The first column of a query's rows, read behind the township wall when there is one.</summary>
+    private async Task<List<string>> TextsAsync(string sql, CancellationToken cancellationToken)
     {
-        await using var walled = await TownshipWall.CommandAsync(dataSource, "SELECT rule_id FROM (SELECT DISTINCT rule_id FROM reliefmatch.findings) r ORDER BY rule_id COLLATE \"C\"", cancellationToken).ConfigureAwait(false);
-        var cmd = walled.Command;
+        await using var walled = await TownshipWall.CommandAsync(dataSource, sql, cancellationToken).ConfigureAwait(false);
         var list = new List<string>();
-        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var r = await walled.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             list.Add(r.GetString(0));

@@ -29,6 +29,9 @@ public static class Layout
         .msg.good{border-color:#9c9;background:#efe}
         label{margin-right:10px}input,select,button{font-size:14px}
         tr.overdue td{background:#fff1f0}
+        figure.trend-chart{margin:6px 0}svg.trend{max-width:100%;height:auto;background:#fff;border:1px solid #ccc}
+        .trends{display:flex;flex-wrap:wrap;gap:8px}.trends figure{width:330px}
+        nav.pages a,nav.pages b{margin-right:6px}
         """;
 
     /// <summary>A whole page.</summary>
@@ -65,11 +68,11 @@ public static class Layout
         var links = new StringBuilder();
         if (user.IsCounty())
         {
-            links.Append(Of($"""<a href="/county">各乡镇进度</a><a href="/county/upload">上传比对数据</a><a href="/county/imports">导入记录</a><a href="/county/runs">比对运行</a><a href="/county/findings">预警查询</a><a href="/county/statistics">统计表</a><a href="/county/samples">低保抽样</a><a href="/county/due-lists">核对名单</a><a href="/county/audit">审计日志</a><a href="/hangfire">任务面板</a>""").Value);
+            links.Append(Of($"""<a href="/county">各乡镇进度</a><a href="/county/upload">上传比对数据</a><a href="/county/imports">导入记录</a><a href="/county/runs">比对运行</a><a href="/findings">预警查询</a><a href="/county/statistics">统计表</a><a href="/county/samples">低保抽样</a><a href="/county/due-lists">核对名单</a><a href="/county/audit">审计日志</a><a href="/hangfire">任务面板</a>""").Value);
         }
         else if (user.Township() is { } township)
         {
-            links.Append(Of($"""<a href="{Links.Township(township)}">本乡镇核查清单</a>""").Value);
+            links.Append(Of($"""<a href="{Links.Township(township)}">本乡镇核查清单</a><a href="/findings">预警查询</a>""").Value);
         }
         var role = user.IsCounty() ? "县级" : user.Township();
         links.Append(Of($"""<span class="me">{user.Identity.Name}（{role}）{signOutForm}</span>""").Value);

@@ -40,6 +40,7 @@ public static class CountyPages
             <tfoot><tr><th>合计</th><td class="n">{total.Total}</td><td class="n">{total.Open}</td><td class="n">{total.Confirmed}</td><td class="n">{total.Dismissed}</td><td class="n">{total.Closed}</td><td class="n">{total.Overdue}</td><td></td></tr></tfoot></table>
             <p class="muted">核查时限 = 首次预警当月月底 + 规则规定的天数；逾期指过了时限仍待核查。</p>
             <h2>本月比对运行</h2>{runLines}
+            {await MonthTrends.CountyAsync(context, period, townships)}
             """);
         return PageResults.Page(context, "各乡镇核查进度", content);
     }

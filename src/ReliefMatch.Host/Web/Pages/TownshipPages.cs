@@ -53,6 +53,7 @@ public static class TownshipPages
         var content = Of($"""
             {Fragments.MonthForm(Links.Township(township), period, known)}
             {Fragments.Counts(progress)}
+            {await MonthTrends.TownshipAsync(context, period, township)}
             <div class="box"><h2>{FindingText.ChineseMonth(period)}核查清单</h2>
             <p>下载后填写“核查结果”（属实 / 不属实）、“处置情况”、“核查人”、“核查日期”，再上传。不属实的预警须写明理由。</p>
             <p><a id="download-xlsx" href="{Links.Worklist(township, period, "xlsx")}">下载核查清单 (XLSX)</a> ·

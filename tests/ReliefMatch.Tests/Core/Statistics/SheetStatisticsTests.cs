@@ -142,6 +142,24 @@ public class SheetStatisticsTests
     }
 
     [Fact]
+    public void TagsCounted_PersonsOfTheTagsThatHaveASource_OnceEach_NullWhenNone()
+    {
+        Finding Tagged(string id, string township, string rule) => Make(id, township, rule: rule, feedsDataWarning: false, household: "");
+        var findings = new[]
+        {
+            Run(Tagged(A, "苏桥镇", "low-income-medical")), Run(Tagged(A, "苏桥镇", "low-income-severe-disability")),
+            Run(Tagged(B, "罗锦镇", "low-income-severe-disability")), Run(Tagged(Old, "罗锦镇", "low-income-medical"), June),
+        };
+        var s = Compute(findings: findings, rulesRun: new HashSet<string> { "low-income-medical", "low-income-severe-disability" });
+
+        Assert.Null(s.County.Tag("total")); // the sheet's cell stays blank while a tag lacks its source
+        Assert.Equal(2, s.County.TagsCounted); // A (two tags) once, B; Old was first raised in June
+        Assert.Equal(1, s.For("苏桥镇")!.TagsCounted);
+        Assert.Equal(1, s.For("罗锦镇")!.TagsCounted);
+        Assert.Null(Compute(findings: findings).County.TagsCounted); // no tag could be counted at all
+    }
+
+    [Fact]
     public void TagMonitored_IdentifiedOnInTheMonthElsePreviousSnapshot()
     {
         var dated = new MonthBuilder().Monitoring(A, "甲", identifiedOn: D(2023, 7, 31)).Monitoring(B, "乙", identifiedOn: D(2023, 6, 30))

@@ -53,6 +53,16 @@ public sealed class MonthlyRunTests(PostgresFixture postgres)
             Assert.Equal(1, stats.GetProperty("county").GetProperty("data_warning").GetProperty("tekun").GetInt32());
             Assert.Equal(0, stats.GetProperty("townships").GetProperty("永福镇").GetProperty("data_warning").GetProperty("total").GetInt32());
             Assert.Equal(1, stats.GetProperty("townships").GetProperty("罗锦镇").GetProperty("data_warning").GetProperty("total").GetInt32());
+
+            // Each run is in the audit log, started at the command line (no one named).
+            Assert.Equal($"(命令行（{Environment.UserName}）,run-month,\"2023年7月月度比对，运行编号 {july.RunId}\")\n(命令行（{Environment.UserName}）,run-month,\"2023年8月月度比对，运行编号 {august.RunId}\")",
+                await ReliefMatch.Tests.Storage.StorageTestDb.DumpAsync(db.DataSource, "SELECT user_name, action, subject FROM reliefmatch.audit_log"));
+
+            // Each run that counted its sheet left the month's trend figures (the county's under township ''); no 标记 had a source.
+            Assert.Equal(
+                "(2023-07,\"\",1,,\"{monitored,medical,graduate,housing,disability,relocated}\")\n(2023-07,永福镇,1,,\"{monitored,medical,graduate,housing,disability,relocated}\")\n(2023-07,罗锦镇,0,,\"{monitored,medical,graduate,housing,disability,relocated}\")\n" +
+                "(2023-08,\"\",1,,\"{monitored,medical,graduate,housing,disability,relocated}\")\n(2023-08,永福镇,0,,\"{monitored,medical,graduate,housing,disability,relocated}\")\n(2023-08,罗锦镇,1,,\"{monitored,medical,graduate,housing,disability,relocated}\")",
+                await ReliefMatch.Tests.Storage.StorageTestDb.DumpAsync(db.DataSource, "SELECT period, township, data_warning, tags, tags_lacking FROM reliefmatch.month_figures ORDER BY period, township COLLATE \"C\""));
         }
         finally
         {

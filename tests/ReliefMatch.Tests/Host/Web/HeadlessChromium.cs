@@ -60,6 +60,16 @@ internal sealed class HeadlessChromium : IDisposable
         throw new TimeoutException($"No download ending in {endsWith} within {timeout}; the folder holds: {string.Join(", ", Directory.GetFiles(Downloads).Select(Path.GetFileName))}");
     }
 
+    /// <summary>Signs in through the workplace's sign-in page at <paramref name="address"/> and waits for a signed-in page.</summary>
+    public void SignIn(Uri address, string name, string password = WebTestData.Password)
+    {
+        Chrome.Navigate().GoToUrl(address.AbsoluteUri);
+        Chrome.FindElement(By.Id("name")).SendKeys(name);
+        Chrome.FindElement(By.Id("password")).SendKeys(password);
+        Chrome.FindElement(By.Id("sign-in")).Click();
+        Chrome.FindElement(By.CssSelector("form[action='/logout']"));
+    }
+
     public void Dispose()
     {
         Chrome.Quit();

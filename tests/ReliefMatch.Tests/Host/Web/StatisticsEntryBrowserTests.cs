@@ -37,7 +37,7 @@ public sealed class StatisticsEntryBrowserTests(PostgresFixture postgres) : IAsy
         using (var chromium = new HeadlessChromium())
         {
             var browser = chromium.Chrome;
-            SignIn(browser, "luojin1");
+            chromium.SignIn(_server.Address, "luojin1");
             browser.FindElement(By.Id("entries"));
             browser.FindElement(By.Id("entry-meeting_on")).SendKeys("07122023"); // the date picker's typing order in zh-CN/en-US: month, day, year
             browser.FindElement(By.Id("entry-persons_educated")).SendKeys("3");
@@ -63,7 +63,7 @@ public sealed class StatisticsEntryBrowserTests(PostgresFixture postgres) : IAsy
         using (var chromium = new HeadlessChromium())
         {
             var browser = chromium.Chrome;
-            SignIn(browser, "county1");
+            chromium.SignIn(_server.Address, "county1");
             browser.Navigate().GoToUrl(Url("/county/statistics?period=2023-07"));
             var educated = browser.FindElement(By.CssSelector("tr[data-cell='duties.persons_educated']")).FindElements(By.TagName("td")).Select(c => c.Text).ToList();
             // 项目, then the townships in ordinal order (罗锦镇, 苏桥镇), then 全县: the county is the townships' sum.
@@ -115,14 +115,5 @@ public sealed class StatisticsEntryBrowserTests(PostgresFixture postgres) : IAsy
             $"/townships/{Uri.EscapeDataString(Luojin)}?period=2023-07", ("persons_educated", "1"));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("(0)", await StorageTestDb.DumpAsync(_server.Database.DataSource, "SELECT count(*) FROM reliefmatch.township_entries"));
-    }
-
-    private void SignIn(IWebDriver browser, string name)
-    {
-        browser.Navigate().GoToUrl(Url("/"));
-        browser.FindElement(By.Id("name")).SendKeys(name);
-        browser.FindElement(By.Id("password")).SendKeys(Password);
-        browser.FindElement(By.Id("sign-in")).Click();
-        browser.FindElement(By.CssSelector("form[action='/logout']"));
     }
 }

@@ -72,6 +72,9 @@ public sealed class WorkplaceAccessTests(PostgresFixture postgres) : IAsyncLifet
         ("GET", "/county/due-lists", "/county/due-lists", HttpStatusCode.Forbidden),
         ("GET", "/county/due-lists/{kind}/{key}.{extension}", "/county/due-lists/overdue/2023-07.csv", HttpStatusCode.Forbidden),
         ("GET", "/hangfire/{**rest}", "/hangfire", HttpStatusCode.Forbidden),
+        ("GET", "/findings", "/findings?full=1", HttpStatusCode.Forbidden),
+        ("GET", "/findings/export.xlsx", "/findings/export.xlsx?full=1", HttpStatusCode.Forbidden),
+        ("GET", "/findings/{reference}", $"/findings/{_otherFinding.Reference}", HttpStatusCode.NotFound),
     ];
 
     [Fact]

@@ -39,6 +39,39 @@ public sealed class AuditLogTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Single(await _log.ListAsync(1));
     }
 
+    [Fact]
+    public async Task ListAsync_Query_ByUserActionAndTimeThenOlderPages()
+    {
+        await _log.WriteAsync(new AuditEntry("county1", UserRole.County, null, AuditActions.DownloadStatistics, "统计表 2023-07"));
+        _time.Advance(TimeSpan.FromDays(1));
+        var start = _time.GetUtcNow();
+        await _log.WriteAsync(new AuditEntry("county1", UserRole.County, null, AuditActions.RevealIds, "a"));
+        await _log.WriteAsync(new AuditEntry("luojin1", UserRole.Township, "罗锦镇", AuditActions.RevealIds, "b"));
+        await _log.WriteAsync(new AuditEntry("county1", UserRole.County, null, AuditActions.RevealIds, "c"));
+        _time.Advance(TimeSpan.FromDays(1));
+        await _log.WriteAsync(new AuditEntry("county1", UserRole.County, null, AuditActions.RevealIds, "d"));
+
+        async Task<string> Subjects(AuditQuery query) => string.Join(",", (await _log.ListAsync(query)).Select(l => l.Entry.Subject));
+
+        Assert.Equal("d,c,a", await Subjects(new AuditQuery { UserName = "county1", Action = AuditActions.RevealIds }));
+        Assert.Equal("c,b,a", await Subjects(new AuditQuery { From = start, Until = start + TimeSpan.FromDays(1) }));
+        Assert.Equal("统计表 2023-07", await Subjects(new AuditQuery { Until = start }));
+        var first = await _log.ListAsync(new AuditQuery { UserName = "county1", Limit = 2 });
+        Assert.Equal("d,c", string.Join(",", first.Select(l => l.Entry.Subject)));
+        Assert.Equal("a,统计表 2023-07", await Subjects(new AuditQuery { UserName = "county1", Limit = 2, Before = first[^1].Id }));
+        Assert.Equal("", await Subjects(new AuditQuery { UserName = "county" })); // a user's exact name, not a part of it
+    }
+
+    [Fact]
+    public void Chinese_EveryAction_HasAChineseTitleAndIsListed()
+    {
+        var declared = typeof(AuditActions).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+
+        Assert.Equal(declared.Order(StringComparer.Ordinal), AuditActions.All.Order(StringComparer.Ordinal));
+        Assert.All(declared, a => Assert.Matches("^\\p{IsCJKUnifiedIdeographs}+$", AuditActions.Chinese(a)));
+        Assert.Equal(declared.Count, declared.Select(AuditActions.Chinese).Distinct(StringComparer.Ordinal).Count());
+    }
+
     [Theory]
     [InlineData("UPDATE reliefmatch.audit_log SET rows = 0")]
     [InlineData("UPDATE reliefmatch.audit_log SET user_name = 'someone else' WHERE action = 'download-worklist'")]
