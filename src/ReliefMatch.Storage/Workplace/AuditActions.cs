@@ -22,6 +22,12 @@ public static class AuditActions
     public const string DownloadDueList = "download-due-list";
     /// <summary>A township's 统计表 entries of a month saved.</summary>
     public const string EnterStatistics = "enter-statistics";
+    /// <summary>A monthly run of a month asked for from its month page (queued, or refused with the reason).</summary>
+    public const string RunMonth = "run-month";
+    /// <summary>A month's 统计表 published (上报) as its next version.</summary>
+    public const string PublishStatistics = "publish-statistics";
+    /// <summary>The month of a file that stated none confirmed, and the file imported with it.</summary>
+    public const string ConfirmMonth = "confirm-month";
 
     /// <summary>How an action reads on the audit page.</summary>
     public static string Chinese(string action) => action switch
@@ -38,6 +44,9 @@ public static class AuditActions
         DownloadSample => "下载低保抽样",
         DownloadDueList => "下载核对名单",
         EnterStatistics => "填报统计表",
+        RunMonth => "运行月度比对",
+        PublishStatistics => "上报统计表",
+        ConfirmMonth => "确认文件月份",
         _ => action,
     };
 }
