@@ -89,7 +89,9 @@ public static class MonthPages
             {await ProgressAsync(month, s, ct)}
             {await PublicationAsync(context, month, s, ct)}
             """);
-        var head = refresh ? Of($"""<meta http-equiv="refresh" content="{RefreshSeconds.ToString(CultureInfo.InvariantCulture)}">""") : Markup.Empty;
+        // The address again without a fragment: a refresh to the same address with one would only scroll, not reload.
+        var again = Links.Month(month) + Links.Query(("job", context.Request.Query["job"].ToString()));
+        var head = refresh ? Of($"""<meta http-equiv="refresh" content="{RefreshSeconds.ToString(CultureInfo.InvariantCulture)}; url={again}">""") : Markup.Empty;
         return PageResults.Page(context, $"{FindingText.ChineseMonth(month)} · 月份页", content, status, head);
     }
 
@@ -160,8 +162,12 @@ public static class MonthPages
         var refresh = false;
         if (queued.Length > 0 && !jobs.Any(j => j.BackgroundId == queued))
         {
-            state = Of($"""<p id="run-state" data-state="queued">已排队（任务 #{queued}），等待开始……</p>""");
-            refresh = true;
+            // Not begun yet: the scheduler says whether it waits, or failed before the job could record anything.
+            var (name, reason) = s.QueueState(queued);
+            refresh = name is not ("Failed" or "Deleted");
+            state = refresh
+                ? Of($"""<p id="run-state" data-state="queued">已排队（任务 #{queued}），等待开始……</p>""")
+                : Of($"""<p id="run-state" data-state="failed" class="warn">任务 #{queued} 未能开始：{reason ?? name}</p>""");
         }
         else if (jobs.FirstOrDefault() is { } job)
         {
@@ -289,19 +295,19 @@ public static class MonthPages
         {
             return PageResults.NotFound(context);
         }
-        if (s.Scheduler is null)
-        {
-            return await RenderAsync(context, month, s, Of($"""<p class="msg" id="run-message">本安装未启用定时任务，不能从网页运行。</p>"""), StatusCodes.Status409Conflict);
-        }
         if ((await s.Imports.StampedAsync(month, context.RequestAborted)).Count == 0)
         {
             var reason = RunRefusedException.NoDataReason(month);
             await WorkplaceAudit.WriteAsync(context, AuditActions.RunMonth, $"{month} 拒绝运行：{reason}");
             return await RenderAsync(context, month, s, Of($"""<p class="msg" id="run-message">拒绝运行：{reason}</p>"""), StatusCodes.Status409Conflict);
         }
+        if (s.Scheduler is null)
+        {
+            return await RenderAsync(context, month, s, Of($"""<p class="msg" id="run-message">本安装未启用定时任务，不能从网页运行。</p>"""), StatusCodes.Status409Conflict);
+        }
         var jobId = s.Scheduler.EnqueueMonthlyRun(month.ToString());
         await WorkplaceAudit.WriteAsync(context, AuditActions.RunMonth, $"{month} 比对运行已排队（任务 #{jobId}）");
-        return Results.Redirect(Links.Month(month) + Links.Query(("job", jobId)) + "#run");
+        return Results.Redirect(Links.Month(month) + Links.Query(("job", jobId)));
     }
 
     private static async Task<IResult> PublishAsync(HttpContext context, string period, MonthServices s)
@@ -349,6 +355,8 @@ public static class MonthPages
 /// <summary>What the month page reads; the scheduler is there only when the host runs the jobs.</summary>
 public sealed class MonthServices(IServiceProvider services)
 {
+    private readonly IServiceProvider _services = services;
+
     public ImportHistory Imports { get; } = services.GetRequiredService<ImportHistory>();
     public PendingFileStore Pending { get; } = services.GetRequiredService<PendingFileStore>();
     public JobRunStore JobRuns { get; } = services.GetRequiredService<JobRunStore>();
@@ -359,4 +367,16 @@ public sealed class MonthServices(IServiceProvider services)
     public Npgsql.NpgsqlDataSource DataSource { get; } = services.GetRequiredService<Npgsql.NpgsqlDataSource>();
     public TimeProvider Time { get; } = services.GetRequiredService<TimeProvider>();
     public JobScheduler? Scheduler { get; } = services.GetService<JobScheduler>();
+
+    /// <summary>The scheduler's state of a queued job (<c>Enqueued</c>, <c>Processing</c>, <c>Failed</c>…) and its reason; nulls when unknown.</summary>
+    public (string? Name, string? Reason) QueueState(string jobId)
+    {
+        if (_services.GetService<Hangfire.JobStorage>() is not { } storage)
+        {
+            return (null, null);
+        }
+        using var connection = storage.GetConnection();
+        var state = connection.GetStateData(jobId);
+        return (state?.Name, state?.Reason);
+    }
 }
