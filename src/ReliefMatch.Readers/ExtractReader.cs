@@ -41,7 +41,7 @@ public static class ExtractReader
             {
                 throw Duplicated(file, search.Map);
             }
-            return new ExtractReading(source, file, table, search.Map, search.Row, RecordBuilder.For(source, options));
+            return new ExtractReading(source, file, table, search.Map, search.Row, RecordBuilder.For(source, options)) { Title = search.Title };
         }
         catch
         {

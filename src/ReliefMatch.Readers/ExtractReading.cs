@@ -57,6 +57,9 @@ public sealed class ExtractReading : IDisposable
     /// <summary>The CSV line or sheet row of the header row.</summary>
     public int HeaderRow { get; }
 
+    /// <summary>The title rows above the header row, one line each (empty when the header is the first row).</summary>
+    public string Title { get; init; } = "";
+
     /// <summary>The header row's cells as read (trimmed), unknown columns included.</summary>
     public IReadOnlyList<string> Headers { get; }
 

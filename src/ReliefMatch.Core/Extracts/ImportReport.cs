@@ -24,4 +24,13 @@ public sealed record FileReport
     /// <summary>Set when the whole file was refused (e.g. required columns missing); nothing of it is stored.</summary>
     public string? RefusedReason { get; init; }
     public IReadOnlyList<RejectedRow> Rejects { get; init; } = [];
+
+    /// <summary>The month the file was stamped with: the one given, else the one its name or title states.</summary>
+    public Periods.ReportingMonth? Period { get; init; }
+
+    /// <summary>
+    /// Set when no month was given and neither the file's name nor its title states one: nothing of it is stored,
+    /// and it waits (待确认) until an officer confirms its month.
+    /// </summary>
+    public bool MonthUnknown { get; init; }
 }

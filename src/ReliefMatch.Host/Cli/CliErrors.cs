@@ -28,7 +28,8 @@ public static class CliErrors
         }
         catch (Exception e) when (e is DatabaseUnavailableException or RuleFileException or ExtractRefusedException or ReliefMatch.Storage.Imports.ExtractUnreadableException
                                       or DirectoryNotFoundException or UnauthorizedAccessException or IOException
-                                      or ReliefMatch.Storage.Migrations.SchemaTooNewException or ReliefMatch.Host.Runs.InstallationException)
+                                      or ReliefMatch.Storage.Migrations.SchemaTooNewException or ReliefMatch.Host.Runs.InstallationException
+                                      or ReliefMatch.Host.Runs.RunRefusedException)
         {
             // A refusal or a database error may quote a file's cell or a key: IDs masked, as in every log.
             await Console.Error.WriteLineAsync($"error: {IdText.MaskIds(e.Message)}");

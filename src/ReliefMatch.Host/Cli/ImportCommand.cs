@@ -13,7 +13,7 @@ public static class ImportCommand
     public static Command Create(TimeProvider time)
     {
         var input = new Option<DirectoryInfo>("--input") { Description = "Drop folder: one sub-folder per source id (roster, police-deaths, health-deaths, disability, medical, monitoring).", Required = true };
-        var period = CommonOptions.Period(false, "Month the extracts are stamped with (default: the current month, China Standard Time).");
+        var period = CommonOptions.Period(false, "Month every extract is stamped with (default: each file's own month, as its name or title states it; a file that states none waits for an officer to confirm it).");
         var json = new Option<bool>("--json") { Description = "Print the report as JSON on standard output." };
         var command = new Command("import", "Import every new extract of a drop folder into the database, with a row-level report.") { input, period, json };
         command.SetAction(async (parse, cancellationToken) =>
@@ -28,12 +28,17 @@ public static class ImportCommand
             using var logging = CommonOptions.Logging(parse);
             var logger = logging.CreateLogger("reliefmatch");
             await using var database = await CommonOptions.OpenDatabaseAsync(parse, logger, cancellationToken);
-            var month = parse.GetResult(period) is null ? ChinaTime.CurrentMonth(time) : parse.GetValue(period);
+            ReliefMatch.Core.Periods.ReportingMonth? month = parse.GetResult(period) is null ? null : parse.GetValue(period);
             var importer = new ExtractImporter(database.DataSource, time, null, logger, installation.ReaderOptions);
             IReadOnlyList<ReliefMatch.Core.Extracts.FileReport> reports;
             using (var progress = new ProgressLine(Console.Error))
             {
                 reports = await importer.ImportFolderAsync(folder.FullName, month, progress, cancellationToken);
+            }
+            var pending = new PendingFileStore(database.DataSource, time);
+            foreach (var waiting in reports.Where(r => r.MonthUnknown))
+            {
+                await pending.RecordAsync(Path.GetFullPath(Path.Combine(folder.FullName, waiting.File)), waiting, cancellationToken);
             }
             if (parse.GetValue(json))
             {
@@ -42,10 +47,10 @@ public static class ImportCommand
             }
             else
             {
-                AnsiConsole.MarkupLine($"导入 import: {Markup.Escape(folder.FullName)} → {Markup.Escape(database.Description)}, period {month}");
+                AnsiConsole.MarkupLine($"导入 import: {Markup.Escape(folder.FullName)} → {Markup.Escape(database.Description)}, period {month?.ToString() ?? "每个文件的月份 (each file's own month)"}");
                 ImportReportPrinter.Print(AnsiConsole.Console, reports, ExtractImporter.UndeclaredFolders(folder.FullName));
             }
-            return reports.Any(r => r.RefusedReason is not null) ? 1 : 0;
+            return reports.Any(r => r.RefusedReason is not null || r.MonthUnknown) ? 1 : 0;
         });
         return command;
     }

@@ -26,6 +26,11 @@ public static class ImportReportPrinter
                 console.MarkupLine($"{title}  [red]整个文件被拒收 (file refused):[/] {Markup.Escape(refused)}");
                 continue;
             }
+            if (r.MonthUnknown)
+            {
+                console.MarkupLine($"{title}  [yellow]待确认 (waiting): 文件名和标题都没有写明数据月份，未导入；请在网页工作台的月份页确认月份，或用 --period 指定 (neither name nor title states a month; not imported)[/]");
+                continue;
+            }
             if (r.AlreadyImported)
             {
                 console.MarkupLine($"{title}  [grey]已导入过，未重复导入 (already imported: same SHA-256 {r.Sha256[..12]}…)[/]");
@@ -52,10 +57,10 @@ public static class ImportReportPrinter
                 }
             }
         }
-        var imported = reports.Where(r => !r.AlreadyImported && r.RefusedReason is null).ToList();
+        var imported = reports.Where(r => !r.AlreadyImported && r.RefusedReason is null && !r.MonthUnknown).ToList();
         console.MarkupLine(
             $"[bold]合计 summary:[/] {reports.Count} 个文件 files — {imported.Count} imported, {reports.Count(r => r.AlreadyImported)} already imported, " +
-            $"{reports.Count(r => r.RefusedReason is not null)} refused; rows accepted {imported.Sum(r => r.Accepted):N0}, rejected {imported.Sum(r => r.Rejected):N0}, skipped {imported.Sum(r => r.Skipped):N0}.");
+            $"{reports.Count(r => r.RefusedReason is not null)} refused, {reports.Count(r => r.MonthUnknown)} waiting for their month; rows accepted {imported.Sum(r => r.Accepted):N0}, rejected {imported.Sum(r => r.Rejected):N0}, skipped {imported.Sum(r => r.Skipped):N0}.");
     }
 
     /// <summary>One line naming the folders whose files were not imported because no declaration names them.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Periods;
 using ReliefMatch.Storage.Imports;
 
 using ReliefMatch.Host.Runs;
@@ -10,8 +11,10 @@ using ReliefMatch.Host.Runs;
 namespace ReliefMatch.Host.Jobs;
 
 /// <summary>
-/// <c>import-inbox</c>: imports every new extract in the drop folder, stamped with a period (the month the
-/// job was created in, China Standard Time, unless given), then moves each file out of the inbox — imported
+/// <c>import-inbox</c>: imports every new extract in the drop folder, each stamped with the month its name or title
+/// states (<see cref="ReliefMatch.Core.Periods.StatedMonth"/>), or with the period given to the job, which wins. A
+/// file that states no month stays in the inbox, listed as waiting (待确认, <see cref="PendingFileStore"/>) until an
+/// officer confirms its month on the month page; the job passes over it meanwhile. Each handled file is moved out of the inbox — imported
 /// (or already imported) files to <c>&lt;home&gt;/imported/&lt;period&gt;/&lt;source&gt;/</c>, refused ones to
 /// <c>&lt;home&gt;/refused/&lt;period&gt;/&lt;source&gt;/</c> — so that a roster left lying in the inbox is not
 /// linked again to every later month's snapshot. The import is idempotent by content (SHA-256); a file whose
@@ -27,12 +30,13 @@ namespace ReliefMatch.Host.Jobs;
 /// </remarks>
 public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobExecution execution, ILogger<ImportInboxJob> logger)
 {
-    /// <param name="period">The stamp (<c>YYYY-MM</c>); null: the month the job was created in.</param>
+    /// <param name="period">The stamp (<c>YYYY-MM</c>) of every file; null: each file's own month.</param>
     [DisplayName("import-inbox 导入 {0}")]
     public Task RunAsync(string? period, PerformContext? context, CancellationToken cancellationToken)
     {
-        var month = period is null ? JobPeriods.Current(context, time) : JobPeriods.Parse(period);
-        var key = month.ToString();
+        ReportingMonth? given = period is null ? null : JobPeriods.Parse(period);
+        // The record's key: the stamp given, else the month the job ran in (the stamps are the files' own).
+        var key = (given ?? JobPeriods.Current(context, time)).ToString();
         // One import of the inbox at a time, whatever the stamp: two would move each other's files away.
         return execution.RunAsync(JobNames.ImportInbox, key, JobNames.ImportInbox, context, async (_, ct) =>
         {
@@ -40,14 +44,22 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
             Directory.CreateDirectory(inbox);
             var importer = new ExtractImporter(options.Database.DataSource, time, null, logger,
                 options.Installation.ReaderOptions);
-            int imported = 0, already = 0, refused = 0;
+            var pending = new PendingFileStore(options.Database.DataSource, time);
+            var waitingPaths = (await pending.ListAsync(ct).ConfigureAwait(false)).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            int imported = 0, already = 0, refused = 0, waiting = 0;
             var refusals = new List<string>();
+            var stamps = new SortedSet<ReportingMonth>();
             foreach (var (source, path, displayName) in ExtractImporter.FilesOf(inbox))
             {
+                if (given is null && waitingPaths.Contains(Path.GetFullPath(path)))
+                {
+                    waiting++;
+                    continue;
+                }
                 FileReport report;
                 try
                 {
-                    report = await importer.ImportFileAsync(path, source, month, displayName, null, ct).ConfigureAwait(false);
+                    report = await importer.ImportFileAsync(path, source, given, displayName, null, ct).ConfigureAwait(false);
                 }
                 catch (ExtractUnreadableException e) when (!TransientFailures.IsTransient(e))
                 {
@@ -58,6 +70,13 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
                     var inner = e.InnerException ?? e;
                     logger.LogWarning("{File}: could not be read ({Error}); moved to the refused files; {StackTrace}", displayName, inner.GetType().Name, inner.StackTrace);
                     report = new FileReport { Source = source, File = displayName, RefusedReason = $"could not be read ({inner.GetType().Name})" };
+                }
+                if (report.MonthUnknown)
+                {
+                    await pending.RecordAsync(Path.GetFullPath(path), report, ct).ConfigureAwait(false);
+                    logger.LogWarning("{File}: neither its name nor its title states a month; left in the inbox until its month is confirmed", displayName);
+                    waiting++;
+                    continue;
                 }
                 string kind;
                 if (report.RefusedReason is { } reason)
@@ -78,10 +97,20 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
                     }
                     kind = HandledFiles.Imported;
                 }
-                HandledFiles.MoveTo(path, HandledFiles.Folder(options.Home, kind, key, source.Id()));
+                var stamp = report.Period ?? given ?? ReportingMonth.Parse(key);
+                if (report.RefusedReason is null)
+                {
+                    stamps.Add(stamp);
+                }
+                HandledFiles.MoveTo(path, HandledFiles.Folder(options.Home, kind, stamp.ToString(), source.Id()));
             }
+            var stamped = given is not null ? key : stamps.Count == 0 ? "by each file's month" : string.Join(", ", stamps);
             var detail = string.Create(CultureInfo.InvariantCulture,
-                $"stamped {key}: {imported} imported, {already} already imported, {refused} refused");
+                $"stamped {stamped}: {imported} imported, {already} already imported, {refused} refused");
+            if (waiting > 0)
+            {
+                detail += string.Create(CultureInfo.InvariantCulture, $", {waiting} waiting for their month to be confirmed (待确认)");
+            }
             if (refusals.Count > 0)
             {
                 detail += "; refused: " + string.Join("; ", refusals);

@@ -33,6 +33,12 @@ public sealed class JobExecution(JobsOptions options, TimeProvider time, ILogger
             await runs.FinishAsync(runId, JobOutcome.Succeeded, detail).ConfigureAwait(false);
             logger.LogInformation("{Job} {Key}: {Detail}", job, key, detail);
         }
+        catch (ReliefMatch.Host.Runs.RunRefusedException refusal)
+        {
+            // Declined with a reason (no data for the month): recorded as such and not retried; the job itself ends.
+            await runs.FinishAsync(runId, JobOutcome.Refused, refusal.Message).ConfigureAwait(false);
+            logger.LogWarning("{Job} {Key}: refused: {Reason}", job, key, refusal.Message);
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await runs.FinishAsync(runId, JobOutcome.Cancelled, "stopped before the end (server shutting down or job deleted); nothing of it was kept").ConfigureAwait(false);

@@ -56,6 +56,8 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             Completed("import", imports.Where(f => !f.AlreadyImported).Sum(f => (long)f.Accepted));
         }
 
+        // A month nothing is stamped for is not run: its findings would be earlier months' data passed off as its own.
+        await RunRefusedException.EnsureStampedAsync(dataSource, request.Period, cancellationToken);
         var store = new FindingStore(dataSource, time);
         await using var periodLock = await store.LockPeriodAsync(request.Period, cancellationToken);
         var runId = await store.StartRunAsync(request.Period, cancellationToken);

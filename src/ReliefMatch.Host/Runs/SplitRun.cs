@@ -22,6 +22,7 @@ public sealed class SplitRun(NpgsqlDataSource dataSource, RuleSet rules, Install
     public async Task<long> StartAsync(ReportingMonth period, int parts, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parts, 2);
+        await RunRefusedException.EnsureStampedAsync(dataSource, period, cancellationToken).ConfigureAwait(false);
         var runId = await new FindingStore(dataSource, time).StartRunAsync(period, cancellationToken).ConfigureAwait(false);
         await new RunParts(dataSource, time).SplitAsync(runId, parts, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("run {RunId} of {Period}: split into {Parts} parts by resident ID", runId, period, parts);

@@ -27,6 +27,11 @@ public static class Links
     /// <summary>A finding's page, by its 预警编号.</summary>
     public static string Finding(string reference, bool fullIds = false) => $"/findings/{Uri.EscapeDataString(reference)}" + Query(("full", fullIds ? "1" : null));
 
+    /// <summary>The county's month page (<c>/county/months/2023-07</c>), or the list of months.</summary>
+    public static string Month(ReportingMonth? period = null) => "/county/months" + (period is { } p ? "/" + p.ToString() : "");
+
+    public static string StatisticsJson(ReportingMonth period) => $"/county/statistics/{period}.json";
+
     public static string Import(long id, bool fullIds = false) => $"/county/imports/{id}" + Query(("full", fullIds ? "1" : null));
 
     /// <summary>A query string of the parameters that have a value (empty when none).</summary>

@@ -81,6 +81,10 @@ public static class WorkplaceHost
         services.AddSingleton(_ => new DueListStore(database.DataSource, time));
         services.AddSingleton(_ => new ReliefMatch.Storage.Statistics.TownshipEntryStore(database.DataSource));
         services.AddSingleton(_ => new ReliefMatch.Storage.Statistics.MonthFigureStore(database.DataSource));
+        services.AddSingleton(_ => new ReliefMatch.Storage.Statistics.PublishedSheetStore(database.DataSource));
+        services.AddSingleton(_ => new ReliefMatch.Storage.Imports.PendingFileStore(database.DataSource, time));
+        services.AddSingleton<PendingConfirmation>();
+        services.AddSingleton<MonthServices>();
         services.AddSingleton<SignInService>();
         services.AddSingleton<RuleTitles>();
         services.AddSingleton<WorklistService>();
@@ -267,6 +271,7 @@ public static class WorkplaceHost
         StatisticsPages.Map(county);
         JobListPages.Map(county);
         AuditPages.Map(county);
+        MonthPages.Map(county);
         // Without the jobs there is no dashboard: the county is told so, everyone else was refused above.
         site.MapGet("/hangfire/{**rest}", (HttpContext context) => PageResults.Page(context, "任务面板",
             Html.HtmlText.Of($"""<p>本安装未启用定时任务，没有任务面板。</p>"""), StatusCodes.Status404NotFound))

@@ -32,14 +32,15 @@ internal static class HeaderLocator
         HeaderSearch? closest = null;
         do
         {
-            foreach (var head in ReadHead(table))
+            var rows = ReadHead(table);
+            foreach (var head in rows)
             {
                 var map = layout.Match(head.Cells);
                 var candidate = new HeaderSearch(map, head.Row, NonEmpty(head.Cells));
                 if (map.IsHeader)
                 {
                     table.Rewind(head.Index + 1);
-                    return candidate;
+                    return candidate with { Title = TitleOf(rows, head.Index) };
                 }
                 if (closest is null || candidate.IsCloserThan(closest))
                 {
@@ -50,6 +51,10 @@ internal static class HeaderLocator
         while (table.NextSheet());
         return closest ?? new HeaderSearch(layout.Match([]), 0, 0);
     }
+
+    /// <summary>The non-empty cells of the rows above the header row (a title such as <c>永福县2023年7月城乡低保在保对象花名册</c>), one line per row.</summary>
+    private static string TitleOf(List<HeadRow> rows, int headerIndex) =>
+        string.Join("\n", rows.Take(headerIndex).Select(r => string.Join(" ", r.Cells.Where(c => c.Length > 0))).Where(line => line.Length > 0));
 
     private static int NonEmpty(string[] cells)
     {

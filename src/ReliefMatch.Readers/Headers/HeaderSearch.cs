@@ -5,6 +5,9 @@ internal sealed record HeaderSearch(ColumnMap Map, int Row, int NonEmptyCells)
 {
     public bool Found => Map.IsHeader;
 
+    /// <summary>What the rows above the header row say (empty when none): the title a file's month may be read from.</summary>
+    public string Title { get; init; } = "";
+
     /// <summary>The non-empty cells of the row, as read.</summary>
     public IReadOnlyList<string> FoundHeaders => Map.Cells.Where(c => c.Length > 0).ToList();
 

@@ -89,8 +89,12 @@ public sealed class ExtractImporter
             .Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Imports every extract of a drop folder (one sub-folder per source id), stamped with <paramref name="period"/>.</summary>
-    public async Task<IReadOnlyList<FileReport>> ImportFolderAsync(string dropFolder, ReportingMonth period, IProgress<(string File, long Rows)>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Imports every extract of a drop folder (one sub-folder per source id), stamped with <paramref name="period"/>, or,
+    /// when null, each with the month its name or title states (<see cref="StatedMonth"/>; a file that states none is
+    /// reported <see cref="FileReport.MonthUnknown"/> and not imported).
+    /// </summary>
+    public async Task<IReadOnlyList<FileReport>> ImportFolderAsync(string dropFolder, ReportingMonth? period, IProgress<(string File, long Rows)>? progress = null, CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(dropFolder))
         {
@@ -111,17 +115,23 @@ public sealed class ExtractImporter
         return reports;
     }
 
-    /// <summary>Imports one extract file of <paramref name="source"/>, stamped with <paramref name="period"/>.</summary>
+    /// <summary>
+    /// Imports one extract file of <paramref name="source"/>, stamped with <paramref name="period"/>; when null, with the
+    /// month the file's name states, else the one its sheet name or title rows state. A file that states no month (or
+    /// two) is not imported: its report says <see cref="FileReport.MonthUnknown"/>.
+    /// </summary>
     /// <param name="displayName">The name in reports and the manifest; <c>source/file name</c> unless given.</param>
-    public async Task<FileReport> ImportFileAsync(string path, SourceKind source, ReportingMonth period, string? displayName = null,
+    public async Task<FileReport> ImportFileAsync(string path, SourceKind source, ReportingMonth? period, string? displayName = null,
         IProgress<(string File, long Rows)>? progress = null, CancellationToken cancellationToken = default) =>
         await ImportFileAsync(path, source, period, displayName ?? $"{source.Id()}/{Path.GetFileName(path)}",
             await HashAsync(path, cancellationToken).ConfigureAwait(false), progress, cancellationToken).ConfigureAwait(false);
 
-    private async Task<FileReport> ImportFileAsync(string path, SourceKind source, ReportingMonth period, string displayName, (string Sha256, long Size) hash,
+    private async Task<FileReport> ImportFileAsync(string path, SourceKind source, ReportingMonth? given, string displayName, (string Sha256, long Size) hash,
         IProgress<(string File, long Rows)>? progress, CancellationToken cancellationToken)
     {
         var (sha256, size) = hash;
+        // The name is what an officer sees and types: it decides before the title inside the file.
+        var named = given ?? StatedMonth.Find(Path.GetFileName(path));
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -135,13 +145,14 @@ public sealed class ExtractImporter
         var existing = await FindAsync(connection, source, sha256, displayName, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
-            if (source.IsSnapshot())
+            // Stamped with no month (none given, the name silent): the same bytes keep the stamp they were imported with.
+            if (source.IsSnapshot() && named is { } again)
             {
-                await LinkPeriodAsync(connection, existing.Value.Id, period, cancellationToken).ConfigureAwait(false);
+                await LinkPeriodAsync(connection, existing.Value.Id, again, cancellationToken).ConfigureAwait(false);
             }
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("{File}: already imported as extract {Id}", displayName, existing.Value.Id);
-            return existing.Value.Report;
+            return existing.Value.Report with { Period = named ?? existing.Value.Report.Period };
         }
 
         IExtractContent content;
@@ -161,6 +172,12 @@ public sealed class ExtractImporter
 
         using (content)
         {
+            if ((named ?? StatedMonth.FindFirst(content.Sheet, content.Title)) is not { } period)
+            {
+                await tx.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                _logger.LogInformation("{File}: neither its name nor its title states a month; waits for an officer to confirm one", displayName);
+                return new FileReport { Source = source, File = displayName, Sha256 = sha256, Size = size, MonthUnknown = true };
+            }
             long extractId;
             await using (var insert = new NpgsqlCommand("""
                 INSERT INTO reliefmatch.extracts (source, file, sha256, size, encoding, sheet, header_row, rows_read, accepted, rejected, skipped, imported_at, period)
@@ -241,6 +258,7 @@ public sealed class ExtractImporter
                 Rejected = content.Rejected,
                 Skipped = content.Skipped,
                 Rejects = content.Rejects,
+                Period = period,
             };
         }
     }
@@ -359,7 +377,7 @@ public sealed class ExtractImporter
     private static async Task<(long Id, FileReport Report)?> FindAsync(NpgsqlConnection connection, SourceKind source, string sha256, string displayName, CancellationToken cancellationToken)
     {
         await using var cmd = new NpgsqlCommand("""
-            SELECT id, size, encoding, sheet, header_row, rows_read, accepted, rejected, skipped
+            SELECT id, size, encoding, sheet, header_row, rows_read, accepted, rejected, skipped, period
             FROM reliefmatch.extracts WHERE source = $1 AND sha256 = $2
             """, connection);
         cmd.Parameters.Add(new() { Value = source.Id() });
@@ -383,6 +401,7 @@ public sealed class ExtractImporter
             Rejected = r.GetInt32(7),
             Skipped = r.GetInt32(8),
             AlreadyImported = true,
+            Period = ReportingMonth.Parse(r.GetString(9)),
         });
     }
 

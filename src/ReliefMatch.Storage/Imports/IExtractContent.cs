@@ -16,6 +16,9 @@ public interface IExtractContent : IDisposable
 
     int HeaderRow { get; }
 
+    /// <summary>The title rows above the header row (where a file may state its month); empty when there are none.</summary>
+    string Title => "";
+
     /// <summary>Accepted records in file order, enumerated once. May throw <c>ExtractRefusedException</c> to refuse the whole file.</summary>
     IEnumerable<ExtractRecord> Records();
 

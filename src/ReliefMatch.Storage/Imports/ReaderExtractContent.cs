@@ -19,6 +19,8 @@ public sealed class ReaderExtractContent(ExtractReading reading) : IExtractConte
 
     public int HeaderRow => reading.HeaderRow;
 
+    public string Title => reading.Title;
+
     public IEnumerable<ExtractRecord> Records() => reading.Records();
 
     public int RowsRead => reading.RowsRead;

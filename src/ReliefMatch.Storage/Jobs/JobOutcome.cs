@@ -11,4 +11,6 @@ public enum JobOutcome
     Cancelled,
     /// <summary>Found still running by a later execution of the same job: its process died mid-way.</summary>
     Abandoned,
+    /// <summary>Declined with a reason and nothing done (a monthly run of a month no extract is stamped for); not retried.</summary>
+    Refused,
 }

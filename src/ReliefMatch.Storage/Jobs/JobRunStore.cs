@@ -57,7 +57,7 @@ public sealed class JobRunStore(NpgsqlDataSource dataSource, TimeProvider time)
     {
         if (outcome is JobOutcome.Running or JobOutcome.Abandoned)
         {
-            throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "An execution finishes as succeeded, failed or cancelled.");
+            throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "An execution finishes as succeeded, failed, cancelled or refused.");
         }
         await using var cmd = dataSource.CreateCommand("UPDATE reliefmatch.job_runs SET outcome = $2, finished_at = $3, detail = $4 WHERE id = $1");
         cmd.Parameters.Add(new() { Value = runId });
@@ -104,6 +104,7 @@ public sealed class JobRunStore(NpgsqlDataSource dataSource, TimeProvider time)
         JobOutcome.Failed => "failed",
         JobOutcome.Cancelled => "cancelled",
         JobOutcome.Abandoned => "abandoned",
+        JobOutcome.Refused => "refused",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
@@ -114,6 +115,7 @@ public sealed class JobRunStore(NpgsqlDataSource dataSource, TimeProvider time)
         "failed" => JobOutcome.Failed,
         "cancelled" => JobOutcome.Cancelled,
         "abandoned" => JobOutcome.Abandoned,
+        "refused" => JobOutcome.Refused,
         _ => throw new InvalidDataException($"Unknown stored job outcome '{text}'."),
     };
 }

@@ -22,6 +22,12 @@ public static class AuditActions
     public const string DownloadDueList = "download-due-list";
     /// <summary>A township's 统计表 entries of a month saved.</summary>
     public const string EnterStatistics = "enter-statistics";
+    /// <summary>A monthly run of a month asked for from its month page (queued, or refused with the reason).</summary>
+    public const string QueueRun = "queue-run";
+    /// <summary>A month's 统计表 published (上报) as its next version.</summary>
+    public const string PublishStatistics = "publish-statistics";
+    /// <summary>The month of a file that stated none confirmed, and the file imported with it.</summary>
+    public const string ConfirmMonth = "confirm-month";
 
     /// <summary>A monthly run started (by the scheduled job, the command line or the workplace): the month and the run's number.</summary>
     public const string RunMonth = "run-month";
@@ -36,7 +42,8 @@ public static class AuditActions
     public static IReadOnlyList<string> All { get; } =
     [
         SignIn, SignInFailed, SignOut, AccessDenied, DownloadWorklist, DownloadStatistics, RevealIds, UploadExtract, ReturnWorklist,
-        DownloadSample, DownloadDueList, EnterStatistics, RunMonth, TriggerJob, JobsDashboard, ExportFindings,
+        DownloadSample, DownloadDueList, EnterStatistics, QueueRun, RunMonth, TriggerJob, JobsDashboard, ExportFindings,
+        PublishStatistics, ConfirmMonth,
     ];
 
     /// <summary>How an action reads on the audit page.</summary>
@@ -58,6 +65,9 @@ public static class AuditActions
         TriggerJob => "手动触发任务",
         JobsDashboard => "任务面板操作",
         ExportFindings => "导出预警",
+        QueueRun => "发起月度比对",
+        PublishStatistics => "上报统计表",
+        ConfirmMonth => "确认文件月份",
         _ => action,
     };
 }

@@ -24,6 +24,40 @@ public sealed class ImportHistory(NpgsqlDataSource dataSource)
         return list;
     }
 
+    /// <summary>
+    /// The extracts stamped for <paramref name="period"/> (imported for it, or a snapshot dropped again for it), by source
+    /// then file: what a run of the month reads as the month's own data. None: the month has no data, and is not run.
+    /// </summary>
+    public async Task<IReadOnlyList<ImportedExtract>> StampedAsync(ReportingMonth period, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM reliefmatch.extracts
+            WHERE id IN (SELECT extract_id FROM reliefmatch.extract_periods WHERE period = $1)
+            ORDER BY source COLLATE "C", file COLLATE "C", id
+            """);
+        cmd.Parameters.Add(new() { Value = period.ToString() });
+        var list = new List<ImportedExtract>();
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(Read(r));
+        }
+        return list;
+    }
+
+    /// <summary>The months some extract is stamped for, newest first.</summary>
+    public async Task<IReadOnlyList<ReportingMonth>> StampedMonthsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT DISTINCT period FROM reliefmatch.extract_periods ORDER BY period DESC");
+        var list = new List<ReportingMonth>();
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ReportingMonth.Parse(r.GetString(0)));
+        }
+        return list;
+    }
+
     public async Task<ImportedExtract?> FindAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM reliefmatch.extracts WHERE id = $1");

@@ -35,12 +35,13 @@ public static class Layout
         """;
 
     /// <summary>A whole page.</summary>
-    public static Markup Page(ClaimsPrincipal user, string title, Markup content, Markup signOutForm = default)
+    /// <param name="head">What the page adds to its head (e.g. a refresh while a run is under way).</param>
+    public static Markup Page(ClaimsPrincipal user, string title, Markup content, Markup signOutForm = default, Markup head = default)
     {
         var page = Of($"""
             <!DOCTYPE html>
             <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{title} - 社会救助数据比对预警</title><style>{Raw(Style)}</style></head>
+            <title>{title} - 社会救助数据比对预警</title><style>{Raw(Style)}</style>{head}</head>
             <body><header><strong>社会救助数据比对预警</strong>{Navigation(user, signOutForm)}</header>
             <main><h1>{title}</h1>{content}</main></body></html>
             """);
@@ -68,7 +69,7 @@ public static class Layout
         var links = new StringBuilder();
         if (user.IsCounty())
         {
-            links.Append(Of($"""<a href="/county">各乡镇进度</a><a href="/county/upload">上传比对数据</a><a href="/county/imports">导入记录</a><a href="/county/runs">比对运行</a><a href="/findings">预警查询</a><a href="/county/statistics">统计表</a><a href="/county/samples">低保抽样</a><a href="/county/due-lists">核对名单</a><a href="/county/audit">审计日志</a><a href="/hangfire">任务面板</a>""").Value);
+            links.Append(Of($"""<a href="/county">各乡镇进度</a><a href="/county/upload">上传比对数据</a><a href="/county/imports">导入记录</a><a href="/county/months">月份</a><a href="/county/runs">比对运行</a><a href="/findings">预警查询</a><a href="/county/statistics">统计表</a><a href="/county/samples">低保抽样</a><a href="/county/due-lists">核对名单</a><a href="/county/audit">审计日志</a><a href="/hangfire">任务面板</a>""").Value);
         }
         else if (user.Township() is { } township)
         {

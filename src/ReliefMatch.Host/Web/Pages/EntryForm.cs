@@ -57,8 +57,20 @@ public static class EntryForm
     }
 
     /// <summary>The form, filled with <paramref name="values"/> (what was saved, or what was posted back with problems).</summary>
-    public static Markup Render(HttpContext context, string township, ReportingMonth period, Func<string, string> values, IReadOnlyList<string> problems, bool saved)
+    /// <param name="published">The county has published the month: the entries are shown, no longer editable.</param>
+    public static Markup Render(HttpContext context, string township, ReportingMonth period, Func<string, string> values, IReadOnlyList<string> problems, bool saved,
+        bool published = false)
     {
+        if (published)
+        {
+            var shown = SheetCells.EnteredCounts.Select(c => Of($"""<label>{c.Words} <input type="number" name="{c.Key}" id="entry-{c.Key}" value="{values(c.Key)}" disabled></label> """));
+            return Of($"""
+                <div class="box" id="entries"><h2>{Outputs.FindingText.ChineseMonth(period)}统计表乡镇填报</h2>
+                <p class="muted" id="entries-published">县民政局已上报本月统计表，填报的数字不能再修改；如需更正，请联系县民政局。</p>
+                <label>召开会议部署的日期 <input type="date" name="{MeetingField}" id="entry-{MeetingField}" value="{values(MeetingField)}" disabled></label>
+                {shown}</div>
+                """);
+        }
         var messages = problems.Select(p => Of($"""<li>{p}</li>"""));
         var problemList = problems.Count > 0 ? Of($"""<ul class="msg warn" id="entries-problems">{messages}</ul>""") : Markup.Empty;
         var savedNote = saved && problems.Count == 0 ? Of($"""<p class="ok" id="entries-saved">已保存。</p>""") : Markup.Empty;

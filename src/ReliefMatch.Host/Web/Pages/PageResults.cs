@@ -8,10 +8,10 @@ public static class PageResults
 {
     public const string HtmlContentType = "text/html; charset=utf-8";
 
-    public static IResult Page(HttpContext context, string title, Markup content, int status = StatusCodes.Status200OK)
+    public static IResult Page(HttpContext context, string title, Markup content, int status = StatusCodes.Status200OK, Markup head = default)
     {
         var signOut = context.User.Identity?.IsAuthenticated == true ? Layout.SignOutForm(context) : Markup.Empty;
-        return Results.Content(Layout.Page(context.User, title, content, signOut).Value, HtmlContentType, System.Text.Encoding.UTF8, status);
+        return Results.Content(Layout.Page(context.User, title, content, signOut, head).Value, HtmlContentType, System.Text.Encoding.UTF8, status);
     }
 
     /// <summary>403: the page or file exists but is not this user's to see. Says nothing about what is there.</summary>

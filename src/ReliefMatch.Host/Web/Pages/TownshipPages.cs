@@ -29,7 +29,7 @@ public static class TownshipPages
     }
 
     private static async Task<IResult> TownshipAsync(HttpContext context, string township, WorklistService worklists, WorklistReturnStore returns,
-        TownshipEntryStore entries, TimeProvider time)
+        TownshipEntryStore entries, PublishedSheetStore publications, TimeProvider time)
     {
         if (!context.User.MaySee(township) || PageInput.FullIdsRefused(context))
         {
@@ -37,7 +37,8 @@ public static class TownshipPages
         }
         var (period, known) = await PageInput.PeriodAsync(context);
         var entered = (await entries.LoadAsync(period, context.RequestAborted)).GetValueOrDefault(township);
-        var entryForm = EntryForm.Render(context, township, period, EntryForm.Values(entered), [], context.Request.Query["saved"] == "1");
+        var published = await publications.LatestAsync(period, context.RequestAborted) is not null;
+        var entryForm = EntryForm.Render(context, township, period, EntryForm.Values(entered), [], context.Request.Query["saved"] == "1", published);
         var full = PageInput.WantsFullIds(context);
         var findings = await worklists.FindingsAsync(period, township, context.RequestAborted);
         if (full)
@@ -121,7 +122,8 @@ public static class TownshipPages
         return Results.Redirect(Links.Return(township, id));
     }
 
-    private static async Task<IResult> EntriesAsync(HttpContext context, string township, string period, TownshipEntryStore entries, TimeProvider time)
+    private static async Task<IResult> EntriesAsync(HttpContext context, string township, string period, TownshipEntryStore entries,
+        PublishedSheetStore publications, TimeProvider time)
     {
         if (!context.User.MaySee(township))
         {
@@ -130,6 +132,14 @@ public static class TownshipPages
         if (!ReportingMonth.TryParse(period, out var month))
         {
             return PageResults.NotFound(context);
+        }
+        if (await publications.LatestAsync(month, context.RequestAborted) is not null)
+        {
+            // A published month's numbers never change: its entries are read-only from the publication on.
+            return PageResults.Page(context, $"{township} · 统计表填报", Of($"""
+                <p class="warn" id="entries-refused">县民政局已上报{FindingText.ChineseMonth(month)}统计表，填报的数字不能再修改；如需更正，请联系县民政局。</p>
+                <p><a id="back" href="{Links.Township(township, month)}">返回 {township}</a></p>
+                """), StatusCodes.Status409Conflict);
         }
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var (parsed, problems) = EntryForm.Parse(form);

@@ -11,7 +11,10 @@ namespace ReliefMatch.Host.Web.Pages;
 /// <summary>
 /// The county uploads departmental extracts, several files at once: each is saved into the drop folder under its
 /// source (chosen, or recognised from its header row) and handed to the <see cref="IExtractUploadProcessor"/>,
-/// which imports it at once; the page shows each file's import report.
+/// which imports it at once; the page shows each file's import report. Every file is stamped with the month picked
+/// on the form (<c>&lt;input type="month"&gt;</c>, last month proposed); a file whose own name states another month is
+/// refused, naming both, rather than filed under the wrong month. A missing or malformed month shows the form again
+/// with the reason.
 /// </summary>
 public static class UploadPages
 {
@@ -20,22 +23,27 @@ public static class UploadPages
 
     public static void Map(RouteGroupBuilder county)
     {
+        // The month proposed is last month's: extracts arrive in the month after the one they are for.
         county.MapGet("/upload", (HttpContext context, TimeProvider time) =>
-            PageResults.Page(context, "上传比对数据", Form(context, WorkplaceClock.CurrentMonth(time))));
+            PageResults.Page(context, "上传比对数据", Form(context, WorkplaceClock.CurrentMonth(time).Previous.ToString(), null)));
         county.MapPost("/upload", UploadAsync).WithMetadata(UploadLimit.ExtractFiles);
     }
 
-    private static Markup Form(HttpContext context, ReportingMonth period)
+    /// <param name="period">The month shown in the picker (what was posted, when the form comes back).</param>
+    /// <param name="problem">Why the form came back, or null.</param>
+    private static Markup Form(HttpContext context, string period, string? problem, string? source = null)
     {
-        var sources = SourceKinds.All.Select(s => Of($"""<option value="{s.Id()}">{s.ChineseName()}（{s.Id()}）</option>"""));
+        var sources = SourceKinds.All.Select(s => Of($"""<option value="{s.Id()}"{Raw(s.Id() == source ? " selected" : "")}>{s.ChineseName()}（{s.Id()}）</option>"""));
+        var message = problem is null ? Markup.Empty : Of($"""<p class="msg warn" id="upload-problem">{problem}</p>""");
         return Of($"""
+            {message}
             <form method="post" action="/county/upload" enctype="multipart/form-data" class="box">
             {Layout.AntiforgeryField(context)}
             <p><label>文件（可多选，CSV 或 XLSX） <input type="file" name="files" id="files" multiple accept=".csv,.xlsx" required></label></p>
             <p><label>数据来源 <select name="source" id="source"><option value="">按表头自动识别</option>{sources}</select></label>
-               <label>数据月份 <input name="period" id="upload-period" value="{period.ToString()}" size="8" required></label></p>
+               <label>数据月份 <input type="month" name="period" id="upload-period" value="{period}" required></label></p>
             <p><button type="submit" id="upload">上传并导入</button></p>
-            <p class="muted">文件保存到收件目录的来源子目录中，随即导入；同一文件重复上传只导入一次。</p>
+            <p class="muted">文件保存到收件目录的来源子目录中，随即按所选数据月份导入；同一文件重复上传只导入一次。文件名写明了另一个月份（如 _202306、2023年6月）的文件不导入。</p>
             </form>
             """);
     }
@@ -43,30 +51,45 @@ public static class UploadPages
     private static async Task<IResult> UploadAsync(HttpContext context, ExtractUploadSaver saver, IExtractUploadProcessor processor)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        if (!ReportingMonth.TryParse(form["period"].ToString(), out var period))
+        var periodText = form["period"].ToString();
+        var sourceText = form["source"].ToString();
+        IResult Again(string problem) =>
+            PageResults.Page(context, "上传比对数据", Form(context, periodText, problem, sourceText), StatusCodes.Status400BadRequest);
+        if (periodText.Trim().Length == 0)
         {
-            return PageResults.BadRequest(context, "数据月份应写成 2023-07 的形式。");
+            return Again("请选择数据月份（这些文件是哪一年哪一月的数据），再上传。");
+        }
+        if (!ReportingMonth.TryParse(periodText, out var period))
+        {
+            return Again($"数据月份“{periodText}”不是有效的年月：请在日历中选择，或写成 2023-07 的形式。");
         }
         SourceKind? chosen = null;
-        var sourceText = form["source"].ToString();
         if (sourceText.Length > 0)
         {
             if (!SourceKinds.TryParse(sourceText, out var source))
             {
-                return PageResults.BadRequest(context, "未知的数据来源。");
+                return Again($"未知的数据来源“{sourceText}”：请从列表中选择，或选“按表头自动识别”。");
             }
             chosen = source;
         }
         var files = form.Files.GetFiles("files").Where(f => f.Length > 0).ToList();
         if (files.Count == 0)
         {
-            return PageResults.BadRequest(context, "请选择要上传的文件。");
+            return Again("请选择要上传的文件（空文件不算）。");
         }
 
         var outcomes = new List<UploadOutcome>();
         var saved = new List<SavedExtract>();
         foreach (var file in files)
         {
+            if (StatedMonth.Find(Path.GetFileName(file.FileName)) is { } stated && stated != period)
+            {
+                outcomes.Add(new UploadOutcome(Path.GetFileName(file.FileName))
+                {
+                    Problem = $"文件名写明是{FindingText.ChineseMonth(stated)}的数据，与所选的数据月份{FindingText.ChineseMonth(period)}不一致，未导入。请核对后选择正确的月份再上传。",
+                });
+                continue;
+            }
             await using var stream = file.OpenReadStream();
             var (extract, problem) = await saver.SaveAsync(file.FileName, stream, chosen, context.RequestAborted);
             if (extract is null)

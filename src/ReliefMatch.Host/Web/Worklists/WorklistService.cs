@@ -11,8 +11,21 @@ namespace ReliefMatch.Host.Web.Worklists;
 /// the monthly run, so that a download says what the run's own files say (with today's dispositions).
 /// </summary>
 public sealed class WorklistService(FindingQueries findings, TownshipDirectory townships, RuleTitles titles, WorkplaceSettings settings,
-    Npgsql.NpgsqlDataSource dataSource, ReliefMatch.Core.Rules.RuleSet rules)
+    Npgsql.NpgsqlDataSource dataSource, ReliefMatch.Core.Rules.RuleSet rules, ReliefMatch.Storage.Statistics.PublishedSheetStore published)
 {
+    /// <summary>
+    /// The 统计表 a month's page and downloads show: the latest published version when the county has published (上报) the
+    /// month, whose numbers never change afterwards; else the sheet counted now (<see cref="StatisticsAsync"/>).
+    /// </summary>
+    public async Task<(MonthStatistics Statistics, ReliefMatch.Storage.Statistics.PublishedSheet? Published)> SheetAsync(ReportingMonth period, CancellationToken cancellationToken)
+    {
+        if (await published.LatestAsync(period, cancellationToken) is { } sheet)
+        {
+            return (StatsJsonReader.Read(sheet.Sheet), sheet);
+        }
+        return (await StatisticsAsync(period, cancellationToken), null);
+    }
+
     /// <summary>The findings the run of <paramref name="period"/> produced, of one township when given, titles filled in.</summary>
     public async Task<IReadOnlyList<WorkplaceFinding>> FindingsAsync(ReportingMonth period, string? township, CancellationToken cancellationToken)
     {

@@ -100,15 +100,44 @@ public sealed class ImportInboxJobTests(PostgresFixture postgres, ITestOutputHel
     }
 
     [Fact]
-    public async Task RunAsync_NoPeriod_StampsTheMonthOfItsCreationInChina()
+    public async Task RunAsync_NoPeriod_EachFileStampedWithItsOwnMonthAndOneStatingNoneWaitsInTheInbox()
     {
         var now = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2023, 7, 31, 16, 30, 0, TimeSpan.Zero)); // 00:30 on 1 August in Beijing
         await using var h = await JobsHarness.StartAsync(postgres, time: now);
-        RosterCsv.Write(Path.Combine(h.Options.EffectiveInbox, "roster", "roster.csv"), Lines());
+        var inbox = Path.Combine(h.Options.EffectiveInbox, "roster");
+        RosterCsv.Write(Path.Combine(inbox, "花名册_202307.csv"), Lines());
+        RosterCsv.Write(Path.Combine(inbox, "roster.csv"), [RosterCsv.Line("永福镇", "H3", "王三", TestRecords.IdNumber(3), "2023-07-03")]);
+        var job = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ImportInboxJob>(h.Services);
+
+        await job.RunAsync(null, null, CancellationToken.None);
+
+        // July's file is July's, though the job ran in August; the file that states no month is neither imported nor refused.
+        Assert.Equal(1, await StorageTestDb.CountAsync(h.Database.DataSource, "extracts"));
+        Assert.Equal(1, await StorageTestDb.CountAsync(h.Database.DataSource, "extracts", "period = '2023-07' AND file = 'roster/花名册_202307.csv'"));
+        Assert.True(File.Exists(Path.Combine(h.Home, "imported", "2023-07", "roster", "花名册_202307.csv")));
+        Assert.Equal(["roster.csv"], Directory.EnumerateFiles(inbox).Select(Path.GetFileName));
+        Assert.Equal("(roster/roster.csv,roster)", await StorageTestDb.DumpAsync(h.Database.DataSource, "SELECT file, source FROM reliefmatch.pending_files"));
+        var run = Assert.Single(await JobQueries.RunsAsync(h, JobNames.ImportInbox));
+        Assert.Equal(("2023-08", "stamped 2023-07: 1 imported, 0 already imported, 0 refused, 1 waiting for their month to be confirmed (待确认)"), (run.Key, run.Detail));
+
+        // The next execution passes over the waiting file: still one listing, still in the inbox, nothing imported.
+        await job.RunAsync(null, null, CancellationToken.None);
+
+        Assert.Equal(1, await StorageTestDb.CountAsync(h.Database.DataSource, "pending_files"));
+        Assert.Equal(1, await StorageTestDb.CountAsync(h.Database.DataSource, "extracts"));
+        Assert.Equal(["roster.csv"], Directory.EnumerateFiles(inbox).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task RunAsync_PeriodGiven_ItWinsOverTheMonthTheNameStates()
+    {
+        await using var h = await JobsHarness.StartAsync(postgres);
+        RosterCsv.Write(Path.Combine(h.Options.EffectiveInbox, "roster", "花名册_202306.csv"), Lines());
 
         await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ImportInboxJob>(h.Services)
-            .RunAsync(null, null, CancellationToken.None);
+            .RunAsync("2023-07", null, CancellationToken.None);
 
-        Assert.Equal(1, await StorageTestDb.CountAsync(h.Database.DataSource, "extracts", "period = '2023-08'"));
+        Assert.Equal(1, await StorageTestDb.CountAsync(h.Database.DataSource, "extracts", "period = '2023-07'"));
+        Assert.True(File.Exists(Path.Combine(h.Home, "imported", "2023-07", "roster", "花名册_202306.csv")));
     }
 }

@@ -54,6 +54,41 @@ public sealed class MonthlyRunJobTests(PostgresFixture postgres)
         Assert.StartsWith("RuleFileException: ", run.Detail);
     }
 
+    [Fact]
+    public async Task RunPreviousMonthAsync_NoExtractStampedForTheMonth_RecordsTheRefusalAndRunsNothing()
+    {
+        // The scheduled run on 1 September is for August; only July's roster was imported.
+        var now = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2023, 9, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var h = await JobsHarness.StartAsync(postgres, time: now);
+        await h.ImportRosterAsync(new(2023, 7), "roster.csv", TestRecords.Roster(3, 1, "H1"));
+        var job = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<MonthlyRunJob>(h.Services);
+
+        await job.RunPreviousMonthAsync(null, CancellationToken.None);
+
+        var run = Assert.Single(await JobQueries.RunsAsync(h, JobNames.MonthlyRun));
+        Assert.Equal(("2023-08", JobOutcome.Refused), (run.Key, run.Outcome));
+        Assert.StartsWith("2023年8月没有标为该月的数据（未导入任何 2023-08 的提取文件），不运行比对", run.Detail);
+        Assert.Equal(0, await StorageTestDb.CountAsync(h.Database.DataSource, "runs"));
+        Assert.Equal(0, await StorageTestDb.CountAsync(h.Database.DataSource, "findings"));
+        Assert.False(Directory.Exists(Path.Combine(h.Options.EffectiveOutputs, "2023-08")));
+
+        // July, which has its data, still runs.
+        await job.RunAsync("2023-07", null, CancellationToken.None);
+        Assert.Equal(JobOutcome.Succeeded, (await JobQueries.RunsAsync(h, JobNames.MonthlyRun))[1].Outcome);
+    }
+
+    [Fact]
+    public async Task EnqueueMonthlyRun_NoExtractStampedForTheMonth_RefusedOnceNotRetried()
+    {
+        await using var h = await JobsHarness.StartAsync(postgres);
+        h.StartServer("a");
+
+        Assert.Equal("Succeeded", await h.WaitForSuccessAsync(h.Scheduler.EnqueueMonthlyRun("2023-07")));
+
+        var run = Assert.Single(await JobQueries.RunsAsync(h, JobNames.MonthlyRun));
+        Assert.Equal(JobOutcome.Refused, run.Outcome);
+    }
+
     private static Dictionary<string, byte[]> Snapshot(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes, StringComparer.Ordinal);

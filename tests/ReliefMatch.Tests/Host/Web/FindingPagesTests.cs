@@ -36,7 +36,7 @@ public sealed class FindingPagesTests(PostgresFixture postgres) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         }
         var rules = RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules"));
-        var run = await new MonthlyRun(_server.Database.DataSource, rules, Installation.Default, _server.Time, NullLogger.Instance).ExecuteAsync(new MonthlyRunRequest(July, null, null));
+        var run = await new MonthlyRun(_server.Database.DataSource, rules, Installation.OfSample, _server.Time, NullLogger.Instance).ExecuteAsync(new MonthlyRunRequest(July, null, null));
         _reference = run.Findings.Single(f => f.Finding.RuleId == "deceased-recipient").Finding.Reference;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Host.Jobs;
 using ReliefMatch.Host.Runs;
 using ReliefMatch.Host.Web;
 using ReliefMatch.Host.Web.Accounts;
@@ -40,7 +41,30 @@ internal sealed class WorkplaceServer : IAsyncDisposable
     /// <summary>The base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Address { get; }
 
-    public static async Task<WorkplaceServer> StartAsync(PostgresFixture postgres, WorkplaceHooks? hooks = null)
+    public static Task<WorkplaceServer> StartAsync(PostgresFixture postgres, WorkplaceHooks? hooks = null) =>
+        StartAsync(postgres, (_, _) => hooks ?? WorkplaceHooks.None);
+
+    /// <summary>
+    /// The workplace with the scheduled jobs in the same host, as <c>reliefmatch serve</c> runs them: a Hangfire server of
+    /// one worker polling every quarter second, no recurring jobs, the repository's rules.
+    /// </summary>
+    public static Task<WorkplaceServer> StartWithJobsAsync(PostgresFixture postgres) =>
+        StartAsync(postgres, (database, home) => new WorkplaceHooks(
+            builder => builder.Services.AddReliefMatchJobs(new JobsOptions
+            {
+                Database = database,
+                Home = home,
+                InboxFolder = Path.Combine(home, "inbox"),
+                RulesFolder = Path.Combine(RepositoryRoot.Path, "rules"),
+                WorkerCount = 1,
+                QueuePollInterval = TimeSpan.FromMilliseconds(250),
+                SchedulePollingInterval = TimeSpan.FromSeconds(1),
+                RegisterRecurringJobs = false,
+                ServerName = "web-test",
+            }),
+            app => app.UseReliefMatchJobs()));
+
+    private static async Task<WorkplaceServer> StartAsync(PostgresFixture postgres, Func<Database, string, WorkplaceHooks> hooksFor)
     {
         var database = await postgres.NewDatabaseAsync();
         var time = new FakeTimeProvider(DefaultNow);
@@ -49,7 +73,7 @@ internal sealed class WorkplaceServer : IAsyncDisposable
         {
             var settings = new WorkplaceSettings { Urls = "http://127.0.0.1:0", Home = home, Inbox = Path.Combine(home, "inbox"), Installation = Installation.OfSample };
             var rules = RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules"));
-            var app = WorkplaceHost.Build(settings, database, rules, time, hooks ?? WorkplaceHooks.None);
+            var app = WorkplaceHost.Build(settings, database, rules, time, hooksFor(database, home));
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
             return new WorkplaceServer(database, time, home, app, new Uri(address.TrimEnd('/') + "/"));
