@@ -54,6 +54,7 @@ internal sealed class WorkplaceServer : IAsyncDisposable
             {
                 Database = database,
                 Home = home,
+                Installation = Installation.OfSample,
                 InboxFolder = Path.Combine(home, "inbox"),
                 RulesFolder = Path.Combine(RepositoryRoot.Path, "rules"),
                 WorkerCount = 1,
