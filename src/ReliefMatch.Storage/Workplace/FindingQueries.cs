@@ -19,7 +19,7 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
         f.key, f.rule_id, f.rule_version, f.id_number, f.household_id, f.discriminator, f.name, f.township, f.village,
         f.programmes, f.confidence, f.evidence, f.feeds_data_warning, f.suggested_action, f.due_days,
         f.first_seen, f.last_seen, f.closed_in, f.status, f.disposition_reason, f.disposition_by, f.disposition_at,
-        f.checked_by, f.checked_on
+        f.checked_by, f.checked_on, f.confirmed_in, f.first_confirmed_on, f.first_confirmed_by
         """;
 
     /// <summary>
@@ -91,7 +91,8 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
         // The reference is computed over every key: findings number in the thousands, and a stored copy of a
         // digest would have to be kept in step by every writer of the findings table.
         await using var cmd = dataSource.CreateCommand($"""
-            SELECT ref, key, township, status, disposition_reason, checked_by, checked_on
+            SELECT ref, key, township, status, disposition_reason, checked_by, checked_on,
+                   first_seen, last_seen, confirmed_in, name, id_number, rule_id
             FROM (SELECT {Reference} AS ref, f.* FROM reliefmatch.findings f) x
             WHERE ref = ANY($1)
             """);
@@ -104,6 +105,12 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
                 DispositionReason = r.IsDBNull(4) ? null : r.GetString(4),
                 CheckedBy = r.IsDBNull(5) ? null : r.GetString(5),
                 CheckedOn = r.IsDBNull(6) ? null : r.GetFieldValue<DateOnly>(6),
+                FirstSeen = ReportingMonth.Parse(r.GetString(7)),
+                LastSeen = ReportingMonth.Parse(r.GetString(8)),
+                ConfirmedIn = r.IsDBNull(9) ? null : ReportingMonth.Parse(r.GetString(9)),
+                Name = r.GetString(10),
+                IdNumber = r.GetString(11),
+                RuleId = r.GetString(12),
             };
         }
         return found;
@@ -179,6 +186,9 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
             DispositionAt = r.IsDBNull(21) ? null : r.GetFieldValue<DateTimeOffset>(21),
             CheckedBy = r.IsDBNull(22) ? null : r.GetString(22),
             CheckedOn = r.IsDBNull(23) ? null : r.GetFieldValue<DateOnly>(23),
+            ConfirmedIn = r.IsDBNull(24) ? null : ReportingMonth.Parse(r.GetString(24)),
+            FirstConfirmedOn = r.IsDBNull(25) ? null : r.GetFieldValue<DateOnly>(25),
+            FirstConfirmedBy = r.IsDBNull(26) ? null : r.GetString(26),
         };
     }
 
