@@ -25,5 +25,14 @@ public sealed record RunFinding(Finding Finding, ReportingMonth FirstSeen, Findi
     /// settled 属实. A confirmation with no recorded month (none can be told) is not escalated.
     /// </summary>
     public bool IsEscalatedIn(ReportingMonth period) =>
-        Status == FindingStatus.Confirmed && Verification?.ConfirmedIn is { } confirmedIn && confirmedIn < period;
+        Status == FindingStatus.Confirmed && Verification?.AnsweredIn is { } answeredIn && answeredIn < period;
+
+    /// <summary>
+    /// Whether the finding is on the worklist of <paramref name="period"/>: every finding that month's run produced,
+    /// except one dismissed (不属实) on an earlier month's worklist, which stays quiet until its evidence changes. One
+    /// dismissed on this month's worklist (or a later one) stays on it, with its 不属实, so a worklist downloaded again
+    /// shows what was recorded.
+    /// </summary>
+    public bool IsOnWorklistOf(ReportingMonth period) =>
+        Status != FindingStatus.Dismissed || Verification?.AnsweredIn is { } answeredIn && answeredIn >= period;
 }

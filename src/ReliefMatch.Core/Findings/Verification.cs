@@ -4,8 +4,8 @@ namespace ReliefMatch.Core.Findings;
 
 /// <summary>
 /// What a township recorded about a finding (on its returned worklist or on its page): 处置情况
-/// (<see cref="Reason"/>), 核查人 and 核查日期, and, for a confirmed finding, which month's worklist the confirmation
-/// answered (<see cref="ConfirmedIn"/>) and who confirmed it first on which day. Worklists print it back, so that a
+/// (<see cref="Reason"/>), 核查人 and 核查日期, which month's worklist the outcome answered (<see cref="AnsweredIn"/>),
+/// and, for a confirmed finding, who confirmed it first on which day. Worklists print it back, so that a
 /// township never sees a recorded outcome as a blank row.
 /// </summary>
 public sealed record Verification
@@ -18,10 +18,10 @@ public sealed record Verification
     public DateOnly? CheckedOn { get; init; }
 
     /// <summary>
-    /// For a confirmed finding: the latest month whose run had produced it when 属实 was recorded (the month whose
-    /// worklist the confirmation answered).
+    /// The latest month whose run had produced the finding when its 属实 or 不属实 was recorded (the month whose
+    /// worklist the outcome answered).
     /// </summary>
-    public ReportingMonth? ConfirmedIn { get; init; }
+    public ReportingMonth? AnsweredIn { get; init; }
     /// <summary>The day of the first 属实 since the finding was last opened: its 核查日期, or the day it was recorded.</summary>
     public DateOnly? FirstConfirmedOn { get; init; }
     /// <summary>Who gave the first 属实: its 核查人, or the user who recorded it.</summary>

@@ -7,8 +7,8 @@ namespace ReliefMatch.Host.Outputs;
 /// <summary>
 /// A township's 数据比对预警核查清单: the findings its staff must check this month, one row per finding
 /// (a flagged person under one rule and one household), with the columns for what they find and do: empty for an
-/// open finding, filled with what was recorded for a confirmed one (<see cref="WorklistOutcome"/>). Dismissed
-/// findings are left off. Rows are by 核查时限 (soonest first), then in ordinal order of village, name, ID, rule,
+/// open finding, filled with what was recorded (<see cref="WorklistOutcome"/>). A finding dismissed on an earlier
+/// month's worklist is left off (<see cref="RunFinding.IsOnWorklistOf"/>). Rows are by 核查时限 (soonest first), then in ordinal order of village, name, ID, rule,
 /// household.
 /// </summary>
 public sealed record Worklist(string Township, string Title, IReadOnlyList<WorklistRow> Rows)
@@ -38,7 +38,7 @@ public sealed record Worklist(string Township, string Title, IReadOnlyList<Workl
         {
             byTownship.TryAdd(township, []);
         }
-        foreach (var finding in findings.Where(f => f.Status != FindingStatus.Dismissed && !string.IsNullOrWhiteSpace(f.Finding.Township)))
+        foreach (var finding in findings.Where(f => f.IsOnWorklistOf(period) && !string.IsNullOrWhiteSpace(f.Finding.Township)))
         {
             if (!byTownship.TryGetValue(finding.Finding.Township, out var list))
             {

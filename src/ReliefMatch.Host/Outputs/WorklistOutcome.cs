@@ -16,8 +16,8 @@ public sealed record WorklistOutcome(string Result, string Remarks, string Check
     public static WorklistOutcome None { get; } = new("", "", "", "");
 
     /// <summary>
-    /// A finding's outcome on the worklist of <paramref name="period"/>: none while it is open (or closed); 属实 with
-    /// its 处置情况, 核查人 and 核查日期; or, when the confirmation answered an earlier month's worklist and this month's
+    /// A finding's outcome on the worklist of <paramref name="period"/>: none while it is open (or closed); 属实 or
+    /// 不属实 with its 处置情况, 核查人 and 核查日期; or, when the confirmation answered an earlier month's worklist and this month's
     /// run still produces the finding (<see cref="RunFinding.IsEscalatedIn"/>), 属实未处置 with the first confirmation
     /// in 处置情况 and 核查人/核查日期 left for this month's check. 处置情况 is masked like the evidence unless
     /// <paramref name="fullIds"/>: it is what the township typed and may quote an ID.
@@ -25,7 +25,7 @@ public sealed record WorklistOutcome(string Result, string Remarks, string Check
     public static WorklistOutcome Of(RunFinding finding, ReportingMonth period, bool fullIds)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        if (finding.Status != FindingStatus.Confirmed || finding.Verification is not { } v)
+        if (finding.Status is not (FindingStatus.Confirmed or FindingStatus.Dismissed) || finding.Verification is not { } v)
         {
             return None;
         }
@@ -33,11 +33,11 @@ public sealed record WorklistOutcome(string Result, string Remarks, string Check
         {
             var on = v.FirstConfirmedOn is { } d ? FindingText.Date(d) : "";
             var by = string.IsNullOrEmpty(v.FirstConfirmedBy) ? "" : $"，核查人 {v.FirstConfirmedBy}";
-            var remark = $"{on} 已核实属实{by}（{FindingText.ChineseMonth(v.ConfirmedIn!.Value)}清单），本月仍在册，请尽快处置";
+            var remark = $"{on} 已核实属实{by}（{FindingText.ChineseMonth(v.AnsweredIn!.Value)}清单），本月仍在册，请尽快处置";
             return new WorklistOutcome(Escalated, fullIds ? remark : IdText.MaskIds(remark), "", "");
         }
         var reason = v.Reason ?? "";
-        return new WorklistOutcome(FindingStatus.Confirmed.Chinese(), fullIds ? reason : IdText.MaskIds(reason), v.CheckedBy ?? "",
+        return new WorklistOutcome(finding.Status.Chinese(), fullIds ? reason : IdText.MaskIds(reason), v.CheckedBy ?? "",
             v.CheckedOn is { } checkedOn ? FindingText.Date(checkedOn) : "");
     }
 }

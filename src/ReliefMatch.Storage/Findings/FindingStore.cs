@@ -147,7 +147,7 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
             WITH reopened AS (
                 UPDATE reliefmatch.findings f
                 SET status = 'open', first_seen = $1, closed_in = NULL, evidence_fingerprint = i.fingerprint,
-                    disposition_reason = NULL, disposition_by = NULL, disposition_at = NULL, last_run_id = $2
+                    disposition_reason = NULL, disposition_by = NULL, disposition_at = NULL, last_run_id = $2, answered_in = NULL
                 FROM incoming i
                 WHERE f.key = i.key AND f.status = 'dismissed' AND f.evidence_fingerprint <> i.fingerprint
                 RETURNING f.key)
@@ -219,7 +219,7 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
         await ExecAsync(connection, """
             WITH closed AS (
                 UPDATE reliefmatch.findings f
-                SET status = 'closed', closed_in = $1, last_run_id = $2, confirmed_in = NULL, first_confirmed_on = NULL, first_confirmed_by = NULL
+                SET status = 'closed', closed_in = $1, last_run_id = $2, answered_in = NULL, first_confirmed_on = NULL, first_confirmed_by = NULL
                 WHERE f.status IN ('open', 'confirmed') AND f.first_seen <= $1
                   AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.key = f.key)
                   AND NOT EXISTS (SELECT 1 FROM reliefmatch.finding_periods fp WHERE fp.key = f.key AND fp.period > $1)
@@ -274,8 +274,8 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
     }
 
     /// <summary>
-    /// Records a disposition with who checked the finding on which day (核查人, 核查日期). A 属实 is recorded as
-    /// answering the latest month that produced the finding (<c>confirmed_in</c>); the first 属实 since the finding
+    /// Records a disposition with who checked the finding on which day (核查人, 核查日期). A 属实 or 不属实 is recorded
+    /// as answering the latest month that produced the finding (<c>answered_in</c>); the first 属实 since the finding
     /// was last opened keeps its day and 核查人 (<c>first_confirmed_on</c>, <c>first_confirmed_by</c>) through later
     /// ones, for the escalation a later month's worklist prints. Returns false when no
     /// finding has that key, or when <see cref="FindingDisposition.Township"/> is set and the finding belongs to
@@ -295,7 +295,7 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
             WITH changed AS (
                 UPDATE reliefmatch.findings SET status = $2, disposition_reason = $3, disposition_by = $4, disposition_at = $5,
                     checked_by = $6, checked_on = $7,
-                    confirmed_in = CASE WHEN $2 = 'confirmed' THEN last_seen END,
+                    answered_in = CASE WHEN $2 IN ('confirmed', 'dismissed') THEN last_seen END,
                     first_confirmed_on = CASE WHEN $2 <> 'confirmed' THEN NULL WHEN status = 'confirmed' THEN first_confirmed_on
                         ELSE coalesce($7, ($5 AT TIME ZONE 'UTC' + interval '8 hours')::date) END,
                     first_confirmed_by = CASE WHEN $2 <> 'confirmed' THEN NULL WHEN status = 'confirmed' THEN first_confirmed_by

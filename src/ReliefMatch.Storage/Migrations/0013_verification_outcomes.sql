@@ -1,20 +1,21 @@
 -- ReliefMatch schema, version 13: what a worklist needs to print a recorded outcome back, and the rows a return
 -- report names.
 --
--- confirmed_in: for a confirmed finding, the latest month whose run had produced it when 属实 was recorded (the
--- month whose worklist the confirmation answered). A later month's run that still produces the finding puts it on
--- that month's worklist as 属实未处置 (escalation). first_confirmed_on / first_confirmed_by: the 核查日期 (or the day
--- it was recorded) and the 核查人 (or the user) of the first 属实 since the finding was last opened; a 属实 given
--- again on an escalation row keeps them. All three are null unless the finding is confirmed.
-ALTER TABLE reliefmatch.findings ADD COLUMN confirmed_in text CHECK (confirmed_in ~ '^[0-9]{4}-[0-9]{2}$');
+-- answered_in: for a confirmed or dismissed finding, the latest month whose run had produced it when the outcome
+-- was recorded (the month whose worklist it answered). That month's worklist, downloaded again, prints the outcome;
+-- a later month's leaves a dismissed finding off (it stays quiet), and puts a confirmed finding it still produces on
+-- as 属实未处置 (escalation). first_confirmed_on / first_confirmed_by: the 核查日期 (or the day it was recorded) and
+-- the 核查人 (or the user) of the first 属实 since the finding was last opened; a 属实 given again on an escalation
+-- row keeps them. All three are null while the finding is open or closed.
+ALTER TABLE reliefmatch.findings ADD COLUMN answered_in text CHECK (answered_in ~ '^[0-9]{4}-[0-9]{2}$');
 ALTER TABLE reliefmatch.findings ADD COLUMN first_confirmed_on date;
 ALTER TABLE reliefmatch.findings ADD COLUMN first_confirmed_by text;
 
--- Findings confirmed before this version: answered for the latest month that produced them, first confirmed as
+-- Outcomes recorded before this version: answered for the latest month that produced them, first confirmed as
 -- recorded (the day in China).
+UPDATE reliefmatch.findings SET answered_in = last_seen WHERE status IN ('confirmed', 'dismissed');
 UPDATE reliefmatch.findings
-SET confirmed_in = last_seen,
-    first_confirmed_on = coalesce(checked_on, (disposition_at AT TIME ZONE 'UTC' + interval '8 hours')::date),
+SET first_confirmed_on = coalesce(checked_on, (disposition_at AT TIME ZONE 'UTC' + interval '8 hours')::date),
     first_confirmed_by = coalesce(checked_by, disposition_by)
 WHERE status = 'confirmed';
 

@@ -19,7 +19,7 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
         f.key, f.rule_id, f.rule_version, f.id_number, f.household_id, f.discriminator, f.name, f.township, f.village,
         f.programmes, f.confidence, f.evidence, f.feeds_data_warning, f.suggested_action, f.due_days,
         f.first_seen, f.last_seen, f.closed_in, f.status, f.disposition_reason, f.disposition_by, f.disposition_at,
-        f.checked_by, f.checked_on, f.confirmed_in, f.first_confirmed_on, f.first_confirmed_by
+        f.checked_by, f.checked_on, f.answered_in, f.first_confirmed_on, f.first_confirmed_by
         """;
 
     /// <summary>
@@ -92,7 +92,7 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
         // digest would have to be kept in step by every writer of the findings table.
         await using var cmd = dataSource.CreateCommand($"""
             SELECT ref, key, township, status, disposition_reason, checked_by, checked_on,
-                   first_seen, last_seen, confirmed_in, name, id_number, rule_id
+                   first_seen, last_seen, answered_in, name, id_number, rule_id
             FROM (SELECT {Reference} AS ref, f.* FROM reliefmatch.findings f) x
             WHERE ref = ANY($1)
             """);
@@ -107,7 +107,7 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
                 CheckedOn = r.IsDBNull(6) ? null : r.GetFieldValue<DateOnly>(6),
                 FirstSeen = ReportingMonth.Parse(r.GetString(7)),
                 LastSeen = ReportingMonth.Parse(r.GetString(8)),
-                ConfirmedIn = r.IsDBNull(9) ? null : ReportingMonth.Parse(r.GetString(9)),
+                AnsweredIn = r.IsDBNull(9) ? null : ReportingMonth.Parse(r.GetString(9)),
                 Name = r.GetString(10),
                 IdNumber = r.GetString(11),
                 RuleId = r.GetString(12),
@@ -186,7 +186,7 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
             DispositionAt = r.IsDBNull(21) ? null : r.GetFieldValue<DateTimeOffset>(21),
             CheckedBy = r.IsDBNull(22) ? null : r.GetString(22),
             CheckedOn = r.IsDBNull(23) ? null : r.GetFieldValue<DateOnly>(23),
-            ConfirmedIn = r.IsDBNull(24) ? null : ReportingMonth.Parse(r.GetString(24)),
+            AnsweredIn = r.IsDBNull(24) ? null : ReportingMonth.Parse(r.GetString(24)),
             FirstConfirmedOn = r.IsDBNull(25) ? null : r.GetFieldValue<DateOnly>(25),
             FirstConfirmedBy = r.IsDBNull(26) ? null : r.GetString(26),
         };

@@ -16,8 +16,8 @@ public sealed record ReferencedFinding(string Reference, string Key, string Town
     public ReportingMonth FirstSeen { get; init; }
     /// <summary>The latest month that produced it.</summary>
     public ReportingMonth LastSeen { get; init; }
-    /// <summary>For a confirmed finding, the month whose worklist the confirmation answered.</summary>
-    public ReportingMonth? ConfirmedIn { get; init; }
+    /// <summary>For a confirmed or dismissed finding, the month whose worklist the outcome answered.</summary>
+    public ReportingMonth? AnsweredIn { get; init; }
     /// <summary>姓名, 身份证号 (full: masked wherever it is shown or kept) and the rule, for the return report.</summary>
     public string Name { get; init; } = "";
     public string IdNumber { get; init; } = "";
@@ -27,5 +27,5 @@ public sealed record ReferencedFinding(string Reference, string Key, string Town
     /// A confirmation that a later month's run has outgrown (属实未处置): giving 属实 again answers the later month,
     /// so it is a change, not a repeat.
     /// </summary>
-    public bool IsEscalated => Status == FindingStatus.Confirmed && ConfirmedIn is { } confirmedIn && confirmedIn < LastSeen;
+    public bool IsEscalated => Status == FindingStatus.Confirmed && AnsweredIn is { } answeredIn && answeredIn < LastSeen;
 }

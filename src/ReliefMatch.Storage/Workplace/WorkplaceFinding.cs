@@ -21,8 +21,8 @@ public sealed record WorkplaceFinding(Finding Finding, ReportingMonth FirstSeen,
     /// <summary>核查日期.</summary>
     public DateOnly? CheckedOn { get; init; }
 
-    /// <summary>For a confirmed finding, the month whose worklist the confirmation answered (<see cref="Verification.ConfirmedIn"/>).</summary>
-    public ReportingMonth? ConfirmedIn { get; init; }
+    /// <summary>For a confirmed or dismissed finding, the month whose worklist the outcome answered (<see cref="Verification.AnsweredIn"/>).</summary>
+    public ReportingMonth? AnsweredIn { get; init; }
     public DateOnly? FirstConfirmedOn { get; init; }
     public string? FirstConfirmedBy { get; init; }
 
@@ -35,7 +35,7 @@ public sealed record WorkplaceFinding(Finding Finding, ReportingMonth FirstSeen,
                 Reason = DispositionReason,
                 CheckedBy = CheckedBy,
                 CheckedOn = CheckedOn,
-                ConfirmedIn = ConfirmedIn,
+                AnsweredIn = AnsweredIn,
                 FirstConfirmedOn = FirstConfirmedOn,
                 FirstConfirmedBy = FirstConfirmedBy,
             }

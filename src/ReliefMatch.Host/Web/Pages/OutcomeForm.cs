@@ -9,7 +9,7 @@ using static ReliefMatch.Host.Web.Html.HtmlText;
 namespace ReliefMatch.Host.Web.Pages;
 
 /// <summary>
-/// The township's worklist on its page: one small form per finding still to be settled (open, confirmed, or 属实未处置),
+/// The township's worklist on its page: one small form per row of the month's worklist (open, answered this month, or 属实未处置),
 /// for 核查结果 (属实 / 不属实), 处置情况, 核查人 and 核查日期 (a date picker, not after today nor before the finding's
 /// month). A row is saved on its own and goes through the same checks as the row of a returned file
 /// (<see cref="WorklistReturnService.RecordAsync"/>). No script: each row's inputs belong to its form by the
@@ -35,8 +35,8 @@ public static class OutcomeForm
     public static Markup Render(HttpContext context, string township, ReportingMonth period, IEnumerable<WorkplaceFinding> findings, DateOnly today, Markup notice)
     {
         var rows = findings
-            .Where(f => f.Status is FindingStatus.Open or FindingStatus.Confirmed)
             .Select(f => (Finding: f, Run: f.ToRunFinding()))
+            .Where(f => f.Finding.Status != FindingStatus.Closed && f.Run.IsOnWorklistOf(period))
             .OrderBy(f => f.Run.DueDate)
             .ThenBy(f => f.Finding.Finding.Village, StringComparer.Ordinal)
             .ThenBy(f => f.Finding.Finding.Name, StringComparer.Ordinal)
