@@ -21,7 +21,9 @@ public static class WorklistXlsxWriter
     private const int ResultColumn = 10;
 
     // 序号 村 姓名 身份证号 救助类别 预警类型 证据 建议处置 核查时限 核查结果 处置情况 核查人 核查日期
-    private static readonly double[] Widths = [6, 12, 10, 21, 12, 16, 40, 16, 12, 12, 20, 10, 12];
+    // Wide enough that most rows take one or two lines: fitted to the page width, a wider sheet prints smaller but
+    // a row that wraps to three lines costs more paper than the columns do.
+    private static readonly double[] Widths = [5, 10, 8, 19, 10, 22, 54, 22, 11, 10, 16, 8, 11];
 
     public static void Write(Stream output, Worklist worklist)
     {
@@ -76,7 +78,7 @@ public static class WorklistXlsxWriter
     private static XlsxSheet Legend(Worklist worklist)
     {
         var legend = new XlsxSheet(LegendSheet) { HeaderRows = 0 };
-        legend.Columns(24, 90);
+        legend.Columns(28, 100);
         legend.Text(1, 1, $"{worklist.Title} 填写说明", XlsxStyle.Title);
         legend.Merge(1, 1, 1, 2);
         legend.Height(1, 30);

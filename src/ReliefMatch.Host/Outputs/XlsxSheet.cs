@@ -17,6 +17,12 @@ internal sealed class XlsxSheet(string name)
 {
     private const double LineHeight = 14.25;
 
+    /// <summary>
+    /// The height of a wrapped line of 11 pt CJK text as printed: Excel's 14.25 holds 宋体, but WPS and LibreOffice set
+    /// the same text in fonts with taller lines, and a fitted row must not cut its last line off on paper.
+    /// </summary>
+    private const double WrappedLineHeight = 16;
+
     private readonly SortedDictionary<int, SortedDictionary<int, Cell>> rows = [];
     private readonly Dictionary<int, double> heights = [];
     private readonly List<string> merges = [];
@@ -129,7 +135,7 @@ internal sealed class XlsxSheet(string name)
         }
     }
 
-    internal static double HeightOf(int lines) => lines * LineHeight + 3;
+    internal static double HeightOf(int lines) => lines == 1 ? LineHeight + 3 : lines * WrappedLineHeight + 3;
 
     /// <summary>A text as a cell holds it: inert for spreadsheet programs and safe for XML.</summary>
     internal static string CellString(string text) => XmlSafe(CellText.Inert(text));
