@@ -1,9 +1,11 @@
 using System.ComponentModel;
 using System.Globalization;
+using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Storage.Imports;
+using ReliefMatch.Storage.Jobs;
 
 using ReliefMatch.Host.Runs;
 
@@ -25,7 +27,7 @@ namespace ReliefMatch.Host.Jobs;
 /// A file must appear in the inbox whole: an uploader writes it under a name starting with <c>.</c> (which the
 /// import ignores) and renames it when complete.
 /// </remarks>
-public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobExecution execution, ILogger<ImportInboxJob> logger)
+public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobExecution execution, ILogger<ImportInboxJob> logger, IBackgroundJobClient jobs)
 {
     /// <param name="period">The stamp (<c>YYYY-MM</c>); null: the month the job was created in.</param>
     [DisplayName("import-inbox 导入 {0}")]
@@ -41,6 +43,7 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
             var importer = new ExtractImporter(options.Database.DataSource, time, null, logger,
                 options.Installation.ReaderOptions);
             int imported = 0, already = 0, refused = 0;
+            var rosterArrived = false;
             var refusals = new List<string>();
             foreach (var (source, path, displayName) in ExtractImporter.FilesOf(inbox))
             {
@@ -75,6 +78,7 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
                     else
                     {
                         imported++;
+                        rosterArrived |= source == SourceKind.Roster;
                     }
                     kind = HandledFiles.Imported;
                 }
@@ -82,6 +86,12 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
             }
             var detail = string.Create(CultureInfo.InvariantCulture,
                 $"stamped {key}: {imported} imported, {already} already imported, {refused} refused");
+            if (rosterArrived && (await new SampleDrawStore(options.Database.DataSource, time).ListPeriodsAsync(ct).ConfigureAwait(false)).Contains(month))
+            {
+                // The month's roster came after its 低保 sample was drawn: the draw is made again from it (unless reviewed).
+                jobs.Enqueue<DibaoSampleJob>(j => j.DrawAsync(key, null, CancellationToken.None));
+                detail += "; dibao-sample queued again";
+            }
             return refusals.Count == 0 ? detail : detail + "; refused: " + string.Join("; ", refusals);
         }, cancellationToken);
     }

@@ -25,3 +25,11 @@ WHERE status = 'confirmed';
 ALTER TABLE reliefmatch.worklist_return_rows ADD COLUMN name text;
 ALTER TABLE reliefmatch.worklist_return_rows ADD COLUMN id_masked text;
 ALTER TABLE reliefmatch.worklist_return_rows ADD COLUMN rule_id text;
+
+-- The county's 核查结果 of each household drawn for the 50% online review of new 低保 approvals: eligible (符合条件) or
+-- ineligible (不符合条件), a note, who recorded it and when (each also in the audit log). A draw none of whose
+-- households has a result yet may be drawn again (when the month's own roster arrives after the draw).
+ALTER TABLE reliefmatch.sample_draw_items ADD COLUMN review_result text CHECK (review_result IN ('eligible', 'ineligible'));
+ALTER TABLE reliefmatch.sample_draw_items ADD COLUMN review_note text;
+ALTER TABLE reliefmatch.sample_draw_items ADD COLUMN reviewed_by text;
+ALTER TABLE reliefmatch.sample_draw_items ADD COLUMN reviewed_at timestamptz;

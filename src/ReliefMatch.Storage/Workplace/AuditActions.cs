@@ -24,6 +24,8 @@ public static class AuditActions
     public const string EnterStatistics = "enter-statistics";
     /// <summary>A finding's 核查结果 entered on the township's page.</summary>
     public const string RecordOutcome = "record-outcome";
+    /// <summary>The county's 核查结果 of a household of the 低保 online review sample recorded.</summary>
+    public const string ReviewSample = "review-sample";
 
     /// <summary>How an action reads on the audit page.</summary>
     public static string Chinese(string action) => action switch
@@ -41,6 +43,7 @@ public static class AuditActions
         DownloadDueList => "下载核对名单",
         EnterStatistics => "填报统计表",
         RecordOutcome => "登记核查结果",
+        ReviewSample => "登记抽样核查结果",
         _ => action,
     };
 }
