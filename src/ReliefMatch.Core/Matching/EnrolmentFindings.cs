@@ -33,7 +33,7 @@ internal static class EnrolmentFindings
                 if (!isOwn(own, o))
                 {
                     var other = roster[o];
-                    evidence.Add(new Evidence(other.Source, other.ExtractId, other.Row, EvidenceText.AlsoEnrolled(other, month.IsHomeRow(o))));
+                    evidence.Add(new Evidence(other.Source, other.ExtractId, other.Row, EvidenceText.AlsoEnrolled(other, month.IsHomeRow(o), month.HomeCountyName)));
                 }
             }
             findings.Add(month.NewFinding(rule, idNumber, household, row.Name, row.Township, row.Village ?? "", month.HouseholdProgrammes(household), confidence, evidence));

@@ -43,12 +43,17 @@ internal static class EvidenceText
         return $"医保结算：{Date(record.SettledOn)}{(what.Length > 0 ? " " + what : "")} 个人自付 {Money(record.OutOfPocket)} 元{MatchNote(record.Id, confidence)}";
     }
 
-    /// <summary><c>同时在保：临桂区 家庭编号 XXX 农村低保</c>.</summary>
-    public static string AlsoEnrolled(RosterRecord row, bool sameCounty)
+    /// <summary>
+    /// <c>同时在保：临桂区 家庭编号 XXX 农村低保</c>, or <c>同时在保：永福县 罗锦镇 家庭编号 XXX 农村低保</c> for a row of
+    /// the home county: that one is always named <paramref name="homeCountyName"/>, whether the row carries the
+    /// county's name or only its code, so that the evidence never reads as two places for one county.
+    /// </summary>
+    public static string AlsoEnrolled(RosterRecord row, bool sameCounty, string homeCountyName)
     {
-        var county = !string.IsNullOrWhiteSpace(row.County) ? row.County.Trim()
+        var county = sameCounty ? homeCountyName
+            : !string.IsNullOrWhiteSpace(row.County) ? row.County.Trim()
             : !string.IsNullOrWhiteSpace(row.CountyCode) ? row.CountyCode.Trim()
-            : "本县";
+            : homeCountyName;
         var place = sameCounty ? $"{county} {row.Township.Trim()}" : county;
         return $"同时在保：{place} 家庭编号 {row.HouseholdId} {row.Programme.Chinese()}";
     }

@@ -98,6 +98,8 @@ internal sealed class MonthEvaluation
                 _flags[p] |= SharedKey;
             }
         }
+        }
+        HomeCountyName = CountHomeCountyName();
     }
 
     /// <summary>
@@ -160,6 +162,12 @@ internal sealed class MonthEvaluation
     /// <summary>end(P).</summary>
     public DateOnly End { get; }
     public string HomeCounty { get; }
+
+    /// <summary>
+    /// The home county's name as the roster writes it: the name its own rows carry most often (ordinal first on a
+    /// tie), or 本县 when none carries one. Evidence names the home county by this one name throughout.
+    /// </summary>
+    public string HomeCountyName { get; }
     public PersonIndex Index { get; }
 
     /// <summary>The earliest settlement date any enabled medical rule looks at.</summary>
@@ -174,6 +182,22 @@ internal sealed class MonthEvaluation
     public DateOnly WindowStart(int months) => Period.First.AddMonths(-(months - 1));
 
     public bool IsHomeRow(int row) => _rowHome[row];
+
+    private string CountHomeCountyName()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var roster = Data.Roster;
+        for (var i = 0; i < roster.Count; i++)
+        {
+            if (_rowHome[i] && !string.IsNullOrWhiteSpace(roster[i].County))
+            {
+                var name = roster[i].County!.Trim();
+                counts[name] = counts.GetValueOrDefault(name) + 1;
+            }
+        }
+        return counts.Count == 0 ? "本县"
+            : counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).First().Key;
+    }
 
     public bool HasHome(int person) => (_flags[person] & HasHomeRow) != 0;
 

@@ -12,7 +12,9 @@ namespace ReliefMatch.Host.Jobs;
 /// <c>dibao-sample</c>: for a month P, draws at least half (rounded up) of each home township's households
 /// newly approved for 低保 in P (<see cref="NewDibaoApprovals"/>, from the roster snapshot of P) for the
 /// county's online review, reproducibly (<see cref="DibaoSampler"/>), and stores the draw with its seed. A
-/// township's draw is made once: a repeat (a retry, a second server, a later roster) keeps it and says so.
+/// township's draw is made once: a repeat (a retry, a second server, a later roster) keeps it and says so; except
+/// that a draw made before P's own roster arrived is drawn again from it while no 核查结果 is recorded on it
+/// (<see cref="SampleDrawStore"/>). The import of a roster stamped P queues this job for P when P has draws.
 /// </summary>
 public sealed class DibaoSampleJob(JobsOptions options, TimeProvider time, JobExecution execution)
 {
@@ -36,6 +38,10 @@ public sealed class DibaoSampleJob(JobsOptions options, TimeProvider time, JobEx
             var saved = await new SampleDrawStore(options.Database.DataSource, time).SaveAsync(sample, roster, runId, ct).ConfigureAwait(false);
             var detail = string.Create(CultureInfo.InvariantCulture,
                 $"{sample.Townships.Count} townships, {approvals.Count} new approvals, {sample.Townships.Sum(t => t.Selected.Count)} to review (roster {roster.Period ?? "none"}); {saved.Drawn} drawn now, {saved.AlreadyDrawn} drawn before and kept");
+            if (saved.Redrawn.Count > 0)
+            {
+                detail += "; drawn again from the month's own roster: " + string.Join("、", saved.Redrawn);
+            }
             return saved.ChangedSinceDraw.Count == 0
                 ? detail
                 : detail + "; the roster now lists other new approvals than drawn from in " + string.Join("、", saved.ChangedSinceDraw);

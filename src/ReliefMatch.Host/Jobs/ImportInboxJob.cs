@@ -1,10 +1,12 @@
 using System.ComponentModel;
 using System.Globalization;
+using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Storage.Imports;
+using ReliefMatch.Storage.Jobs;
 
 using ReliefMatch.Host.Runs;
 
@@ -28,7 +30,7 @@ namespace ReliefMatch.Host.Jobs;
 /// A file must appear in the inbox whole: an uploader writes it under a name starting with <c>.</c> (which the
 /// import ignores) and renames it when complete.
 /// </remarks>
-public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobExecution execution, ILogger<ImportInboxJob> logger)
+public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobExecution execution, ILogger<ImportInboxJob> logger, IBackgroundJobClient jobs)
 {
     /// <param name="period">The stamp (<c>YYYY-MM</c>) of every file; null: each file's own month.</param>
     [DisplayName("import-inbox 导入 {0}")]
@@ -47,6 +49,7 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
             var pending = new PendingFileStore(options.Database.DataSource, time);
             var waitingPaths = (await pending.ListAsync(ct).ConfigureAwait(false)).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
             int imported = 0, already = 0, refused = 0, waiting = 0;
+            var rostersArrived = new SortedSet<ReportingMonth>();
             var refusals = new List<string>();
             var stamps = new SortedSet<ReportingMonth>();
             foreach (var (source, path, displayName) in ExtractImporter.FilesOf(inbox))
@@ -101,6 +104,10 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
                 if (report.RefusedReason is null)
                 {
                     stamps.Add(stamp);
+                    if (!report.AlreadyImported && source == SourceKind.Roster)
+                    {
+                        rostersArrived.Add(stamp);
+                    }
                 }
                 HandledFiles.MoveTo(path, HandledFiles.Folder(options.Home, kind, stamp.ToString(), source.Id()));
             }
@@ -110,6 +117,14 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
             if (waiting > 0)
             {
                 detail += string.Create(CultureInfo.InvariantCulture, $", {waiting} waiting for their month to be confirmed (待确认)");
+            }
+            IReadOnlyList<ReportingMonth> drawn = rostersArrived.Count == 0 ? [] : await new SampleDrawStore(options.Database.DataSource, time).ListPeriodsAsync(ct).ConfigureAwait(false);
+            foreach (var month in rostersArrived.Where(drawn.Contains))
+            {
+                // The month's roster came after its 低保 sample was drawn: the draw is made again from it (unless reviewed).
+                var drawMonth = month.ToString();
+                jobs.Enqueue<DibaoSampleJob>(j => j.DrawAsync(drawMonth, null, CancellationToken.None));
+                detail += "; dibao-sample " + drawMonth + " queued again";
             }
             if (refusals.Count > 0)
             {

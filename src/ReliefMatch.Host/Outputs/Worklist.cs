@@ -6,8 +6,10 @@ namespace ReliefMatch.Host.Outputs;
 
 /// <summary>
 /// A township's 数据比对预警核查清单: the findings its staff must check this month, one row per finding
-/// (a flagged person under one rule and one household), with empty columns for what they find and do.
-/// Dismissed findings are left off. Rows are in ordinal order of village, name, ID, rule, household.
+/// (a flagged person under one rule and one household), with the columns for what they find and do: empty for an
+/// open finding, filled with what was recorded (<see cref="WorklistOutcome"/>). A finding dismissed on an earlier
+/// month's worklist is left off (<see cref="RunFinding.IsOnWorklistOf"/>). Rows are by 核查时限 (soonest first), then in ordinal order of village, name, ID, rule,
+/// household.
 /// </summary>
 public sealed record Worklist(string Township, string Title, IReadOnlyList<WorklistRow> Rows)
 {
@@ -15,7 +17,7 @@ public sealed record Worklist(string Township, string Title, IReadOnlyList<Workl
     public static IReadOnlyList<string> Headers { get; } =
         ["序号", "村", "姓名", "身份证号", "救助类别", "预警类型", "证据", "建议处置", "核查时限", "核查结果", "处置情况", "核查人", "核查日期", "预警编号"];
 
-    /// <summary>The headers of the columns the township fills in (left empty here).</summary>
+    /// <summary>The headers of the columns the township fills in (empty until it has recorded an outcome).</summary>
     public static IReadOnlyList<string> TownshipColumns { get; } = ["核查结果", "处置情况", "核查人", "核查日期"];
 
     /// <summary>
@@ -36,7 +38,7 @@ public sealed record Worklist(string Township, string Title, IReadOnlyList<Workl
         {
             byTownship.TryAdd(township, []);
         }
-        foreach (var finding in findings.Where(f => f.Status != FindingStatus.Dismissed && !string.IsNullOrWhiteSpace(f.Finding.Township)))
+        foreach (var finding in findings.Where(f => f.IsOnWorklistOf(period) && !string.IsNullOrWhiteSpace(f.Finding.Township)))
         {
             if (!byTownship.TryGetValue(finding.Finding.Township, out var list))
             {
@@ -49,7 +51,7 @@ public sealed record Worklist(string Township, string Title, IReadOnlyList<Workl
         var townships = byTownship.ToArray();
         var worklists = new Worklist[townships.Length];
         Parallel.For(0, townships.Length, i =>
-            worklists[i] = new Worklist(townships[i].Key, TitleOf(countyName, period, townships[i].Key), RowsOf(townships[i].Value, fullIds)));
+            worklists[i] = new Worklist(townships[i].Key, TitleOf(countyName, period, townships[i].Key), RowsOf(townships[i].Value, period, fullIds)));
         return worklists;
     }
 
@@ -69,13 +71,17 @@ public sealed record Worklist(string Township, string Title, IReadOnlyList<Workl
         row.Evidence,
         row.SuggestedAction,
         FindingText.Date(row.DueDate),
-        "", "", "", "",
+        row.Outcome.Result,
+        row.Outcome.Remarks,
+        row.Outcome.CheckedBy,
+        row.Outcome.CheckedOn,
         row.Reference,
     ];
 
-    private static List<WorklistRow> RowsOf(IEnumerable<RunFinding> findings, bool fullIds) =>
+    private static List<WorklistRow> RowsOf(IEnumerable<RunFinding> findings, ReportingMonth period, bool fullIds) =>
         findings
-            .OrderBy(f => f.Finding.Village, StringComparer.Ordinal)
+            .OrderBy(f => f.DueDate)
+            .ThenBy(f => f.Finding.Village, StringComparer.Ordinal)
             .ThenBy(f => f.Finding.Name, StringComparer.Ordinal)
             .ThenBy(f => f.Finding.IdNumber, StringComparer.Ordinal)
             .ThenBy(f => f.Finding.RuleId, StringComparer.Ordinal)
@@ -91,6 +97,6 @@ public sealed record Worklist(string Township, string Title, IReadOnlyList<Workl
                 FindingText.Evidence(f.Finding, fullIds),
                 f.Finding.SuggestedAction,
                 f.DueDate,
-                f.Finding.Reference))
+                f.Finding.Reference) { Outcome = WorklistOutcome.Of(f, period, fullIds) })
             .ToList();
 }

@@ -14,4 +14,11 @@ public sealed record WorklistRow(
     string Evidence,
     string SuggestedAction,
     DateOnly DueDate,
-    string Reference);
+    string Reference)
+{
+    /// <summary>
+    /// What the township already recorded, in the four columns it fills in (核查结果, 处置情况, 核查人, 核查日期): empty
+    /// for an open finding; 属实 with its details; or, on an escalation row, 属实未处置 with the first confirmation.
+    /// </summary>
+    public WorklistOutcome Outcome { get; init; } = WorklistOutcome.None;
+}

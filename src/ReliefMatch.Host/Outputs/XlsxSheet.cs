@@ -17,6 +17,12 @@ internal sealed class XlsxSheet(string name)
 {
     private const double LineHeight = 14.25;
 
+    /// <summary>
+    /// The height of a wrapped line of 11 pt CJK text as printed: Excel's 14.25 holds 宋体, but WPS and LibreOffice set
+    /// the same text in fonts with taller lines, and a fitted row must not cut its last line off on paper.
+    /// </summary>
+    private const double WrappedLineHeight = 16;
+
     private readonly SortedDictionary<int, SortedDictionary<int, Cell>> rows = [];
     private readonly Dictionary<int, double> heights = [];
     private readonly List<string> merges = [];
@@ -33,6 +39,20 @@ internal sealed class XlsxSheet(string name)
 
     /// <summary>The printed range, e.g. <c>$A$1:$G$7</c>; null prints everything.</summary>
     public string? PrintArea { get; set; }
+
+    /// <summary>
+    /// The printed footer in Excel's header/footer codes (<c>&amp;L</c>, <c>&amp;C</c>, <c>&amp;R</c> for the sections,
+    /// <c>&amp;P</c> and <c>&amp;N</c> for the page and the pages); null prints none.
+    /// </summary>
+    public string? Footer { get; set; }
+
+    private readonly List<(string Range, string[] Values)> dropDowns = [];
+
+    /// <summary>
+    /// A drop-down list on the cells of <paramref name="range"/> (e.g. <c>J3:J56</c>): a value typed in must be one of
+    /// <paramref name="values"/> (a blank is allowed), so that a clerk picks the word the reader expects.
+    /// </summary>
+    public void DropDown(string range, params string[] values) => dropDowns.Add((range, values));
 
     public void Columns(params ReadOnlySpan<double> widths)
     {
@@ -115,7 +135,7 @@ internal sealed class XlsxSheet(string name)
         }
     }
 
-    internal static double HeightOf(int lines) => lines * LineHeight + 3;
+    internal static double HeightOf(int lines) => lines == 1 ? LineHeight + 3 : lines * WrappedLineHeight + 3;
 
     /// <summary>A text as a cell holds it: inert for spreadsheet programs and safe for XML.</summary>
     internal static string CellString(string text) => XmlSafe(CellText.Inert(text));
@@ -186,8 +206,27 @@ internal sealed class XlsxSheet(string name)
         {
             writer.WriteRaw(new MergeCells(merges.Select(m => new MergeCell { Reference = m })).OuterXml);
         }
-        writer.WriteRaw(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 }.OuterXml);
+        if (dropDowns.Count > 0)
+        {
+            writer.WriteRaw(new DataValidations(dropDowns.Select(d => new DataValidation(
+                new Formula1("\"" + string.Join(",", d.Values) + "\""))
+            {
+                Type = DataValidationValues.List,
+                AllowBlank = true,
+                ShowInputMessage = true,
+                ShowErrorMessage = true,
+                ErrorTitle = "核查结果",
+                Error = "请从下拉列表中选择：" + string.Join(" / ", d.Values),
+                SequenceOfReferences = new ListValue<StringValue> { InnerText = d.Range },
+            })) { Count = (uint)dropDowns.Count }.OuterXml);
+        }
+        // A footer needs room below the rows: the bottom margin is raised when there is one.
+        writer.WriteRaw(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = Footer is null ? 0.5 : 0.7, Header = 0.3, Footer = 0.3 }.OuterXml);
         writer.WriteRaw(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = (uint)FitToHeight }.OuterXml);
+        if (Footer is not null)
+        {
+            writer.WriteRaw(new HeaderFooter(new OddFooter(Footer)).OuterXml);
+        }
         writer.WriteEndElement();
         writer.WriteEndDocument();
     }

@@ -126,7 +126,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
     public async Task<RunWrite> WriteOutputsAsync(MonthlyRunRequest request, IReadOnlyList<FileReport> imports,
         IReadOnlyList<StoredFinding> stored, IReadOnlyList<string> townships, CancellationToken cancellationToken)
     {
-        var runFindings = stored.Select(s => new RunFinding(s.Finding, s.FirstSeen, s.Status)).ToList();
+        var runFindings = stored.Select(s => new RunFinding(s.Finding, s.FirstSeen, s.Status) { Verification = s.Verification }).ToList();
         if (request.OutputDirectory is not { } output)
         {
             return new RunWrite(runFindings, null, [], null);

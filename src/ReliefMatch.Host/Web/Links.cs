@@ -16,6 +16,10 @@ public static class Links
     /// <summary>Where a township's 统计表 entries of a month are posted.</summary>
     public static string Entries(string township, ReportingMonth period) => $"/townships/{Uri.EscapeDataString(township)}/entries/{period}";
 
+    /// <summary>Where one outcome entered on a township's page is posted (the month in the query, as the page has it).</summary>
+    public static string Outcomes(string township, ReportingMonth period) =>
+        $"/townships/{Uri.EscapeDataString(township)}/outcomes" + Query(("period", period.ToString()));
+
     public static string Return(string township, long id) => $"{Returns(township)}/{id}";
 
     public static string County(ReportingMonth? period = null) => "/county" + Query(("period", period?.ToString()));

@@ -147,7 +147,7 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
             WITH reopened AS (
                 UPDATE reliefmatch.findings f
                 SET status = 'open', first_seen = $1, closed_in = NULL, evidence_fingerprint = i.fingerprint,
-                    disposition_reason = NULL, disposition_by = NULL, disposition_at = NULL, last_run_id = $2
+                    disposition_reason = NULL, disposition_by = NULL, disposition_at = NULL, last_run_id = $2, answered_in = NULL
                 FROM incoming i
                 WHERE f.key = i.key AND f.status = 'dismissed' AND f.evidence_fingerprint <> i.fingerprint
                 RETURNING f.key)
@@ -219,7 +219,7 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
         await ExecAsync(connection, """
             WITH closed AS (
                 UPDATE reliefmatch.findings f
-                SET status = 'closed', closed_in = $1, last_run_id = $2
+                SET status = 'closed', closed_in = $1, last_run_id = $2, answered_in = NULL, first_confirmed_on = NULL, first_confirmed_by = NULL
                 WHERE f.status IN ('open', 'confirmed') AND f.first_seen <= $1
                   AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.key = f.key)
                   AND NOT EXISTS (SELECT 1 FROM reliefmatch.finding_periods fp WHERE fp.key = f.key AND fp.period > $1)
@@ -229,8 +229,8 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
             """, cancellationToken, p, run, now).ConfigureAwait(false);
 
         var stored = new StoredFinding[findings.Count];
-        await using (var cmd = new NpgsqlCommand("""
-            SELECT i.ord, f.first_seen, f.last_seen, f.status, f.disposition_reason
+        await using (var cmd = new NpgsqlCommand($"""
+            SELECT i.ord, f.first_seen, f.last_seen, f.status, {StoredVerification.Columns}
             FROM incoming i JOIN reliefmatch.findings f ON f.key = i.key
             """, connection))
         await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -238,9 +238,11 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var ord = r.GetInt32(0);
-                stored[ord] = new StoredFinding(findings[ord], ReportingMonth.Parse(r.GetString(1)), ReportingMonth.Parse(r.GetString(2)), FindingStatusText.Parse(r.GetString(3)))
+                var status = FindingStatusText.Parse(r.GetString(3));
+                stored[ord] = new StoredFinding(findings[ord], ReportingMonth.Parse(r.GetString(1)), ReportingMonth.Parse(r.GetString(2)), status)
                 {
                     DispositionReason = r.IsDBNull(4) ? null : r.GetString(4),
+                    Verification = StoredVerification.Read(r, status, 4),
                 };
             }
         }
@@ -272,7 +274,10 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
     }
 
     /// <summary>
-    /// Records a disposition with who checked the finding on which day (核查人, 核查日期). Returns false when no
+    /// Records a disposition with who checked the finding on which day (核查人, 核查日期). A 属实 or 不属实 is recorded
+    /// as answering the latest month that produced the finding (<c>answered_in</c>); the first 属实 since the finding
+    /// was last opened keeps its day and 核查人 (<c>first_confirmed_on</c>, <c>first_confirmed_by</c>) through later
+    /// ones, for the escalation a later month's worklist prints. Returns false when no
     /// finding has that key, or when <see cref="FindingDisposition.Township"/> is set and the finding belongs to
     /// another township (nothing is then changed).
     /// </summary>
@@ -289,7 +294,12 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
         await using var cmd = new NpgsqlCommand("""
             WITH changed AS (
                 UPDATE reliefmatch.findings SET status = $2, disposition_reason = $3, disposition_by = $4, disposition_at = $5,
-                    checked_by = $6, checked_on = $7
+                    checked_by = $6, checked_on = $7,
+                    answered_in = CASE WHEN $2 IN ('confirmed', 'dismissed') THEN last_seen END,
+                    first_confirmed_on = CASE WHEN $2 <> 'confirmed' THEN NULL WHEN status = 'confirmed' THEN first_confirmed_on
+                        ELSE coalesce($7, ($5 AT TIME ZONE 'UTC' + interval '8 hours')::date) END,
+                    first_confirmed_by = CASE WHEN $2 <> 'confirmed' THEN NULL WHEN status = 'confirmed' THEN first_confirmed_by
+                        ELSE coalesce($6, $4) END
                 WHERE key = $1 AND ($8::text IS NULL OR township = $8) RETURNING key)
             INSERT INTO reliefmatch.finding_events (key, event, at, detail)
             SELECT key, $2, $5, $3 || ' (' || $4 || ')' FROM changed

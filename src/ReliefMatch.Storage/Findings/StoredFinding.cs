@@ -13,6 +13,9 @@ public sealed record StoredFinding(Finding Finding, ReportingMonth FirstSeen, Re
     /// <summary>The reason given with the disposition (confirmation or dismissal), if any.</summary>
     public string? DispositionReason { get; init; }
 
+    /// <summary>What the township recorded (null while the finding is open): the run's worklists print it back.</summary>
+    public Verification? Verification { get; init; }
+
     /// <summary>Whether the finding is first raised in <paramref name="period"/> (new, or re-opened because its evidence changed).</summary>
     public bool FirstRaisedIn(ReportingMonth period) => FirstSeen == period;
 }

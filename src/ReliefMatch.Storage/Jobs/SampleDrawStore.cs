@@ -7,9 +7,11 @@ using ReliefMatch.Core.Sampling;
 namespace ReliefMatch.Storage.Jobs;
 
 /// <summary>
-/// Keeps the monthly samples of new 低保 approvals (reliefmatch.sample_draws and sample_draw_items). A
-/// township's draw for a month is made once and then kept as the record of what the county reviewed: saving
-/// the month again (a retry, a second server, a later roster) stores only the townships not drawn yet. The
+/// Keeps the monthly samples of new 低保 approvals (reliefmatch.sample_draws and sample_draw_items) and the county's
+/// 核查结果 of each sampled household. A township's draw for a month is made once and then kept as the record of what
+/// the county reviewed: saving the month again (a retry, a second server, a later roster) stores only the townships
+/// not drawn yet. One exception: a draw made before the month's own roster arrived (from an earlier snapshot, or
+/// none) is drawn again from the month's roster, as long as no 核查结果 has been recorded on it. The
 /// whole month is saved in one transaction under a per-month lock, and (period, township) is unique, so a
 /// save cut off mid-way leaves nothing and two saves at once leave one draw.
 /// </summary>
@@ -32,27 +34,45 @@ public sealed class SampleDrawStore(NpgsqlDataSource dataSource, TimeProvider ti
             await lockCmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var existing = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using (var cmd = new NpgsqlCommand("SELECT township, candidates_sha256 FROM reliefmatch.sample_draws WHERE period = $1", connection))
+        var existing = new Dictionary<string, (long Id, string Sha, string? RosterPeriod, bool Reviewed)>(StringComparer.Ordinal);
+        await using (var cmd = new NpgsqlCommand("""
+            SELECT d.id, d.township, d.candidates_sha256, d.roster_period,
+                   EXISTS (SELECT FROM reliefmatch.sample_draw_items i WHERE i.draw_id = d.id AND i.review_result IS NOT NULL)
+            FROM reliefmatch.sample_draws d WHERE d.period = $1
+            """, connection))
         {
             cmd.Parameters.Add(new() { Value = period });
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                existing[r.GetString(0)] = r.GetString(1);
+                existing[r.GetString(1)] = (r.GetInt64(0), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetBoolean(4));
             }
         }
 
+        var redrawn = new List<string>();
+        // With the month's own roster here, a draw made from an earlier snapshot (or none) is made again, unless the
+        // county has begun reviewing it: then it is the record, and stays.
+        var ownRoster = string.Equals(roster.Period, period, StringComparison.Ordinal);
         foreach (var township in sample.Townships)
         {
-            if (existing.TryGetValue(township.Township, out var sha))
+            if (existing.TryGetValue(township.Township, out var draw))
             {
-                kept++;
-                if (!string.Equals(sha, township.CandidatesSha256, StringComparison.Ordinal))
+                if (!ownRoster || string.Equals(draw.RosterPeriod, period, StringComparison.Ordinal) || draw.Reviewed)
                 {
-                    changed.Add(township.Township);
+                    kept++;
+                    if (!string.Equals(draw.Sha, township.CandidatesSha256, StringComparison.Ordinal))
+                    {
+                        changed.Add(township.Township);
+                    }
+                    continue;
                 }
-                continue;
+                foreach (var sql in (string[])["DELETE FROM reliefmatch.sample_draw_items WHERE draw_id = $1", "DELETE FROM reliefmatch.sample_draws WHERE id = $1"])
+                {
+                    await using var delete = new NpgsqlCommand(sql, connection);
+                    delete.Parameters.Add(new() { Value = draw.Id });
+                    await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                redrawn.Add(township.Township);
             }
             long drawId;
             await using (var insert = new NpgsqlCommand("""
@@ -97,7 +117,29 @@ public sealed class SampleDrawStore(NpgsqlDataSource dataSource, TimeProvider ti
             drawn++;
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new SampleSaveResult(drawn, kept, changed);
+        return new SampleSaveResult(drawn, kept, changed) { Redrawn = redrawn.Count == 0 ? Array.Empty<string>() : redrawn };
+    }
+
+    /// <summary>
+    /// Records the county's 核查结果 of one sampled household (replacing an earlier one). Returns false when the draw
+    /// has no such household.
+    /// </summary>
+    public async Task<bool> ReviewAsync(long drawId, string householdId, SampleReviewResult result, string note, string by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(householdId);
+        ArgumentNullException.ThrowIfNull(note);
+        ArgumentNullException.ThrowIfNull(by);
+        await using var cmd = dataSource.CreateCommand("""
+            UPDATE reliefmatch.sample_draw_items SET review_result = $3, review_note = $4, reviewed_by = $5, reviewed_at = $6
+            WHERE draw_id = $1 AND household_id = $2
+            """);
+        cmd.Parameters.Add(new() { Value = drawId });
+        cmd.Parameters.Add(new() { Value = householdId });
+        cmd.Parameters.Add(new() { Value = result.Id() });
+        cmd.Parameters.Add(new() { Value = StoredCodes.Clean(note) });
+        cmd.Parameters.Add(new() { Value = StoredCodes.Clean(by) });
+        cmd.Parameters.Add(new() { Value = time.GetUtcNow(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     /// <summary>The draws of <paramref name="period"/>, township by township (ordinal), each with its households in draw order.</summary>
@@ -121,8 +163,10 @@ public sealed class SampleDrawStore(NpgsqlDataSource dataSource, TimeProvider ti
         }
 
         var items = new Dictionary<long, List<DibaoApproval>>();
+        var reviews = new Dictionary<long, Dictionary<string, SampleReview>>();
         await using (var cmd = new NpgsqlCommand("""
-            SELECT i.draw_id, i.household_id, i.county_code, d.township, i.village, i.head_name, i.head_id_number, i.programme, i.approved_on, i.members
+            SELECT i.draw_id, i.household_id, i.county_code, d.township, i.village, i.head_name, i.head_id_number, i.programme, i.approved_on, i.members,
+                   i.review_result, i.review_note, i.reviewed_by, i.reviewed_at
             FROM reliefmatch.sample_draw_items i JOIN reliefmatch.sample_draws d ON d.id = i.draw_id
             WHERE d.period = $1 ORDER BY i.draw_id, i.rank
             """, connection))
@@ -137,11 +181,23 @@ public sealed class SampleDrawStore(NpgsqlDataSource dataSource, TimeProvider ti
                 }
                 list.Add(new DibaoApproval(r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
                     StoredCodes.ParseProgramme(r.GetString(7)), r.GetFieldValue<DateOnly>(8), r.GetInt32(9)));
+                if (!r.IsDBNull(10))
+                {
+                    if (!reviews.TryGetValue(r.GetInt64(0), out var ofDraw))
+                    {
+                        reviews.Add(r.GetInt64(0), ofDraw = new Dictionary<string, SampleReview>(StringComparer.Ordinal));
+                    }
+                    ofDraw[r.GetString(1)] = new SampleReview(SampleReviewResultText.Parse(r.GetString(10)), r.IsDBNull(11) ? "" : r.GetString(11),
+                        r.IsDBNull(12) ? "" : r.GetString(12), r.GetFieldValue<DateTimeOffset>(13));
+                }
             }
         }
 
         return draws.Select(d => new StoredSampleDraw(d.Id, period, d.Township, d.Seed, d.Algorithm, d.Fraction, d.Candidates, d.Sha, d.RosterPeriod,
-            d.Extracts, d.At, items.TryGetValue(d.Id, out var list) ? list : [])).ToList();
+            d.Extracts, d.At, items.TryGetValue(d.Id, out var list) ? list : [])
+        {
+            Reviews = reviews.TryGetValue(d.Id, out var ofDraw) ? ofDraw : new Dictionary<string, SampleReview>(StringComparer.Ordinal),
+        }).ToList();
     }
 
     /// <summary>The months that have draws, newest first.</summary>

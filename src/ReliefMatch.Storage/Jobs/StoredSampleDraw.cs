@@ -16,4 +16,8 @@ public sealed record StoredSampleDraw(
     string? RosterPeriod,
     IReadOnlyList<long> RosterExtracts,
     DateTimeOffset DrawnAt,
-    IReadOnlyList<DibaoApproval> Selected);
+    IReadOnlyList<DibaoApproval> Selected)
+{
+    /// <summary>The county's 核查结果 recorded so far, by household id (a household drawn but not reviewed has none).</summary>
+    public IReadOnlyDictionary<string, SampleReview> Reviews { get; init; } = new Dictionary<string, SampleReview>(StringComparer.Ordinal);
+}

@@ -29,6 +29,11 @@ public static class AuditActions
     /// <summary>The month of a file that stated none confirmed, and the file imported with it.</summary>
     public const string ConfirmMonth = "confirm-month";
 
+    /// <summary>A finding's 核查结果 entered on the township's page.</summary>
+    public const string RecordOutcome = "record-outcome";
+    /// <summary>The county's 核查结果 of a household of the 低保 online review sample recorded.</summary>
+    public const string ReviewSample = "review-sample";
+
     /// <summary>A monthly run started (by the scheduled job, the command line or the workplace): the month and the run's number.</summary>
     public const string RunMonth = "run-month";
     /// <summary>A job run at once or queued again from the jobs dashboard: which jobs.</summary>
@@ -43,7 +48,7 @@ public static class AuditActions
     [
         SignIn, SignInFailed, SignOut, AccessDenied, DownloadWorklist, DownloadStatistics, RevealIds, UploadExtract, ReturnWorklist,
         DownloadSample, DownloadDueList, EnterStatistics, QueueRun, RunMonth, TriggerJob, JobsDashboard, ExportFindings,
-        PublishStatistics, ConfirmMonth,
+        PublishStatistics, ConfirmMonth, RecordOutcome, ReviewSample,
     ];
 
     /// <summary>How an action reads on the audit page.</summary>
@@ -68,6 +73,8 @@ public static class AuditActions
         QueueRun => "发起月度比对",
         PublishStatistics => "上报统计表",
         ConfirmMonth => "确认文件月份",
+        RecordOutcome => "登记核查结果",
+        ReviewSample => "登记抽样核查结果",
         _ => action,
     };
 }

@@ -16,7 +16,7 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
 {
     private const string Columns = StoredFindingRow.Columns + """
         , f.first_seen, f.last_seen, f.closed_in, f.status, f.disposition_reason, f.disposition_by, f.disposition_at,
-        f.checked_by, f.checked_on
+        f.checked_by, f.checked_on, f.answered_in, f.first_confirmed_on, f.first_confirmed_by
         """;
 
     /// <summary>
@@ -125,7 +125,8 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
         // The reference is computed over every key: findings number in the thousands, and a stored copy of a
         // digest would have to be kept in step by every writer of the findings table.
         await using var cmd = dataSource.CreateCommand($"""
-            SELECT ref, key, township, status, disposition_reason, checked_by, checked_on
+            SELECT ref, key, township, status, disposition_reason, checked_by, checked_on,
+                   first_seen, last_seen, answered_in, name, id_number, rule_id
             FROM (SELECT {Reference} AS ref, f.* FROM reliefmatch.findings f) x
             WHERE ref = ANY($1)
             """);
@@ -138,6 +139,12 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
                 DispositionReason = r.IsDBNull(4) ? null : r.GetString(4),
                 CheckedBy = r.IsDBNull(5) ? null : r.GetString(5),
                 CheckedOn = r.IsDBNull(6) ? null : r.GetFieldValue<DateOnly>(6),
+                FirstSeen = ReportingMonth.Parse(r.GetString(7)),
+                LastSeen = ReportingMonth.Parse(r.GetString(8)),
+                AnsweredIn = r.IsDBNull(9) ? null : ReportingMonth.Parse(r.GetString(9)),
+                Name = r.GetString(10),
+                IdNumber = r.GetString(11),
+                RuleId = r.GetString(12),
             };
         }
         return found;
@@ -190,6 +197,9 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
             DispositionAt = r.IsDBNull(own + 6) ? null : r.GetFieldValue<DateTimeOffset>(own + 6),
             CheckedBy = r.IsDBNull(own + 7) ? null : r.GetString(own + 7),
             CheckedOn = r.IsDBNull(own + 8) ? null : r.GetFieldValue<DateOnly>(own + 8),
+            AnsweredIn = r.IsDBNull(own + 9) ? null : ReportingMonth.Parse(r.GetString(own + 9)),
+            FirstConfirmedOn = r.IsDBNull(own + 10) ? null : r.GetFieldValue<DateOnly>(own + 10),
+            FirstConfirmedBy = r.IsDBNull(own + 11) ? null : r.GetString(own + 11),
         };
     }
 }

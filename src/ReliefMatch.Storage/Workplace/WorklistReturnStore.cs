@@ -41,7 +41,7 @@ public sealed class WorklistReturnStore(NpgsqlDataSource dataSource, TimeProvide
         if (worklistReturn.Rows.Count > 0)
         {
             await using var copy = await connection.BeginBinaryImportAsync(
-                "COPY reliefmatch.worklist_return_rows (return_id, row, reference, outcome, reason) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+                "COPY reliefmatch.worklist_return_rows (return_id, row, reference, outcome, reason, name, id_masked, rule_id) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
             foreach (var row in worklistReturn.Rows)
             {
                 await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
@@ -49,20 +49,22 @@ public sealed class WorklistReturnStore(NpgsqlDataSource dataSource, TimeProvide
                 await copy.WriteAsync(row.Row, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(StoredCodes.Clean(IdText.MaskIds(row.Reference)), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(row.Outcome.Id(), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                if (row.Reason is { } reason)
-                {
-                    await copy.WriteAsync(StoredCodes.Clean(IdText.MaskIds(reason)), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await copy.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                }
+                await WriteTextAsync(copy, row.Reason, cancellationToken).ConfigureAwait(false);
+                await WriteTextAsync(copy, row.Name, cancellationToken).ConfigureAwait(false);
+                await WriteTextAsync(copy, row.MaskedId, cancellationToken).ConfigureAwait(false);
+                await WriteTextAsync(copy, row.RuleId, cancellationToken).ConfigureAwait(false);
             }
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return id;
     }
+
+    /// <summary>A text that may quote what the township typed, any ID in it masked; null as null.</summary>
+    private static Task WriteTextAsync(NpgsqlBinaryImporter copy, string? text, CancellationToken cancellationToken) =>
+        text is null
+            ? copy.WriteNullAsync(cancellationToken)
+            : copy.WriteAsync(StoredCodes.Clean(IdText.MaskIds(text)), NpgsqlDbType.Text, cancellationToken);
 
     private const string SummaryColumns = "id, at, user_name, township, file, rows_read, confirmed, dismissed, unchanged, blank, refused, problem";
 
@@ -114,14 +116,19 @@ public sealed class WorklistReturnStore(NpgsqlDataSource dataSource, TimeProvide
     /// <summary>The rows of a return, in file order.</summary>
     public async Task<IReadOnlyList<WorklistReturnRow>> RowsAsync(long returnId, CancellationToken cancellationToken = default)
     {
-        await using var walled = await TownshipWall.CommandAsync(dataSource, "SELECT row, reference, outcome, reason FROM reliefmatch.worklist_return_rows WHERE return_id = $1 ORDER BY row", cancellationToken).ConfigureAwait(false);
+        await using var walled = await TownshipWall.CommandAsync(dataSource, "SELECT row, reference, outcome, reason, name, id_masked, rule_id FROM reliefmatch.worklist_return_rows WHERE return_id = $1 ORDER BY row", cancellationToken).ConfigureAwait(false);
         var cmd = walled.Command;
         cmd.Parameters.Add(new() { Value = returnId });
         var list = new List<WorklistReturnRow>();
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new WorklistReturnRow(r.GetInt32(0), r.GetString(1), ReturnOutcomeText.Parse(r.GetString(2)), r.IsDBNull(3) ? null : r.GetString(3)));
+            list.Add(new WorklistReturnRow(r.GetInt32(0), r.GetString(1), ReturnOutcomeText.Parse(r.GetString(2)), r.IsDBNull(3) ? null : r.GetString(3))
+            {
+                Name = r.IsDBNull(4) ? null : r.GetString(4),
+                MaskedId = r.IsDBNull(5) ? null : r.GetString(5),
+                RuleId = r.IsDBNull(6) ? null : r.GetString(6),
+            });
         }
         return list;
     }

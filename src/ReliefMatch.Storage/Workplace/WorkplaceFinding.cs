@@ -21,6 +21,24 @@ public sealed record WorkplaceFinding(Finding Finding, ReportingMonth FirstSeen,
     /// <summary>核查日期.</summary>
     public DateOnly? CheckedOn { get; init; }
 
-    /// <summary>The finding as the outputs (worklists, 统计表) take it.</summary>
-    public RunFinding ToRunFinding() => new(Finding, FirstSeen, Status);
+    /// <summary>For a confirmed or dismissed finding, the month whose worklist the outcome answered (<see cref="Verification.AnsweredIn"/>).</summary>
+    public ReportingMonth? AnsweredIn { get; init; }
+    public DateOnly? FirstConfirmedOn { get; init; }
+    public string? FirstConfirmedBy { get; init; }
+
+    /// <summary>The finding as the outputs (worklists, 统计表) take it, with what the township recorded.</summary>
+    public RunFinding ToRunFinding() => new(Finding, FirstSeen, Status)
+    {
+        Verification = Status is FindingStatus.Confirmed or FindingStatus.Dismissed
+            ? new Verification
+            {
+                Reason = DispositionReason,
+                CheckedBy = CheckedBy,
+                CheckedOn = CheckedOn,
+                AnsweredIn = AnsweredIn,
+                FirstConfirmedOn = FirstConfirmedOn,
+                FirstConfirmedBy = FirstConfirmedBy,
+            }
+            : null,
+    };
 }

@@ -26,6 +26,7 @@ public static class TownshipPages
         app.MapPost("/townships/{township}/returns", ReturnAsync).WithMetadata(UploadLimit.Returns);
         app.MapGet("/townships/{township}/returns/{id:long}", ReturnDetailAsync);
         app.MapPost("/townships/{township}/entries/{period}", EntriesAsync);
+        app.MapPost("/townships/{township}/outcomes", OutcomeAsync);
     }
 
     private static async Task<IResult> TownshipAsync(HttpContext context, string township, WorklistService worklists, WorklistReturnStore returns,
@@ -35,6 +36,35 @@ public static class TownshipPages
         {
             return PageResults.Forbidden(context);
         }
+        return await PageAsync(context, township, worklists, returns, entries, time, Markup.Empty);
+    }
+
+    /// <summary>
+    /// One outcome entered on the page (属实 / 不属实 with 处置情况, 核查人, 核查日期): recorded as the same row of a returned
+    /// worklist would be, audited, and the page shown again with what became of it (400 with the reason when refused).
+    /// </summary>
+    private static async Task<IResult> OutcomeAsync(HttpContext context, string township, WorklistReturnService service, RuleTitles titles,
+        WorklistService worklists, WorklistReturnStore returns, TownshipEntryStore entries, TimeProvider time)
+    {
+        if (!context.User.MaySee(township))
+        {
+            return PageResults.Forbidden(context);
+        }
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var row = OutcomeForm.Read(form);
+        var outcome = await service.RecordAsync(township, row, context.User.Name(), WorkplaceClock.Today(time), context.RequestAborted);
+        var who = outcome.Name is null ? outcome.Reference : $"{outcome.Name} {outcome.MaskedId}";
+        await WorkplaceAudit.WriteAsync(context, AuditActions.RecordOutcome,
+            $"{township} {outcome.Reference} {who} {row.Result}：{outcome.Outcome.Chinese()}{(outcome.Reason is { } r ? "（" + r + "）" : "")}",
+            outcome.Outcome is ReturnOutcome.Confirmed or ReturnOutcome.Dismissed ? 1 : 0);
+        var notice = OutcomeForm.Notice(outcome, outcome.RuleId is { } rule ? titles.Of(rule) : null);
+        return await PageAsync(context, township, worklists, returns, entries, time, notice,
+            outcome.Outcome == ReturnOutcome.Refused ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> PageAsync(HttpContext context, string township, WorklistService worklists, WorklistReturnStore returns,
+        TownshipEntryStore entries, TimeProvider time, Markup outcomeNotice, int status = StatusCodes.Status200OK)
+    {
         var (period, known) = await PageInput.PeriodAsync(context);
         var entered = (await entries.LoadAsync(period, context.RequestAborted)).GetValueOrDefault(township);
         var published = await publications.LatestAsync(period, context.RequestAborted) is not null;
@@ -56,20 +86,21 @@ public static class TownshipPages
             {Fragments.Counts(progress)}
             {await MonthTrends.TownshipAsync(context, period, township)}
             <div class="box"><h2>{FindingText.ChineseMonth(period)}核查清单</h2>
-            <p>下载后填写“核查结果”（属实 / 不属实）、“处置情况”、“核查人”、“核查日期”，再上传。不属实的预警须写明理由。</p>
+            <p>下载后填写“核查结果”（属实 / 不属实）、“处置情况”、“核查人”、“核查日期”，再上传；也可在下方逐条登记。不属实的预警须写明理由。已登记的结果会带入再次下载的清单。</p>
             <p><a id="download-xlsx" href="{Links.Worklist(township, period, "xlsx")}">下载核查清单 (XLSX)</a> ·
                <a id="download-csv" href="{Links.Worklist(township, period, "csv")}">下载 CSV</a></p>
             <form method="post" action="{Links.Returns(township)}" enctype="multipart/form-data">
             {Layout.AntiforgeryField(context)}
             <label>上传填写后的核查清单 <input type="file" name="file" id="return-file" accept=".xlsx,.csv" required></label>
             <button type="submit" id="upload-return">上传</button></form></div>
+            {OutcomeForm.Render(context, township, period, findings, today, outcomeNotice)}
             {entryForm}
             <h2>本月预警</h2>{reveal}
             {Fragments.FindingTable(findings, full, today, showTownship: false)}
             <h2>最近上传的核查结果</h2>
             {ReturnTable(township, recent)}
             """);
-        return PageResults.Page(context, $"{township} · {FindingText.ChineseMonth(period)}", content);
+        return PageResults.Page(context, $"{township} · {FindingText.ChineseMonth(period)}", content, status);
     }
 
     private static async Task<IResult> WorklistFileAsync(HttpContext context, string township, string periodText, string format, WorklistService worklists)
@@ -155,7 +186,7 @@ public static class TownshipPages
         return Results.Redirect(Links.Township(township, month) + "&saved=1#entries");
     }
 
-    private static async Task<IResult> ReturnDetailAsync(HttpContext context, string township, long id, WorklistReturnStore returns)
+    private static async Task<IResult> ReturnDetailAsync(HttpContext context, string township, long id, WorklistReturnStore returns, RuleTitles titles)
     {
         if (!context.User.MaySee(township))
         {
@@ -168,7 +199,7 @@ public static class TownshipPages
         }
         var rows = await returns.RowsAsync(id, context.RequestAborted);
         var problem = summary.Problem is { } p ? Of($"""<p class="msg" id="return-problem">{p}</p>""") : Markup.Empty;
-        var lines = rows.Select(r => Of($"""<tr class="{r.Outcome.Id()}"><td class="n">{r.Row}</td><td>{r.Reference}</td><td>{r.Outcome.Chinese()}</td><td>{r.Reason}</td></tr>"""));
+        var lines = rows.Select(r => Of($"""<tr class="{r.Outcome.Id()}"><td class="n">{r.Row}</td><td>{r.Name}</td><td>{r.MaskedId}</td><td>{(r.RuleId is { } rule ? titles.Of(rule) : "")}</td><td>{r.Reference}</td><td>{r.Outcome.Chinese()}</td><td>{r.Reason}</td></tr>"""));
         var content = Of($"""
             <p>{summary.File} · {summary.UserName} · {WorkplaceClock.Text(summary.At)}</p>
             {problem}
@@ -176,7 +207,7 @@ public static class TownshipPages
             <span>读到 <b>{summary.RowsRead}</b> 行</span><span>记为属实 <b id="return-confirmed">{summary.Confirmed}</b></span>
             <span>记为不属实 <b id="return-dismissed">{summary.Dismissed}</b></span><span>无变化 <b>{summary.Unchanged}</b></span>
             <span>未填 <b>{summary.Blank}</b></span><span>未采纳 <b id="return-refused" class="warn">{summary.Refused}</b></span></div>
-            <table><thead><tr><th>行</th><th>预警编号</th><th>结果</th><th>说明</th></tr></thead><tbody>{lines}</tbody></table>
+            <table id="return-rows"><thead><tr><th>行</th><th>姓名</th><th>身份证号</th><th>预警类型</th><th>预警编号</th><th>结果</th><th>说明</th></tr></thead><tbody>{lines}</tbody></table>
             <p><a id="back" href="{Links.Township(township)}">返回 {township}</a></p>
             """);
         return PageResults.Page(context, "核查结果上传", content);

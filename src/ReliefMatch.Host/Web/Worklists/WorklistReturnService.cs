@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Identity;
+using ReliefMatch.Host.Outputs;
 using ReliefMatch.Storage.Findings;
 using ReliefMatch.Storage.Workplace;
 
@@ -9,12 +11,16 @@ namespace ReliefMatch.Host.Web.Worklists;
 /// Takes a returned worklist: each row's 核查结果 属实 confirms its finding, 不属实 dismisses it with 处置情况 as
 /// the reason, 核查人 and 核查日期 go with it. A row is refused (and changes nothing) when its 预警编号 names no
 /// finding or another township's finding, when its finding is closed, or when a value cannot be read; the other
-/// rows still count. Uploading the same file again changes nothing. The return and each row's outcome are kept.
+/// rows still count. Uploading the same file again changes nothing, and so does a re-downloaded worklist (it carries
+/// the outcomes recorded) or an escalation row left as printed (属实未处置). The return and each row's outcome are
+/// kept. An outcome entered on the page goes through the same checks (<see cref="RecordAsync"/>).
 /// </summary>
 public sealed class WorklistReturnService(FindingQueries queries, FindingStore store, WorklistReturnStore returns)
 {
     public const string Confirmed = "属实";
     public const string Dismissed = "不属实";
+    /// <summary>属实未处置: what an escalation row's 核查结果 says as printed; handed back unchanged it records nothing.</summary>
+    public const string Escalated = WorklistOutcome.Escalated;
 
     /// <param name="township">The township whose worklist this is; only its findings can be disposed of.</param>
     /// <param name="userName">The signed-in user handing it in.</param>
@@ -47,32 +53,55 @@ public sealed class WorklistReturnService(FindingQueries queries, FindingStore s
         return (id, result);
     }
 
+    /// <summary>
+    /// One outcome a township enters on its page: validated and recorded exactly as the same row of a returned
+    /// worklist would be (same checks, same stored disposition); the returned row says what became of it.
+    /// </summary>
+    public async Task<WorklistReturnRow> RecordAsync(string township, ReturnedRow row, string userName, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var found = await queries.ByReferencesAsync([row.Reference], cancellationToken);
+        return await ApplyRowAsync(row, township, userName, today, found, new HashSet<string>(StringComparer.Ordinal), cancellationToken);
+    }
+
     private async Task<WorklistReturnRow> ApplyRowAsync(ReturnedRow row, string township, string userName, DateOnly today,
         IReadOnlyDictionary<string, ReferencedFinding> found, HashSet<string> done, CancellationToken cancellationToken)
     {
         var reference = row.Reference.Trim().ToUpperInvariant();
-        WorklistReturnRow Refuse(string reason) => new(row.Row, reference, ReturnOutcome.Refused, reason);
-
         if (reference.Length == 0)
         {
-            return Refuse("缺少预警编号（请勿删除或改动清单的预警编号列）。");
+            return new(row.Row, reference, ReturnOutcome.Refused, "缺少预警编号（请勿删除或改动清单的预警编号列）。");
         }
         // Whose finding it is comes first: nothing about another township's finding is told or changed.
         if (!found.TryGetValue(reference, out var finding))
         {
-            return Refuse("预警编号不存在。");
+            return new(row.Row, reference, ReturnOutcome.Refused, "预警编号不存在。");
         }
         if (!string.Equals(finding.Township, township, StringComparison.Ordinal))
         {
-            return Refuse("不是本乡镇的预警，不能处置。");
+            return new(row.Row, reference, ReturnOutcome.Refused, "不是本乡镇的预警，不能处置。");
         }
+        // The township's own finding: the report names it as the worklist printed it.
+        var (outcome, reason) = await OutcomeAsync(row, reference, township, userName, today, finding, done, cancellationToken);
+        return new WorklistReturnRow(row.Row, reference, outcome, reason)
+        {
+            Name = finding.Name,
+            MaskedId = ResidentId.Mask(finding.IdNumber),
+            RuleId = finding.RuleId,
+        };
+    }
+
+    private async Task<(ReturnOutcome Outcome, string? Reason)> OutcomeAsync(ReturnedRow row, string reference, string township, string userName, DateOnly today,
+        ReferencedFinding finding, HashSet<string> done, CancellationToken cancellationToken)
+    {
         if (!done.Add(reference))
         {
-            return Refuse("同一预警编号在文件中出现多次，只采纳第一行。");
+            return (ReturnOutcome.Refused, "同一预警编号在文件中出现多次，只采纳第一行。");
         }
-        if (row.Result.Length == 0)
+        // An escalation row handed back as printed says nothing new.
+        if (row.Result.Length == 0 || row.Result == Escalated)
         {
-            return new WorklistReturnRow(row.Row, reference, ReturnOutcome.Blank);
+            return (ReturnOutcome.Blank, null);
         }
         var status = row.Result switch
         {
@@ -82,40 +111,32 @@ public sealed class WorklistReturnService(FindingQueries queries, FindingStore s
         };
         if (status is null)
         {
-            return Refuse($"核查结果只能填“{Confirmed}”或“{Dismissed}”，读到的是“{row.Result}”。");
+            return (ReturnOutcome.Refused, $"核查结果只能填“{Confirmed}”或“{Dismissed}”，读到的是“{row.Result}”。");
         }
         if (finding.Status == FindingStatus.Closed)
         {
-            return Refuse("该预警已关闭（后来的比对不再产生它），无需处置。");
+            return (ReturnOutcome.Refused, "该预警已关闭（后来的比对不再产生它），无需处置。");
         }
         if (status == FindingStatus.Dismissed && row.Remarks.Length == 0)
         {
-            return Refuse("核查结果为“不属实”时，须在“处置情况”中写明理由。");
+            return (ReturnOutcome.Refused, "核查结果为“不属实”时，须在“处置情况”中写明理由。");
         }
-        DateOnly? checkedOn = null;
-        if (row.CheckedOn.Length > 0)
+        var (checkedOn, dateProblem) = CheckDate.Validate(row.CheckedOn, finding.FirstSeen, today);
+        if (dateProblem is not null)
         {
-            if (!CheckDate.TryParse(row.CheckedOn, out var date))
-            {
-                return Refuse($"核查日期“{row.CheckedOn}”无法识别（请写成 2023-08-05）。");
-            }
-            if (date > today)
-            {
-                return Refuse($"核查日期 {date:yyyy-MM-dd} 晚于今天。");
-            }
-            checkedOn = date;
+            return (ReturnOutcome.Refused, dateProblem);
         }
         var checkedBy = row.CheckedBy.Length == 0 ? null : row.CheckedBy;
-        if (finding.Status == status && string.Equals(finding.DispositionReason ?? "", row.Remarks, StringComparison.Ordinal)
+        if (finding.Status == status && !finding.IsEscalated && string.Equals(finding.DispositionReason ?? "", row.Remarks, StringComparison.Ordinal)
             && string.Equals(finding.CheckedBy, checkedBy, StringComparison.Ordinal) && finding.CheckedOn == checkedOn)
         {
-            return new WorklistReturnRow(row.Row, reference, ReturnOutcome.Unchanged);
+            return (ReturnOutcome.Unchanged, null);
         }
         var disposition = new FindingDisposition(status.Value, row.Remarks, userName) { CheckedBy = checkedBy, CheckedOn = checkedOn, Township = township };
         if (!await store.SetDispositionAsync(finding.Key, disposition, cancellationToken))
         {
-            return Refuse("不是本乡镇的预警，不能处置。");
+            return (ReturnOutcome.Refused, "不是本乡镇的预警，不能处置。");
         }
-        return new WorklistReturnRow(row.Row, reference, status == FindingStatus.Confirmed ? ReturnOutcome.Confirmed : ReturnOutcome.Dismissed);
+        return (status == FindingStatus.Confirmed ? ReturnOutcome.Confirmed : ReturnOutcome.Dismissed, null);
     }
 }

@@ -36,6 +36,18 @@ public class DuplicateEnrolmentCheckTests
     }
 
     [Fact]
+    public void Evaluate_HomeRowWithCodeButNoCountyName_NamedByTheCountysName()
+    {
+        // One household's row carries 永福县, the other only the code (a township's statistical code, no name):
+        // the evidence names the county the same way in both findings, never by code in one and name in the other.
+        var month = new MonthBuilder().Roster(Zhang, "张三", "H1")
+            .Roster(Zhang, "张三", "H2", Programme.UrbanDibao, county: MonthBuilder.Home + "101", township: "永福镇", countyName: "");
+        var findings = ShippedRules.Run(Rule, month);
+        Assert.Equal("同时在保：永福县 苏桥镇 家庭编号 H1 农村低保", Assert.Single(findings[0].Evidence).Text);
+        Assert.Equal("同时在保：永福县 永福镇 家庭编号 H2 城市低保", Assert.Single(findings[1].Evidence).Text);
+    }
+
+    [Fact]
     public void Evaluate_OnlyOtherCounties_Nothing()
     {
         var month = new MonthBuilder().Roster(Zhang, "张三", "L1", county: MonthBuilder.Neighbour).Roster(Zhang, "张三", "G1", county: "450305");

@@ -36,6 +36,32 @@ public sealed class DibaoSampleJobTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task ImportInbox_TheMonthsRosterArrivesAfterTheDraw_DrawnAgainFromIt()
+    {
+        await using var h = await JobsHarness.StartAsync(postgres);
+        // Only June's roster is in when July is drawn: it knows three of 永福镇's July approvals.
+        await h.ImportRosterAsync(new ReportingMonth(2023, 6), "june.csv", Roster().Where(r => r.Township == "永福镇").Take(3).ToArray());
+        h.StartServer("a");
+        Assert.Equal("Succeeded", await h.WaitForSuccessAsync(h.Scheduler.EnqueueDibaoSample("2023-07")));
+        Assert.Equal([("永福镇", 3, "2023-06")], (await h.Services.GetRequiredService<SampleDrawStore>().ListAsync(July))
+            .Where(d => d.Candidates > 0).Select(d => (d.Township, d.Candidates, d.RosterPeriod)));
+
+        RosterCsv.Write(Path.Combine(h.Options.EffectiveInbox, "roster", "花名册202307.csv"),
+            Enumerable.Range(1, 7).Select(i => RosterCsv.Line("永福镇", $"Y{i:D2}", "王" + i, TestRecords.IdNumber(i), $"2023-07-{i + 2:D2}")));
+        Assert.Equal("Succeeded", await h.WaitForSuccessAsync(h.Scheduler.EnqueueImport("2023-07")));
+
+        // The import queued the draw again; it is made from July's roster.
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while ((await JobQueries.RunsAsync(h, JobNames.DibaoSample)).Count(r => r.Outcome == JobOutcome.Succeeded) < 2 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(200);
+        }
+        var draws = await h.Services.GetRequiredService<SampleDrawStore>().ListAsync(July);
+        Assert.Equal(("2023-07", 7, 4), draws.Where(d => d.Township == "永福镇").Select(d => (d.RosterPeriod, d.Candidates, d.Selected.Count)).Single());
+        Assert.Contains("drawn again from the month's own roster: ", (await JobQueries.RunsAsync(h, JobNames.DibaoSample))[^1].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DrawAsync_TwoServersTwoEnqueuesOfOneMonth_OneDraw()
     {
         await using var h = await JobsHarness.StartAsync(postgres);

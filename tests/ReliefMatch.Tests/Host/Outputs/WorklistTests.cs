@@ -88,4 +88,71 @@ public class WorklistTests
 
         Assert.Single(worklists.Single().Rows);
     }
+
+    [Fact]
+    public void Build_Rows_ByDueDateThenVillage()
+    {
+        var findings = new[]
+        {
+            Run(Make("450326197001010039", "罗锦镇", name: "王五", village: "a村")),
+            Run(Make("45032619620505002X", "罗锦镇", name: "赵六", village: "b村") with { DueDays = 15 }),
+            Run(Make("450326195803120011", "罗锦镇", name: "李四", village: "c村") with { DueDays = 15 }),
+        };
+
+        var rows = Worklist.Build("永福县", July, findings, ["罗锦镇"]).Single().Rows;
+
+        Assert.Equal([(1, "赵六"), (2, "李四"), (3, "王五")], rows.Select(r => (r.Number, r.Name)));
+    }
+
+    [Fact]
+    public void Build_AnsweredInThisMonth_CarriesTheRecordedOutcome()
+    {
+        var confirmed = Run(Make("450326195803120011", "罗锦镇"), July, FindingStatus.Confirmed) with
+        {
+            Verification = new Verification { Reason = "已停保", CheckedBy = "王五", CheckedOn = new DateOnly(2023, 8, 5), AnsweredIn = July },
+        };
+
+        var cells = Worklist.Cells(Worklist.Build("永福县", July, [confirmed], []).Single().Rows.Single());
+
+        Assert.Equal(["属实", "已停保", "王五", "2023-08-05"], cells.Skip(9).Take(4));
+    }
+
+    [Fact]
+    public void Build_AnsweredInAnEarlierMonthAndStillProduced_EscalatedWithTheFirstConfirmation()
+    {
+        var august = new ReliefMatch.Core.Periods.ReportingMonth(2023, 8);
+        var confirmed = Run(Make("450326195803120011", "罗锦镇"), July, FindingStatus.Confirmed) with
+        {
+            Verification = new Verification
+            {
+                Reason = "已停保", CheckedBy = "王五", CheckedOn = new DateOnly(2023, 8, 5), AnsweredIn = July,
+                FirstConfirmedOn = new DateOnly(2023, 8, 5), FirstConfirmedBy = "王五",
+            },
+        };
+
+        var cells = Worklist.Cells(Worklist.Build("永福县", august, [confirmed], []).Single().Rows.Single());
+
+        Assert.Equal("属实未处置", cells[9]);
+        Assert.Equal("2023-08-05 已核实属实，核查人 王五（2023年7月清单），本月仍在册，请尽快处置", cells[10]);
+        Assert.Equal(["", ""], cells.Skip(11).Take(2));
+    }
+
+    [Fact]
+    public void Build_OpenFinding_OutcomeColumnsEmpty() =>
+        Assert.Equal(["", "", "", ""], Worklist.Cells(Worklist.Build("永福县", July, [Deceased], []).Single().Rows.Single()).Skip(9).Take(4));
+
+    [Fact]
+    public void Build_DismissedOnThisMonthsWorklist_StaysOnWithItsOutcomeAndLeftOffNextMonth()
+    {
+        var dismissed = Run(Make("450326195803120011", "罗锦镇"), July, FindingStatus.Dismissed) with
+        {
+            Verification = new Verification { Reason = "本人健在", CheckedBy = "王五", CheckedOn = new DateOnly(2023, 8, 5), AnsweredIn = July },
+        };
+
+        var july = Worklist.Build("永福县", July, [dismissed], ["罗锦镇"]).Single().Rows;
+        var august = Worklist.Build("永福县", new ReliefMatch.Core.Periods.ReportingMonth(2023, 8), [dismissed], ["罗锦镇"]).Single().Rows;
+
+        Assert.Equal(["不属实", "本人健在", "王五", "2023-08-05"], Worklist.Cells(july.Single()).Skip(9).Take(4));
+        Assert.Empty(august);
+    }
 }

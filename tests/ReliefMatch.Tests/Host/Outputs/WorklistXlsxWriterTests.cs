@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using DocumentFormat.OpenXml.Spreadsheet;
+using ReliefMatch.Core.Findings;
 using ReliefMatch.Host.Outputs;
 using static ReliefMatch.Tests.Core.Statistics.TestFindings;
 using static ReliefMatch.Tests.Host.Outputs.OutputSamples;
@@ -19,7 +20,7 @@ public class WorklistXlsxWriterTests
     {
         using var xlsx = new XlsxCells(Write("罗锦镇"));
 
-        Assert.Equal(["罗锦镇"], xlsx.SheetNames);
+        Assert.Equal(["罗锦镇", "说明"], xlsx.SheetNames);
         Assert.Equal("永福县2023年7月 罗锦镇 数据比对预警核查清单", xlsx.Text("罗锦镇", "A1"));
         Assert.Equal(Worklist.Headers, xlsx.Row("罗锦镇", 2, 14));
         Assert.Equal(
@@ -132,5 +133,54 @@ public class WorklistXlsxWriterTests
         Assert.Equal(first, second);
         using var zip = new ZipArchive(new MemoryStream(first), ZipArchiveMode.Read);
         Assert.All(zip.Entries, e => Assert.Equal(new DateTime(1980, 1, 1), e.LastWriteTime.DateTime));
+    }
+
+    [Fact]
+    public void Write_Township_ResultColumnHasTheDropDownList()
+    {
+        using var xlsx = new XlsxCells(Write("罗锦镇"));
+
+        var validation = xlsx.Worksheet("罗锦镇").Descendants<DataValidation>().Single();
+        Assert.Equal(DataValidationValues.List, validation.Type!.Value);
+        Assert.Equal("\"属实,不属实\"", validation.Formula1!.Text);
+        Assert.Equal("J3:J3", validation.SequenceOfReferences!.InnerText);
+        Assert.Equal("核查结果", xlsx.Text("罗锦镇", "J2"));
+    }
+
+    [Fact]
+    public void Write_Township_FooterHasPageNumbersAndSignatureLine()
+    {
+        using var xlsx = new XlsxCells(Write("罗锦镇"));
+
+        var footer = xlsx.Worksheet("罗锦镇").Descendants<OddFooter>().Single().Text;
+        Assert.Contains("第 &P 页 共 &N 页", footer, StringComparison.Ordinal);
+        Assert.Contains("核查人签字：", footer, StringComparison.Ordinal);
+        Assert.Contains("单位盖章：", footer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_LongAction_ShortLabelOnTheListFullTextOnTheLegendSheet()
+    {
+        const string action = "核实死亡事实；属实的，特困人员自死亡次月起终止供养，低保家庭3个月内重新核定保障人口和金额，追回死亡后多发的救助金。";
+        var finding = Run(Make("450326195803120011", "罗锦镇") with { RuleTitle = "死亡人员仍在享受救助", SuggestedAction = action });
+        var worklist = Worklist.Build("永福县", July, [finding], []).Single();
+        using var xlsx = new XlsxCells(Bytes(s => WorklistXlsxWriter.Write(s, worklist)));
+
+        Assert.Equal("核实死亡事实", xlsx.Text("罗锦镇", "H3"));
+        var legend = Enumerable.Range(1, 12).Select(r => (xlsx.Text("说明", $"A{r}"), xlsx.Text("说明", $"B{r}"))).ToList();
+        Assert.Contains(("死亡人员仍在享受救助", action), legend);
+    }
+
+    [Fact]
+    public void Write_ConfirmedFinding_OutcomeCellsFilled()
+    {
+        var confirmed = Run(Make("450326195803120011", "罗锦镇"), July, FindingStatus.Confirmed) with
+        {
+            Verification = new Verification { Reason = "已停保", CheckedBy = "王五", CheckedOn = new DateOnly(2023, 8, 5), AnsweredIn = July },
+        };
+        var worklist = Worklist.Build("永福县", July, [confirmed], []).Single();
+        using var xlsx = new XlsxCells(Bytes(s => WorklistXlsxWriter.Write(s, worklist)));
+
+        Assert.Equal(["属实", "已停保", "王五", "2023-08-05"], xlsx.Row("罗锦镇", 3, 14).Skip(9).Take(4));
     }
 }

@@ -224,4 +224,33 @@ public sealed class CountyPagesTests(PostgresFixture postgres) : IAsyncLifetime
         using var missing = await _county.GetAsync("/county/samples/2023-08.xlsx");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task Samples_CountyRecordsAReviewResult_StoredShownAndAudited()
+    {
+        var approvals = Enumerable.Range(1, 2)
+            .Select(n => new ReliefMatch.Core.Sampling.DibaoApproval($"H{n:D3}", "450326", Luojin, "罗锦村", "王" + n, TestRecords.IdNumber(n),
+                ReliefMatch.Core.Extracts.Programme.RuralDibao, new DateOnly(2023, 7, n), 3))
+            .ToList();
+        var july = new ReliefMatch.Core.Periods.ReportingMonth(2023, 7);
+        var store = new ReliefMatch.Storage.Jobs.SampleDrawStore(_server.Database.DataSource, _server.Time);
+        await store.SaveAsync(ReliefMatch.Core.Sampling.DibaoSampler.Draw(july, [Luojin], approvals), new ReliefMatch.Storage.Jobs.RosterSnapshot("2023-07", [], []), null);
+        var draw = (await store.ListAsync(july)).Single();
+        var household = draw.Selected[0].HouseholdId;
+
+        using var saved = await _county.PostFormAsync("/county/samples/review?period=2023-07", "/county/samples?period=2023-07",
+            ("draw", draw.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("household", household), ("result", "ineligible"), ("note", "家庭收入超标"));
+        var html = await saved.Content.ReadAsStringAsync();
+        using var bad = await _county.PostFormAsync("/county/samples/review?period=2023-07", "/county/samples?period=2023-07",
+            ("draw", draw.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("household", household), ("result", "属实"));
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("id=\"review-saved\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"家庭收入超标\"", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"ineligible\" selected>不符合条件</option>", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var review = (await store.ListAsync(july)).Single().Reviews[household];
+        Assert.Equal((ReliefMatch.Storage.Jobs.SampleReviewResult.Ineligible, "家庭收入超标", "county1"), (review.Result, review.Note, review.By));
+        Assert.Equal(1, await StorageTestDb.CountAsync(_server.Database.DataSource, "audit_log", "action = 'review-sample' AND rows = 1"));
+    }
 }

@@ -119,8 +119,9 @@ public sealed class TownshipPagesTests(PostgresFixture postgres) : IAsyncLifetim
         var after = await _client.PageAsync(Page);
         Assert.Equal(("0", "1", "1"), (Count(after, "count-open"), Count(after, "count-confirmed"), Count(after, "count-dismissed")));
         var worklist = Encoding.UTF8.GetString(await DownloadAsync("csv"));
-        Assert.Contains(_a.Reference, worklist, StringComparison.Ordinal);
-        Assert.DoesNotContain(_b.Reference, worklist, StringComparison.Ordinal);
+        // Downloaded again, July's worklist carries both outcomes recorded on it.
+        Assert.Contains($"属实,已停保,王五,2023-08-05,{_a.Reference}", worklist, StringComparison.Ordinal);
+        Assert.Contains($"不属实,本人健在，公安误报,赵六,2023-08-06,{_b.Reference}", worklist, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -229,5 +230,75 @@ public sealed class TownshipPagesTests(PostgresFixture postgres) : IAsyncLifetim
 
         Assert.Contains("扩展名", page, StringComparison.Ordinal);
         Assert.Equal("(李1,open,,,,)\n(李2,open,,,,)\n(李3,open,,,,)", await StatusesAsync());
+    }
+
+    private static readonly string Outcomes = $"/townships/{Own}/outcomes?period=2023-07";
+
+    private Task<HttpResponseMessage> RecordAsync(string reference, string result, string remarks = "", string by = "", string on = "") =>
+        _client.PostFormAsync(Outcomes, Page, ("reference", reference), ("result", result), ("remarks", remarks), ("checked_by", by), ("checked_on", on));
+
+    [Fact]
+    public async Task Outcome_EnteredOnThePage_StoredAsTheReturnedFileWouldAndAuditedAndCarriedByTheDownload()
+    {
+        using (var confirmed = await RecordAsync(_a.Reference, "属实", "已停保", "王五", "2023-08-05"))
+        {
+            Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+            Assert.Contains("id=\"outcome-saved\"", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var dismissed = await RecordAsync(_b.Reference, "不属实", "本人健在，公安误报", "赵六", "2023-08-06"))
+        {
+            Assert.Equal(HttpStatusCode.OK, dismissed.StatusCode);
+        }
+
+        // Exactly what the same rows of a returned file store (see Return_FilledXlsx_…).
+        Assert.Equal("(李1,confirmed,已停保,luojin1,王五,2023-08-05)\n(李2,open,,,,)\n(李3,dismissed,本人健在，公安误报,luojin1,赵六,2023-08-06)", await StatusesAsync());
+        Assert.Equal($"(luojin1,罗锦镇,record-outcome,1)\n(luojin1,罗锦镇,record-outcome,1)",
+            await StorageTestDb.DumpAsync(_server.Database.DataSource, "SELECT user_name, township, action, rows FROM reliefmatch.audit_log WHERE action = 'record-outcome'"));
+        var worklist = Encoding.UTF8.GetString(await DownloadAsync("csv"));
+        Assert.Contains($"属实,已停保,王五,2023-08-05,{_a.Reference}", worklist, StringComparison.Ordinal);
+        Assert.Contains($"不属实,本人健在，公安误报,赵六,2023-08-06,{_b.Reference}", worklist, StringComparison.Ordinal);
+
+        // The re-downloaded file handed back as it is changes nothing.
+        var again = await UploadAsync("again.csv", await DownloadAsync("csv"));
+        Assert.Equal(("0", "0", "0"), (Count(again, "return-confirmed"), Count(again, "return-dismissed"), Count(again, "return-refused")));
+    }
+
+    [Theory]
+    [InlineData("不属实", "", "2023-08-05", "须在“处置情况”中写明理由")]
+    [InlineData("属实", "已停保", "2023-06-30", "早于预警所属月份 2023-07")]
+    [InlineData("属实", "已停保", "2023-08-11", "晚于今天")]
+    [InlineData("停保", "", "", "核查结果只能填")]
+    public async Task Outcome_BadValue_RefusedWithTheReasonAndNothingChanged(string result, string remarks, string on, string reason)
+    {
+        using var response = await RecordAsync(_a.Reference, result, remarks, "王五", on);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"outcome-problem\"", html, StringComparison.Ordinal);
+        Assert.Contains(reason, html, StringComparison.Ordinal);
+        Assert.Contains(ResidentId.Mask(_a.IdNumber), html, StringComparison.Ordinal);
+        Assert.StartsWith("(李1,open", await StatusesAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outcome_AnotherTownshipsFinding_RefusedAndNotChanged()
+    {
+        using var response = await RecordAsync(_other.Reference, "属实", "已停保", "王五", "2023-08-05");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("不是本乡镇的预警", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("confirmed", await StatusesAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Return_Report_NamesTheRowsWithNameMaskedIdAndWarning()
+    {
+        var file = ReturnFiles.Csv((_a.Reference, "属实", "已停保", "王五", "2023-08-05"), (_b.Reference, "不属实", "", "王五", "2023-08-05"), ("YJ0000000000000000", "属实", "", "", ""));
+
+        var report = await UploadAsync("r.csv", file);
+
+        Assert.Contains($"<td>李1</td><td>{ResidentId.Mask(_a.IdNumber)}</td><td>死亡人员仍在享受救助</td>", report, StringComparison.Ordinal);
+        Assert.Contains($"<td>李3</td><td>{ResidentId.Mask(_b.IdNumber)}</td><td>死亡人员仍在享受救助</td>", report, StringComparison.Ordinal);
+        Assert.DoesNotContain(_a.IdNumber, report, StringComparison.Ordinal);
     }
 }

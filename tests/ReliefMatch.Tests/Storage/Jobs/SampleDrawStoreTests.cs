@@ -65,6 +65,53 @@ public sealed class SampleDrawStoreTests(PostgresFixture postgres) : IAsyncLifet
         Assert.Equal(before, await _store.ListAsync(July), new DrawComparer());
     }
 
+    private static readonly RosterSnapshot JuneRoster = new("2023-06", [1], []);
+
+    [Fact]
+    public async Task SaveAsync_DrawnBeforeTheMonthsRosterAndNotReviewed_DrawnAgainWhenTheRosterArrives()
+    {
+        await _store.SaveAsync(Sample(5, 2), JuneRoster, null);
+
+        var result = await _store.SaveAsync(Sample(8, 2), Roster, null);
+        var draws = await _store.ListAsync(July);
+
+        Assert.Equal(["广福乡", "永福镇", "罗锦镇"], result.Redrawn);
+        Assert.Equal((3, 0), (result.Drawn, result.AlreadyDrawn));
+        Assert.All(draws, d => Assert.Equal("2023-07", d.RosterPeriod));
+        Assert.Equal(Sample(8, 2).Townships.Single(t => t.Township == "永福镇").Selected, draws.Single(d => d.Township == "永福镇").Selected);
+        Assert.Equal(4 + 1, await StorageTestDb.CountAsync(_db.DataSource, "sample_draw_items"));
+    }
+
+    [Fact]
+    public async Task SaveAsync_DrawnBeforeTheMonthsRosterButReviewed_KeptAsTheRecord()
+    {
+        await _store.SaveAsync(Sample(5, 2), JuneRoster, null);
+        var yongfu = (await _store.ListAsync(July)).Single(d => d.Township == "永福镇");
+        Assert.True(await _store.ReviewAsync(yongfu.Id, yongfu.Selected[0].HouseholdId, SampleReviewResult.Ineligible, "家庭收入超标", "county1"));
+
+        var result = await _store.SaveAsync(Sample(8, 2), Roster, null);
+        var draws = await _store.ListAsync(July);
+
+        // The reviewed township keeps its draw; the others, not reviewed, are drawn again.
+        Assert.Equal(["广福乡", "罗锦镇"], result.Redrawn);
+        var kept = draws.Single(d => d.Township == "永福镇");
+        Assert.Equal("2023-06", kept.RosterPeriod);
+        Assert.Equal(yongfu.Selected, kept.Selected);
+        Assert.Equal(new SampleReview(SampleReviewResult.Ineligible, "家庭收入超标", "county1", _time.GetUtcNow()), kept.Reviews[yongfu.Selected[0].HouseholdId]);
+        Assert.Equal(["永福镇"], result.ChangedSinceDraw);
+    }
+
+    [Fact]
+    public async Task ReviewAsync_HouseholdNotInTheDraw_NothingRecorded()
+    {
+        await _store.SaveAsync(Sample(5, 2), Roster, null);
+        var draw = (await _store.ListAsync(July)).Single(d => d.Township == "永福镇");
+
+        Assert.False(await _store.ReviewAsync(draw.Id, "H999", SampleReviewResult.Eligible, "", "county1"));
+        Assert.True(await _store.ReviewAsync(draw.Id, draw.Selected[1].HouseholdId, SampleReviewResult.Eligible, "", "county1"));
+        Assert.Equal([draw.Selected[1].HouseholdId], (await _store.ListAsync(July)).Single(d => d.Township == "永福镇").Reviews.Keys);
+    }
+
     [Fact]
     public async Task SaveAsync_TwoAtOnce_OneDrawPerTownship()
     {
@@ -95,9 +142,13 @@ public sealed class SampleDrawStoreTests(PostgresFixture postgres) : IAsyncLifet
 
     private sealed class DrawComparer : IEqualityComparer<StoredSampleDraw>
     {
+        private static readonly Dictionary<string, SampleReview> NoReviews = [];
+
         public bool Equals(StoredSampleDraw? x, StoredSampleDraw? y) =>
-            x is not null && y is not null && x with { Selected = [], RosterExtracts = [] } == y with { Selected = [], RosterExtracts = [] }
-            && x.Selected.SequenceEqual(y.Selected) && x.RosterExtracts.SequenceEqual(y.RosterExtracts);
+            x is not null && y is not null
+            && x with { Selected = [], RosterExtracts = [], Reviews = NoReviews } == y with { Selected = [], RosterExtracts = [], Reviews = NoReviews }
+            && x.Selected.SequenceEqual(y.Selected) && x.RosterExtracts.SequenceEqual(y.RosterExtracts)
+            && x.Reviews.OrderBy(r => r.Key, StringComparer.Ordinal).SequenceEqual(y.Reviews.OrderBy(r => r.Key, StringComparer.Ordinal));
 
         public int GetHashCode(StoredSampleDraw obj) => obj.Id.GetHashCode();
     }

@@ -46,4 +46,23 @@ public sealed class WorklistReturnStoreTests(PostgresFixture postgres) : IAsyncL
         Assert.Equal("找不到表头", (await _returns.ListAsync("苏桥镇", 10)).Single().Problem);
         Assert.Null(await _returns.FindAsync(id + 100));
     }
+
+    [Fact]
+    public async Task SaveAsync_RowsNamingTheirFinding_NameMaskedIdAndRuleReadBackAndAFullIdNeverKept()
+    {
+        IReadOnlyList<WorklistReturnRow> rows =
+        [
+            new(3, "AAAAAAAAAAAAAAAA", ReturnOutcome.Confirmed) { Name = "李1", MaskedId = "450326********0011", RuleId = "deceased-recipient" },
+            // A caller that slipped a full ID in: kept masked all the same.
+            new(4, "BBBBBBBBBBBBBBBB", ReturnOutcome.Refused, "核查日期 2023-06-30 早于预警所属月份 2023-07。") { Name = "李3", MaskedId = "450326195803120011", RuleId = "deceased-recipient" },
+            new(5, "CCCCCCCCCCCCCCCC", ReturnOutcome.Refused, "预警编号不存在。"),
+        ];
+        var id = await _returns.SaveAsync(new WorklistReturn { Township = "罗锦镇", File = "清单.csv", Sha256 = "ab", UserName = "luojin1", RowsRead = 3, Rows = rows });
+
+        var read = await _returns.RowsAsync(id);
+
+        Assert.Equal(rows[0], read[0]);
+        Assert.Equal(("李3", "450326********0011", "deceased-recipient"), (read[1].Name, read[1].MaskedId, read[1].RuleId));
+        Assert.Equal(rows[2], read[2]);
+    }
 }
