@@ -98,7 +98,6 @@ internal sealed class MonthEvaluation
                 _flags[p] |= SharedKey;
             }
         }
-        }
         HomeCountyName = CountHomeCountyName();
     }
 

@@ -36,7 +36,7 @@ public static class TownshipPages
         {
             return PageResults.Forbidden(context);
         }
-        return await PageAsync(context, township, worklists, returns, entries, time, Markup.Empty);
+        return await PageAsync(context, township, worklists, returns, entries, publications, time, Markup.Empty);
     }
 
     /// <summary>
@@ -44,7 +44,7 @@ public static class TownshipPages
     /// worklist would be, audited, and the page shown again with what became of it (400 with the reason when refused).
     /// </summary>
     private static async Task<IResult> OutcomeAsync(HttpContext context, string township, WorklistReturnService service, RuleTitles titles,
-        WorklistService worklists, WorklistReturnStore returns, TownshipEntryStore entries, TimeProvider time)
+        WorklistService worklists, WorklistReturnStore returns, TownshipEntryStore entries, PublishedSheetStore publications, TimeProvider time)
     {
         if (!context.User.MaySee(township))
         {
@@ -58,12 +58,12 @@ public static class TownshipPages
             $"{township} {outcome.Reference} {who} {row.Result}：{outcome.Outcome.Chinese()}{(outcome.Reason is { } r ? "（" + r + "）" : "")}",
             outcome.Outcome is ReturnOutcome.Confirmed or ReturnOutcome.Dismissed ? 1 : 0);
         var notice = OutcomeForm.Notice(outcome, outcome.RuleId is { } rule ? titles.Of(rule) : null);
-        return await PageAsync(context, township, worklists, returns, entries, time, notice,
+        return await PageAsync(context, township, worklists, returns, entries, publications, time, notice,
             outcome.Outcome == ReturnOutcome.Refused ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> PageAsync(HttpContext context, string township, WorklistService worklists, WorklistReturnStore returns,
-        TownshipEntryStore entries, TimeProvider time, Markup outcomeNotice, int status = StatusCodes.Status200OK)
+        TownshipEntryStore entries, PublishedSheetStore publications, TimeProvider time, Markup outcomeNotice, int status = StatusCodes.Status200OK)
     {
         var (period, known) = await PageInput.PeriodAsync(context);
         var entered = (await entries.LoadAsync(period, context.RequestAborted)).GetValueOrDefault(township);

@@ -44,7 +44,7 @@ public sealed class EscalationTests(PostgresFixture postgres)
             Write(inbox, "roster/花名册_202307.csv", Roster(withZhangEr: true));
             Write(inbox, "police-deaths/注销_202307.csv", Deaths);
             var time = new FakeTimeProvider(new DateTimeOffset(2023, 8, 1, 0, 0, 0, TimeSpan.Zero));
-            var run = new MonthlyRun(db.DataSource, RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules")), Installation.Default, time, NullLogger.Instance);
+            var run = new MonthlyRun(db.DataSource, RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules")), Installation.OfSample, time, NullLogger.Instance);
             var july = await run.ExecuteAsync(new MonthlyRunRequest(July, inbox, Path.Combine(output, "07")));
             var reference = july.Findings.Where(f => f.Finding.RuleId == "deceased-recipient").ToDictionary(f => f.Finding.Name, f => f.Finding.Reference);
 
