@@ -44,7 +44,7 @@ public static class RunCommand
             }
             if (result.Imports.Count > 0)
             {
-                ImportReportPrinter.Print(AnsiConsole.Console, result.Imports);
+                ImportReportPrinter.Print(AnsiConsole.Console, result.Imports, request.FullIds);
             }
             RunReportPrinter.Print(AnsiConsole.Console, result, rules);
             return 0;
