@@ -28,7 +28,7 @@ namespace ReliefMatch.Host.Jobs;
 public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobExecution execution, ILogger<ImportInboxJob> logger)
 {
     /// <param name="period">The stamp (<c>YYYY-MM</c>); null: the month the job was created in.</param>
-    [DisplayName("import-inbox 导入 {0}")]
+    [DisplayName("导入收件目录 {0}")]
     public Task RunAsync(string? period, PerformContext? context, CancellationToken cancellationToken)
     {
         var month = period is null ? JobPeriods.Current(context, time) : JobPeriods.Parse(period);
@@ -57,13 +57,13 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
                     // or the disk) is no verdict on the file: it fails the job.
                     var inner = e.InnerException ?? e;
                     logger.LogWarning("{File}: could not be read ({Error}); moved to the refused files; {StackTrace}", displayName, inner.GetType().Name, inner.StackTrace);
-                    report = new FileReport { Source = source, File = displayName, RefusedReason = $"could not be read ({inner.GetType().Name})" };
+                    report = new FileReport { Source = source, File = displayName, RefusedReason = $"无法读取（{inner.GetType().Name}）" };
                 }
                 string kind;
                 if (report.RefusedReason is { } reason)
                 {
                     refused++;
-                    refusals.Add($"{displayName}: {reason}");
+                    refusals.Add($"{displayName}：{reason}");
                     kind = HandledFiles.Refused;
                 }
                 else
@@ -81,8 +81,8 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
                 HandledFiles.MoveTo(path, HandledFiles.Folder(options.Home, kind, key, source.Id()));
             }
             var detail = string.Create(CultureInfo.InvariantCulture,
-                $"stamped {key}: {imported} imported, {already} already imported, {refused} refused");
-            return refusals.Count == 0 ? detail : detail + "; refused: " + string.Join("; ", refusals);
+                $"数据月份 {key}：新导入 {imported} 个文件，已导入过 {already} 个，拒收 {refused} 个");
+            return refusals.Count == 0 ? detail : detail + "；拒收：" + string.Join("；", refusals);
         }, cancellationToken);
     }
 }

@@ -53,8 +53,8 @@ public sealed class DibaoSampleJobTests(PostgresFixture postgres)
         Assert.Equal(6, await StorageTestDb.CountAsync(h.Database.DataSource, "sample_draw_items"));
         var runs = await JobQueries.RunsAsync(h, JobNames.DibaoSample);
         Assert.Equal([JobOutcome.Succeeded, JobOutcome.Succeeded], runs.Select(r => r.Outcome));
-        Assert.EndsWith("3 drawn now, 0 drawn before and kept", runs[0].Detail);
-        Assert.EndsWith("0 drawn now, 3 drawn before and kept", runs[1].Detail);
+        Assert.EndsWith("本次抽样 3 个乡镇，此前已抽样并保留 0 个", runs[0].Detail);
+        Assert.EndsWith("本次抽样 0 个乡镇，此前已抽样并保留 3 个", runs[1].Detail);
         Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), runs.Select(r => r.BackgroundId!).Order(StringComparer.Ordinal));
     }
 
