@@ -24,6 +24,6 @@ root.Subcommands.Add(SampleCommand.Create());
 root.Subcommands.Add(ExplainCommand.Create());
 root.Subcommands.Add(BenchCommand.Create(installation, time));
 root.Subcommands.Add(ServeCommand.Create(installation, time));
-root.Subcommands.Add(UserCommand.Create(time));
+root.Subcommands.Add(UserCommand.Create(time, installation));
 
 return await CliErrors.InvokeAsync(root, args);

@@ -22,6 +22,8 @@ public static class AuditActions
     public const string DownloadDueList = "download-due-list";
     /// <summary>A township's 统计表 entries of a month saved.</summary>
     public const string EnterStatistics = "enter-statistics";
+    /// <summary>A workplace account added by a county officer on the users page.</summary>
+    public const string AddUser = "add-user";
 
     /// <summary>How an action reads on the audit page.</summary>
     public static string Chinese(string action) => action switch
@@ -38,6 +40,7 @@ public static class AuditActions
         DownloadSample => "下载低保抽样",
         DownloadDueList => "下载核对名单",
         EnterStatistics => "填报统计表",
+        AddUser => "添加用户",
         _ => action,
     };
 }

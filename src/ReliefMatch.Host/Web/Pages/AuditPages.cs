@@ -17,7 +17,7 @@ public static class AuditPages
         var lines = await audit.ListAsync(PageSize, before, context.RequestAborted);
         var rows = lines.Select(l => Of($"""
             <tr data-action="{l.Entry.Action}"><td class="n">{l.Id}</td><td>{WorkplaceClock.Text(l.At)}</td><td>{l.Entry.UserName}</td><td>{l.Entry.Role?.Chinese()}</td><td>{l.Entry.Township}</td>
-            <td>{AuditActions.Chinese(l.Entry.Action)}</td><td>{l.Entry.Subject}</td><td class="n">{l.Entry.Rows}</td><td>{(l.Entry.FullIds ? "是" : "")}</td><td>{l.Entry.Address}</td></tr>
+            <td>{AuditActions.Chinese(l.Entry.Action)}</td><td class="wrap">{l.Entry.Subject}</td><td class="n">{l.Entry.Rows}</td><td>{(l.Entry.FullIds ? "是" : "")}</td><td>{l.Entry.Address}</td></tr>
             """));
         var older = lines.Count == PageSize ? Of($"""<p><a href="/county/audit?before={lines[^1].Id}">更早的记录</a></p>""") : Markup.Empty;
         var content = Of($"""
