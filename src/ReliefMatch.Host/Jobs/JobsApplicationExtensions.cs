@@ -10,7 +10,7 @@ namespace ReliefMatch.Host.Jobs;
 /// <summary>Wires the jobs into the built web application.</summary>
 public static class JobsApplicationExtensions
 {
-    /// <summary>The culture the jobs dashboard is shown in.</summary>
+    /// <summary>The UI culture the jobs dashboard is shown in.</summary>
     public static readonly CultureInfo DashboardCulture = CultureInfo.GetCultureInfo("zh-CN");
 
     /// <summary>
@@ -34,8 +34,8 @@ public static class JobsApplicationExtensions
             if (CountyDashboardAuthorizationFilter.Allows(context.User))
             {
                 // The dashboard reads its texts from Hangfire's resources by the request's UI culture: the county's
-                // officers read Chinese (the zh resources ship with Hangfire.Core; the build keeps them).
-                CultureInfo.CurrentCulture = DashboardCulture;
+                // officers read Chinese (the zh resources ship with Hangfire.Core; the build keeps them). Only the UI
+                // culture: a job triggered here captures the request's cultures, and its formatting stays as it was.
                 CultureInfo.CurrentUICulture = DashboardCulture;
                 await next(context);
                 return;
