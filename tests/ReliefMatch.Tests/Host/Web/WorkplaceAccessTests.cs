@@ -67,6 +67,8 @@ public sealed class WorkplaceAccessTests(PostgresFixture postgres) : IAsyncLifet
         ("GET", "/county/statistics", "/county/statistics", HttpStatusCode.Forbidden),
         ("GET", "/county/statistics/{period}.xlsx", "/county/statistics/2023-07.xlsx", HttpStatusCode.Forbidden),
         ("GET", "/county/audit", "/county/audit", HttpStatusCode.Forbidden),
+        ("GET", "/county/users", "/county/users", HttpStatusCode.Forbidden),
+        ("POST", "/county/users", "/county/users", HttpStatusCode.Forbidden),
         ("GET", "/county/samples", "/county/samples", HttpStatusCode.Forbidden),
         ("GET", "/county/samples/{period}.{extension}", "/county/samples/2023-07.xlsx", HttpStatusCode.Forbidden),
         ("GET", "/county/due-lists", "/county/due-lists", HttpStatusCode.Forbidden),
@@ -134,7 +136,7 @@ public sealed class WorkplaceAccessTests(PostgresFixture postgres) : IAsyncLifet
 
         using var county = _server.Client();
         await county.SignInOkAsync("county1");
-        Assert.Contains("<td>拒绝访问</td><td>GET /county/audit</td>", await county.PageAsync("/county/audit"), StringComparison.Ordinal);
+        Assert.Contains("<td>拒绝访问</td><td class=\"wrap\">GET /county/audit</td>", await county.PageAsync("/county/audit"), StringComparison.Ordinal);
     }
 
     [Fact]
