@@ -31,6 +31,10 @@ public static class SampleGenerator
     /// <summary>The name of the county the sample is of, e.g. 永福县.</summary>
     public static string HomeCountyName => Places.Gazetteer.Home.Name;
 
+    /// <summary>The home county's townships, in the gazetteer's order.</summary>
+    public static IReadOnlyList<string> HomeTownships { get; } = Places.Gazetteer.Villages
+        .Where(v => v.Township.County == Places.Gazetteer.Home).Select(v => v.Township.Name).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>Generates into <paramref name="outDir"/> (created if needed).</summary>
     /// <exception cref="InvalidOperationException">
     /// The folder already holds extracts that a sample did not write: they are left alone.

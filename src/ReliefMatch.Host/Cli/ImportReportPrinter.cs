@@ -1,4 +1,5 @@
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Identity;
 using Spectre.Console;
 
 namespace ReliefMatch.Host.Cli;
@@ -10,7 +11,8 @@ public static class ImportReportPrinter
     public const int RejectsShown = 20;
 
     /// <param name="undeclaredFolders">Sub-folders of the drop folder no source declaration names: named, as their files were not read.</param>
-    public static void Print(IAnsiConsole console, IReadOnlyList<FileReport> reports, IReadOnlyList<string>? undeclaredFolders = null)
+    /// <param name="fullIds">Print ID numbers among the rejected values in full (<c>run --full-ids</c>); else masked 6+4.</param>
+    public static void Print(IAnsiConsole console, IReadOnlyList<FileReport> reports, IReadOnlyList<string>? undeclaredFolders = null, bool fullIds = false)
     {
         PrintUndeclared(console, undeclaredFolders ?? []);
         if (reports.Count == 0)
@@ -48,7 +50,7 @@ public static class ImportReportPrinter
                 rejects.AddColumn(new TableColumn("行 row").RightAligned()).AddColumn("列 column").AddColumn("值 value").AddColumn("原因 reason");
                 foreach (var x in r.Rejects.Take(RejectsShown))
                 {
-                    rejects.AddRow(x.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(x.Column), Markup.Escape(x.Value), Markup.Escape(x.Reason));
+                    rejects.AddRow(x.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(x.Column), Markup.Escape(fullIds ? x.Value : IdText.MaskIds(x.Value)), Markup.Escape(x.Reason));
                 }
                 console.Write(rejects);
                 if (r.Rejects.Count > RejectsShown)

@@ -47,7 +47,7 @@ public static class RunCommand
             }
             if (result.Imports.Count > 0)
             {
-                ImportReportPrinter.Print(AnsiConsole.Console, result.Imports);
+                ImportReportPrinter.Print(AnsiConsole.Console, result.Imports, fullIds: request.FullIds);
             }
             RunReportPrinter.Print(AnsiConsole.Console, result, rules);
             return 0;

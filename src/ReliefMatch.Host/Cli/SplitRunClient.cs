@@ -32,7 +32,7 @@ internal static class SplitRunClient
         }
         if (imports.Count > 0)
         {
-            ImportReportPrinter.Print(AnsiConsole.Console, imports);
+            ImportReportPrinter.Print(AnsiConsole.Console, imports, fullIds: request.FullIds);
         }
 
         var services = new ServiceCollection();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using ReliefMatch.Host.Runs;
 using ReliefMatch.Host.Web;
 using ReliefMatch.Host.Web.Accounts;
 using ReliefMatch.Storage.Workplace;
@@ -12,10 +13,11 @@ namespace ReliefMatch.Host.Cli;
 /// </summary>
 public static class UserCommand
 {
-    public static Command Create(TimeProvider time)
+    /// <param name="installation">Lists the townships a township user may belong to, beside those the rosters name (default: the home's, <see cref="InstallationOptions"/>).</param>
+    public static Command Create(TimeProvider time, Installation? installation = null)
     {
         var command = new Command("user", "Workplace accounts (用户): county officers and township staff.");
-        command.Subcommands.Add(Add(time));
+        command.Subcommands.Add(Add(time, installation));
         command.Subcommands.Add(List(time));
         command.Subcommands.Add(SetEnabled(time, enabled: false));
         command.Subcommands.Add(SetEnabled(time, enabled: true));
@@ -27,12 +29,12 @@ public static class UserCommand
 
     private static Option<bool> PasswordStdin() => new("--password-stdin") { Description = "Read the password from the first line of standard input (required)." };
 
-    private static Command Add(TimeProvider time)
+    private static Command Add(TimeProvider time, Installation? installation)
     {
         var name = NameArgument();
         var role = new Option<string>("--role") { Description = "county (县民政局: every township) or township (乡镇: its own township only).", Required = true };
         role.AcceptOnlyFromAmong(WorkplaceClaims.CountyRole, WorkplaceClaims.TownshipRole);
-        var township = new Option<string?>("--township") { Description = "The township of a township user, as the roster spells it (e.g. 罗锦镇)." };
+        var township = new Option<string?>("--township") { Description = "The township of a township user, as the roster spells it or the installation lists it (e.g. 罗锦镇)." };
         var stdin = PasswordStdin();
         var command = new Command("add", "Add a user.") { name, role, township, stdin };
         command.SetAction(async (parse, cancellationToken) =>
@@ -54,6 +56,10 @@ public static class UserCommand
             }
             using var logging = CommonOptions.Logging(parse);
             await using var database = await CommonOptions.OpenDatabaseAsync(parse, logging.CreateLogger("reliefmatch"), cancellationToken);
+            if (townshipName is not null && await TownshipCheck.ProblemAsync(database.DataSource, installation ?? InstallationOptions.Resolve(parse, Console.Error), townshipName, cancellationToken) is { } unknown)
+            {
+                return await FailAsync(unknown);
+            }
             var users = new UserStore(database.DataSource, time);
             var user = await users.AddAsync(parse.GetValue(name)!, userRole, townshipName, Passwords.Hash(password.Text!), cancellationToken);
             if (user is null)

@@ -18,11 +18,11 @@ namespace ReliefMatch.Host.Jobs;
 /// </summary>
 public sealed class DibaoSampleJob(JobsOptions options, TimeProvider time, JobExecution execution)
 {
-    [DisplayName("dibao-sample 低保新增线上核查抽样 (上月)")]
+    [DisplayName("低保新增线上核查抽样（上月）")]
     public Task DrawPreviousMonthAsync(PerformContext? context, CancellationToken cancellationToken) =>
         DrawMonthAsync(JobPeriods.Previous(context, time), context, cancellationToken);
 
-    [DisplayName("dibao-sample 低保新增线上核查抽样 {0}")]
+    [DisplayName("低保新增线上核查抽样 {0}")]
     public Task DrawAsync(string period, PerformContext? context, CancellationToken cancellationToken) =>
         DrawMonthAsync(JobPeriods.Parse(period), context, cancellationToken);
 
@@ -37,14 +37,14 @@ public sealed class DibaoSampleJob(JobsOptions options, TimeProvider time, JobEx
             var sample = DibaoSampler.Draw(period, RosterHouseholds.HomeTownships(roster.Rows, home), approvals);
             var saved = await new SampleDrawStore(options.Database.DataSource, time).SaveAsync(sample, roster, runId, ct).ConfigureAwait(false);
             var detail = string.Create(CultureInfo.InvariantCulture,
-                $"{sample.Townships.Count} townships, {approvals.Count} new approvals, {sample.Townships.Sum(t => t.Selected.Count)} to review (roster {roster.Period ?? "none"}); {saved.Drawn} drawn now, {saved.AlreadyDrawn} drawn before and kept");
+                $"{sample.Townships.Count} 个乡镇，新审核认定 {approvals.Count} 户，抽取 {sample.Townships.Sum(t => t.Selected.Count)} 户核查（名册 {roster.Period ?? "无"}）；本次抽样 {saved.Drawn} 个乡镇，此前已抽样并保留 {saved.AlreadyDrawn} 个");
             if (saved.Redrawn.Count > 0)
             {
-                detail += "; drawn again from the month's own roster: " + string.Join("、", saved.Redrawn);
+                detail += "；按本月名册重新抽样的乡镇：" + string.Join("、", saved.Redrawn);
             }
             return saved.ChangedSinceDraw.Count == 0
                 ? detail
-                : detail + "; the roster now lists other new approvals than drawn from in " + string.Join("、", saved.ChangedSinceDraw);
+                : detail + "；名册现列出的新增户与抽样时不同的乡镇：" + string.Join("、", saved.ChangedSinceDraw);
         }, cancellationToken);
     }
 }

@@ -25,19 +25,19 @@ public sealed class DueListJobs(JobsOptions options, TimeProvider time, JobExecu
 {
     private readonly IReadOnlyList<IEconomicEvidenceSource> _sources = sources.ToArray();
 
-    [DisplayName("economic-recheck 经济状况核对到期名单 (本月)")]
+    [DisplayName("经济状况核对到期名单（本月）")]
     public Task RecheckThisMonthAsync(PerformContext? context, CancellationToken cancellationToken) =>
         BuildAsync(DueListKind.EconomicRecheck, JobPeriods.Current(context, time), context, cancellationToken);
 
-    [DisplayName("economic-recheck 经济状况核对到期名单 {0}")]
+    [DisplayName("经济状况核对到期名单 {0}")]
     public Task RecheckAsync(string period, PerformContext? context, CancellationToken cancellationToken) =>
         BuildAsync(DueListKind.EconomicRecheck, JobPeriods.Parse(period), context, cancellationToken);
 
-    [DisplayName("overdue-list 经济状况核对逾期名单 (上月)")]
+    [DisplayName("经济状况核对逾期名单（上月）")]
     public Task OverduePreviousMonthAsync(PerformContext? context, CancellationToken cancellationToken) =>
         BuildAsync(DueListKind.Overdue, JobPeriods.Previous(context, time), context, cancellationToken);
 
-    [DisplayName("overdue-list 经济状况核对逾期名单 {0}")]
+    [DisplayName("经济状况核对逾期名单 {0}")]
     public Task OverdueAsync(string period, PerformContext? context, CancellationToken cancellationToken) =>
         BuildAsync(DueListKind.Overdue, JobPeriods.Parse(period), context, cancellationToken);
 
@@ -57,7 +57,7 @@ public sealed class DueListJobs(JobsOptions options, TimeProvider time, JobExecu
                 : EconomicRecheck.Overdue(roster.Rows, home, asOf, interval, _sources);
             var written = await new DueListStore(options.Database.DataSource, time).SaveAsync(kind, period, asOf, interval, items, roster, runId, ct).ConfigureAwait(false);
             return string.Create(CultureInfo.InvariantCulture,
-                $"{items.Count} households, {items.Count(i => i.Overdue)} overdue as of {asOf:yyyy-MM-dd} (every {interval} months; roster {roster.Period ?? "none"}); {(written ? "stored" : "unchanged")}");
+                $"{items.Count} 户，截至 {asOf:yyyy-MM-dd} 逾期 {items.Count(i => i.Overdue)} 户（每 {interval} 个月核对一次；名册 {roster.Period ?? "无"}）；{(written ? "已保存" : "无变化")}");
         }, cancellationToken);
     }
 

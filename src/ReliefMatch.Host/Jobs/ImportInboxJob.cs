@@ -33,7 +33,7 @@ namespace ReliefMatch.Host.Jobs;
 public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobExecution execution, ILogger<ImportInboxJob> logger, IBackgroundJobClient jobs)
 {
     /// <param name="period">The stamp (<c>YYYY-MM</c>) of every file; null: each file's own month.</param>
-    [DisplayName("import-inbox 导入 {0}")]
+    [DisplayName("导入收件目录 {0}")]
     public Task RunAsync(string? period, PerformContext? context, CancellationToken cancellationToken)
     {
         ReportingMonth? given = period is null ? null : JobPeriods.Parse(period);
@@ -72,7 +72,7 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
                     // or the disk) is no verdict on the file: it fails the job.
                     var inner = e.InnerException ?? e;
                     logger.LogWarning("{File}: could not be read ({Error}); moved to the refused files; {StackTrace}", displayName, inner.GetType().Name, inner.StackTrace);
-                    report = new FileReport { Source = source, File = displayName, RefusedReason = $"could not be read ({inner.GetType().Name})" };
+                    report = new FileReport { Source = source, File = displayName, RefusedReason = $"无法读取（{inner.GetType().Name}）" };
                 }
                 if (report.MonthUnknown)
                 {
@@ -85,7 +85,7 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
                 if (report.RefusedReason is { } reason)
                 {
                     refused++;
-                    refusals.Add($"{displayName}: {reason}");
+                    refusals.Add($"{displayName}：{reason}");
                     kind = HandledFiles.Refused;
                 }
                 else
@@ -111,12 +111,12 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
                 }
                 HandledFiles.MoveTo(path, HandledFiles.Folder(options.Home, kind, stamp.ToString(), source.Id()));
             }
-            var stamped = given is not null ? key : stamps.Count == 0 ? "by each file's month" : string.Join(", ", stamps);
+            var stamped = given is not null ? key : stamps.Count == 0 ? "按各文件自身的月份" : string.Join("、", stamps);
             var detail = string.Create(CultureInfo.InvariantCulture,
-                $"stamped {stamped}: {imported} imported, {already} already imported, {refused} refused");
+                $"数据月份 {stamped}：新导入 {imported} 个文件，已导入过 {already} 个，拒收 {refused} 个");
             if (waiting > 0)
             {
-                detail += string.Create(CultureInfo.InvariantCulture, $", {waiting} waiting for their month to be confirmed (待确认)");
+                detail += string.Create(CultureInfo.InvariantCulture, $"，{waiting} 个文件待确认月份");
             }
             IReadOnlyList<ReportingMonth> drawn = rostersArrived.Count == 0 ? [] : await new SampleDrawStore(options.Database.DataSource, time).ListPeriodsAsync(ct).ConfigureAwait(false);
             foreach (var month in rostersArrived.Where(drawn.Contains))
@@ -124,15 +124,15 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
                 // The month's roster came after its 低保 sample was drawn: the draw is made again from it (unless reviewed).
                 var drawMonth = month.ToString();
                 jobs.Enqueue<DibaoSampleJob>(j => j.DrawAsync(drawMonth, null, CancellationToken.None));
-                detail += "; dibao-sample " + drawMonth + " queued again";
+                detail += "；低保抽样 " + drawMonth + " 已重新排队";
             }
             if (refusals.Count > 0)
             {
-                detail += "; refused: " + string.Join("; ", refusals);
+                detail += "；拒收：" + string.Join("；", refusals);
             }
             // Files in a folder no source declaration names stay in the inbox, and the job's record names the folder.
             var undeclared = ExtractImporter.UndeclaredFolders(inbox);
-            return undeclared.Count == 0 ? detail : detail + "; not imported, no source declaration names the folder: " + string.Join(", ", undeclared);
+            return undeclared.Count == 0 ? detail : detail + "；未导入（没有数据源声明的文件夹）：" + string.Join("、", undeclared);
         }, cancellationToken);
     }
 }

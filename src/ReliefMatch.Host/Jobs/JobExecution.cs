@@ -41,12 +41,12 @@ public sealed class JobExecution(JobsOptions options, TimeProvider time, ILogger
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await runs.FinishAsync(runId, JobOutcome.Cancelled, "stopped before the end (server shutting down or job deleted); nothing of it was kept").ConfigureAwait(false);
+            await runs.FinishAsync(runId, JobOutcome.Cancelled, "运行中途停止（服务器关闭或任务被删除），本次的结果均未保留").ConfigureAwait(false);
             throw;
         }
         catch (Exception e)
         {
-            var transient = TransientFailures.IsTransient(e) ? " (transient)" : "";
+            var transient = TransientFailures.IsTransient(e) ? "（暂时性故障，将自动重试）" : "";
             try
             {
                 await runs.FinishAsync(runId, JobOutcome.Failed, Describe(e) + transient).ConfigureAwait(false);

@@ -25,4 +25,17 @@ public static class JobNames
     public const string DibaoSample = "dibao-sample";
 
     public static IReadOnlyList<string> All { get; } = [ImportInbox, MonthlyRun, EconomicRecheck, OverdueList, DibaoSample];
+
+    /// <summary>How a job's name reads on the runs page (the name itself, as stored, when unknown).</summary>
+    public static string Chinese(string job) => job switch
+    {
+        ImportInbox => "导入收件目录",
+        MonthlyRun => "月度比对",
+        MonthlyRunPart => "月度比对（分片）",
+        MonthlyRunMerge => "月度比对（合并）",
+        EconomicRecheck => "经济状况核对到期名单",
+        OverdueList => "经济状况核对逾期名单",
+        DibaoSample => "低保新增线上核查抽样",
+        _ => job,
+    };
 }

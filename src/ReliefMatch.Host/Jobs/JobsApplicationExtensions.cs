@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hangfire;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -9,6 +10,9 @@ namespace ReliefMatch.Host.Jobs;
 /// <summary>Wires the jobs into the built web application.</summary>
 public static class JobsApplicationExtensions
 {
+    /// <summary>The UI culture the jobs dashboard is shown in.</summary>
+    public static readonly CultureInfo DashboardCulture = CultureInfo.GetCultureInfo("zh-CN");
+
     /// <summary>
     /// Registers the recurring jobs (unless <see cref="JobsOptions.RegisterRecurringJobs"/> is off) and maps the
     /// dashboard at <see cref="JobsOptions.DashboardPath"/> for the county role only. Call it after
@@ -29,6 +33,10 @@ public static class JobsApplicationExtensions
         {
             if (CountyDashboardAuthorizationFilter.Allows(context.User))
             {
+                // The dashboard reads its texts from Hangfire's resources by the request's UI culture: the county's
+                // officers read Chinese (the zh resources ship with Hangfire.Core; the build keeps them). Only the UI
+                // culture: a job triggered here captures the request's cultures, and its formatting stays as it was.
+                CultureInfo.CurrentUICulture = DashboardCulture;
                 await next(context);
                 return;
             }
@@ -52,7 +60,7 @@ public static class JobsApplicationExtensions
         app.UseHangfireDashboard(options.DashboardPath, new DashboardOptions
         {
             Authorization = [new CountyDashboardAuthorizationFilter()],
-            DashboardTitle = "ReliefMatch 定时任务",
+            DashboardTitle = "社会救助数据比对预警 · 定时任务",
             DisplayStorageConnectionString = false,
             AppPath = "/",
         }, app.Services.GetRequiredService<JobStorage>());

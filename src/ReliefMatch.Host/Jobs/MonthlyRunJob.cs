@@ -18,11 +18,11 @@ namespace ReliefMatch.Host.Jobs;
 public sealed class MonthlyRunJob(JobsOptions options, TimeProvider time, JobExecution execution, IBackgroundJobClient jobs, ILogger<MonthlyRunJob> logger)
 {
     /// <summary>The scheduled run: the month before the one the job was created in.</summary>
-    [DisplayName("monthly-run 月度比对 (上月)")]
+    [DisplayName("月度比对（上月）")]
     public Task RunPreviousMonthAsync(PerformContext? context, CancellationToken cancellationToken) =>
         RunMonthAsync(JobPeriods.Previous(context, time), context, cancellationToken);
 
-    [DisplayName("monthly-run 月度比对 {0}")]
+    [DisplayName("月度比对 {0}")]
     public Task RunAsync(string period, PerformContext? context, CancellationToken cancellationToken) =>
         RunMonthAsync(JobPeriods.Parse(period), context, cancellationToken);
 
@@ -37,7 +37,7 @@ public sealed class MonthlyRunJob(JobsOptions options, TimeProvider time, JobExe
                 var runId = await SplitRunJobs.StartAsync(jobs, new SplitRun(options.Database.DataSource, rules, options.Installation, time, logger),
                     period, options.MonthlyRunParts, ct).ConfigureAwait(false);
                 await RunAudit.WriteAsync(options.Database.DataSource, time, RunAudit.ScheduledJob, period, runId, ct).ConfigureAwait(false);
-                return string.Create(CultureInfo.InvariantCulture, $"run {runId}: split into {options.MonthlyRunParts} parts by resident ID, each queued as a job");
+                return string.Create(CultureInfo.InvariantCulture, $"运行 {runId}：按身份证号分为 {options.MonthlyRunParts} 片，每片作为一个任务排队");
             }
             return await IntoFreshFolderAsync(options.EffectiveOutputs, key, async fresh =>
             {
@@ -54,7 +54,7 @@ public sealed class MonthlyRunJob(JobsOptions options, TimeProvider time, JobExe
         var key = result.Period.ToString();
         var newFindings = result.Findings.Count(f => f.FirstSeen == result.Period);
         return string.Create(CultureInfo.InvariantCulture,
-            $"run {result.RunId}: {result.Findings.Count} findings, {newFindings} first raised in {key}; {result.Outputs?.Files.Count ?? 0} files in outputs/{key}/");
+            $"运行 {result.RunId}：预警 {result.Findings.Count} 条，其中 {newFindings} 条首次出现于 {key}；输出 {result.Outputs?.Files.Count ?? 0} 个文件到 outputs/{key}/");
     }
 
     /// <summary>

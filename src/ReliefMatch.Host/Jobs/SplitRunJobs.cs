@@ -31,11 +31,11 @@ public sealed class SplitRunJobs(JobsOptions options, TimeProvider time, JobExec
         return runId;
     }
 
-    [DisplayName("monthly-run-part 月度比对 {1} 分片 {2}/{3} (run {0})")]
+    [DisplayName("月度比对 {1} 分片 {2}/{3}（运行 {0}）")]
     public Task EvaluatePartAsync(long runId, string period, int part, int parts, PerformContext? context, CancellationToken cancellationToken)
     {
         var partition = new IdPartition(part, parts);
-        var key = string.Create(CultureInfo.InvariantCulture, $"{period} part {partition} of run {runId}");
+        var key = string.Create(CultureInfo.InvariantCulture, $"{period} 第 {partition} 片（运行 {runId}）");
         return execution.RunAsync(JobNames.MonthlyRunPart, key, JobExecution.LockFor(JobNames.MonthlyRunPart, key), context, async (_, ct) =>
         {
             var split = Split();
@@ -46,25 +46,25 @@ public sealed class SplitRunJobs(JobsOptions options, TimeProvider time, JobExec
             }
             catch (Exception e) when (e is not OperationCanceledException && !TransientFailures.IsTransient(e))
             {
-                await split.FailAsync(runId, $"part {partition}: {e.Message}", CancellationToken.None).ConfigureAwait(false);
+                await split.FailAsync(runId, $"第 {partition} 片：{e.Message}", CancellationToken.None).ConfigureAwait(false);
                 throw;
             }
             if (!last)
             {
-                return $"part {partition} of run {runId} saved";
+                return $"运行 {runId} 的第 {partition} 片已保存";
             }
             jobs.Enqueue<SplitRunJobs>(j => j.MergeAsync(runId, period, null, CancellationToken.None));
-            return $"part {partition} of run {runId} saved, the last: merge queued";
+            return $"运行 {runId} 的第 {partition} 片已保存，是最后一片：合并已排队";
         }, cancellationToken);
     }
 
-    [DisplayName("monthly-run-merge 月度比对 {1} 合并 (run {0})")]
+    [DisplayName("月度比对 {1} 合并（运行 {0}）")]
     public Task MergeAsync(long runId, string period, PerformContext? context, CancellationToken cancellationToken) =>
         execution.RunAsync(JobNames.MonthlyRunMerge, period, JobExecution.LockFor(JobNames.MonthlyRunMerge, period), context, async (_, ct) =>
         {
             var result = await MonthlyRunJob.IntoFreshFolderAsync(options.EffectiveOutputs, period,
                 fresh => Split().MergeAsync(runId, fresh, ct)).ConfigureAwait(false);
-            return result is null ? $"run {runId} was merged already (or failed): nothing to do" : MonthlyRunJob.Describe(result);
+            return result is null ? $"运行 {runId} 已合并过（或已失败）：无需再做" : MonthlyRunJob.Describe(result);
         }, cancellationToken);
 
     private SplitRun Split() =>

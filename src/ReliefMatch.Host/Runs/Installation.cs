@@ -48,7 +48,24 @@ public sealed record Installation
     public string CountyName { get; }
 
     /// <summary>The county the sample generator writes (its drop folders carry it in <see cref="FileName"/>).</summary>
-    public static Installation OfSample { get; } = new(SampleGenerator.HomeCountyCode, SampleGenerator.HomeCountyName);
+    public static Installation OfSample { get; } = new(SampleGenerator.HomeCountyCode, SampleGenerator.HomeCountyName)
+    {
+        Townships = SampleGenerator.HomeTownships,
+    };
+
+    /// <summary>
+    /// The county's townships as the installation lists them (<c>townships</c> in the county file; the sample's nine
+    /// for its county): a township user may be given one of these (or one an imported roster names) before any roster
+    /// is imported.
+    /// </summary>
+    public IReadOnlyList<string> Townships { get; init; } = [];
+
+    /// <summary>Equal when the county, its name and the townships listed (in order) are.</summary>
+    public bool Equals(Installation? other) =>
+        other is not null && HomeCountyCode == other.HomeCountyCode && CountyName == other.CountyName
+        && Townships.SequenceEqual(other.Townships, StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(HomeCountyCode, CountyName, Townships.Count);
 
     /// <summary>What the readers need to know of the home county (rows without a county code belong to it).</summary>
     public ExtractReaderOptions ReaderOptions => new() { HomeCountyCode = HomeCountyCode, HomeCountyName = CountyName };
@@ -75,7 +92,7 @@ public sealed record Installation
         }
         try
         {
-            return new Installation(file?.County ?? "", file?.Name ?? "");
+            return new Installation(file?.County ?? "", file?.Name ?? "") { Townships = file?.Townships ?? [] };
         }
         catch (InstallationException e)
         {
@@ -88,11 +105,12 @@ public sealed record Installation
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, FileName);
-        File.WriteAllText(path, JsonSerializer.Serialize(new CountyFile(HomeCountyCode, CountyName), Json) + "\n", new UTF8Encoding(false));
+        File.WriteAllText(path, JsonSerializer.Serialize(new CountyFile(HomeCountyCode, CountyName, Townships.Count == 0 ? null : [.. Townships]), Json) + "\n", new UTF8Encoding(false));
         return path;
     }
 
     private sealed record CountyFile(
         [property: JsonPropertyName("county")] string? County,
-        [property: JsonPropertyName("name")] string? Name);
+        [property: JsonPropertyName("name")] string? Name,
+        [property: JsonPropertyName("townships"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string[]? Townships = null);
 }

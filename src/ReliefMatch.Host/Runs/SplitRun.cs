@@ -78,7 +78,7 @@ public sealed class SplitRun(NpgsqlDataSource dataSource, RuleSet rules, Install
             if (all.Any(p => p.Inputs != digest))
             {
                 throw new InvalidOperationException(
-                    $"The extracts or the rules changed while the parts of run {runId} were evaluated; run {period} again.");
+                    $"运行 {runId} 的各片比对期间，导入的数据或规则有了变化；请重新运行 {period}。");
             }
             var findings = FindingEngine.Merge(all.Select(p => p.Findings));
             var townships = all[0].Townships;

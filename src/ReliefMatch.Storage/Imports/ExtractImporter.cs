@@ -257,7 +257,8 @@ public sealed class ExtractImporter
                 Accepted = content.Accepted,
                 Rejected = content.Rejected,
                 Skipped = content.Skipped,
-                Rejects = content.Rejects,
+                // As stored (and as a later import of the same file reports them).
+                Rejects = content.Rejects.Select(r => new RejectedRow(r.Row, StoredCodes.Clean(r.Column ?? ""), StoredCodes.Clean(r.Value ?? ""), StoredCodes.Clean(r.Reason ?? ""))).ToList(),
                 Period = period,
             };
         }
@@ -374,7 +375,22 @@ public sealed class ExtractImporter
         return new FileReport { Source = source, File = displayName, Sha256 = sha256, Size = size, RefusedReason = reason };
     }
 
+    /// <summary>
+    /// The extract already stored with these bytes, reported with the rows rejected when it was stored, as stored: the
+    /// report of a file imported before says what the first import said, so a second run's imports.json is the first one's.
+    /// </summary>
     private static async Task<(long Id, FileReport Report)?> FindAsync(NpgsqlConnection connection, SourceKind source, string sha256, string displayName, CancellationToken cancellationToken)
+    {
+        if (await FindStoredAsync(connection, source, sha256, displayName, cancellationToken).ConfigureAwait(false) is not { } found)
+        {
+            return null;
+        }
+        var (id, report) = found;
+        await using var cmd = new NpgsqlCommand(StoredRejects.Sql, connection);
+        return (id, report with { Rejects = await StoredRejects.ReadAsync(cmd, id, null, cancellationToken).ConfigureAwait(false) });
+    }
+
+    private static async Task<(long Id, FileReport Report)?> FindStoredAsync(NpgsqlConnection connection, SourceKind source, string sha256, string displayName, CancellationToken cancellationToken)
     {
         await using var cmd = new NpgsqlCommand("""
             SELECT id, size, encoding, sheet, header_row, rows_read, accepted, rejected, skipped, period

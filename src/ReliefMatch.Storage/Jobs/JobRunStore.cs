@@ -24,7 +24,7 @@ public sealed class JobRunStore(NpgsqlDataSource dataSource, TimeProvider time)
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var abandon = new NpgsqlCommand("""
             UPDATE reliefmatch.job_runs SET outcome = 'abandoned', finished_at = $3,
-                detail = coalesce(detail || ' ', '') || '(found unfinished by a later execution)'
+                detail = coalesce(detail || ' ', '') || '（之后的一次执行发现它未完成：其进程中途中止）'
             WHERE job = $1 AND ($4 OR key = $2) AND outcome = 'running'
             """, connection))
         {
@@ -105,6 +105,17 @@ public sealed class JobRunStore(NpgsqlDataSource dataSource, TimeProvider time)
         JobOutcome.Cancelled => "cancelled",
         JobOutcome.Abandoned => "abandoned",
         JobOutcome.Refused => "refused",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
+    /// <summary>How an outcome reads on the runs page.</summary>
+    public static string Chinese(JobOutcome outcome) => outcome switch
+    {
+        JobOutcome.Running => "运行中",
+        JobOutcome.Succeeded => "已完成",
+        JobOutcome.Failed => "失败",
+        JobOutcome.Cancelled => "已取消",
+        JobOutcome.Abandoned => "中途中止",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 

@@ -22,6 +22,8 @@ public static class AuditActions
     public const string DownloadDueList = "download-due-list";
     /// <summary>A township's 统计表 entries of a month saved.</summary>
     public const string EnterStatistics = "enter-statistics";
+    /// <summary>A workplace account added by a county officer on the users page.</summary>
+    public const string AddUser = "add-user";
     /// <summary>A monthly run of a month asked for from its month page (queued, or refused with the reason).</summary>
     public const string QueueRun = "queue-run";
     /// <summary>A month's 统计表 published (上报) as its next version.</summary>
@@ -48,7 +50,7 @@ public static class AuditActions
     [
         SignIn, SignInFailed, SignOut, AccessDenied, DownloadWorklist, DownloadStatistics, RevealIds, UploadExtract, ReturnWorklist,
         DownloadSample, DownloadDueList, EnterStatistics, QueueRun, RunMonth, TriggerJob, JobsDashboard, ExportFindings,
-        PublishStatistics, ConfirmMonth, RecordOutcome, ReviewSample,
+        PublishStatistics, ConfirmMonth, RecordOutcome, ReviewSample, AddUser,
     ];
 
     /// <summary>How an action reads on the audit page.</summary>
@@ -75,6 +77,7 @@ public static class AuditActions
         ConfirmMonth => "确认文件月份",
         RecordOutcome => "登记核查结果",
         ReviewSample => "登记抽样核查结果",
+        AddUser => "添加用户",
         _ => action,
     };
 }

@@ -1,5 +1,5 @@
 using Npgsql;
-using NpgsqlTypes;
+using ReliefMatch.Storage.Imports;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Periods;
 
@@ -83,17 +83,8 @@ public sealed class ImportHistory(NpgsqlDataSource dataSource)
     /// <summary>The rejected rows of an extract in row order, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<RejectedRow>> RejectedRowsAsync(long id, int limit, CancellationToken cancellationToken = default)
     {
-        await using var cmd = dataSource.CreateCommand(
-            "SELECT row, column_name, value, reason FROM reliefmatch.rejected_rows WHERE extract_id = $1 ORDER BY row, column_name COLLATE \"C\" LIMIT $2");
-        cmd.Parameters.Add(new() { Value = id });
-        cmd.Parameters.Add(new() { Value = limit, NpgsqlDbType = NpgsqlDbType.Integer });
-        var list = new List<RejectedRow>();
-        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(new RejectedRow(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3)));
-        }
-        return list;
+        await using var cmd = dataSource.CreateCommand(StoredRejects.Sql);
+        return await StoredRejects.ReadAsync(cmd, id, limit, cancellationToken).ConfigureAwait(false);
     }
 
     private static ImportedExtract Read(NpgsqlDataReader r) => new()

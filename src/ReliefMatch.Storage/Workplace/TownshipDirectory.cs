@@ -32,6 +32,30 @@ public sealed class TownshipDirectory(NpgsqlDataSource dataSource)
             """);
         cmd.Parameters.Add(new() { Value = period.ToString() });
         cmd.Parameters.Add(new() { Value = homeCountyCode });
+        return await NamesAsync(cmd, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Every township of the home county that any imported roster names (of whatever month), trimmed, in ordinal
+    /// order: the townships a township user may belong to.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RosterTownshipsAsync(string homeCountyCode, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT name FROM (
+                SELECT DISTINCT btrim(r.township) AS name
+                FROM reliefmatch.roster_records r
+                WHERE left(btrim(r.county_code), length($1)) = $1
+                  AND substr(btrim(r.county_code), length($1) + 1) ~ '^[0-9]*$'
+                  AND btrim(r.township) <> '') t
+            ORDER BY name COLLATE "C"
+            """);
+        cmd.Parameters.Add(new() { Value = homeCountyCode });
+        return await NamesAsync(cmd, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<string>> NamesAsync(NpgsqlCommand cmd, CancellationToken cancellationToken)
+    {
         var list = new List<string>();
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -25,8 +25,8 @@ public static class Passwords
 
     /// <summary>Why a password is not acceptable, or null when it is.</summary>
     public static string? Problem(string password) =>
-        password.Length < MinimumLength ? $"密码至少 {MinimumLength} 个字符 (the password needs at least {MinimumLength} characters)."
-        : string.IsNullOrWhiteSpace(password) ? "密码不能全是空格 (the password cannot be blank)."
+        password.Length < MinimumLength ? $"密码至少 {MinimumLength} 个字符。"
+        : string.IsNullOrWhiteSpace(password) ? "密码不能全是空格。"
         : null;
 
     /// <summary>Checks a password against a stored hash: whether it matches, and whether the hash should be renewed.</summary>

@@ -21,7 +21,7 @@ public sealed class SignInService(UserStore users, AuditLog audit, LockoutPolicy
         if (user is null)
         {
             Passwords.VerifyDecoy(password);
-            await AuditAsync(name, null, null, "unknown user", address, cancellationToken);
+            await AuditAsync(name, null, null, "无此用户", address, cancellationToken);
             return new SignInOutcome(null, WrongCredentials);
         }
         // The attempt is counted before the password is checked, so that attempts arriving at once cannot all be
@@ -29,21 +29,21 @@ public sealed class SignInService(UserStore users, AuditLog audit, LockoutPolicy
         var attempt = await users.BeginSignInAsync(user.Id, policy.MaxFailures, policy.LockFor, cancellationToken);
         if (!attempt.Admitted)
         {
-            await AuditAsync(user.Name, user.Role, user.Township, "locked", address, cancellationToken);
+            await AuditAsync(user.Name, user.Role, user.Township, "账户锁定中", address, cancellationToken);
             return new SignInOutcome(null, LockedText(attempt.LockedUntil), attempt.LockedUntil);
         }
         var (matches, rehash) = Passwords.Verify(user.PasswordHash, password);
         if (!matches)
         {
             var lockedUntil = attempt.LockedUntil;
-            await AuditAsync(user.Name, user.Role, user.Township, lockedUntil is null ? "wrong password" : "wrong password; locked", address, cancellationToken);
+            await AuditAsync(user.Name, user.Role, user.Township, lockedUntil is null ? "密码错误" : "密码错误，账户已锁定", address, cancellationToken);
             return lockedUntil is { } until ? new SignInOutcome(null, LockedText(until), until) : new SignInOutcome(null, WrongCredentials);
         }
         // A right password is no failure, whatever else refuses the sign-in.
         await users.RecordSignInAsync(user.Id, cancellationToken);
         if (!user.Enabled)
         {
-            await AuditAsync(user.Name, user.Role, user.Township, "disabled", address, cancellationToken);
+            await AuditAsync(user.Name, user.Role, user.Township, "账户已停用", address, cancellationToken);
             return new SignInOutcome(null, "该账户已停用，请联系县民政局。");
         }
         if (rehash)

@@ -50,7 +50,7 @@ public static class AuditPages
         }, context.RequestAborted);
         var rows = lines.Select(l => Of($"""
             <tr data-action="{l.Entry.Action}"><td class="n">{l.Id}</td><td>{WorkplaceClock.Text(l.At)}</td><td>{l.Entry.UserName}</td><td>{l.Entry.Role?.Chinese()}</td><td>{l.Entry.Township}</td>
-            <td>{AuditActions.Chinese(l.Entry.Action)}</td><td>{l.Entry.Subject}</td><td class="n">{l.Entry.Rows}</td><td>{(l.Entry.FullIds ? "是" : "")}</td><td>{l.Entry.Address}</td></tr>
+            <td>{AuditActions.Chinese(l.Entry.Action)}</td><td class="wrap">{l.Entry.Subject}</td><td class="n">{l.Entry.Rows}</td><td>{(l.Entry.FullIds ? "是" : "")}</td><td>{l.Entry.Address}</td></tr>
             """));
         var filter = new (string, string?)[] { ("user", user), ("action", action), ("from", fromText), ("to", toText) };
         var pages = new List<Markup>();

@@ -45,9 +45,9 @@ public static class Fragments
             var township = showTownship ? Of($"<td>{f.Finding.Township}</td>") : Markup.Empty;
             return Of($"""
                 <tr{Raw(overdue ? " class=\"overdue\"" : "")} data-reference="{f.Finding.Reference}">{township}<td>{f.Finding.Village}</td><td>{f.Finding.Name}</td><td>{PageInput.Id(f.Finding.IdNumber, fullIds)}</td>
-                <td>{FindingText.Programmes(f.Finding)}</td><td>{FindingText.Warning(f.Finding)}</td><td>{FindingText.Evidence(f.Finding, fullIds)}</td>
+                <td>{FindingText.Programmes(f.Finding)}</td><td>{FindingText.Warning(f.Finding)}</td><td class="wrap">{FindingText.Evidence(f.Finding, fullIds)}</td>
                 <td>{f.FirstSeen.ToString()}</td><td>{FindingText.Date(run.DueDate)}{Raw(overdue ? "<br><span class=\"warn\">已逾期</span>" : "")}</td>
-                <td>{f.Status.Chinese()}</td><td>{(fullIds ? f.DispositionReason : IdText.MaskIds(f.DispositionReason))}</td><td>{f.CheckedBy}</td><td>{(f.CheckedOn is { } d ? FindingText.Date(d) : "")}</td><td><a href="{Links.Finding(f.Finding.Reference)}">{f.Finding.Reference}</a></td></tr>
+                <td>{f.Status.Chinese()}</td><td class="wrap">{(fullIds ? f.DispositionReason : IdText.MaskIds(f.DispositionReason))}</td><td>{f.CheckedBy}</td><td>{(f.CheckedOn is { } d ? FindingText.Date(d) : "")}</td><td><a href="{Links.Finding(f.Finding.Reference)}">{f.Finding.Reference}</a></td></tr>
                 """);
         }).ToList();
         if (rows.Count == 0)

@@ -86,7 +86,7 @@ public static class ImportPages
         {
             return Markup.Empty;
         }
-        var rows = rejects.Select(r => Of($"""<tr><td class="n">{r.Row}</td><td>{r.Column}</td><td>{PageInput.Value(r.Value, fullIds)}</td><td>{r.Reason}</td></tr>"""));
+        var rows = rejects.Select(r => Of($"""<tr><td class="n">{r.Row}</td><td>{r.Column}</td><td class="wrap">{PageInput.Value(r.Value, fullIds)}</td><td class="wrap">{r.Reason}</td></tr>"""));
         var more = total > rejects.Count ? Of($"""<p class="muted">共 {total} 行拒收，此处列出前 {rejects.Count} 行。</p>""") : Markup.Empty;
         return Of($"""
             <table class="rejects"><thead><tr><th>行</th><th>列</th><th>读到的值</th><th>原因</th></tr></thead><tbody>{rows}</tbody></table>{more}

@@ -23,7 +23,7 @@ public static class RunPages
         var rows = list.Select(r => Of($"""
             <tr><td class="n">{r.Id}</td><td>{r.Period.ToString()}</td><td>{WorkplaceClock.Text(r.StartedAt)}</td><td>{(r.FinishedAt is { } f ? WorkplaceClock.Text(f) : "")}</td>
             <td class="{(r.Status == "failed" ? "warn" : r.Status == "succeeded" ? "ok" : "")}">{StatusText(r.Status)}</td>
-            <td class="n">{r.Findings}</td><td class="n">{r.NewFindings}</td><td class="n">{r.Dismissed}</td><td class="n">{r.Closed}</td><td>{r.Error}</td></tr>
+            <td class="n">{r.Findings}</td><td class="n">{r.NewFindings}</td><td class="n">{r.Dismissed}</td><td class="n">{r.Closed}</td><td class="wrap">{r.Error}</td></tr>
             """));
         var content = list.Count == 0
             ? Of($"""<p class="muted">还没有比对运行。</p>""")
@@ -33,8 +33,8 @@ public static class RunPages
                 """);
         var jobRuns = await jobs.ListAsync(100, null, context.RequestAborted);
         var jobRows = jobRuns.Select(j => Of($"""
-            <tr><td>{j.Job}</td><td>{j.Key}</td><td class="n">{j.Attempt}</td><td>{WorkplaceClock.Text(j.StartedAt)}</td><td>{(j.FinishedAt is { } f ? WorkplaceClock.Text(f) : "")}</td>
-            <td>{JobRunStore.Text(j.Outcome)}</td><td>{j.Detail}</td></tr>
+            <tr><td>{ReliefMatch.Host.Jobs.JobNames.Chinese(j.Job)}</td><td>{j.Key}</td><td class="n">{j.Attempt}</td><td>{WorkplaceClock.Text(j.StartedAt)}</td><td>{(j.FinishedAt is { } f ? WorkplaceClock.Text(f) : "")}</td>
+            <td class="{(j.Outcome is JobOutcome.Failed or JobOutcome.Abandoned ? "warn" : j.Outcome == JobOutcome.Succeeded ? "ok" : "")}">{JobRunStore.Chinese(j.Outcome)}</td><td class="wrap">{j.Detail}</td></tr>
             """));
         var jobsContent = jobRuns.Count == 0
             ? Of($"""<p class="muted">还没有定时任务的执行记录。</p>""")

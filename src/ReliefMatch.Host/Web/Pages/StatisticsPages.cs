@@ -56,7 +56,7 @@ public static class StatisticsPages
         var head = units.Select(u => Of($"<th>{u.Name}</th>"));
         Markup Cell(SheetCell cell, UnitStatistics unit) => Of($"""<td class="n">{Figure(cell, unit)}</td>""");
         var rows = SheetCells.Tags.Concat(SheetCells.Duties).Select(cell => Of($"""
-            <tr data-cell="{cell.Path}"><td>{cell.Words}</td>{units.Select(u => Cell(cell, u.Figures))}</tr>
+            <tr data-cell="{cell.Path}"><td class="wrap">{cell.Words}</td>{units.Select(u => Cell(cell, u.Figures))}</tr>
             """));
         var missing = statistics.Missing.Select(m => Of($"""<li data-cell="{m.Cell.Path}">{m.Cell.Words}：{string.Join("；", m.Sources.Select(x => x.Chinese()))}</li>"""));
         return Of($"""

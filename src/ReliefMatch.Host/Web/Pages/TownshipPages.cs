@@ -199,7 +199,7 @@ public static class TownshipPages
         }
         var rows = await returns.RowsAsync(id, context.RequestAborted);
         var problem = summary.Problem is { } p ? Of($"""<p class="msg" id="return-problem">{p}</p>""") : Markup.Empty;
-        var lines = rows.Select(r => Of($"""<tr class="{r.Outcome.Id()}"><td class="n">{r.Row}</td><td>{r.Name}</td><td>{r.MaskedId}</td><td>{(r.RuleId is { } rule ? titles.Of(rule) : "")}</td><td>{r.Reference}</td><td>{r.Outcome.Chinese()}</td><td>{r.Reason}</td></tr>"""));
+        var lines = rows.Select(r => Of($"""<tr class="{r.Outcome.Id()}"><td class="n">{r.Row}</td><td>{r.Name}</td><td>{r.MaskedId}</td><td>{(r.RuleId is { } rule ? titles.Of(rule) : "")}</td><td>{r.Reference}</td><td>{r.Outcome.Chinese()}</td><td class="wrap">{r.Reason}</td></tr>"""));
         var content = Of($"""
             <p>{summary.File} · {summary.UserName} · {WorkplaceClock.Text(summary.At)}</p>
             {problem}
@@ -221,7 +221,7 @@ public static class TownshipPages
         }
         var rows = recent.Select(r => Of($"""
             <tr><td>{WorkplaceClock.Text(r.At)}</td><td>{r.UserName}</td><td><a href="{Links.Return(township, r.Id)}">{r.File}</a></td>
-            <td class="n">{r.Confirmed}</td><td class="n">{r.Dismissed}</td><td class="n">{r.Unchanged}</td><td class="n">{r.Blank}</td><td class="n">{r.Refused}</td><td>{r.Problem}</td></tr>
+            <td class="n">{r.Confirmed}</td><td class="n">{r.Dismissed}</td><td class="n">{r.Unchanged}</td><td class="n">{r.Blank}</td><td class="n">{r.Refused}</td><td class="wrap">{r.Problem}</td></tr>
             """));
         return Of($"""<table><thead><tr><th>时间</th><th>上传人</th><th>文件</th><th>属实</th><th>不属实</th><th>无变化</th><th>未填</th><th>未采纳</th><th>问题</th></tr></thead><tbody>{rows}</tbody></table>""");
     }

@@ -213,14 +213,14 @@ public static class ReturnedWorklistReader
         {
             if (rowNumber > Limits.MaxRows)
             {
-                return ReturnedWorklist.Unreadable($"文件超过 {Limits.MaxRows} 行，不是一个乡镇的核查清单 (more than {Limits.MaxRows} rows)。");
+                return ReturnedWorklist.Unreadable($"文件超过 {Limits.MaxRows} 行，不是一个乡镇的核查清单。");
             }
             foreach (var (column, (text, _)) in cells)
             {
                 if (text.Length > Limits.MaxCellCharacters)
                 {
                     return ReturnedWorklist.Unreadable(
-                        $"第 {rowNumber} 行第 {column + 1} 列的单元格有 {text.Length} 个字符，超过上限 {Limits.MaxCellCharacters} (row {rowNumber}, column {column + 1}: {text.Length} characters, over the limit of {Limits.MaxCellCharacters})。");
+                        $"第 {rowNumber} 行第 {column + 1} 列的单元格有 {text.Length} 个字符，超过上限 {Limits.MaxCellCharacters}。");
                 }
             }
             if (columns is null)

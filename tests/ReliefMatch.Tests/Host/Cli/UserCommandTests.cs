@@ -1,9 +1,12 @@
 using System.CommandLine;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using ReliefMatch.Core.Extracts;
 using ReliefMatch.Host.Cli;
+using ReliefMatch.Host.Runs;
 using ReliefMatch.Host.Web.Accounts;
 using ReliefMatch.Storage;
+using ReliefMatch.Storage.Imports;
 using ReliefMatch.Storage.Workplace;
 using ReliefMatch.Tests.Infrastructure;
 
@@ -40,19 +43,23 @@ public sealed class UserCommandTests(PostgresFixture postgres) : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<int> RunAsync(string stdin, params string[] args)
+    private Task<int> RunAsync(string stdin, params string[] args) => RunAsync(Installation.Default, stdin, new StringWriter(), args);
+
+    private async Task<int> RunAsync(Installation installation, string stdin, StringWriter error, params string[] args)
     {
         var root = new RootCommand { CommonOptions.Home, CommonOptions.Rules, CommonOptions.Verbose };
-        root.Subcommands.Add(UserCommand.Create(_time));
-        var before = Console.In;
+        root.Subcommands.Add(UserCommand.Create(_time, installation));
+        var (beforeIn, beforeError) = (Console.In, Console.Error);
         Console.SetIn(new StringReader(stdin));
+        Console.SetError(error);
         try
         {
             return await CliErrors.InvokeAsync(root, args);
         }
         finally
         {
-            Console.SetIn(before);
+            Console.SetIn(beforeIn);
+            Console.SetError(beforeError);
         }
     }
 
@@ -102,5 +109,47 @@ public sealed class UserCommandTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal((true, false), Passwords.Verify(user.PasswordHash, "another horse 2"));
         Assert.Equal(2, await RunAsync("", "user", "disable", "nobody"));
         Assert.Equal(2, await RunAsync("correct horse 1\n", "user", "add", "county1", "--role", "county", "--password-stdin"));
+    }
+
+    [Fact]
+    public async Task Add_MistypedTownship_RefusedInChineseNamingTheNearSpelling()
+    {
+        var error = new StringWriter();
+
+        Assert.Equal(2, await RunAsync(Installation.Default, "correct horse 1\n", error, "user", "add", "suqiao1", "--role", "township", "--township", "苏乔镇", "--password-stdin"));
+
+        Assert.Null(await UserAsync("suqiao1"));
+        Assert.Contains("乡镇“苏乔镇”不是本县名册中的乡镇", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("是否应为：苏桥镇？", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, await RunAsync("correct horse 1\n", "user", "add", "suqiao1", "--role", "township", "--township", "苏桥镇", "--password-stdin"));
+    }
+
+    [Fact]
+    public async Task Add_TownshipOnlyAnImportedRosterNames_Accepted()
+    {
+        var unlisted = Installation.Default with { Townships = [] };
+        var folder = TempFolder.Create("reliefmatch-user-roster");
+        try
+        {
+            var none = new StringWriter();
+            Assert.Equal(2, await RunAsync(unlisted, "correct horse 1\n", none, "user", "add", "x1", "--role", "township", "--township", "新村乡", "--password-stdin"));
+            Assert.Contains("还没有导入名册", none.ToString(), StringComparison.Ordinal);
+
+            var path = Path.Combine(folder, "roster.csv");
+            await File.WriteAllTextAsync(path, $"区划代码,乡镇,家庭编号,姓名,身份证号,救助类别,保障状态\r\n450326,新村乡,H1,张一,{TestRecords.IdNumber(1)},农村低保,在保\r\n");
+            await using (var database = await Database.OpenAsync(postgres.Options(_connectionString)))
+            {
+                Assert.Null((await new ExtractImporter(database.DataSource, _time).ImportFileAsync(path, SourceKind.Roster, new(2023, 7))).RefusedReason);
+            }
+
+            Assert.Equal(0, await RunAsync(unlisted, "correct horse 1\n", new StringWriter(), "user", "add", "x1", "--role", "township", "--township", "新村乡", "--password-stdin"));
+            var far = new StringWriter();
+            Assert.Equal(2, await RunAsync(unlisted, "correct horse 1\n", far, "user", "add", "x2", "--role", "township", "--township", "罗锦镇", "--password-stdin"));
+            Assert.Contains("本县的乡镇有：新村乡。", far.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            TempFolder.Delete(folder);
+        }
     }
 }

@@ -17,27 +17,9 @@ public sealed class CountyDashboardTests(PostgresFixture postgres)
     public async Task Dashboard_ByRole_OnlyTheCountyGetsIt()
     {
         await using var h = await JobsHarness.StartAsync(postgres);
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddAuthentication(HeaderAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
-        builder.Services.AddReliefMatchJobs(h.Options with { RunServer = false });
-        await using var app = builder.Build();
-        app.UseAuthentication();
-        app.UseReliefMatchJobs();
-        await app.StartAsync();
+        await using var app = await StartDashboardAsync(h);
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-
-        async Task<(HttpStatusCode Status, string Body)> GetAsync(string path, string? role)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            if (role is not null)
-            {
-                request.Headers.Add("X-Test-Role", role);
-            }
-            using var response = await http.SendAsync(request);
-            return (response.StatusCode, await response.Content.ReadAsStringAsync());
-        }
+        Task<(HttpStatusCode Status, string Body)> GetAsync(string path, string? role) => GetWithRoleAsync(http, path, role);
 
         var anonymous = await GetAsync("/hangfire", null);
         var township = await GetAsync("/hangfire/recurring", "township");
@@ -52,6 +34,57 @@ public sealed class CountyDashboardTests(PostgresFixture postgres)
         Assert.Contains("monthly-run", county.Body);
         Assert.Contains("dibao-sample", county.Body);
         Assert.Equal(HttpStatusCode.OK, countyStats.Status);
+    }
+
+    [Fact]
+    public async Task Dashboard_County_ShownInChineseWithChineseJobNames()
+    {
+        await using var h = await JobsHarness.StartAsync(postgres);
+        await using var app = await StartDashboardAsync(h);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        var home = await GetWithRoleAsync(http, "/hangfire", "county");
+        var recurring = await GetWithRoleAsync(http, "/hangfire/recurring", "county");
+        await app.StopAsync();
+
+        Assert.Equal(HttpStatusCode.OK, home.Status);
+        foreach (var chinese in new[] { "作业", "服务器", "重试" })
+        {
+            Assert.Contains(chinese, home.Body, StringComparison.Ordinal);
+        }
+        foreach (var english in new[] { ">Jobs<", ">Servers<", ">Retries<", ">Recurring Jobs<", "Realtime Graph", "History Graph" })
+        {
+            Assert.DoesNotContain(english, home.Body, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.Contains("社会救助数据比对预警", home.Body, StringComparison.Ordinal);
+        // The recurring jobs keep their ids; what they do reads in Chinese.
+        Assert.Contains("月度比对（上月）", recurring.Body, StringComparison.Ordinal);
+        Assert.Contains("低保新增线上核查抽样（上月）", recurring.Body, StringComparison.Ordinal);
+    }
+
+    private static async Task<WebApplication> StartDashboardAsync(JobsHarness h)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddAuthentication(HeaderAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
+        builder.Services.AddReliefMatchJobs(h.Options with { RunServer = false });
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseReliefMatchJobs();
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> GetWithRoleAsync(HttpClient http, string path, string? role)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (role is not null)
+        {
+            request.Headers.Add("X-Test-Role", role);
+        }
+        using var response = await http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     [Theory]

@@ -58,7 +58,7 @@ public sealed class DibaoSampleJobTests(PostgresFixture postgres)
         }
         var draws = await h.Services.GetRequiredService<SampleDrawStore>().ListAsync(July);
         Assert.Equal(("2023-07", 7, 4), draws.Where(d => d.Township == "永福镇").Select(d => (d.RosterPeriod, d.Candidates, d.Selected.Count)).Single());
-        Assert.Contains("drawn again from the month's own roster: ", (await JobQueries.RunsAsync(h, JobNames.DibaoSample))[^1].Detail, StringComparison.Ordinal);
+        Assert.Contains("按本月名册重新抽样的乡镇：", (await JobQueries.RunsAsync(h, JobNames.DibaoSample))[^1].Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,8 +79,8 @@ public sealed class DibaoSampleJobTests(PostgresFixture postgres)
         Assert.Equal(6, await StorageTestDb.CountAsync(h.Database.DataSource, "sample_draw_items"));
         var runs = await JobQueries.RunsAsync(h, JobNames.DibaoSample);
         Assert.Equal([JobOutcome.Succeeded, JobOutcome.Succeeded], runs.Select(r => r.Outcome));
-        Assert.EndsWith("3 drawn now, 0 drawn before and kept", runs[0].Detail);
-        Assert.EndsWith("0 drawn now, 3 drawn before and kept", runs[1].Detail);
+        Assert.EndsWith("本次抽样 3 个乡镇，此前已抽样并保留 0 个", runs[0].Detail);
+        Assert.EndsWith("本次抽样 0 个乡镇，此前已抽样并保留 3 个", runs[1].Detail);
         Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), runs.Select(r => r.BackgroundId!).Order(StringComparer.Ordinal));
     }
 

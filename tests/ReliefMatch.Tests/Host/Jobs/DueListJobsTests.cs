@@ -36,7 +36,7 @@ public sealed class DueListJobsTests(PostgresFixture postgres)
         Assert.Equal(["H2", "H3"], list!.Items.Select(i => i.HouseholdId).Order(StringComparer.Ordinal));
         Assert.Equal(new DateOnly(2023, 7, 31), list.Summary.AsOf);
         Assert.Equal(before, await StorageTestDb.DumpAsync(h.Database.DataSource, state));
-        Assert.EndsWith("; unchanged", (await JobQueries.RunsAsync(h, JobNames.OverdueList))[1].Detail);
+        Assert.EndsWith("；无变化", (await JobQueries.RunsAsync(h, JobNames.OverdueList))[1].Detail);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class ImportInboxJobTests(PostgresFixture postgres, ITestOutputHel
         Assert.Empty(Directory.EnumerateFiles(h.Options.EffectiveInbox, "*", SearchOption.AllDirectories));
         Assert.True(File.Exists(Path.Combine(h.Home, "imported", "2023-07", "roster", "花名册202307.csv")));
         var run = Assert.Single(await JobQueries.RunsAsync(h, JobNames.ImportInbox));
-        Assert.Equal(("2023-07", JobOutcome.Succeeded, "stamped 2023-07: 1 imported, 0 already imported, 0 refused"), (run.Key, run.Outcome, run.Detail));
+        Assert.Equal(("2023-07", JobOutcome.Succeeded, "数据月份 2023-07：新导入 1 个文件，已导入过 0 个，拒收 0 个"), (run.Key, run.Outcome, run.Detail));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class ImportInboxJobTests(PostgresFixture postgres, ITestOutputHel
         Assert.True(File.Exists(Path.Combine(h.Home, "refused", "2023-07", "roster", "wrong.csv")));
         Assert.Equal([".upload-in-progress.csv"], Directory.EnumerateFiles(inbox).Select(Path.GetFileName));
         var second = (await JobQueries.RunsAsync(h, JobNames.ImportInbox))[1];
-        Assert.StartsWith("stamped 2023-07: 0 imported, 1 already imported, 1 refused; refused: roster/wrong.csv: ", second.Detail);
+        Assert.StartsWith("数据月份 2023-07：新导入 0 个文件，已导入过 1 个，拒收 1 个；拒收：roster/wrong.csv：", second.Detail);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class ImportInboxJobTests(PostgresFixture postgres, ITestOutputHel
         Assert.Equal(1, await StorageTestDb.CountAsync(h.Database.DataSource, "extracts", "file = 'roster/b-good.csv'"));
         Assert.True(File.Exists(Path.Combine(h.Home, "refused", "2023-07", "roster", "a-damaged.xlsx")));
         var run = Assert.Single(await JobQueries.RunsAsync(h, JobNames.ImportInbox));
-        Assert.StartsWith("stamped 2023-07: 1 imported, 0 already imported, 1 refused; refused: roster/a-damaged.xlsx: ", run.Detail);
+        Assert.StartsWith("数据月份 2023-07：新导入 1 个文件，已导入过 0 个，拒收 1 个；拒收：roster/a-damaged.xlsx：", run.Detail);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class ImportInboxJobTests(PostgresFixture postgres, ITestOutputHel
         Assert.Equal("Succeeded", await h.WaitForSuccessAsync(h.Scheduler.EnqueueImport("2023-07")));
 
         var run = Assert.Single(await JobQueries.RunsAsync(h, JobNames.ImportInbox));
-        Assert.StartsWith("stamped 2023-07: 1 imported, 0 already imported, 1 refused; refused: roster/a-wrong.csv: ", run.Detail);
+        Assert.StartsWith("数据月份 2023-07：新导入 1 个文件，已导入过 0 个，拒收 1 个；拒收：roster/a-wrong.csv：", run.Detail);
         Assert.Contains(ReliefMatch.Core.Identity.ResidentId.Mask(id), run.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain(id, run.Detail, StringComparison.Ordinal);
         Assert.Contains(log.Lines, l => l.Contains(ReliefMatch.Core.Identity.ResidentId.Mask(id), StringComparison.Ordinal));
@@ -118,7 +118,7 @@ public sealed class ImportInboxJobTests(PostgresFixture postgres, ITestOutputHel
         Assert.Equal(["roster.csv"], Directory.EnumerateFiles(inbox).Select(Path.GetFileName));
         Assert.Equal("(roster/roster.csv,roster)", await StorageTestDb.DumpAsync(h.Database.DataSource, "SELECT file, source FROM reliefmatch.pending_files"));
         var run = Assert.Single(await JobQueries.RunsAsync(h, JobNames.ImportInbox));
-        Assert.Equal(("2023-08", "stamped 2023-07: 1 imported, 0 already imported, 0 refused, 1 waiting for their month to be confirmed (待确认)"), (run.Key, run.Detail));
+        Assert.Equal(("2023-08", "数据月份 2023-07：新导入 1 个文件，已导入过 0 个，拒收 0 个，1 个文件待确认月份"), (run.Key, run.Detail));
 
         // The next execution passes over the waiting file: still one listing, still in the inbox, nothing imported.
         await job.RunAsync(null, null, CancellationToken.None);

@@ -33,7 +33,7 @@ public sealed class MonthlyRunJobTests(PostgresFixture postgres)
         Assert.Equal(2, await StorageTestDb.CountAsync(h.Database.DataSource, "runs", "period = '2023-07' AND status = 'succeeded'"));
         var runs = await JobQueries.RunsAsync(h, JobNames.MonthlyRun);
         Assert.All(runs, r => Assert.Equal(JobOutcome.Succeeded, r.Outcome));
-        Assert.Contains("findings", runs[0].Detail);
+        Assert.Contains("预警", runs[0].Detail);
         // Both runs are in the audit log, started by the job server.
         Assert.Equal(2, await StorageTestDb.CountAsync(h.Database.DataSource, "audit_log", "action = 'run-month' AND user_name = '定时任务' AND subject LIKE '2023年7月月度比对，运行编号 %'"));
     }

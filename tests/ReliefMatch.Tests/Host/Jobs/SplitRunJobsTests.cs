@@ -52,7 +52,7 @@ public sealed class SplitRunJobsTests(PostgresFixture postgres)
         Assert.Equal(3, parts.Count);
         Assert.All(parts, p => Assert.Equal(JobOutcome.Succeeded, p.Outcome));
         Assert.Equal(JobOutcome.Succeeded, Assert.Single(await JobQueries.RunsAsync(h, JobNames.MonthlyRunMerge)).Outcome);
-        Assert.Contains("split into 3 parts", Assert.Single(await JobQueries.RunsAsync(h, JobNames.MonthlyRun)).Detail);
+        Assert.Contains("分为 3 片", Assert.Single(await JobQueries.RunsAsync(h, JobNames.MonthlyRun)).Detail);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class SplitRunJobsTests(PostgresFixture postgres)
         var good = jobs.Enqueue<SplitRunJobs>(j => j.EvaluatePartAsync(runId, "2023-07", 1, 2, null, CancellationToken.None));
         await h.WaitForSuccessAsync(good);
 
-        Assert.Equal(1, await StorageTestDb.CountAsync(h.Database.DataSource, "runs", $"id = {runId} AND status = 'failed' AND error LIKE 'part 1/3: %'"));
+        Assert.Equal(1, await StorageTestDb.CountAsync(h.Database.DataSource, "runs", $"id = {runId} AND status = 'failed' AND error LIKE '第 1/3 片：%'"));
         Assert.Empty(await JobQueries.RunsAsync(h, JobNames.MonthlyRunMerge));
         Assert.Equal(0, await StorageTestDb.CountAsync(h.Database.DataSource, "findings"));
     }

@@ -85,6 +85,35 @@ public class ImportsJsonWriterTests
     }
 
     [Fact]
+    public void Write_RejectedValueHoldingAnId_MaskedKeepingTheRestUnlessFullIds()
+    {
+        var id = ReliefMatch.Tests.Infrastructure.TestRecords.IdNumber(7);
+        var report = Roster with { Rejects = [new RejectedRow(4, "身份证号", $"{id} 重复", "重复")] };
+        using var masked = new MemoryStream();
+        using var full = new MemoryStream();
+
+        ImportsJsonWriter.Write(masked, [report]);
+        ImportsJsonWriter.Write(full, [report], fullIds: true);
+
+        Assert.Contains($"\"value\": \"{ReliefMatch.Core.Identity.ResidentId.Mask(id)} 重复\"", Text(masked), StringComparison.Ordinal);
+        Assert.DoesNotContain(id, Text(masked), StringComparison.Ordinal);
+        Assert.Contains($"\"value\": \"{id} 重复\"", Text(full), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_WithoutAlreadyImported_SameTextWhoeverStoredTheFile()
+    {
+        using var first = new MemoryStream();
+        using var again = new MemoryStream();
+
+        ImportsJsonWriter.Write(first, [Roster], alreadyImported: false);
+        ImportsJsonWriter.Write(again, [Roster with { AlreadyImported = true }], alreadyImported: false);
+
+        Assert.Equal(Text(first), Text(again));
+        Assert.DoesNotContain("already_imported", Text(first), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_NoFiles_EmptyList()
     {
         using var stream = new MemoryStream();

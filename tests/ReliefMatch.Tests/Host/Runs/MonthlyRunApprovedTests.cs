@@ -89,7 +89,7 @@ public sealed class MonthlyRunApprovedTests(PostgresFixture postgres)
             Assert.All(two.Imports, r => Assert.True(r.AlreadyImported));
             foreach (var name in Directory.EnumerateFiles(first, "*.*", SearchOption.AllDirectories)
                          .Select(f => Path.GetRelativePath(first, f))
-                         .Where(f => f.EndsWith(".csv", StringComparison.Ordinal) || f.EndsWith("stats.json", StringComparison.Ordinal)))
+                         .Where(f => f.EndsWith(".csv", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)))
             {
                 Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(first, name)), await File.ReadAllBytesAsync(Path.Combine(second, name)));
             }

@@ -71,7 +71,7 @@ public sealed class SplitRunTests(PostgresFixture postgres)
         Assert.True(await split.EvaluatePartAsync(runId, new IdPartition(1, 2), "a"));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => split.MergeAsync(runId, null));
-        Assert.Contains("changed while the parts", error.Message);
+        Assert.Contains("导入的数据或规则有了变化", error.Message);
         Assert.Equal(1, await StorageTestDb.CountAsync(db.DataSource, "runs", $"id = {runId} AND status = 'failed'"));
         Assert.Equal(0, await StorageTestDb.CountAsync(db.DataSource, "findings"));
     }

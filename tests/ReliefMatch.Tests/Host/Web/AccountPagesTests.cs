@@ -51,7 +51,7 @@ public sealed class AccountPagesTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
         Assert.Contains("用户名或密码不正确", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("用户名或密码不正确", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal("(luojin1,township,sign-in-failed,\"wrong password\")\n(nobody,,sign-in-failed,\"unknown user\")",
+        Assert.Equal("(luojin1,township,sign-in-failed,密码错误)\n(nobody,,sign-in-failed,无此用户)",
             await StorageTestDb.DumpAsync(_server.Database.DataSource, "SELECT user_name, role, action, subject FROM reliefmatch.audit_log"));
         using var page = await client.GetAsync("/county");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);

@@ -74,6 +74,8 @@ public sealed class WorkplaceAccessTests(PostgresFixture postgres) : IAsyncLifet
         ("POST", "/county/months/{period}/publish", "/county/months/2023-07/publish", HttpStatusCode.Forbidden),
         ("POST", "/county/months/pending/{id:long}", "/county/months/pending/1", HttpStatusCode.Forbidden),
         ("GET", "/county/audit", "/county/audit", HttpStatusCode.Forbidden),
+        ("GET", "/county/users", "/county/users", HttpStatusCode.Forbidden),
+        ("POST", "/county/users", "/county/users", HttpStatusCode.Forbidden),
         ("GET", "/county/samples", "/county/samples", HttpStatusCode.Forbidden),
         ("GET", "/county/samples/{period}.{extension}", "/county/samples/2023-07.xlsx", HttpStatusCode.Forbidden),
         ("POST", "/county/samples/review", "/county/samples/review?period=2023-07", HttpStatusCode.Forbidden),
@@ -145,7 +147,7 @@ public sealed class WorkplaceAccessTests(PostgresFixture postgres) : IAsyncLifet
 
         using var county = _server.Client();
         await county.SignInOkAsync("county1");
-        Assert.Contains("<td>拒绝访问</td><td>GET /county/audit</td>", await county.PageAsync("/county/audit"), StringComparison.Ordinal);
+        Assert.Contains("<td>拒绝访问</td><td class=\"wrap\">GET /county/audit</td>", await county.PageAsync("/county/audit"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -206,6 +206,9 @@ public sealed class ExtractImporterTests(PostgresFixture postgres) : IAsyncLifet
         Assert.True(renamed.AlreadyImported);
         Assert.Equal("medical/a-copy.csv", renamed.File);
         Assert.Equal((first.Sha256, first.RowsRead, first.Accepted, first.Rejected), (again.Sha256, again.RowsRead, again.Accepted, again.Rejected));
+        // The rows rejected when the file was stored are reported again, as stored.
+        Assert.Equal(first.Rejects, again.Rejects);
+        Assert.Equal(first.Rejects, renamed.Rejects);
         Assert.Equal(before, await StorageTestDb.DumpAsync(_db.DataSource, tables));
         Assert.Equal("(1,3,1,1)", before);
         Assert.Equal(1, _inbox.Opened["medical/a.csv"]);

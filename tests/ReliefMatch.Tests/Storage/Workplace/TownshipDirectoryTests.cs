@@ -49,4 +49,16 @@ public sealed class TownshipDirectoryTests(PostgresFixture postgres) : IAsyncLif
         Assert.Equal(["罗锦镇"], await directory.HomeTownshipsAsync(new(2023, 9), "450326"));
         Assert.Equal(["临桂镇"], await directory.HomeTownshipsAsync(new(2023, 7), "450312"));
     }
+
+    [Fact]
+    public async Task RosterTownshipsAsync_RosterSnapshots_EveryHomeTownshipAnyRosterNames()
+    {
+        var directory = new TownshipDirectory(_db.DataSource);
+        Assert.Empty(await directory.RosterTownshipsAsync("450326"));
+
+        await ImportRosterAsync("july.csv", new(2023, 7), ("450326", " 苏桥镇 ", 1), ("450312", "临桂镇", 3));
+        await ImportRosterAsync("august.csv", new(2023, 8), ("450326101", "罗锦镇", 1), ("450326", "", 2));
+
+        Assert.Equal(["罗锦镇", "苏桥镇"], await directory.RosterTownshipsAsync("450326"));
+    }
 }

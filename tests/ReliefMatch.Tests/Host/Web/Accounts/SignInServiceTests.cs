@@ -35,7 +35,7 @@ public sealed class SignInServiceTests(PostgresFixture postgres) : IAsyncLifetim
 
         Assert.All(outcomes, o => Assert.False(o.Succeeded));
         Assert.Equal(LockoutPolicy.Default.MaxFailures, await PasswordsCheckedAsync());
-        Assert.Equal(AtOnce - LockoutPolicy.Default.MaxFailures, await AuditedAsync("subject = 'locked'"));
+        Assert.Equal(AtOnce - LockoutPolicy.Default.MaxFailures, await AuditedAsync("subject = '账户锁定中'"));
         var until = _time.GetUtcNow() + LockoutPolicy.Default.LockFor;
         Assert.Equal(AtOnce - LockoutPolicy.Default.MaxFailures + 1, outcomes.Count(o => o.LockedUntil == until));
 
@@ -92,7 +92,7 @@ public sealed class SignInServiceTests(PostgresFixture postgres) : IAsyncLifetim
 
     /// <summary>How many passwords were compared with the hash: each comparison is audited as a wrong password or a sign-in.</summary>
     private Task<long> PasswordsCheckedAsync() =>
-        AuditedAsync($"action = '{AuditActions.SignIn}' OR subject LIKE 'wrong password%'");
+        AuditedAsync($"action = '{AuditActions.SignIn}' OR subject LIKE '密码错误%'");
 
     private Task<long> AuditedAsync(string where) => StorageTestDb.CountAsync(_db.DataSource, "audit_log", where);
 }
