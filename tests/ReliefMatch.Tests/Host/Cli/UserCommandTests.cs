@@ -43,7 +43,7 @@ public sealed class UserCommandTests(PostgresFixture postgres) : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private Task<int> RunAsync(string stdin, params string[] args) => RunAsync(Installation.Default, stdin, new StringWriter(), args);
+    private Task<int> RunAsync(string stdin, params string[] args) => RunAsync(Installation.OfSample, stdin, new StringWriter(), args);
 
     private async Task<int> RunAsync(Installation installation, string stdin, StringWriter error, params string[] args)
     {
@@ -116,7 +116,7 @@ public sealed class UserCommandTests(PostgresFixture postgres) : IAsyncLifetime
     {
         var error = new StringWriter();
 
-        Assert.Equal(2, await RunAsync(Installation.Default, "correct horse 1\n", error, "user", "add", "suqiao1", "--role", "township", "--township", "苏乔镇", "--password-stdin"));
+        Assert.Equal(2, await RunAsync(Installation.OfSample, "correct horse 1\n", error, "user", "add", "suqiao1", "--role", "township", "--township", "苏乔镇", "--password-stdin"));
 
         Assert.Null(await UserAsync("suqiao1"));
         Assert.Contains("乡镇“苏乔镇”不是本县名册中的乡镇", error.ToString(), StringComparison.Ordinal);
@@ -127,7 +127,7 @@ public sealed class UserCommandTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task Add_TownshipOnlyAnImportedRosterNames_Accepted()
     {
-        var unlisted = Installation.Default with { Townships = [] };
+        var unlisted = Installation.OfSample with { Townships = [] };
         var folder = TempFolder.Create("reliefmatch-user-roster");
         try
         {
