@@ -3,9 +3,9 @@ using ReliefMatch.Core.Extracts;
 namespace ReliefMatch.Core.Checks;
 
 /// <summary>
-/// A household of the home county as the roster snapshot lists it (RULES.md: a household is its household_id;
+/// A household of the home county as the roster snapshot lists it (docs/rules.md: a household is its household_id;
 /// its head is the member whose relation is 户主 or 本人, else its first row). Household-level values are read
-/// over all member rows, the most recent date winning (DATA-CONTRACT.md).
+/// over all member rows, the most recent date winning (docs/sources.md).
 /// </summary>
 public sealed class HomeHousehold
 {

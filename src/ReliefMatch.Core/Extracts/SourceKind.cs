@@ -1,6 +1,6 @@
 namespace ReliefMatch.Core.Extracts;
 
-/// <summary>The departmental sources of DATA-CONTRACT.md. The drop folder has one sub-folder per source id.</summary>
+/// <summary>The departmental sources of docs/sources.md. The drop folder has one sub-folder per source id.</summary>
 public enum SourceKind
 {
     Roster,

@@ -3,7 +3,7 @@ using ReliefMatch.Core.Extracts;
 namespace ReliefMatch.Core.Rules;
 
 /// <summary>
-/// The sources and roster columns each kind of rule reads (RULES.md, "A rule whose input is missing"). A rule
+/// The sources and roster columns each kind of rule reads (docs/rules.md, "A rule whose input is missing"). A rule
 /// whose source the month lacks, or whose column no roster file of the month has, raises nothing: it must not
 /// read the absence as "every person is missing the value".
 /// </summary>

@@ -3,7 +3,7 @@ using ReliefMatch.Core.Extracts;
 namespace ReliefMatch.Readers.Headers;
 
 /// <summary>
-/// The columns of one source as DATA-CONTRACT.md lists them: for each field the header spellings that occur
+/// The columns of one source as docs/sources.md lists them: for each field the header spellings that occur
 /// (in order of preference when a file has two of them) and which fields a header row must name.
 /// </summary>
 internal sealed class SourceLayout

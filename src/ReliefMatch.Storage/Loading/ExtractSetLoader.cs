@@ -7,7 +7,7 @@ using ReliefMatch.Core.Periods;
 namespace ReliefMatch.Storage.Loading;
 
 /// <summary>
-/// Loads what the rules see for a reporting month P (DATA-CONTRACT.md, "Snapshots and histories"):
+/// Loads what the rules see for a reporting month P (docs/sources.md, "Snapshots and histories"):
 /// <list type="bullet">
 /// <item>roster and monitoring: every extract of that source linked to the latest period ≤ P that has any;</item>
 /// <item>deaths and medical: every record of the extracts stamped ≤ P, identical records once (the first imported);</item>
