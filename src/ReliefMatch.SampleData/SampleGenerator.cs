@@ -10,7 +10,7 @@ namespace ReliefMatch.SampleData;
 
 /// <summary>
 /// Writes a drop folder of departmental extracts for a synthetic county (永福县 450326 and its neighbour 临桂区
-/// 450312) as DATA-CONTRACT.md describes them: <c>roster/</c>, <c>police-deaths/</c>, <c>health-deaths/</c>,
+/// 450312) as docs/sources.md describes them: <c>roster/</c>, <c>police-deaths/</c>, <c>health-deaths/</c>,
 /// <c>disability/</c>, <c>medical/</c>, <c>monitoring/</c>, with cases planted for every shipped rule.
 /// </summary>
 /// <remarks>

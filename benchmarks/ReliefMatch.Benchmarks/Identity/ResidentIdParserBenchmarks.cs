@@ -6,7 +6,7 @@ namespace ReliefMatch.Benchmarks.Identity;
 
 /// <summary>
 /// <see cref="ResidentIdParser.Parse"/> runs once per row of every extract (16 M rows at province scale): clean
-/// IDs, and the mix DATA-CONTRACT.md lists (lower-case x, full-width digits, spaces, Excel text prefixes, 15-digit
+/// IDs, and the mix docs/sources.md lists (lower-case x, full-width digits, spaces, Excel text prefixes, 15-digit
 /// legacy numbers, Excel's scientific form, wrong check characters). Time is per ID.
 /// </summary>
 [MemoryDiagnoser]

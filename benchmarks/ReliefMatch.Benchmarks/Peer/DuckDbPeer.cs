@@ -15,7 +15,7 @@ namespace ReliefMatch.Benchmarks.Peer;
 /// </summary>
 /// <remarks>
 /// Bare joins: a record is tied to a person by the ID as written and the same name (spaces and <c>·•.</c> removed),
-/// the exact identity of RULES.md. It does not validate, normalise, repair or upgrade IDs, match by name, sex and birth
+/// the exact identity of docs/rules.md. It does not validate, normalise, repair or upgrade IDs, match by name, sex and birth
 /// date, nor read spellings other than the generator's plain mode writes (the contract's first header, canonical
 /// values, ISO dates): it measures what reading the files and joining costs, not what the program does with messy files.
 /// </remarks>
@@ -192,7 +192,7 @@ public sealed class DuckDbPeer : IBenchPeer
     private static string Overdue(string column, int months, DateOnly end) =>
         Invariant($"(max({column}) IS NULL OR CAST(max({column}) + INTERVAL {months} MONTH AS DATE) < {Date(end)})");
 
-    /// <summary>A name as RULES.md compares names: without spaces and the separators · • and full stop.</summary>
+    /// <summary>A name as docs/rules.md compares names: without spaces and the separators · • and full stop.</summary>
     private static string NameKey(string column) => $"regexp_replace({column}, '[\\s·•.]', '', 'g')";
 
     private static string Date(DateOnly date) => $"DATE '{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'";

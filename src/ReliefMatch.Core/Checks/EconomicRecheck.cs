@@ -8,7 +8,7 @@ namespace ReliefMatch.Core.Checks;
 /// when. Covers every home-county household with a member enrolled in dibao or tekun. A household is due
 /// <see cref="DefaultIntervalMonths"/> calendar months after its latest 最近核对日期 (2023-01-31 + 6 months =
 /// 2023-07-31) and overdue on a date D when it was never checked or its due date is before D — the same test as
-/// the rule <c>economic-check-overdue</c> (RULES.md), so that the overdue list of a month and that rule's
+/// the rule <c>economic-check-overdue</c> (docs/rules.md), so that the overdue list of a month and that rule's
 /// findings name the same households.
 /// </summary>
 public static class EconomicRecheck

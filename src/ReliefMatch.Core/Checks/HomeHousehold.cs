@@ -4,9 +4,9 @@ using ReliefMatch.Core.Matching;
 namespace ReliefMatch.Core.Checks;
 
 /// <summary>
-/// A household of the home county as the roster snapshot lists it (RULES.md: a household is its household_id;
+/// A household of the home county as the roster snapshot lists it (docs/rules.md: a household is its household_id;
 /// its head is the member whose relation is 户主 or 本人, else its first row). Household-level values are read
-/// over all member rows, the most recent date winning (DATA-CONTRACT.md): they are the matching engine's
+/// over all member rows, the most recent date winning (docs/sources.md): they are the matching engine's
 /// household's, so the due lists and the rules cannot disagree.
 /// </summary>
 public sealed class HomeHousehold

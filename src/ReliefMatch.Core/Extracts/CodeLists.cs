@@ -1,6 +1,6 @@
 namespace ReliefMatch.Core.Extracts;
 
-/// <summary>救助类别, canonical values of DATA-CONTRACT.md.</summary>
+/// <summary>救助类别, canonical values of docs/sources.md.</summary>
 public enum Programme
 {
     UrbanDibao = 1,

@@ -4,7 +4,7 @@ namespace ReliefMatch.Core.Extracts;
 public sealed record ExtractInfo(long Id, SourceKind Source, string File, string Sha256, string Period);
 
 /// <summary>
-/// Everything the rules see for a reporting month P (DATA-CONTRACT.md, "Snapshots and histories"):
+/// Everything the rules see for a reporting month P (docs/sources.md, "Snapshots and histories"):
 /// the roster and monitoring snapshots for P, every death and medical record imported so far (identical
 /// records once), and for each person the disability certificate from the latest-stamped file.
 /// </summary>

@@ -2,7 +2,7 @@ namespace ReliefMatch.Core.Extracts;
 
 /// <summary>
 /// The optional roster columns that a rule or a 统计表 cell reads. Whether a month has one decides whether the rule
-/// runs (RULES.md, "A rule whose input is missing"): without it every household would look as if the value were
+/// runs (docs/rules.md, "A rule whose input is missing"): without it every household would look as if the value were
 /// missing.
 /// </summary>
 public enum RosterColumn
@@ -19,7 +19,7 @@ public static class RosterColumns
 {
     public static IReadOnlyList<RosterColumn> All { get; } = Enum.GetValues<RosterColumn>();
 
-    /// <summary>The column's first Chinese header (DATA-CONTRACT.md), as reports name it.</summary>
+    /// <summary>The column's first Chinese header (docs/sources.md), as reports name it.</summary>
     public static string Header(this RosterColumn column) => column switch
     {
         RosterColumn.EnrolledOn => "纳入时间",

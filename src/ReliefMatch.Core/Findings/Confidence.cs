@@ -1,6 +1,6 @@
 namespace ReliefMatch.Core.Findings;
 
-/// <summary>How a departmental record was tied to a person (RULES.md, "Identity").</summary>
+/// <summary>How a departmental record was tied to a person (docs/identity.md, "Tying a record to a person").</summary>
 public enum Confidence
 {
     /// <summary>Same valid ID and the same name.</summary>

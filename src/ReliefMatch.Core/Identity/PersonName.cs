@@ -1,6 +1,6 @@
 namespace ReliefMatch.Core.Identity;
 
-/// <summary>Name comparison as RULES.md defines it: ordinal, after removing spaces and the separators · • .</summary>
+/// <summary>Name comparison as docs/identity.md defines it: ordinal, after removing spaces and the separators · • .</summary>
 public static class PersonName
 {
     public static string Normalise(string? name)

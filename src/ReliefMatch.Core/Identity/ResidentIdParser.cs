@@ -1,7 +1,7 @@
 namespace ReliefMatch.Core.Identity;
 
 /// <summary>
-/// Normalises and validates resident ID numbers as they appear in departmental extracts (DATA-CONTRACT.md).
+/// Normalises and validates resident ID numbers as they appear in departmental extracts (docs/sources.md).
 /// Pure and allocation-light: it runs once per row of every extract.
 /// </summary>
 public static class ResidentIdParser

@@ -8,7 +8,7 @@ public static class CountyCodes
 {
     /// <summary>
     /// Whether <paramref name="code"/> names the county <paramref name="county"/> (six digits) or a place inside
-    /// it. A blank code is the home county's: DATA-CONTRACT.md makes the home county the default.
+    /// it. A blank code is the home county's: docs/sources.md makes the home county the default.
     /// </summary>
     public static bool IsIn(string? code, string county)
     {

@@ -6,7 +6,7 @@ using ReliefMatch.Core.Rules;
 namespace ReliefMatch.Core.Matching;
 
 /// <summary>
-/// Turns a month's data into findings, with the meaning of RULES.md. Pure and deterministic: the same data,
+/// Turns a month's data into findings, with the meaning of docs/rules.md. Pure and deterministic: the same data,
 /// period and rules give the same findings in the same order (township, village, household, rule, ID,
 /// discriminator), whatever the number of cores.
 /// </summary>

@@ -3,7 +3,7 @@ using ReliefMatch.Core.Findings;
 namespace ReliefMatch.Core.Matching;
 
 /// <summary>
-/// How one departmental record was tied to a person of a <see cref="PersonIndex"/> (RULES.md, "Identity").
+/// How one departmental record was tied to a person of a <see cref="PersonIndex"/> (docs/identity.md, "Tying a record to a person").
 /// <see cref="Confidence.Review"/> names the first person holding the record's ID under another name: it is
 /// not a match for flagging, only for <c>id-name-mismatch</c>.
 /// </summary>

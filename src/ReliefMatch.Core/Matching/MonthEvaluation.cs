@@ -229,7 +229,7 @@ internal sealed class MonthEvaluation
 
     /// <summary>
     /// The programmes the members of the home-county household <paramref name="householdId"/> are enrolled in: what
-    /// a finding about that household counts under in its township's 数据预警 (RULES.md), not the person's
+    /// a finding about that household counts under in its township's 数据预警 (docs/rules.md), not the person's
     /// enrolments in other households.
     /// </summary>
     public IReadOnlyList<Programme> HouseholdProgrammes(string householdId) =>
@@ -306,7 +306,7 @@ internal sealed class MonthEvaluation
 
     /// <summary>
     /// Where a low-income person's finding goes: the home household if on the home roster; otherwise the
-    /// township and village of the monitoring record, else of the disability record (RULES.md).
+    /// township and village of the monitoring record, else of the disability record (docs/rules.md).
     /// </summary>
     public (string HouseholdId, string Township, string Village, string Name) LowIncomePlace(int person)
     {

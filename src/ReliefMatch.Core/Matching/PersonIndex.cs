@@ -11,7 +11,7 @@ namespace ReliefMatch.Core.Matching;
 /// <remarks>
 /// <para>A person is an ID key with a name (normalised by <see cref="PersonName"/>): two roster rows with the
 /// same ID and the same name are one person (e.g. enrolled in two households); the same ID under two names
-/// is two persons, since RULES.md never ties a record to a person across a name difference.</para>
+/// is two persons, since docs/identity.md never ties a record to a person across a name difference.</para>
 /// <para>A roster row whose ID is invalid joins the person its ID repairs to (one digit or one adjacent swap,
 /// same name, exactly one such person); otherwise it belongs to nobody and only <c>invalid-roster-id</c> sees it.</para>
 /// <para>Built once per run, read concurrently afterwards. A lookup is one probe of an open-addressing table

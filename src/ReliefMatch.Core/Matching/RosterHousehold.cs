@@ -4,7 +4,7 @@ namespace ReliefMatch.Core.Matching;
 
 /// <summary>
 /// A home-county household of the roster set with the household-level values its member rows agree on
-/// (DATA-CONTRACT.md: where members disagree, the most recent date wins). The one household model: the rules
+/// (docs/sources.md: where members disagree, the most recent date wins). The one household model: the rules
 /// read it, and <see cref="Checks.RosterHouseholds"/> builds the households of the due lists and samples from it.
 /// </summary>
 internal sealed class RosterHousehold(string id)

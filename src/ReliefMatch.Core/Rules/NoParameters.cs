@@ -1,6 +1,6 @@
 namespace ReliefMatch.Core.Rules;
 
-/// <summary>The kinds whose meaning is fixed by RULES.md take no parameters.</summary>
+/// <summary>The kinds whose meaning is fixed by docs/rules.md take no parameters.</summary>
 public sealed record NoParameters : RuleParameters
 {
     public static NoParameters Instance { get; } = new();

@@ -3,7 +3,7 @@ using ReliefMatch.Core.Extracts;
 namespace ReliefMatch.Core.Rules;
 
 /// <summary>
-/// Whether each rule's sources and roster columns, as its kind declares them, are there for a month (RULES.md, "A
+/// Whether each rule's sources and roster columns, as its kind declares them, are there for a month (docs/rules.md, "A
 /// rule whose input is missing"). A rule
 /// whose source the month lacks, or whose column no roster file of the month has, raises nothing: it must not
 /// read the absence as "every person is missing the value".

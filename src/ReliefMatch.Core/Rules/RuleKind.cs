@@ -1,7 +1,7 @@
 namespace ReliefMatch.Core.Rules;
 
 /// <summary>
-/// The check a rule performs (RULES.md). A rule file names its kind; several rules may share a kind with
+/// The check a rule performs (docs/rules.md). A rule file names its kind; several rules may share a kind with
 /// different parameters (e.g. a second medical-cost rule with a higher threshold).
 /// </summary>
 public enum RuleKind

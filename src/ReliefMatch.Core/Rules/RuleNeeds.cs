@@ -5,7 +5,7 @@ namespace ReliefMatch.Core.Rules;
 /// <summary>
 /// What one rule reads, as its kind declares it: the sources it needs (each group met when the month has any of
 /// them), the optional roster columns, and the shared month data (<see cref="MonthParts"/>). The same statement
-/// decides whether the rule can run on a month (RULES.md, "A rule whose input is missing") and what the engine
+/// decides whether the rule can run on a month (docs/rules.md, "A rule whose input is missing") and what the engine
 /// prepares before the rules run in parallel.
 /// </summary>
 public sealed record RuleNeeds

@@ -18,7 +18,7 @@ public static partial class SourceDeclarationLoader
     private static readonly string[] FilterFields = ["field", "keep", "when_absent", "otherwise"];
     private static readonly string[] Policies = ["snapshot", "history", "latest"];
 
-    /// <summary>The code lists the program knows by name (DATA-CONTRACT.md's canonical values and their spellings).</summary>
+    /// <summary>The code lists the program knows by name (docs/sources.md's canonical values and their spellings).</summary>
     public static IReadOnlyList<string> CodeListNames { get; } =
         ["programme", "enrolment-status", "support-mode", "work-ability", "yes-no", "sex", "disability-category", "disability-level"];
 

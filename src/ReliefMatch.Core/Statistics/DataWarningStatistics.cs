@@ -5,7 +5,7 @@ using ReliefMatch.Core.Periods;
 namespace ReliefMatch.Core.Statistics;
 
 /// <summary>
-/// Computes the 数据预警 line of the 统计表 (RULES.md, "数据预警 counts"): distinct persons, by ID number, with at
+/// Computes the 数据预警 line of the 统计表 (docs/rules.md, "数据预警 counts"): distinct persons, by ID number, with at
 /// least one finding of a rule that feeds 数据预警 first raised in the reporting month. The plan asks for the
 /// month's own numbers, not a running total, so a finding still open from an earlier month is not counted again.
 /// </summary>

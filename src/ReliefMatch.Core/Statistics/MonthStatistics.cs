@@ -3,7 +3,7 @@ using ReliefMatch.Core.Periods;
 namespace ReliefMatch.Core.Statistics;
 
 /// <summary>
-/// The month's 统计表 (STATISTICS.md) for the county and each township, and the cells left blank with the sources
+/// The month's 统计表 (docs/statistics.md) for the county and each township, and the cells left blank with the sources
 /// that would fill them. The county's figures are distinct persons over the whole county, so they can be fewer than
 /// the townships' sum; its entered cells are the townships' sum.
 /// </summary>

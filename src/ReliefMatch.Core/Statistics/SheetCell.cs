@@ -1,7 +1,7 @@
 namespace ReliefMatch.Core.Statistics;
 
 /// <summary>
-/// One cell of the 统计表 beyond the 数据预警 line (STATISTICS.md): its group in stats.json (<c>tags</c> or
+/// One cell of the 统计表 beyond the 数据预警 line (docs/statistics.md): its group in stats.json (<c>tags</c> or
 /// <c>duties</c>), its json key, the sheet's words for it, and whether the township enters it on its month page.
 /// </summary>
 public sealed record SheetCell(string Group, string Key, string Words, bool Entered = false)

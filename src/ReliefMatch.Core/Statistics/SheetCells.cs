@@ -1,7 +1,7 @@
 namespace ReliefMatch.Core.Statistics;
 
 /// <summary>
-/// The cells of the 统计表 in the order of STATISTICS.md's table, which is also the order of the keys in
+/// The cells of the 统计表 in the order of docs/statistics.md's table, which is also the order of the keys in
 /// stats.json. A new cell is a line here and its count in <see cref="MonthStatistics"/>.
 /// </summary>
 public static class SheetCells
@@ -49,7 +49,7 @@ public static class SheetCells
     public static IReadOnlyList<SheetCell> EnteredCounts { get; } = Duties.Where(c => c.Entered && c.Key != MeetingOn).ToList();
 
     /// <summary>
-    /// The 标记 tags and the rule whose findings first raised in the month each counts (STATISTICS.md).
+    /// The 标记 tags and the rule whose findings first raised in the month each counts (docs/statistics.md).
     /// </summary>
     public static IReadOnlyDictionary<string, string> TagRules { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {

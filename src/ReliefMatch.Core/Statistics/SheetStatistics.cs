@@ -4,7 +4,7 @@ using ReliefMatch.Core.Matching;
 namespace ReliefMatch.Core.Statistics;
 
 /// <summary>
-/// Counts every cell of the 统计表 (STATISTICS.md) for the county and each township from a
+/// Counts every cell of the 统计表 (docs/statistics.md) for the county and each township from a
 /// <see cref="StatisticsInput"/>. Pure: no I/O, no clock. Every figure is what happened in the month, not a running
 /// total; a cell whose source is missing is null, never 0, and is listed in <see cref="MonthStatistics.Missing"/>
 /// with the sources that would fill it.
@@ -336,7 +336,7 @@ public static class SheetStatistics
         private static string Person(RosterRecord row) => row.Id.Id is { } id ? id.ToString() : "?" + row.HouseholdId.Trim() + "|" + row.Name.Trim();
     }
 
-    /// <summary>A household's latest last_check_on and last_visit_on over its member rows (DATA-CONTRACT.md).</summary>
+    /// <summary>A household's latest last_check_on and last_visit_on over its member rows (docs/sources.md).</summary>
     private sealed class Household
     {
         public DateOnly? CheckOn { get; set; }

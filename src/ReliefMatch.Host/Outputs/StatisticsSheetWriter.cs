@@ -6,7 +6,7 @@ namespace ReliefMatch.Host.Outputs;
 /// <summary>
 /// <c>统计表-&lt;period&gt;.xlsx</c>: the attachment of the 2023 work plan, 全县困难群众救助保障政策落实专项治理进展情况统计表,
 /// laid out as the plan prints it, one sheet for the county (汇总) and one per township, with the 数据预警 line
-/// and every other blank of the attachment filled from the month's figures (STATISTICS.md); a blank stays only where
+/// and every other blank of the attachment filled from the month's figures (docs/statistics.md); a blank stays only where
 /// the month has no source for the cell, for the township to fill by hand. Below the printed area each sheet repeats
 /// the 数据预警 numbers in cells of their own (B11:B15) and every other cell from row <see cref="FirstCellRow"/> (label,
 /// number, json key) so that they can be read back; a second sheet (各乡镇数据预警) has the 数据预警 line of all

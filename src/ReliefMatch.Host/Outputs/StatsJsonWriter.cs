@@ -5,7 +5,7 @@ namespace ReliefMatch.Host.Outputs;
 
 /// <summary>
 /// <c>stats.json</c>: the month's 统计表 for the county and each township, townships in ordinal order, keys as
-/// STATISTICS.md's table: <c>{"period": "2023-07", "county": {"data_warning": {...}, "tags": {...}, "duties": {...}},
+/// docs/statistics.md's table: <c>{"period": "2023-07", "county": {"data_warning": {...}, "tags": {...}, "duties": {...}},
 /// "townships": {"罗锦镇": {...}}}</c>. A cell the month has no source for is <c>null</c>, never 0.
 /// </summary>
 public static class StatsJsonWriter

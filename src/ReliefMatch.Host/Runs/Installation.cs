@@ -7,7 +7,7 @@ using ReliefMatch.SampleData;
 namespace ReliefMatch.Host.Runs;
 
 /// <summary>
-/// The county this installation serves (RULES.md: the home county). It is installation data, kept in the home as
+/// The county this installation serves (docs/rules.md: the home county). It is installation data, kept in the home as
 /// <see cref="FileName"/> (written by <c>reliefmatch init</c> or the first run given <c>--county</c>), never a
 /// compiled default: a forgotten argument must not silently mean some county, since the home county decides whose
 /// roster rows count as ours and which enrolments are duplicates across counties.

@@ -1,6 +1,6 @@
 namespace ReliefMatch.Readers.Headers;
 
-/// <summary>The canonical field names of DATA-CONTRACT.md, as rule files and reports name them (see <see cref="ExtractFields.Id"/>).</summary>
+/// <summary>The canonical field names of docs/sources.md, as rule files and reports name them (see <see cref="ExtractFields.Id"/>).</summary>
 internal enum ExtractField
 {
     CountyCode,
@@ -56,7 +56,7 @@ internal static class ExtractFields
 {
     public const int Count = (int)ExtractField.IncomePerCapita + 1;
 
-    /// <summary>The snake_case name of DATA-CONTRACT.md, e.g. <c>id_number</c>.</summary>
+    /// <summary>The snake_case name of docs/sources.md, e.g. <c>id_number</c>.</summary>
     public static string Id(this ExtractField field) => Ids[(int)field];
 
     /// <summary>The field whose snake_case name is <paramref name="id"/>.</summary>

@@ -1,7 +1,7 @@
 namespace ReliefMatch.Readers.Headers;
 
 /// <summary>
-/// The form in which a header cell is compared with the spellings of DATA-CONTRACT.md: spaces and line breaks
+/// The form in which a header cell is compared with the spellings of docs/sources.md: spaces and line breaks
 /// removed, full-width ASCII (<c>（）</c>) folded, and a trailing money unit such as <c>(元)</c> dropped.
 /// </summary>
 internal static class HeaderText

@@ -1,7 +1,7 @@
 namespace ReliefMatch.Readers.Values;
 
 /// <summary>
-/// Reads the date spellings of DATA-CONTRACT.md ("Dates"): <c>2023-07-04</c>, <c>2023/7/4</c>, <c>20230704</c>,
+/// Reads the date spellings of docs/sources.md ("Dates"): <c>2023-07-04</c>, <c>2023/7/4</c>, <c>20230704</c>,
 /// <c>2023年7月4日</c>, <c>2023.07.04</c>, a date-time (<c>2023-07-04 14:30</c>, <c>2023/7/4 14:30:00</c>), and a month
 /// alone (<c>2023-07</c>, <c>2023年7月</c>, <c>202307</c>), which means its first day.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace ReliefMatch.Readers.Values;
 
 /// <summary>
-/// Reads amounts of money as DATA-CONTRACT.md spells them: <c>1234.5</c>, <c>1,234.50</c>, <c>1234.50元</c>,
+/// Reads amounts of money as docs/sources.md spells them: <c>1234.5</c>, <c>1,234.50</c>, <c>1234.50元</c>,
 /// <c>￥1,234.50</c>, <c>¥1234</c> (also with full-width digits and a leading minus for refunds).
 /// </summary>
 /// <remarks>The digits go straight into a <see cref="decimal"/> mantissa: no floating point ever touches money.</remarks>

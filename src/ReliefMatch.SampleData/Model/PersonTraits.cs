@@ -9,7 +9,7 @@ internal enum PersonTraits : byte
     /// <summary>Enrolled in dibao or tekun somewhere in the roster set: medical assistance pays a large share.</summary>
     DibaoOrTekun = 1,
 
-    /// <summary>A low-income person (RULES.md): enrolled edge/expenditure at home, or monitored with the risk not cleared.</summary>
+    /// <summary>A low-income person (docs/rules.md): enrolled edge/expenditure at home, or monitored with the risk not cleared.</summary>
     LowIncome = 2,
 
     /// <summary>Reserved by a planted case: no random event may touch the person, so the case stays exactly as planted.</summary>

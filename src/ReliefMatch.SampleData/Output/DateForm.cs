@@ -1,6 +1,6 @@
 namespace ReliefMatch.SampleData.Output;
 
-/// <summary>How a date is written (DATA-CONTRACT.md, "Dates").</summary>
+/// <summary>How a date is written (docs/sources.md, "Dates").</summary>
 internal enum DateForm : byte
 {
     /// <summary>2023-07-04</summary>

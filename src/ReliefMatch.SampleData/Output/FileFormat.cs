@@ -1,6 +1,6 @@
 namespace ReliefMatch.SampleData.Output;
 
-/// <summary>The file forms in which extracts arrive (DATA-CONTRACT.md, "File formats").</summary>
+/// <summary>The file forms in which extracts arrive (docs/sources.md, "File formats").</summary>
 internal enum FileFormat
 {
     /// <summary>UTF-8 without BOM, LF line ends: exports from Linux servers.</summary>

@@ -1,6 +1,6 @@
 namespace ReliefMatch.SampleData.Output;
 
-/// <summary>How an amount is written (DATA-CONTRACT.md, "Money").</summary>
+/// <summary>How an amount is written (docs/sources.md, "Money").</summary>
 internal enum MoneyForm : byte
 {
     /// <summary>1234.50</summary>

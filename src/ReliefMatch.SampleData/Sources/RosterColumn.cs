@@ -1,6 +1,6 @@
 namespace ReliefMatch.SampleData.Sources;
 
-/// <summary>The roster fields of DATA-CONTRACT.md in contract order, and the extra columns real files carry.</summary>
+/// <summary>The roster fields of docs/sources.md in contract order, and the extra columns real files carry.</summary>
 internal enum RosterColumn
 {
     CountyCode,

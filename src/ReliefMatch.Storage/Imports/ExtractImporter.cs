@@ -13,7 +13,7 @@ using ReliefMatch.Readers;
 namespace ReliefMatch.Storage.Imports;
 
 /// <summary>
-/// Imports departmental extracts into the database (DATA-CONTRACT.md): one extract per file, each file in one
+/// Imports departmental extracts into the database (docs/sources.md): one extract per file, each file in one
 /// transaction (its manifest row, its accepted records by binary COPY and its rejected rows), so that an
 /// error or a killed process leaves nothing of a half-read file. The same bytes of a source are one extract:
 /// a second drop changes nothing, except that a snapshot source dropped again for another period joins

@@ -8,7 +8,7 @@ using ReliefMatch.Core.Sources;
 namespace ReliefMatch.Storage.Loading;
 
 /// <summary>
-/// Loads what the rules see for a reporting month P, by each source's declared policy (DATA-CONTRACT.md,
+/// Loads what the rules see for a reporting month P, by each source's declared policy (docs/sources.md,
 /// "Snapshots and histories"):
 /// <list type="bullet">
 /// <item>roster and monitoring: every extract of that source linked to the latest period ≤ P that has any;</item>

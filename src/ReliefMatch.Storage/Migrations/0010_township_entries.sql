@@ -1,4 +1,4 @@
--- The 统计表 cells no source can count, entered by each township on its month page (STATISTICS.md): the date of
+-- The 统计表 cells no source can count, entered by each township on its month page (docs/statistics.md): the date of
 -- the deployment meeting and the five counts of the conduct campaign. A null is a cell not entered (blank on the
 -- sheet), never 0. One row per township and month; who saved it last and when (each save is also in the audit log).
 CREATE TABLE reliefmatch.township_entries (

@@ -3,7 +3,7 @@ using ReliefMatch.Core.Identity;
 
 namespace ReliefMatch.Tests.Readers;
 
-/// <summary>The ID forms of DATA-CONTRACT.md ("Resident ID numbers") as they arrive in CSV cells.</summary>
+/// <summary>The ID forms of docs/sources.md ("Resident ID numbers") as they arrive in CSV cells.</summary>
 public sealed partial class ExtractReaderTests
 {
     public static TheoryData<string, string> IdFormsOfTheSameId()

@@ -4,7 +4,7 @@ using ReliefMatch.Readers.Headers;
 
 namespace ReliefMatch.Tests.Readers;
 
-/// <summary>Every header spelling of every field of every source (DATA-CONTRACT.md, "Sources") is recognised.</summary>
+/// <summary>Every header spelling of every field of every source (docs/sources.md, "Sources") is recognised.</summary>
 public sealed partial class ExtractReaderTests
 {
     public static TheoryData<SourceKind, string, string> EverySpelling()

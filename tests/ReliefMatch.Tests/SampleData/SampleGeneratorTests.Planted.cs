@@ -119,7 +119,7 @@ public sealed partial class SampleGeneratorTests
     [Fact]
     public void Write_Plain_DeceasedRecipientsAsTheIdentityRulesWouldMatchThem()
     {
-        // RULES.md "Identity": exact ID and name; a repaired ID (one digit or swap) with the same name; no ID but
+        // docs/identity.md, "Tying a record to a person": exact ID and name; a repaired ID (one digit or swap) with the same name; no ID but
         // the same name, sex and birth date; each unique in the roster set.
         var rosterSet = PlainCsv.Rows(folders.Plain, "roster").Where(r => ResidentIdParser.Parse(r["身份证号"]).IsValid).ToList();
         var namesById = rosterSet.GroupBy(r => r["身份证号"], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First()["姓名"], StringComparer.Ordinal);

@@ -7,7 +7,7 @@ using static ReliefMatch.Host.Web.Html.HtmlText;
 namespace ReliefMatch.Host.Web.Pages;
 
 /// <summary>
-/// The form on a township's month page for the 统计表 cells no source can count (STATISTICS.md): the meeting date and
+/// The form on a township's month page for the 统计表 cells no source can count (docs/statistics.md): the meeting date and
 /// the five counts of the conduct campaign. A field left empty is not entered (blank on the sheet); 0 says nothing
 /// happened. Bad values come back with a message naming the cell and the value.
 /// </summary>

@@ -8,7 +8,7 @@ using ReliefMatch.Storage.Imports;
 namespace ReliefMatch.Host.Web.Uploads;
 
 /// <summary>
-/// Saves an uploaded extract into the drop folder under its source's sub-folder (DATA-CONTRACT.md, "Where files
+/// Saves an uploaded extract into the drop folder under its source's sub-folder (docs/sources.md, "Where files
 /// go"), so that the drop folder stays the one record of what arrived. The source is the one the officer chose,
 /// else the one the file's header row names. A file of the same name already there is never overwritten: the
 /// same bytes are left as they are, other bytes get a numbered name. A name too long for the file system is

@@ -154,7 +154,7 @@ public class DeceasedRecipientCheckTests
         var findings = ShippedRules.Run(Rule, month);
         // Sorted by township first (ordinal): 罗锦镇 before 苏桥镇.
         Assert.Equal(["H2", "H1"], findings.Select(f => f.HouseholdId));
-        // Each finding names the programmes of its own household, which its township counts (RULES.md).
+        // Each finding names the programmes of its own household, which its township counts (docs/rules.md).
         Assert.Equal([[Programme.Tekun], [Programme.RuralDibao]], findings.Select(f => f.Programmes));
         Assert.Equal(["罗锦镇", "苏桥镇"], findings.Select(f => f.Township));
     }

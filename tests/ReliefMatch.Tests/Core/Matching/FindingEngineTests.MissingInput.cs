@@ -4,7 +4,7 @@ using ReliefMatch.Core.Rules;
 
 namespace ReliefMatch.Tests.Core.Matching;
 
-/// <summary>RULES.md, "A rule whose input is missing": the rule raises nothing and the run says why.</summary>
+/// <summary>docs/rules.md, "A rule whose input is missing": the rule raises nothing and the run says why.</summary>
 public partial class FindingEngineTests
 {
     private static readonly string Zhang = Ids.Make("19560312", 131);

@@ -139,7 +139,7 @@ internal sealed class MonthBuilder
     /// <summary>
     /// A household of the neighbouring county with every optional roster column filled: it raises nothing itself,
     /// and makes the month's roster have the columns, so that a test of a home household without a value is not a
-    /// test of a roster without the column (RULES.md, "A rule whose input is missing").
+    /// test of a roster without the column (docs/rules.md, "A rule whose input is missing").
     /// </summary>
     public MonthBuilder WithEveryRosterColumn() => Roster(Ids.Make("19700101", 991, Neighbour), "外县甲", "N1", county: Neighbour,
         lastCheck: new DateOnly(2023, 6, 1), lastVisit: new DateOnly(2023, 6, 1), workAbility: WorkAbility.Able, incomeStable: true);

@@ -41,7 +41,7 @@ public class RuleFileLoaderTests
     [Fact]
     public void Load_ShippedRules_HaveTheMeaningOfRulesMd()
     {
-        // The nine rules of RULES.md, each under its kind's name (more rules of a kind may be added as files).
+        // The nine rules of docs/rules.md, each under its kind's name (more rules of a kind may be added as files).
         var set = ShippedRules.Set;
         // The two low-income rules are 标记 tags of the sheet's fourth column, not 数据预警.
         string[] warning = ["deceased-recipient", "duplicate-enrolment", "dibao-tekun-overlap"];

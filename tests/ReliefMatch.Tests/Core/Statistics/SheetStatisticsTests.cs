@@ -6,7 +6,7 @@ using static ReliefMatch.Tests.Core.Statistics.TestFindings;
 
 namespace ReliefMatch.Tests.Core.Statistics;
 
-/// <summary>Each cell of STATISTICS.md at its boundaries, null when its source is missing, and the county as distinct persons.</summary>
+/// <summary>Each cell of docs/statistics.md at its boundaries, null when its source is missing, and the county as distinct persons.</summary>
 public class SheetStatisticsTests
 {
     private static readonly string Old = Ids.Make("19630731", 131);      // 60 on 2023-07-31 = end(P)
