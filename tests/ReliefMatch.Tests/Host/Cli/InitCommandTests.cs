@@ -95,7 +95,7 @@ public sealed class InitCommandTests(PostgresFixture postgres)
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("本安装设为服务 永福县（450326）", result.Error, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(SampleData, Installation.FileName), result.Error, StringComparison.Ordinal);
-        Assert.Equal(new Installation("450326", "永福县"), Installation.Read(home));
+        Assert.Equal(Installation.OfSample, Installation.Read(home));
     });
 
     [Fact]
