@@ -91,7 +91,7 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             list.Add(Read(r));
-            total = (int)r.GetInt64(24);
+            total = (int)r.GetInt64(r.FieldCount - 1); // the count, after the finding's columns
         }
         if (list.Count == 0 && search.Offset > 0)
         {
