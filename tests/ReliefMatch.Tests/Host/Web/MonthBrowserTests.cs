@@ -148,12 +148,22 @@ public sealed class MonthBrowserTests(PostgresFixture postgres) : IAsyncLifetime
 
     /// <summary>
     /// Clicks the button and waits (the page refreshes itself while the job is queued or running) until the run has ended,
-    /// then opens the month page afresh (no refresh pending).
+    /// then opens the month page afresh (no refresh pending). The click returns before the answer is in: the state is
+    /// read only once the page clicked on is gone, or it would be the previous run's (or "none").
     /// </summary>
     private void RunThisMonth(IWebDriver browser)
     {
+        var before = browser.FindElement(By.TagName("html"));
         browser.FindElement(By.Id("run-month")).Click();
         var clock = Stopwatch.StartNew();
+        while (!IsGone(before))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException($"The month page did not answer the run button within {clock.Elapsed}.");
+            }
+            Thread.Sleep(100);
+        }
         string state;
         while ((state = StateOf(browser)) is "queued" or "running" or "")
         {
@@ -165,6 +175,19 @@ public sealed class MonthBrowserTests(PostgresFixture postgres) : IAsyncLifetime
         }
         Assert.True(state == "succeeded", browser.FindElement(By.Id("run")).Text);
         browser.Navigate().GoToUrl(Url("/county/months/2023-07"));
+    }
+
+    private static bool IsGone(IWebElement element)
+    {
+        try
+        {
+            _ = element.Enabled;
+            return false;
+        }
+        catch (StaleElementReferenceException)
+        {
+            return true;
+        }
     }
 
     private static string StateOf(IWebDriver browser)
