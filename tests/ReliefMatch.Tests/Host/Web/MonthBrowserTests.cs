@@ -7,10 +7,12 @@ using static ReliefMatch.Tests.Host.Web.WebTestData;
 namespace ReliefMatch.Tests.Host.Web;
 
 /// <summary>
-/// The month walked in a real browser against the workplace with its jobs: the county uploads July's roster with the
-/// month picked, sees the month page's checklist, runs July from the page and sees it finish, publishes the 统计表; a
-/// later run of July (after July's death cancellations arrive) leaves the published sheet as it was and shows the new
-/// numbers beside it. With <c>RELIEFMATCH_SCREENSHOTS</c> set, the month page is photographed for the README.
+/// The month walked in a real browser against the workplace with its jobs: the county uploads July's roster and police
+/// cancellations with the month picked, sees the month page's checklist, runs July from the page and sees it finish; a
+/// township clerk marks 属实 and 不属实 (with its reason) on the township page and enters the township's 统计表 cells; the
+/// county publishes the 统计表; a later run of July (after more of July's cancellations arrive) leaves the published sheet
+/// as it was, shows the new numbers beside it, and the township's entries are read-only. With
+/// <c>RELIEFMATCH_SCREENSHOTS</c> set, the month page is photographed for the README.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class MonthBrowserTests(PostgresFixture postgres) : IAsyncLifetime
