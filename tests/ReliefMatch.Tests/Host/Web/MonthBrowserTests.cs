@@ -7,10 +7,12 @@ using static ReliefMatch.Tests.Host.Web.WebTestData;
 namespace ReliefMatch.Tests.Host.Web;
 
 /// <summary>
-/// The month walked in a real browser against the workplace with its jobs: the county uploads July's roster with the
-/// month picked, sees the month page's checklist, runs July from the page and sees it finish, publishes the 统计表; a
-/// later run of July (after July's death cancellations arrive) leaves the published sheet as it was and shows the new
-/// numbers beside it. With <c>RELIEFMATCH_SCREENSHOTS</c> set, the month page is photographed for the README.
+/// The month walked in a real browser against the workplace with its jobs: the county uploads July's roster and police
+/// cancellations with the month picked, sees the month page's checklist, runs July from the page and sees it finish; a
+/// township clerk marks 属实 and 不属实 (with its reason) on the township page and enters the township's 统计表 cells; the
+/// county publishes the 统计表; a later run of July (after more of July's cancellations arrive) leaves the published sheet
+/// as it was, shows the new numbers beside it, and the township's entries are read-only. With
+/// <c>RELIEFMATCH_SCREENSHOTS</c> set, the month page is photographed for the README.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class MonthBrowserTests(PostgresFixture postgres) : IAsyncLifetime
@@ -40,15 +42,19 @@ public sealed class MonthBrowserTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Month_UploadRunPublishRunAgain_PublishedSheetUnchangedAndTheDifferencesShown()
+    public async Task Month_UploadRunMarkEnterPublishRunAgain_PublishedSheetUnchangedDifferencesShownEntriesReadOnly()
     {
         var roster = File("花名册_202307.csv", ExtractFiles.Roster(
             ("张一", TestRecords.IdNumber(1), Luojin, "H1", "农村低保"),
-            ("李二", TestRecords.IdNumber(2), Suqiao, "H2", "农村低保")));
-        var deaths = File("死亡注销_202307.csv", ExtractFiles.PoliceDeaths(("张一", TestRecords.IdNumber(1), "2023-06-01")));
+            ("李二", TestRecords.IdNumber(2), Suqiao, "H2", "农村低保"),
+            ("王三", TestRecords.IdNumber(3), Luojin, "H3", "农村低保")));
+        var deaths = File("死亡注销_202307.csv", ExtractFiles.PoliceDeaths(
+            ("张一", TestRecords.IdNumber(1), "2023-06-01"),
+            ("王三", TestRecords.IdNumber(3), "2023-06-02")));
+        var lateDeaths = File("死亡注销补报_202307.csv", ExtractFiles.PoliceDeaths(("李二", TestRecords.IdNumber(2), "2023-06-03")));
         using var chromium = new HeadlessChromium();
         var browser = chromium.Chrome;
-        SignIn(browser, "county1");
+        chromium.SignIn(_server.Address, "county1");
 
         // The upload form proposes last month (the server's clock says 10 August 2023): July's roster goes in as July's.
         Upload(browser, roster);
@@ -57,33 +63,78 @@ public sealed class MonthBrowserTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Contains("roster/花名册_202307.csv", browser.FindElement(By.CssSelector("#source-table tr[data-source='roster']")).Text, StringComparison.Ordinal);
         Assert.Contains("本月没有", browser.FindElement(By.CssSelector("#source-table tr[data-source='police-deaths']")).Text, StringComparison.Ordinal);
         Assert.NotEmpty(browser.FindElements(By.CssSelector("#skipped li")));
+        Upload(browser, deaths);
+        browser.Navigate().GoToUrl(Url("/county/months/2023-07"));
+        Assert.Contains("police-deaths/死亡注销_202307.csv", browser.FindElement(By.CssSelector("#source-table tr[data-source='police-deaths']")).Text, StringComparison.Ordinal);
 
         RunThisMonth(browser);
         Assert.Contains("已完成", browser.FindElement(By.Id("run-state")).Text, StringComparison.Ordinal);
+
+        // A township clerk, added for 罗锦镇, answers the two findings on the page and enters the township's cells.
+        await _server.AddUserAsync("luojin1", Luojin);
+        using (var clerkChromium = new HeadlessChromium())
+        {
+            var clerk = clerkChromium.Chrome;
+            clerkChromium.SignIn(_server.Address, "luojin1");
+            clerk.Navigate().GoToUrl(Url(TownshipPage));
+            var references = clerk.FindElements(By.CssSelector("#outcomes tr[data-reference]"))
+                .ToDictionary(r => r.FindElements(By.TagName("td"))[1].Text, r => r.GetDomAttribute("data-reference") ?? "", StringComparer.Ordinal);
+            Assert.Equal(["张一", "王三"], references.Keys.Order(StringComparer.Ordinal));
+            OutcomeBrowserTests.Record(clerk, references["张一"], "属实", "已停保", "王五", "08052023", "张一");
+            Assert.Contains("属实", clerk.FindElement(By.Id("outcome-saved")).Text, StringComparison.Ordinal);
+            OutcomeBrowserTests.Record(clerk, references["王三"], "不属实", "本人健在，公安误报", "赵六", "08062023", "王三");
+            Assert.Contains("不属实", clerk.FindElement(By.Id("outcome-saved")).Text, StringComparison.Ordinal);
+            clerk.Navigate().GoToUrl(Url(TownshipPage));
+            StatisticsEntryBrowserTests.EnterCells(clerk, "07122023", ("persons_educated", "3"), ("warning_sessions", "1"), ("conduct_problems", "0"));
+        }
+        Assert.Equal(
+            "(张一,confirmed,王五,2023-08-05)\n(王三,dismissed,赵六,2023-08-06)",
+            await StorageTestDb.DumpAsync(_server.Database.DataSource,
+                "SELECT name, status, checked_by, checked_on FROM reliefmatch.findings WHERE township = '罗锦镇' ORDER BY checked_on"));
+
+        browser.Navigate().GoToUrl(Url("/county/months/2023-07"));
         browser.FindElement(By.Id("publish")).Click();
         // (Found once the answer has loaded: the page before it has no version.)
         Assert.Contains("第 1 版", browser.FindElement(By.CssSelector("#publish-state li[data-version='1']")).Text, StringComparison.Ordinal);
         Assert.Contains("相同", browser.FindElement(By.Id("compare-summary")).Text, StringComparison.Ordinal);
         var published = await PublishedAsync();
 
-        // July's death cancellations arrive late; July is run again.
-        Upload(browser, deaths);
+        // More of July's death cancellations arrive late; July is run again.
+        Upload(browser, lateDeaths);
         browser.Navigate().GoToUrl(Url("/county/months/2023-07"));
         RunThisMonth(browser);
 
         Assert.Equal(published, await PublishedAsync());
         Assert.Contains("处与第 1 版上报的不同", browser.FindElement(By.Id("compare-summary")).Text, StringComparison.Ordinal);
         var county = browser.FindElement(By.CssSelector("#compare tr[data-cell='data_warning.total'] td.diff[data-unit='全县']"));
-        Assert.Equal("0 → 1", county.Text);
+        Assert.Equal("2 → 3", county.Text);
         Screenshot(browser, "month-page.png");
 
-        // The 统计表 page and its download still say what was published.
+        // The 统计表 page and its download still say what was published, with the township's entries.
         browser.Navigate().GoToUrl(Url("/county/statistics?period=2023-07"));
         Assert.Contains("第 1 版", browser.FindElement(By.Id("sheet-state")).Text, StringComparison.Ordinal);
-        Assert.Equal("0", browser.FindElement(By.CssSelector("#statistics tfoot td.n")).Text);
+        Assert.Equal("2", browser.FindElement(By.CssSelector("#statistics tfoot td.n")).Text);
+        var educated = browser.FindElement(By.CssSelector("tr[data-cell='duties.persons_educated']")).FindElements(By.TagName("td")).Select(c => c.Text).ToList();
+        Assert.Equal(["批评教育帮助（人）", "3", "", "3"], educated);
         Assert.Equal(2, await StorageTestDb.CountAsync(_server.Database.DataSource, "audit_log", "action = 'queue-run'"));
         Assert.Equal(1, await StorageTestDb.CountAsync(_server.Database.DataSource, "audit_log", "action = 'publish-statistics'"));
+
+        // The township's entered cells are read-only now that July is published.
+        using (var clerkChromium = new HeadlessChromium())
+        {
+            var clerk = clerkChromium.Chrome;
+            clerkChromium.SignIn(_server.Address, "luojin1");
+            clerk.Navigate().GoToUrl(Url(TownshipPage));
+            Assert.Contains("不能再修改", clerk.FindElement(By.Id("entries-published")).Text, StringComparison.Ordinal);
+            Assert.Equal("3", clerk.FindElement(By.Id("entry-persons_educated")).GetDomProperty("value"));
+            Assert.False(clerk.FindElement(By.Id("entry-persons_educated")).Enabled);
+            Assert.False(clerk.FindElement(By.Id("entry-meeting_on")).Enabled);
+            clerk.Manage().Timeouts().ImplicitWait = TimeSpan.Zero;
+            Assert.Empty(clerk.FindElements(By.Id("save-entries")));
+        }
     }
+
+    private static string TownshipPage => $"/townships/{Uri.EscapeDataString(Luojin)}?period=2023-07";
 
     private Task<string> PublishedAsync() =>
         StorageTestDb.DumpAsync(_server.Database.DataSource, "SELECT period, version, sheet, published_by FROM reliefmatch.published_statistics");
@@ -99,12 +150,22 @@ public sealed class MonthBrowserTests(PostgresFixture postgres) : IAsyncLifetime
 
     /// <summary>
     /// Clicks the button and waits (the page refreshes itself while the job is queued or running) until the run has ended,
-    /// then opens the month page afresh (no refresh pending).
+    /// then opens the month page afresh (no refresh pending). The click returns before the answer is in: the state is
+    /// read only once the page clicked on is gone, or it would be the previous run's (or "none").
     /// </summary>
     private void RunThisMonth(IWebDriver browser)
     {
+        var before = browser.FindElement(By.TagName("html"));
         browser.FindElement(By.Id("run-month")).Click();
         var clock = Stopwatch.StartNew();
+        while (!IsGone(before))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException($"The month page did not answer the run button within {clock.Elapsed}.");
+            }
+            Thread.Sleep(100);
+        }
         string state;
         while ((state = StateOf(browser)) is "queued" or "running" or "")
         {
@@ -116,6 +177,19 @@ public sealed class MonthBrowserTests(PostgresFixture postgres) : IAsyncLifetime
         }
         Assert.True(state == "succeeded", browser.FindElement(By.Id("run")).Text);
         browser.Navigate().GoToUrl(Url("/county/months/2023-07"));
+    }
+
+    private static bool IsGone(IWebElement element)
+    {
+        try
+        {
+            _ = element.Enabled;
+            return false;
+        }
+        catch (StaleElementReferenceException)
+        {
+            return true;
+        }
     }
 
     private static string StateOf(IWebDriver browser)
@@ -141,14 +215,5 @@ public sealed class MonthBrowserTests(PostgresFixture postgres) : IAsyncLifetime
         browser.Manage().Window.Size = new System.Drawing.Size(1400, Math.Max(1000, height + 40));
         var folder = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "docs", "screenshots")).FullName;
         ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(folder, name));
-    }
-
-    private void SignIn(IWebDriver browser, string name)
-    {
-        browser.Navigate().GoToUrl(Url("/"));
-        browser.FindElement(By.Id("name")).SendKeys(name);
-        browser.FindElement(By.Id("password")).SendKeys(Password);
-        browser.FindElement(By.Id("sign-in")).Click();
-        browser.FindElement(By.CssSelector("form[action='/logout']"));
     }
 }

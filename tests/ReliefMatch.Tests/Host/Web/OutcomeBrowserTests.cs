@@ -65,7 +65,11 @@ public sealed class OutcomeBrowserTests(PostgresFixture postgres) : IAsyncLifeti
         Assert.Equal(("", ""), (rows[_c.Reference].Result, rows[_c.Reference].CheckedBy));
     }
 
-    private static void Record(IWebDriver browser, string reference, string result, string remarks, string by, string date, string name)
+    /// <summary>
+    /// Records one row's outcome on the township page (the date as the date picker takes it typed: month, day, year) and
+    /// waits for the notice naming <paramref name="name"/>.
+    /// </summary>
+    internal static void Record(IWebDriver browser, string reference, string result, string remarks, string by, string date, string name)
     {
         browser.FindElement(By.CssSelector($"#result-{reference} option[value='{result}']")).Click();
         var remarksBox = browser.FindElement(By.Id("remarks-" + reference));

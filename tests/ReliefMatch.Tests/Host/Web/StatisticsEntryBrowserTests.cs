@@ -38,14 +38,8 @@ public sealed class StatisticsEntryBrowserTests(PostgresFixture postgres) : IAsy
         {
             var browser = chromium.Chrome;
             chromium.SignIn(_server.Address, "luojin1");
-            browser.FindElement(By.Id("entries"));
-            browser.FindElement(By.Id("entry-meeting_on")).SendKeys("07122023"); // the date picker's typing order in zh-CN/en-US: month, day, year
-            browser.FindElement(By.Id("entry-persons_educated")).SendKeys("3");
-            browser.FindElement(By.Id("entry-warning_sessions")).SendKeys("1");
-            browser.FindElement(By.Id("entry-conduct_problems")).SendKeys("0");
-            browser.FindElement(By.Id("save-entries")).Click();
+            EnterCells(browser, "07122023", ("persons_educated", "3"), ("warning_sessions", "1"), ("conduct_problems", "0"));
 
-            Assert.Equal("已保存。", browser.FindElement(By.Id("entries-saved")).Text);
             Assert.Equal("3", browser.FindElement(By.Id("entry-persons_educated")).GetDomProperty("value"));
             Assert.Equal("0", browser.FindElement(By.Id("entry-conduct_problems")).GetDomProperty("value"));
             Assert.Equal("", browser.FindElement(By.Id("entry-cases_published")).GetDomProperty("value"));
@@ -84,6 +78,22 @@ public sealed class StatisticsEntryBrowserTests(PostgresFixture postgres) : IAsy
         Assert.Equal(0, statistics.For(Luojin)!.Duty("conduct_problems"));
         Assert.Null(statistics.For(Suqiao)!.Duty("conduct_problems"));
         Assert.Equal(new DateOnly(2023, 7, 12), statistics.For(Luojin)!.MeetingOn);
+    }
+
+    /// <summary>
+    /// Fills the township page's 统计表 cells — the meeting date typed as the date picker takes it in zh-CN/en-US (month,
+    /// day, year), and the counts by key — saves, and waits for 已保存.
+    /// </summary>
+    internal static void EnterCells(IWebDriver browser, string meetingTyped, params (string Key, string Value)[] counts)
+    {
+        browser.FindElement(By.Id("entries"));
+        browser.FindElement(By.Id("entry-meeting_on")).SendKeys(meetingTyped);
+        foreach (var (key, value) in counts)
+        {
+            browser.FindElement(By.Id("entry-" + key)).SendKeys(value);
+        }
+        browser.FindElement(By.Id("save-entries")).Click();
+        Assert.Equal("已保存。", browser.FindElement(By.Id("entries-saved")).Text);
     }
 
     [Fact]
