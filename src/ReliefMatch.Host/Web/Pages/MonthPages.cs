@@ -84,6 +84,7 @@ public static class MonthPages
             {message ?? Markup.Empty}
             <div class="box" id="sources"><h2>{FindingText.ChineseMonth(month)}的数据</h2>{Sources(stamped)}</div>
             {Pending(context, pending, month)}
+            {Undeclared(ExtractImporter.UndeclaredFolders(s.Settings.Inbox))}
             <div class="box" id="skips"><h2>本月将跳过的规则</h2>{Skips(skipped, s.Rules)}</div>
             {run}
             {await ProgressAsync(month, s, ct)}
@@ -135,6 +136,24 @@ public static class MonthPages
             <div class="box" id="pending"><h2>待确认月份的文件</h2>
             <p class="muted">这些文件的文件名和标题都没有写明数据月份，没有导入，也没有拒收。确认月份后即按该月导入（记入审计日志）。</p>
             <table><thead><tr><th>文件</th><th>数据来源</th><th>发现时间</th><th>确认月份</th></tr></thead><tbody>{rows}</tbody></table></div>
+            """);
+    }
+
+    /// <summary>
+    /// The inbox's sub-folders that no source declaration names: their files are never imported, so the officer is told
+    /// by name rather than left to wonder why a department's extract has no effect.
+    /// </summary>
+    private static Markup Undeclared(IReadOnlyList<string> folders)
+    {
+        if (folders.Count == 0)
+        {
+            return Markup.Empty;
+        }
+        var items = folders.Select(f => Of($"""<li data-folder="{f}">{f}</li>"""));
+        return Of($"""
+            <div class="box" id="undeclared"><h2>收件目录中无法识别的文件夹</h2>
+            <p class="warn">没有任何数据源声明（rules/sources）这些文件夹，其中的文件不会导入。请检查文件夹名称，或为新的数据来源添加声明文件。</p>
+            <ul>{items}</ul></div>
             """);
     }
 
@@ -358,6 +377,7 @@ public sealed class MonthServices(IServiceProvider services)
     private readonly IServiceProvider _services = services;
 
     public ImportHistory Imports { get; } = services.GetRequiredService<ImportHistory>();
+    public WorkplaceSettings Settings { get; } = services.GetRequiredService<WorkplaceSettings>();
     public PendingFileStore Pending { get; } = services.GetRequiredService<PendingFileStore>();
     public JobRunStore JobRuns { get; } = services.GetRequiredService<JobRunStore>();
     public RunHistory Runs { get; } = services.GetRequiredService<RunHistory>();

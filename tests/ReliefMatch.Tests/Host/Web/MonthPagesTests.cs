@@ -125,6 +125,20 @@ public sealed class MonthPagesTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MonthPage_InboxFolderNoDeclarationNames_NamedOnThePage()
+    {
+        var page = WebUtility.HtmlDecode(await _county.PageAsync("/county/months/2023-07"));
+        Assert.DoesNotContain("id=\"undeclared\"", page, StringComparison.Ordinal);
+
+        Directory.CreateDirectory(Path.Combine(_server.Inbox, "cremation"));
+        Directory.CreateDirectory(Path.Combine(_server.Inbox, "roster"));
+
+        page = WebUtility.HtmlDecode(await _county.PageAsync("/county/months/2023-07"));
+        Assert.Contains("<li data-folder=\"cremation\">cremation</li>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-folder=\"roster\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MonthPage_RunAMonthWithoutData_RefusedWithTheReasonAndAudited()
     {
         var page = WebUtility.HtmlDecode(await _county.PageAsync("/county/months/2023-08"));
