@@ -29,22 +29,8 @@ public sealed class StatisticsSourceLoader(NpgsqlDataSource dataSource)
             ? await snapshots.LoadMonitoringAsync(ReportingMonth.Parse(m.Period).Previous, cancellationToken).ConfigureAwait(false)
             : null;
 
-        var sources = new HashSet<SourceKind>();
+        var sources = await SourcesAsync(period, cancellationToken).ConfigureAwait(false);
         var checkedFindings = new List<CheckedFinding>();
-        await using (var cmd = dataSource.CreateCommand("""
-            SELECT DISTINCT e.source FROM reliefmatch.extracts e JOIN reliefmatch.extract_periods ep ON ep.extract_id = e.id WHERE ep.period <= $1
-            """))
-        {
-            cmd.Parameters.Add(new() { Value = period.ToString() });
-            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (SourceKinds.TryParse(r.GetString(0), out var source))
-                {
-                    sources.Add(source);
-                }
-            }
-        }
         await using (var cmd = dataSource.CreateCommand("""
             SELECT rule_id, id_number, township, feeds_data_warning, checked_on FROM reliefmatch.findings
             WHERE checked_on BETWEEN $1 AND $2 ORDER BY key
@@ -71,5 +57,34 @@ public sealed class StatisticsSourceLoader(NpgsqlDataSource dataSource)
             Checked = checkedFindings,
             Entries = await new TownshipEntryStore(dataSource).LoadAsync(period, cancellationToken).ConfigureAwait(false),
         });
+    }
+
+    /// <summary>
+    /// Only which sources the month has and which roster columns its snapshot fills — what deciding the rules a run
+    /// will skip needs (the month page, on every view): one snapshot read, not the four the whole sheet needs.
+    /// </summary>
+    public async Task<MonthSources> MonthSourcesAsync(ReportingMonth period, CancellationToken cancellationToken = default)
+    {
+        var roster = await new RosterSnapshotLoader(dataSource).LoadAsync(period, cancellationToken).ConfigureAwait(false);
+        return new MonthSources(await SourcesAsync(period, cancellationToken).ConfigureAwait(false), MonthSources.ColumnsOf(roster.Rows));
+    }
+
+    /// <summary>The sources with an extract stamped for <paramref name="period"/> or earlier.</summary>
+    private async Task<HashSet<SourceKind>> SourcesAsync(ReportingMonth period, CancellationToken cancellationToken)
+    {
+        var sources = new HashSet<SourceKind>();
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT DISTINCT e.source FROM reliefmatch.extracts e JOIN reliefmatch.extract_periods ep ON ep.extract_id = e.id WHERE ep.period <= $1
+            """);
+        cmd.Parameters.Add(new() { Value = period.ToString() });
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (SourceKinds.TryParse(r.GetString(0), out var source))
+            {
+                sources.Add(source);
+            }
+        }
+        return sources;
     }
 }
