@@ -15,5 +15,12 @@ public sealed record ExtractSet
     public IReadOnlyList<DisabilityRecord> Disability { get; init; } = [];
     public IReadOnlyList<MedicalRecord> Medical { get; init; } = [];
     public IReadOnlyList<MonitoringRecord> Monitoring { get; init; } = [];
+
+    /// <summary>
+    /// The records of the declared sources that have no record type of their own, by source id, loaded by each
+    /// declaration's policy (snapshot for P, every distinct history row stamped ≤ P, the latest row per key).
+    /// A source the month has none of is absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, Sources.DeclaredTable> Declared { get; init; } = new Dictionary<string, Sources.DeclaredTable>(StringComparer.Ordinal);
     public IReadOnlyDictionary<long, ExtractInfo> Extracts { get; init; } = new Dictionary<long, ExtractInfo>();
 }
