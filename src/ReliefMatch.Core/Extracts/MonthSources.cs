@@ -11,6 +11,18 @@ namespace ReliefMatch.Core.Extracts;
 /// </remarks>
 public sealed record MonthSources(IReadOnlySet<SourceKind> Sources, IReadOnlySet<RosterColumn> RosterColumns)
 {
+    /// <summary>
+    /// The declared sources without a record type of their own that the month has, by source id, each with the
+    /// declared fields some present file of it had a column for.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> Declared { get; init; } =
+        new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+
+    public bool Has(string declaredSource) => Declared.ContainsKey(declaredSource);
+
+    public bool Has(Rules.DeclaredField field) =>
+        Declared.TryGetValue(field.Source, out var fields) && fields.Contains(field.Field);
+
     public bool Has(SourceKind source) => Sources.Contains(source);
 
     public bool Has(RosterColumn column) => RosterColumns.Contains(column);
@@ -40,7 +52,10 @@ public sealed record MonthSources(IReadOnlySet<SourceKind> Sources, IReadOnlySet
         {
             sources.Add(death.Source);
         }
-        return new MonthSources(sources, ColumnsOf(data.Roster));
+        return new MonthSources(sources, ColumnsOf(data.Roster))
+        {
+            Declared = data.Declared.ToDictionary(d => d.Key, d => d.Value.PresentFields, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>The optional columns some row of <paramref name="roster"/> has a value in.</summary>

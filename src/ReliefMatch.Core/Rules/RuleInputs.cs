@@ -32,8 +32,25 @@ public static class RuleInputs
                 return missing;
             }
         }
+        foreach (var group in needs.DeclaredSources)
+        {
+            if (!group.Any(month.Has))
+            {
+                return "本月没有" + string.Join("或", group.Select(DeclaredName)) + "数据";
+            }
+        }
+        var fields = needs.DeclaredFields.Where(f => !month.Has(f)).ToList();
+        if (fields.Count > 0)
+        {
+            return string.Join("；", fields.Select(f => $"本月{DeclaredName(f.Source)}没有“{DeclaredHeader(f)}”列"));
+        }
         return needs.RosterColumns.Count == 0 ? null : Columns(month, [.. needs.RosterColumns]);
     }
+
+    private static string DeclaredName(string source) => Sources.SourceCatalog.Shipped.Find(source)?.ChineseName ?? source;
+
+    private static string DeclaredHeader(DeclaredField field) =>
+        Sources.SourceCatalog.Shipped.Find(field.Source)?.Field(field.Field)?.Headers[0] ?? field.Field;
 
     private static string? AnyOf(MonthSources month, IReadOnlyList<SourceKind> sources) =>
         sources.Any(month.Has) ? null : "本月没有" + string.Join("或", sources.Select(s => s.ChineseName())) + "数据";

@@ -15,6 +15,18 @@ public sealed record RuleNeeds
 
     public IReadOnlyList<RosterColumn> RosterColumns { get; init; } = [];
 
+    /// <summary>
+    /// The declared sources without a record type of their own that the rule reads, by source id, in groups as
+    /// <see cref="Sources"/>: each group is met when the month has any of them.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> DeclaredSources { get; init; } = [];
+
+    /// <summary>
+    /// The declared fields the rule reads: the rule is skipped when no present file of the source had the column
+    /// (<see cref="Sources.DeclaredTable.PresentFields"/>).
+    /// </summary>
+    public IReadOnlyList<DeclaredField> DeclaredFields { get; init; } = [];
+
     public MonthParts Parts { get; init; }
 
     /// <summary>With <see cref="MonthParts.MedicalSettlements"/>: the months of the rule's window ending end(P).</summary>
@@ -23,3 +35,6 @@ public sealed record RuleNeeds
     /// <summary>A rule about the roster's people that reads nothing else.</summary>
     public static RuleNeeds RosterOnly { get; } = new() { Sources = [[SourceKind.Roster]] };
 }
+
+/// <summary>A field of a declared source, as a rule kind names what it reads.</summary>
+public readonly record struct DeclaredField(string Source, string Field);
