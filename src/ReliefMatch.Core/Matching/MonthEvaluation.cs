@@ -36,6 +36,8 @@ internal sealed class MonthEvaluation
     private MedicalScan? _medical;
     private List<RosterHousehold> _households = [];
     private Dictionary<string, RosterHousehold> _householdById = new(StringComparer.Ordinal);
+    private Dictionary<string, IdentityMatch[]> _declaredMatches = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _declaredWanted = new(StringComparer.Ordinal);
 
     private MonthEvaluation(ExtractSet data, ReportingMonth period, string homeCounty, MonthParts parts, int widestMedicalWindow)
     {
@@ -110,8 +112,11 @@ internal sealed class MonthEvaluation
     {
         var parts = MonthParts.None;
         var widestMedicalWindow = 0;
+        var declared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var need in needs)
         {
+            declared.UnionWith(need.DeclaredSources.SelectMany(g => g));
+            declared.UnionWith(need.OptionalDeclaredSources);
             parts |= need.Parts;
             if (need.Parts.HasFlag(MonthParts.MedicalSettlements))
             {
@@ -119,6 +124,7 @@ internal sealed class MonthEvaluation
             }
         }
         var month = new MonthEvaluation(data, period, homeCounty, parts, widestMedicalWindow);
+        month._declaredWanted.UnionWith(declared);
         month.PrepareParts();
         return month;
     }
@@ -150,11 +156,72 @@ internal sealed class MonthEvaluation
         {
             parts.Add(() => medical = MedicalScan.Run(this));
         }
+        var declared = new Dictionary<string, IdentityMatch[]>(StringComparer.Ordinal);
+        foreach (var source in _declaredWanted)
+        {
+            if (Data.Declared.TryGetValue(source, out var table))
+            {
+                var matches = new IdentityMatch[table.Count];
+                declared.Add(source, matches);
+                parts.Add(() => MatchDeclared(table, matches));
+            }
+        }
         // Independent of one another: each writes its own local.
         Parallel.Invoke([.. parts]);
         (_households, _householdById) = (households, householdById);
         (_deaths, _disability, _disabilityOfPerson, _medical) = (deaths, disability, placedDisability, medical);
+        _declaredMatches = declared;
     }
+
+    /// <summary>Each record of a declared source tied by ID: exact, repaired or review (these sources always carry IDs).</summary>
+    private void MatchDeclared(Sources.DeclaredTable table, IdentityMatch[] matches)
+    {
+        var index = Index;
+        var ids = table.Ids;
+        var names = table.Names;
+        Chunks.For(table.Count, (_, from, to) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                matches[i] = index.MatchById(ids[i], names[i]);
+            }
+        });
+    }
+
+    /// <summary>
+    /// The month's records of the declared source <paramref name="source"/> and how each is tied to a person; null when
+    /// the month has none of the source. Only sources some rule of the run named in its needs were matched.
+    /// </summary>
+    public (Sources.DeclaredTable Table, IdentityMatch[] Matches)? Declared(string source)
+    {
+        if (!Data.Declared.TryGetValue(source, out var table))
+        {
+            return null;
+        }
+        return _declaredMatches.TryGetValue(source, out var matches)
+            ? (table, matches)
+            : throw new InvalidOperationException($"The declared source {source} was read but no rule of the run named it in its needs.");
+    }
+
+    /// <summary>Monitored, the risk not cleared.</summary>
+    public bool IsMonitored(int person) => (_flags[person] & Monitored) != 0;
+
+    /// <summary>Of the low-income population as the plan's other checks mean it: enrolled in any programme in the home county, or monitored.</summary>
+    public bool IsLowIncomePopulation(int person) => (_flags[person] & (HasHomeEnrolment | Monitored)) != 0;
+
+    /// <summary>The township and village of the person's monitoring record, when it gives one.</summary>
+    public (string Township, string Village)? MonitoringPlace(int person)
+    {
+        if (_monitoringOfPerson.TryGetValue(person, out var m) && !string.IsNullOrWhiteSpace(Data.Monitoring[m].Township))
+        {
+            var record = Data.Monitoring[m];
+            return (record.Township!.Trim(), record.Village?.Trim() ?? "");
+        }
+        return null;
+    }
+
+    /// <summary>The home-county household <paramref name="householdId"/> (trimmed), or null.</summary>
+    public RosterHousehold? Household(string householdId) => _householdById.GetValueOrDefault(householdId.Trim());
 
     public ExtractSet Data { get; }
     public ReportingMonth Period { get; }

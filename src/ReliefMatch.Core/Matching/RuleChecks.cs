@@ -22,6 +22,7 @@ internal static class RuleChecks
         Of<HomeVisitOverdueCheck>(),
         Of<IdNameMismatchCheck>(),
         Of<InvalidRosterIdCheck>(),
+        Of<RecordHeldCheck>(),
     }.ToDictionary(e => e.Kind);
 
     /// <summary>The kinds that have a check: every <see cref="RuleKind"/> (a test holds them equal).</summary>

@@ -102,12 +102,23 @@ public static partial class RuleFileLoader
             case RuleKind.IdNameMismatch:
                 return new RecordSourcesParameters(reader.Sources(map, "sources",
                     [SourceKind.PoliceDeaths, SourceKind.HealthDeaths, SourceKind.Disability, SourceKind.Medical, SourceKind.Monitoring]));
+            case RuleKind.PaidAfterDeath:
+                return new DeathEvidenceParameters(reader.Sources(map, "death_sources", [SourceKind.PoliceDeaths, SourceKind.HealthDeaths]));
+            case RuleKind.AmountMismatch:
+                return new ToleranceParameters(reader.Amount(map, "tolerance"));
+            case RuleKind.ApplicationNotVisited:
+                return new VisitDaysParameters(reader.Integer(map, "visit_days", min: 0, "a whole number of days, 0 or more", max: 3660));
+            case RuleKind.RecordHeld or RuleKind.AmountOverWindow or RuleKind.EnrolledWithoutRecord or RuleKind.ValueShared:
+                return ReadGeneral(reader, map, kind);
             default:
                 throw new InvalidOperationException($"No parameter reader for kind {kind}.");
         }
     }
 
-    /// <summary>The parameters each kind requires (all of them are required: defaults live in the shipped files).</summary>
+    /// <summary>
+    /// The parameters each kind takes. Those of the fixed kinds are all required (defaults live in the shipped files);
+    /// the general kinds over declared sources leave some out when unused (docs/rules.md, "General kinds").
+    /// </summary>
     public static string[] ParameterNames(RuleKind kind) => kind switch
     {
         RuleKind.DeceasedRecipient => ["death_sources"],
@@ -115,11 +126,18 @@ public static partial class RuleFileLoader
         RuleKind.LowIncomeSevereDisability => ["levels", "level3_categories"],
         RuleKind.EconomicCheckOverdue or RuleKind.HomeVisitOverdue => ["interval_months"],
         RuleKind.IdNameMismatch => ["sources"],
+        RuleKind.PaidAfterDeath => ["death_sources"],
+        RuleKind.AmountMismatch => ["tolerance"],
+        RuleKind.ApplicationNotVisited => ["visit_days"],
+        RuleKind.RecordHeld => ["source", "holders", "programmes", "per", "where", "flag_when", "show"],
+        RuleKind.AmountOverWindow => ["source", "amount_field", "month_field", "window_months", "programmes", "threshold", "standards", "where", "group_by"],
+        RuleKind.EnrolledWithoutRecord => ["source", "programmes", "programme_field", "month_field", "household_field"],
+        RuleKind.ValueShared => ["source", "field", "month_field"],
         _ => [],
     };
 
     /// <summary>The rule-specific values on top of the shared <see cref="YamlFileReader"/>.</summary>
-    private sealed class Reader(string file) : YamlFileReader(file, "rule fields (id, version, title, kind, …)")
+    private sealed partial class Reader(string file) : YamlFileReader(file, "rule fields (id, version, title, kind, …)")
     {
         public decimal Amount(YamlMappingNode map, string name)
         {

@@ -15,4 +15,17 @@ public enum RuleKind
     HomeVisitOverdue,
     IdNameMismatch,
     InvalidRosterId,
+
+    // General kinds over declared sources: a county writes a further rule of one of them by a file alone.
+    RecordHeld,
+    AmountOverWindow,
+    EnrolledWithoutRecord,
+    ValueShared,
+
+    PaidAfterDeath,
+    PaidNotEnrolled,
+    AmountMismatch,
+    KinNotFiled,
+    ApplicationNotVisited,
+    TagMonitored,
 }

@@ -22,6 +22,12 @@ public sealed record RuleNeeds
     public IReadOnlyList<IReadOnlyList<string>> DeclaredSources { get; init; } = [];
 
     /// <summary>
+    /// Declared sources the rule reads when the month has them but can do without (the hukou snapshot widens
+    /// <c>kin-not-filed</c> from staff to their registered households): never a reason to skip.
+    /// </summary>
+    public IReadOnlyList<string> OptionalDeclaredSources { get; init; } = [];
+
+    /// <summary>
     /// The declared fields the rule reads: the rule is skipped when no present file of the source had the column
     /// (<see cref="Sources.DeclaredTable.PresentFields"/>).
     /// </summary>

@@ -326,10 +326,11 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
             foreach (var e in evidence)
             {
                 w.WriteStartObject();
-                w.WriteString("source", e.Source.Id());
+                w.WriteString("source", e.SourceId);
                 w.WriteNumber("extract_id", e.ExtractId);
                 w.WriteNumber("row", e.Row);
                 w.WriteString("text", StoredCodes.Clean(e.Text));
+                StoredEvidence.WriteValues(w, e);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

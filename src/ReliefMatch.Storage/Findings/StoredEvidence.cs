@@ -1,10 +1,15 @@
+using System.Globalization;
 using System.Text.Json;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Periods;
 
 namespace ReliefMatch.Storage.Findings;
 
-/// <summary>Reads the evidence column of <c>reliefmatch.findings</c>: <c>[{source, extract_id, row, text}]</c>.</summary>
+/// <summary>
+/// Reads the evidence column of <c>reliefmatch.findings</c>: <c>[{source, extract_id, row, text}]</c>, plus
+/// <c>amount</c> (a decimal string) and <c>months</c> (<c>["2023-06", …]</c>) where the evidence states them.
+/// </summary>
 internal static class StoredEvidence
 {
     public static List<Evidence> Parse(string json)
@@ -14,12 +19,51 @@ internal static class StoredEvidence
         foreach (var e in doc.RootElement.EnumerateArray())
         {
             var source = e.GetProperty("source").GetString();
-            if (!SourceKinds.TryParse(source, out var kind))
+            var extractId = e.GetProperty("extract_id").GetInt64();
+            var row = e.GetProperty("row").GetInt32();
+            var text = e.GetProperty("text").GetString() ?? "";
+            Evidence evidence;
+            if (SourceKinds.TryParse(source, out var kind))
+            {
+                evidence = new Evidence(kind, extractId, row, text);
+            }
+            else if (!string.IsNullOrWhiteSpace(source))
+            {
+                // A declared source without a record type of its own (payments, vehicles, a county's own source).
+                evidence = new Evidence(source, extractId, row, text);
+            }
+            else
             {
                 throw new InvalidDataException($"Unknown evidence source '{source}'.");
             }
-            list.Add(new Evidence(kind, e.GetProperty("extract_id").GetInt64(), e.GetProperty("row").GetInt32(), e.GetProperty("text").GetString() ?? ""));
+            if (e.TryGetProperty("amount", out var amount))
+            {
+                evidence = evidence with { Amount = decimal.Parse(amount.GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture) };
+            }
+            if (e.TryGetProperty("months", out var months))
+            {
+                evidence = evidence with { Months = [.. months.EnumerateArray().Select(m => ReportingMonth.Parse(m.GetString()!))] };
+            }
+            list.Add(evidence);
         }
         return list;
+    }
+
+    /// <summary>Writes the evidence's amount and months, when it states them, into its open JSON object.</summary>
+    public static void WriteValues(Utf8JsonWriter w, Evidence e)
+    {
+        if (e.Amount is { } amount)
+        {
+            w.WriteString("amount", amount.ToString(CultureInfo.InvariantCulture));
+        }
+        if (e.Months is { } months)
+        {
+            w.WriteStartArray("months");
+            foreach (var m in months)
+            {
+                w.WriteStringValue(m.ToString());
+            }
+            w.WriteEndArray();
+        }
     }
 }

@@ -5,6 +5,7 @@ using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Identity;
 using ReliefMatch.Core.Rules;
+using ReliefMatch.Core.Sources;
 using ReliefMatch.Host.Web.Accounts;
 using ReliefMatch.Host.Web.Html;
 using ReliefMatch.Storage.Findings;
@@ -103,7 +104,7 @@ public static partial class FindingDetailPages
         return Of($"""<div id="rule-parameters">{version}<p>办理时限：首次预警当月月底后 {rule.DueDays} 天；建议处置：{rule.Action}</p>{list}</div>""");
     }
 
-    private static string Source(string id) => SourceKinds.TryParse(id, out var kind) ? kind.ChineseName() : id;
+    private static string Source(string id) => SourceKinds.TryParse(id, out var kind) ? kind.ChineseName() : SourceCatalog.Shipped.Find(id)?.ChineseName ?? id;
 
     private static string Confidence(string id) => id switch
     {

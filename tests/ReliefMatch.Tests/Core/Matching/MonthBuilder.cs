@@ -1,5 +1,6 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Identity;
+using ReliefMatch.Core.Sources;
 
 namespace ReliefMatch.Tests.Core.Matching;
 
@@ -19,6 +20,7 @@ internal sealed class MonthBuilder
     private readonly List<MedicalRecord> _medical = [];
     private readonly List<MonitoringRecord> _monitoring = [];
     private int _row = 1;
+    private readonly Dictionary<string, (DeclaredTable.Builder Builder, HashSet<string> Present)> _declared = new(StringComparer.Ordinal);
 
     public MonthBuilder Roster(string? id, string name, string household, Programme programme = Programme.RuralDibao,
         EnrolmentStatus status = EnrolmentStatus.Active, string county = Home, string township = "苏桥镇", string? village = "古城村",
@@ -144,8 +146,57 @@ internal sealed class MonthBuilder
     public MonthBuilder WithEveryRosterColumn() => Roster(Ids.Make("19700101", 991, Neighbour), "外县甲", "N1", county: Neighbour,
         lastCheck: new DateOnly(2023, 6, 1), lastVisit: new DateOnly(2023, 6, 1), workAbility: WorkAbility.Able, incomeStable: true);
 
+    /// <summary>
+    /// A record of a declared source (<see cref="TestSources"/>), extract 100 + the source's order of first use: the name
+    /// and ID, then the other fields by name (values as <see cref="DeclaredTable"/> holds them). Every declared field
+    /// counts as a column of the month's files unless <see cref="WithoutColumn"/> says otherwise.
+    /// </summary>
+    public MonthBuilder Record(string source, string? id, string name, params (string Field, object? Value)[] values)
+    {
+        var (builder, _) = Source(source);
+        var declaration = TestSources.Of(source);
+        var row = new object?[declaration.Fields.Count];
+        foreach (var (field, value) in values)
+        {
+            var i = declaration.Fields.ToList().FindIndex(f => f.Name == field);
+            Assert.True(i >= 0, $"{source} declares no field {field}");
+            row[i] = value;
+        }
+        var parsed = Ids.Parse(id);
+        for (var i = 0; i < row.Length; i++)
+        {
+            row[i] = declaration.Fields[i].Type switch
+            {
+                FieldType.ResidentId => id,
+                FieldType.Name => name,
+                _ => row[i],
+            };
+        }
+        builder.Add(100 + _declared.Keys.ToList().IndexOf(source), ++_row, name, parsed, row);
+        return this;
+    }
+
+    /// <summary>No file of <paramref name="source"/> this month has a column for <paramref name="field"/>.</summary>
+    public MonthBuilder WithoutColumn(string source, string field)
+    {
+        Source(source).Present.Remove(field);
+        return this;
+    }
+
+    private (DeclaredTable.Builder Builder, HashSet<string> Present) Source(string source)
+    {
+        if (!_declared.TryGetValue(source, out var entry))
+        {
+            var declaration = TestSources.Of(source);
+            entry = (new DeclaredTable.Builder(declaration), declaration.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal));
+            _declared.Add(source, entry);
+        }
+        return entry;
+    }
+
     public ExtractSet Build() => new()
     {
+        Declared = _declared.ToDictionary(d => d.Key, d => d.Value.Builder.Build(d.Value.Present), StringComparer.Ordinal),
         Roster = _roster.ToList(),
         Deaths = _deaths.ToList(),
         Disability = _disability.ToList(),
