@@ -23,6 +23,7 @@ internal static class RuleChecks
         Of<IdNameMismatchCheck>(),
         Of<InvalidRosterIdCheck>(),
         Of<RecordHeldCheck>(),
+        Of<AmountOverWindowCheck>(),
     }.ToDictionary(e => e.Kind);
 
     /// <summary>The kinds that have a check: every <see cref="RuleKind"/> (a test holds them equal).</summary>
