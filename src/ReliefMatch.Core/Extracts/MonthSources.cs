@@ -52,10 +52,34 @@ public sealed record MonthSources(IReadOnlySet<SourceKind> Sources, IReadOnlySet
         {
             sources.Add(death.Source);
         }
-        return new MonthSources(sources, ColumnsOf(data.Roster))
+        var declared = data.Declared.ToDictionary(d => d.Key, d => d.Value.PresentFields, StringComparer.Ordinal);
+        if (data.Monitoring.Count > 0 && !declared.ContainsKey(MonitoringIdentifiedOn.Source))
         {
-            Declared = data.Declared.ToDictionary(d => d.Key, d => d.Value.PresentFields, StringComparer.Ordinal),
-        };
+            declared[MonitoringIdentifiedOn.Source] = MonitoringFields(data.Monitoring);
+        }
+        return new MonthSources(sources, ColumnsOf(data.Roster)) { Declared = declared };
+    }
+
+    /// <summary>
+    /// The monitoring snapshot's 识别时间 column, which <c>tag-monitored</c> reads: a typed source's field stated as a
+    /// declared field, present when some record has a value in it (stored extracts keep no header row).
+    /// </summary>
+    public static Rules.DeclaredField MonitoringIdentifiedOn { get; } = new(SourceKind.Monitoring.Id(), "identified_on");
+
+    /// <summary>The fields of <see cref="MonitoringIdentifiedOn"/>'s kind that some record of <paramref name="monitoring"/> fills.</summary>
+    public static IReadOnlySet<string> MonitoringFields(IReadOnlyList<MonitoringRecord> monitoring)
+    {
+        ArgumentNullException.ThrowIfNull(monitoring);
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in monitoring)
+        {
+            if (record.IdentifiedOn is not null)
+            {
+                fields.Add(MonitoringIdentifiedOn.Field);
+                break;
+            }
+        }
+        return fields;
     }
 
     /// <summary>The optional columns some row of <paramref name="roster"/> has a value in.</summary>

@@ -13,6 +13,7 @@ public enum RosterColumn
     LastVisitOn,
     WorkAbility,
     IncomeStable,
+    MonthlyAmount,
 }
 
 public static class RosterColumns
@@ -28,6 +29,7 @@ public static class RosterColumns
         RosterColumn.LastVisitOn => "最近入户调查日期",
         RosterColumn.WorkAbility => "劳动能力",
         RosterColumn.IncomeStable => "收入是否稳定",
+        RosterColumn.MonthlyAmount => "月保障金额",
         _ => throw new ArgumentOutOfRangeException(nameof(column), column, null),
     };
 
@@ -40,6 +42,7 @@ public static class RosterColumns
         RosterColumn.LastVisitOn => row.LastVisitOn.HasValue,
         RosterColumn.WorkAbility => row.WorkAbility.HasValue,
         RosterColumn.IncomeStable => row.IncomeStable.HasValue,
+        RosterColumn.MonthlyAmount => row.MonthlyAmount.HasValue,
         _ => throw new ArgumentOutOfRangeException(nameof(column), column, null),
     };
 }

@@ -24,6 +24,14 @@ internal static class RuleChecks
         Of<InvalidRosterIdCheck>(),
         Of<RecordHeldCheck>(),
         Of<AmountOverWindowCheck>(),
+        Of<EnrolledWithoutRecordCheck>(),
+        Of<ValueSharedCheck>(),
+        Of<PaidAfterDeathCheck>(),
+        Of<PaidNotEnrolledCheck>(),
+        Of<AmountMismatchCheck>(),
+        Of<KinNotFiledCheck>(),
+        Of<ApplicationNotVisitedCheck>(),
+        Of<TagMonitoredCheck>(),
     }.ToDictionary(e => e.Kind);
 
     /// <summary>The kinds that have a check: every <see cref="RuleKind"/> (a test holds them equal).</summary>

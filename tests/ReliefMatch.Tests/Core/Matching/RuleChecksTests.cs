@@ -22,7 +22,9 @@ public class RuleChecksTests
     {
         Assert.Equal(
             ["deceased-recipient", "duplicate-enrolment", "dibao-tekun-overlap", "low-income-medical", "low-income-severe-disability",
-             "economic-check-overdue", "home-visit-overdue", "id-name-mismatch", "invalid-roster-id"],
+             "economic-check-overdue", "home-visit-overdue", "id-name-mismatch", "invalid-roster-id",
+             "record-held", "amount-over-window", "enrolled-without-record", "value-shared",
+             "paid-after-death", "paid-not-enrolled", "amount-mismatch", "kin-not-filed", "application-not-visited", "tag-monitored"],
             RuleKinds.All.Select(k => k.Id()));
         Assert.Equal(["roster", "police-deaths", "health-deaths", "disability", "medical", "monitoring"], SourceKinds.All.Select(k => k.Id()));
     }
