@@ -144,6 +144,32 @@ public static class CodeLists
         }
     }
 
+    /// <summary>
+    /// The shipped code lists whose spellings this class knows, by the names source declarations use for them (a
+    /// row filter may keep the rows whose cell is a spelling of one: a payment file's 补贴项目 outside the roster's
+    /// 救助类别 is no assistance payment).
+    /// </summary>
+    public static IReadOnlyList<string> Known { get; } =
+        ["programme", "enrolment-status", "support-mode", "work-ability", "yes-no", "disability-category", "disability-level"];
+
+    /// <summary>Whether <paramref name="text"/> (trimmed) is a spelling of the code list named <paramref name="list"/> (one of <see cref="Known"/>).</summary>
+    /// <exception cref="ArgumentException"><paramref name="list"/> is not one of <see cref="Known"/>.</exception>
+    public static bool IsSpelling(string list, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return list switch
+        {
+            "programme" => TryProgramme(text, out _),
+            "enrolment-status" => TryStatus(text, out _),
+            "support-mode" => TrySupportMode(text, out _),
+            "work-ability" => TryWorkAbility(text, out _),
+            "yes-no" => TryYesNo(text, out _),
+            "disability-category" => TryDisabilityCategory(text, out _),
+            "disability-level" => TryDisabilityLevel(text, out _),
+            _ => throw new ArgumentException($"No code list named {list} is known here.", nameof(list)),
+        };
+    }
+
     public static bool IsDibao(this Programme p) => p is Programme.UrbanDibao or Programme.RuralDibao;
 
     public static bool IsEnrolled(this EnrolmentStatus s) => s is EnrolmentStatus.Active or EnrolmentStatus.PhasingOut;

@@ -1,3 +1,5 @@
+using ReliefMatch.Core.Extracts;
+
 namespace ReliefMatch.Core.Sources;
 
 /// <summary>
@@ -9,8 +11,15 @@ public sealed record RowFilter
 {
     public required string Field { get; init; }
 
-    /// <summary>The values (trimmed, ordinal) that let a row through.</summary>
+    /// <summary>The values (trimmed, ordinal) that let a row through; empty when <see cref="KeepCodeList"/> names them.</summary>
     public required IReadOnlyList<string> Keep { get; init; }
+
+    /// <summary>
+    /// A shipped code list (<see cref="CodeLists.Known"/>) whose every spelling lets a row through, besides
+    /// <see cref="Keep"/>; null when the filter lists its values. A payment file keeps the items of the roster's 救助类别
+    /// without repeating that list's spellings.
+    /// </summary>
+    public string? KeepCodeList { get; init; }
 
     /// <summary>Whether rows of a file without the column pass (police files without 注销原因 list deaths only).</summary>
     public bool KeepWhenAbsent { get; init; }
@@ -20,7 +29,9 @@ public sealed record RowFilter
 
     /// <summary>Whether a row whose cell holds <paramref name="value"/> passes (<c>null</c>: the file has no such column).</summary>
     public bool Passes(string? value, bool columnPresent) =>
-        columnPresent ? value is not null && Keep.Contains(value.Trim(), StringComparer.Ordinal) : KeepWhenAbsent;
+        columnPresent
+            ? value is not null && (Keep.Contains(value.Trim(), StringComparer.Ordinal) || (KeepCodeList is { } list && CodeLists.IsSpelling(list, value)))
+            : KeepWhenAbsent;
 }
 
 /// <summary>What a row filter does with a row that does not pass.</summary>

@@ -39,6 +39,12 @@ public sealed record SourceDeclaration
     /// <summary>The fields that identify the person a row is about, strongest first (the ID, then the name…).</summary>
     public required IReadOnlyList<string> Identity { get; init; }
 
+    /// <summary>
+    /// The field of type name in <see cref="Identity"/>: the name of the person a row is about (<c>name</c>, or
+    /// <c>owner_name</c> where the department calls the person the owner). Records' names are read from it.
+    /// </summary>
+    public string PersonName { get; init; } = "name";
+
     /// <summary>The file the declaration was read from, for messages.</summary>
     public string File { get; init; } = "";
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Rules;
 using YamlDotNet.RepresentationModel;
 
@@ -15,7 +16,7 @@ public static partial class SourceDeclarationLoader
     private static readonly string[] TopLevelFields = ["id", "names", "department", "policy", "key", "identity", "required_one_of", "fields", "filters"];
     private static readonly string[] NameFields = ["zh", "en"];
     private static readonly string[] FieldFields = ["name", "type", "headers", "required", "codes", "store"];
-    private static readonly string[] FilterFields = ["field", "keep", "when_absent", "otherwise"];
+    private static readonly string[] FilterFields = ["field", "keep", "keep_codes", "when_absent", "otherwise"];
     private static readonly string[] Policies = ["snapshot", "history", "latest"];
 
     /// <summary>The code lists the program knows by name (docs/sources.md's canonical values and their spellings).</summary>
@@ -71,7 +72,16 @@ public static partial class SourceDeclarationLoader
         {
             throw reader.Error(keyNode, $"'key' belongs only to a source whose policy is latest; this one's is {policyText.Value}.");
         }
+        var identityNode = reader.Sequence(root, "identity", "field names");
         var identity = FieldList(reader, root, "identity", names0);
+        // The stored record of every source carries the person's name and ID: the matching engine's common part.
+        var personNames = identity.Where(n => fields.Find(f => f.Name == n)!.Type == FieldType.Name).ToList();
+        if (personNames.Count != 1)
+        {
+            throw reader.Error(identityNode, personNames.Count == 0
+                ? "'identity' must list the person's name: a field of type name (usually 'name'; 'owner_name' in a vehicle file)."
+                : $"'identity' lists {string.Join(" and ", personNames.Select(n => $"'{n}'"))}, two fields of type name; the person a row is about has one name.");
+        }
         var oneOf = new List<IReadOnlyList<string>>();
         if (reader.Find(root, "required_one_of") is { } groupsNode)
         {
@@ -103,6 +113,7 @@ public static partial class SourceDeclarationLoader
             RequiredOneOf = oneOf,
             Filters = filters,
             Identity = identity,
+            PersonName = personNames[0],
             File = file.Name,
         };
     }
@@ -192,11 +203,6 @@ public static partial class SourceDeclarationLoader
         {
             throw reader.Error(sequence, "'fields' must declare at least one field.");
         }
-        // The stored record of every source carries the person's name and ID: the matching engine's common part.
-        if (fields.Find(f => f.Name == "name") is not { Type: FieldType.Name })
-        {
-            throw reader.Error(sequence, "a source must declare the person's name as field 'name' of type name.");
-        }
         if (fields.Find(f => f.Type == FieldType.ResidentId && f.Name != "id_number") is { } otherId)
         {
             throw reader.Error(sequence, $"the resident ID of the person a row is about is field 'id_number'; '{otherId.Name}' cannot be of type resident-id (declare it as text).");
@@ -213,13 +219,13 @@ public static partial class SourceDeclarationLoader
         }
         if (node is not YamlSequenceNode sequence)
         {
-            throw reader.Error(node, "'filters' must be a list of filters, each a mapping of field, keep, when_absent and otherwise.");
+            throw reader.Error(node, "'filters' must be a list of filters, each a mapping of field, keep (or keep_codes), when_absent and otherwise.");
         }
         foreach (var item in sequence.Children)
         {
             if (item is not YamlMappingNode map)
             {
-                throw reader.Error(item, "each item of 'filters' must be a mapping of field, keep, when_absent and otherwise.");
+                throw reader.Error(item, "each item of 'filters' must be a mapping of field, keep (or keep_codes), when_absent and otherwise.");
             }
             reader.RejectUnknown(map, FilterFields, "filter property");
             var field = reader.Text(map, "field");
@@ -227,10 +233,30 @@ public static partial class SourceDeclarationLoader
             {
                 throw reader.Error(field.Node, $"filter on '{field.Value}', which is not a declared field.");
             }
-            var keep = reader.Items(reader.Sequence(map, "keep", "values"), "keep", "a value").Select(v => v.Value).ToList();
-            if (keep.Count == 0)
+            var keepNode = reader.Find(map, "keep");
+            var codesNode = reader.Find(map, "keep_codes");
+            if ((keepNode is null) == (codesNode is null))
             {
-                throw reader.Error(map, "'keep' must list at least one value.");
+                throw reader.Error(keepNode ?? codesNode ?? map, "a filter names the values it keeps either as 'keep' (a list of values) or as 'keep_codes' (the name of a code list), and not both.");
+            }
+            List<string> keep = [];
+            string? keepCodeList = null;
+            if (keepNode is not null)
+            {
+                keep = reader.Items(reader.Sequence(map, "keep", "values"), "keep", "a value").Select(v => v.Value).ToList();
+                if (keep.Count == 0)
+                {
+                    throw reader.Error(map, "'keep' must list at least one value.");
+                }
+            }
+            else
+            {
+                var list = reader.Text(map, "keep_codes");
+                if (!CodeLists.Known.Contains(list.Value, StringComparer.Ordinal))
+                {
+                    throw reader.Error(list.Node, $"'keep_codes' must name a code list whose spellings are shipped ({string.Join(", ", CodeLists.Known)}); found '{list.Value}'.");
+                }
+                keepCodeList = list.Value;
             }
             var whenAbsent = reader.Text(map, "when_absent");
             var keepWhenAbsent = whenAbsent.Value switch
@@ -246,7 +272,7 @@ public static partial class SourceDeclarationLoader
                 "keep-as-non-evidence" => RowFilterEffect.KeepAsNonEvidence,
                 _ => throw reader.Error(reader.Required(map, "otherwise"), $"'otherwise' must be skip or keep-as-non-evidence; found '{otherwise}'."),
             };
-            filters.Add(new RowFilter { Field = field.Value, Keep = keep, KeepWhenAbsent = keepWhenAbsent, Otherwise = effect });
+            filters.Add(new RowFilter { Field = field.Value, Keep = keep, KeepCodeList = keepCodeList, KeepWhenAbsent = keepWhenAbsent, Otherwise = effect });
         }
         return filters;
     }

@@ -41,7 +41,7 @@ public class SourceDeclarationLoaderTests
     public void Shipped_EverySourceKind_IsDeclaredByTheFileOfItsId()
     {
         var fromFolder = SourceCatalog.Load(ShippedFiles());
-        Assert.Equal(SourceKinds.All.Select(k => k.Id()).Order(StringComparer.Ordinal), fromFolder.Sources.Select(s => s.Id));
+        Assert.Equal(SourceKinds.All.Select(k => k.Id()).Concat(PlanSourceDeclarationTests.PlanSources).Order(StringComparer.Ordinal), fromFolder.Sources.Select(s => s.Id));
         Assert.Equal(fromFolder.Sources.Select(s => s.Id), SourceCatalog.Shipped.Sources.Select(s => s.Id));
         foreach (var kind in SourceKinds.All)
         {
@@ -169,7 +169,56 @@ public class SourceDeclarationLoaderTests
     public void Load_WithoutPersonName_Refused()
     {
         var e = Fails(Cremation.Replace("  - name: name\n    type: name", "  - name: name\n    type: text", StringComparison.Ordinal));
-        Assert.Contains("field 'name' of type name", e.Message, StringComparison.Ordinal);
+        Assert.Equal(8, e.Line);
+        Assert.Contains("'identity' must list the person's name: a field of type name", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_PersonNameUnderAnotherFieldName_IsTheIdentitysNameField()
+    {
+        var declaration = SourceDeclarationLoader.Load(new RuleFile("cremation.yaml", Cremation
+            .Replace("  - name: name\n", "  - name: deceased_name\n", StringComparison.Ordinal)
+            .Replace("identity: [id_number, name]", "identity: [id_number, deceased_name]", StringComparison.Ordinal)));
+        Assert.Equal("deceased_name", declaration.PersonName);
+        Assert.Equal("name", SourceKind.Roster.Declaration().PersonName);
+    }
+
+    [Fact]
+    public void Load_TwoNamesInIdentity_Refused()
+    {
+        var e = Fails(Cremation
+            .Replace("identity: [id_number, name]", "identity: [id_number, name, family_name]", StringComparison.Ordinal)
+            .Replace("fields:\n", "fields:\n  - name: family_name\n    type: name\n    headers: [家属姓名]\n", StringComparison.Ordinal));
+        Assert.Equal(8, e.Line);
+        Assert.Contains("'identity' lists 'name' and 'family_name', two fields of type name", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_FilterKeepingACodeList_KeepsItsSpellingsOnly()
+    {
+        var declaration = SourceDeclarationLoader.Load(new RuleFile("cremation.yaml", Cremation
+            + "\n  - name: programme\n    type: text\n    headers: [救助类别]\nfilters:\n  - field: programme\n    keep_codes: programme\n    when_absent: keep\n"));
+        var filter = Assert.Single(declaration.Filters);
+        Assert.Equal("programme", filter.KeepCodeList);
+        Assert.Empty(filter.Keep);
+        Assert.True(filter.Passes(" 城镇低保 ", columnPresent: true));
+        Assert.True(filter.Passes("特困人员救助供养", columnPresent: true));
+        Assert.False(filter.Passes("耕地地力保护补贴", columnPresent: true));
+        Assert.False(filter.Passes(null, columnPresent: true));
+        Assert.True(filter.Passes(null, columnPresent: false));
+    }
+
+    [Fact]
+    public void Load_FilterWithUnknownCodeListOrBothKinds_Refused()
+    {
+        var field = Cremation + "\n  - name: programme\n    type: text\n    headers: [救助类别]\nfilters:\n  - field: programme\n";
+        var unknown = Fails(field + "    keep_codes: sex\n    when_absent: keep\n");
+        Assert.Equal(27, unknown.Line);
+        Assert.Contains("'keep_codes' must name a code list whose spellings are shipped (programme, enrolment-status", unknown.Message, StringComparison.Ordinal);
+        var both = Fails(field + "    keep: [城市低保]\n    keep_codes: programme\n    when_absent: keep\n");
+        Assert.Contains("either as 'keep' (a list of values) or as 'keep_codes'", both.Message, StringComparison.Ordinal);
+        var neither = Fails(field + "    when_absent: keep\n");
+        Assert.Contains("either as 'keep' (a list of values) or as 'keep_codes'", neither.Message, StringComparison.Ordinal);
     }
 
     [Fact]

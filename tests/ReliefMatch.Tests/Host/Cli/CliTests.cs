@@ -51,13 +51,13 @@ public sealed class CliTests(PostgresFixture postgres)
     public async Task Import_FolderNoDeclarationNames_IsNamedInTheReport()
     {
         using var drop = new TestDropFolder();
-        drop.AddRaw("payments/一卡通发放_202307.csv", "姓名,身份证号,发放金额\n");
+        drop.AddRaw("housing-fund/公积金缴存_202307.csv", "姓名,身份证号,缴存金额\n");
         var env = new Dictionary<string, string?>(await postgres.CreateEmptyDatabaseEnvironmentAsync()) { ["COLUMNS"] = "200" };
 
         var result = await ReliefmatchProcess.RunAsync(env, "import", "--input", drop.Root, "--period", "2023-07");
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("未导入的文件夹 (folders not imported, no source declaration names them): payments", result.Output, StringComparison.Ordinal);
+        Assert.Contains("未导入的文件夹 (folders not imported, no source declaration names them): housing-fund", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

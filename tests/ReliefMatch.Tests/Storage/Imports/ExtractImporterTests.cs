@@ -59,12 +59,13 @@ public sealed class ExtractImporterTests(PostgresFixture postgres) : IAsyncLifet
     public void UndeclaredFolders_FoldersNoDeclarationNames_NamedInOrder()
     {
         _inbox.AddRaw("medical/a.csv", "declared");
-        _inbox.AddRaw("payments/一卡通_202307.csv", "no declaration");
+        _inbox.AddRaw("housing-fund/公积金缴存_202307.csv", "no declaration");
+        _inbox.AddRaw("payments/一卡通_202307.csv", "declared");
         _inbox.AddRaw("Roster/x.csv", "ids are case-sensitive");
         _inbox.AddRaw("火化记录/x.csv", "no declaration");
         _inbox.AddRaw(".uploads/x.csv", "hidden");
 
-        Assert.Equal(["Roster", "payments", "火化记录"], ExtractImporter.UndeclaredFolders(_inbox.Root));
+        Assert.Equal(["Roster", "housing-fund", "火化记录"], ExtractImporter.UndeclaredFolders(_inbox.Root));
     }
 
     [Fact]
