@@ -14,11 +14,11 @@ internal static class StoredEvidence
         foreach (var e in doc.RootElement.EnumerateArray())
         {
             var source = e.GetProperty("source").GetString();
-            if (!SourceKinds.TryParse(source, out var kind))
+            if (string.IsNullOrEmpty(source))
             {
-                throw new InvalidDataException($"Unknown evidence source '{source}'.");
+                throw new InvalidDataException("Evidence without a source.");
             }
-            list.Add(new Evidence(kind, e.GetProperty("extract_id").GetInt64(), e.GetProperty("row").GetInt32(), e.GetProperty("text").GetString() ?? ""));
+            list.Add(new Evidence(SourceRef.Of(source), e.GetProperty("extract_id").GetInt64(), e.GetProperty("row").GetInt32(), e.GetProperty("text").GetString() ?? ""));
         }
         return list;
     }
