@@ -21,14 +21,20 @@ public static class ExtractReader
     /// by default the source id and the file name.</param>
     /// <param name="options">The installation's settings; <see cref="ExtractReaderOptions.Default"/> when omitted.</param>
     public static ExtractReading Open(string path, SourceKind source, string? displayName = null, ExtractReaderOptions? options = null) =>
-        Open(path, source, source.Declaration(), displayName, options);
+        Open(path, source.Declaration(), displayName, options);
 
-    /// <summary>As <see cref="Open(string, SourceKind, string?, ExtractReaderOptions?)"/>, with the source's columns and filters as <paramref name="declaration"/> declares them.</summary>
-    internal static ExtractReading Open(string path, SourceKind source, SourceDeclaration declaration, string? displayName = null, ExtractReaderOptions? options = null)
+    /// <summary>
+    /// As <see cref="Open(string, SourceKind, string?, ExtractReaderOptions?)"/>, for the source <paramref name="declaration"/>
+    /// declares, with its columns and filters as declared: one of the six by its record builder, any other source by
+    /// its declaration alone (records are <see cref="DeclaredRecord"/>s).
+    /// </summary>
+    public static ExtractReading Open(string path, SourceDeclaration declaration, string? displayName = null, ExtractReaderOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(declaration);
         options ??= ExtractReaderOptions.Default;
-        var file = displayName ?? $"{source.Id()}/{Path.GetFileName(path)}";
-        var layout = SourceLayout.For(source, declaration);
+        var layout = SourceLayout.For(declaration);
+        var source = layout.Source;
+        var file = displayName ?? $"{source.Id}/{Path.GetFileName(path)}";
         var table = OpenTable(path, file, options.Xlsx);
         try
         {
@@ -41,7 +47,7 @@ public static class ExtractReader
             {
                 throw Duplicated(file, search.Map);
             }
-            return new ExtractReading(source, file, table, search.Map, search.Row, RecordBuilder.For(source, options)) { Title = search.Title };
+            return new ExtractReading(source, file, table, search.Map, search.Row, RecordBuilder.For(source, declaration, options)) { Title = search.Title };
         }
         catch
         {
@@ -78,7 +84,7 @@ public static class ExtractReader
                             continue;
                         }
                         tie = map.FieldsFound == bestFields;
-                        best = layout.Source;
+                        best = layout.Source.Kind;
                         bestFields = map.FieldsFound;
                     }
                     if (best is not null)
@@ -142,13 +148,13 @@ public static class ExtractReader
             return new ExtractRefusedException(file, "文件为空 (the file is empty)", found);
         }
         var missing = closest.Map.Missing;
-        var chinese = string.Join("、", missing.Select(alternatives => string.Join("或", alternatives.Select(f => layout.Fields[f][0]))));
-        var english = string.Join(", ", missing.Select(alternatives => string.Join(" or ", alternatives.Select(f => f.Id()))));
+        var chinese = string.Join("、", missing.Select(alternatives => string.Join("或", alternatives.Select(f => layout.SlotHeaders[f]![0]))));
+        var english = string.Join(", ", missing.Select(alternatives => string.Join(" or ", alternatives.Select(f => layout.SlotNames[f]))));
         var headers = found.Count == 0 ? "无 (none)" : string.Join("、", found);
         return new ExtractRefusedException(
             file,
-            $"前{HeaderLocator.SearchRows}行中找不到{layout.Source.ChineseName()}的必需列：{chinese} " +
-            $"(required columns of {layout.Source.Id()} not found in the first {HeaderLocator.SearchRows} rows: {english}); " +
+            $"前{HeaderLocator.SearchRows}行中找不到{layout.Source.ChineseName}的必需列：{chinese} " +
+            $"(required columns of {layout.Source.Id} not found in the first {HeaderLocator.SearchRows} rows: {english}); " +
             $"找到的表头 (headers found): {headers}",
             found);
     }

@@ -24,7 +24,7 @@ public sealed class ExtractReading : IDisposable
     private bool started;
     private bool disposed;
 
-    internal ExtractReading(SourceKind source, string file, TableSource table, ColumnMap columns, int headerRow, RecordBuilder builder)
+    internal ExtractReading(SourceRef source, string file, TableSource table, ColumnMap columns, int headerRow, RecordBuilder builder)
     {
         Source = source;
         File = file;
@@ -43,7 +43,7 @@ public sealed class ExtractReading : IDisposable
         Headers = columns.Cells.Take(last).ToArray();
     }
 
-    public SourceKind Source { get; }
+    public SourceRef Source { get; }
 
     /// <summary>The name used in reports: <c>source/file name</c> unless the caller gave another.</summary>
     public string File { get; }
@@ -62,6 +62,21 @@ public sealed class ExtractReading : IDisposable
 
     /// <summary>The header row's cells as read (trimmed), unknown columns included.</summary>
     public IReadOnlyList<string> Headers { get; }
+
+    /// <summary>The declared fields the file has a column for, in declared order.</summary>
+    public IReadOnlyList<string> PresentFields => [.. Columns.Layout.Declaration.Fields.Select(f => f.Name).Where(HasColumn)];
+
+    private bool HasColumn(string field)
+    {
+        for (var slot = 0; slot < Columns.Layout.Slots; slot++)
+        {
+            if (Columns.Layout.SlotNames[slot] == field)
+            {
+                return Columns.Has(slot);
+            }
+        }
+        return false;
+    }
 
     /// <summary>Which column each field was found in.</summary>
     internal ColumnMap Columns { get; }

@@ -30,7 +30,7 @@ public sealed class ExtractRefusedException(string file, string reason, IReadOnl
     public IReadOnlyList<string> FoundHeaders { get; } = foundHeaders.Select(IdText.MaskIds).ToList();
 
     /// <summary>The import report of the refused file: nothing read, and why.</summary>
-    public FileReport ToReport(SourceKind source, string sha256, long size) => new()
+    public FileReport ToReport(SourceRef source, string sha256, long size) => new()
     {
         Source = source,
         File = File,

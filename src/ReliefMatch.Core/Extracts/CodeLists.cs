@@ -170,6 +170,28 @@ public static class CodeLists
         };
     }
 
+    /// <summary>
+    /// The canonical value of <paramref name="text"/> in the code list called <paramref name="list"/> (a name of
+    /// <c>SourceDeclarationLoader.CodeListNames</c>), as a declared source's <c>code</c> field stores it (sex, read by the readers' own parser, is <c>male</c>/<c>female</c>): programme
+    /// <c>urban-dibao</c>…, status <c>active</c>…, support mode <c>centralised</c>…, work ability <c>able</c>…,
+    /// <c>yes</c>/<c>no</c>, disability category <c>visual</c>…, level <c>1</c>…<c>4</c>.
+    /// </summary>
+    public static bool TryCanonical(string list, string text, out string canonical)
+    {
+        canonical = list switch
+        {
+            "programme" => TryProgramme(text, out var p) ? p.Id() : "",
+            "enrolment-status" => TryStatus(text, out var s) ? Rules.Spelling.Kebab(s.ToString()) : "",
+            "support-mode" => TrySupportMode(text, out var m) ? Rules.Spelling.Kebab(m.ToString()) : "",
+            "work-ability" => TryWorkAbility(text, out var w) ? Rules.Spelling.Kebab(w.ToString()) : "",
+            "yes-no" => TryYesNo(text, out var y) ? y ? "yes" : "no" : "",
+            "disability-category" => TryDisabilityCategory(text, out var c) ? Rules.Spelling.Kebab(c.ToString()) : "",
+            "disability-level" => TryDisabilityLevel(text, out var l) ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
+            _ => throw new ArgumentException($"No code list '{list}'.", nameof(list)),
+        };
+        return canonical.Length > 0;
+    }
+
     public static bool IsDibao(this Programme p) => p is Programme.UrbanDibao or Programme.RuralDibao;
 
     public static bool IsEnrolled(this EnrolmentStatus s) => s is EnrolmentStatus.Active or EnrolmentStatus.PhasingOut;

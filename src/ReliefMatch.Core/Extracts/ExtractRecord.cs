@@ -17,13 +17,13 @@ public abstract record ExtractRecord
 
     public ParsedId Id { get; init; } = ParsedId.Missing;
 
-    public abstract SourceKind Source { get; }
+    public abstract SourceRef Source { get; }
 }
 
 /// <summary>民政 救助对象花名册: one person of one household.</summary>
 public sealed record RosterRecord : ExtractRecord
 {
-    public override SourceKind Source => SourceKind.Roster;
+    public override SourceRef Source => SourceKind.Roster;
     public required string CountyCode { get; init; }
     public string? County { get; init; }
     public required string Township { get; init; }
@@ -48,11 +48,15 @@ public sealed record RosterRecord : ExtractRecord
     public bool IsHead => Relation is "户主" or "本人";
 }
 
-/// <summary>公安 户籍注销 or 卫健 死亡医学证明. Only <see cref="IsDeath"/> rows with a date are death evidence.</summary>
+/// <summary>
+/// A death: 公安 户籍注销, 卫健 死亡医学证明, or a row of a declared source whose field says <c>meaning: death-date</c>
+/// (a county's 火化记录). Only <see cref="IsDeath"/> rows with a date are death evidence.
+/// </summary>
 public sealed record DeathRecord : ExtractRecord
 {
-    public required SourceKind Kind { get; init; }
-    public override SourceKind Source => Kind;
+    /// <summary>The source the death was read from; evidence names it (公安户籍注销, 火化记录 …).</summary>
+    public required SourceRef Kind { get; init; }
+    public override SourceRef Source => Kind;
     public Sex? Sex { get; init; }
     public DateOnly? BirthDate { get; init; }
     public DateOnly? DeathDate { get; init; }
@@ -72,7 +76,7 @@ public sealed record DeathRecord : ExtractRecord
 /// <summary>残联 持证残疾人: one certificate.</summary>
 public sealed record DisabilityRecord : ExtractRecord
 {
-    public override SourceKind Source => SourceKind.Disability;
+    public override SourceRef Source => SourceKind.Disability;
     public string? CertificateNo { get; init; }
     public required DisabilityCategory Category { get; init; }
     public required int Level { get; init; }
@@ -90,7 +94,7 @@ public sealed record DisabilityRecord : ExtractRecord
 /// <summary>医保 结算明细: one settlement.</summary>
 public sealed record MedicalRecord : ExtractRecord
 {
-    public override SourceKind Source => SourceKind.Medical;
+    public override SourceRef Source => SourceKind.Medical;
     public required DateOnly SettledOn { get; init; }
     public decimal? Total { get; init; }
     public decimal? BasicPaid { get; init; }
@@ -105,7 +109,7 @@ public sealed record MedicalRecord : ExtractRecord
 /// <summary>乡村振兴 防止返贫监测对象: one monitored person.</summary>
 public sealed record MonitoringRecord : ExtractRecord
 {
-    public override SourceKind Source => SourceKind.Monitoring;
+    public override SourceRef Source => SourceKind.Monitoring;
     public string? HouseholdId { get; init; }
     public string? Relation { get; init; }
     public string? MonitorType { get; init; }

@@ -1,7 +1,7 @@
 namespace ReliefMatch.Core.Extracts;
 
 /// <summary>Where a stored extract came from: enough to name it in evidence months later.</summary>
-public sealed record ExtractInfo(long Id, SourceKind Source, string File, string Sha256, string Period);
+public sealed record ExtractInfo(long Id, SourceRef Source, string File, string Sha256, string Period);
 
 /// <summary>
 /// Everything the rules see for a reporting month P (docs/sources.md, "Snapshots and histories"):

@@ -7,7 +7,7 @@ public sealed record RejectedRow(int Row, string Column, string Value, string Re
 /// <summary>What reading one extract file found: the numbers the import report shows.</summary>
 public sealed record FileReport
 {
-    public required SourceKind Source { get; init; }
+    public required SourceRef Source { get; init; }
     /// <summary>The path relative to the drop folder: <c>source/file name</c>.</summary>
     public required string File { get; init; }
     public string Sha256 { get; init; } = "";

@@ -18,7 +18,9 @@ public sealed record MonthSources(IReadOnlySet<SourceKind> Sources, IReadOnlySet
     public IReadOnlyDictionary<string, IReadOnlySet<string>> Declared { get; init; } =
         new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
 
-    public bool Has(string declaredSource) => Declared.ContainsKey(declaredSource);
+    /// <summary>Whether the month has the source called <paramref name="source"/>: a declared one, or one of the six by its id.</summary>
+    public bool Has(string source) =>
+        Declared.ContainsKey(source) || SourceKinds.TryParse(source, out var kind) && Sources.Contains(kind);
 
     public bool Has(Rules.DeclaredField field) =>
         Declared.TryGetValue(field.Source, out var fields) && fields.Contains(field.Field);
@@ -31,7 +33,7 @@ public sealed record MonthSources(IReadOnlySet<SourceKind> Sources, IReadOnlySet
     public static MonthSources Of(ExtractSet data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var sources = data.Extracts.Values.Select(e => e.Source).ToHashSet();
+        var sources = data.Extracts.Values.Select(e => e.Source.Kind).OfType<SourceKind>().ToHashSet();
         if (data.Roster.Count > 0)
         {
             sources.Add(SourceKind.Roster);
@@ -50,7 +52,10 @@ public sealed record MonthSources(IReadOnlySet<SourceKind> Sources, IReadOnlySet
         }
         foreach (var death in data.Deaths)
         {
-            sources.Add(death.Source);
+            if (death.Source.Kind is { } kind)
+            {
+                sources.Add(kind);
+            }
         }
         var declared = data.Declared.ToDictionary(d => d.Key, d => d.Value.PresentFields, StringComparer.Ordinal);
         if (data.Monitoring.Count > 0 && !declared.ContainsKey(MonitoringIdentifiedOn.Source))

@@ -13,11 +13,7 @@ internal sealed class DeceasedRecipientCheck : IRuleCheck
 {
     public static RuleKind Kind => RuleKind.DeceasedRecipient;
 
-    public static RuleNeeds Needs(Rule rule) => new()
-    {
-        Sources = [[SourceKind.Roster], ((DeathEvidenceParameters)rule.Parameters).DeathSources],
-        Parts = MonthParts.DeathMatches,
-    };
+    public static RuleNeeds Needs(Rule rule) => ((DeathEvidenceParameters)rule.Parameters).Needs(MonthParts.DeathMatches);
 
     public static void Run(MonthEvaluation month, Rule rule, List<Finding> findings)
     {

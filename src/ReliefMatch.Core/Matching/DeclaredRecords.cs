@@ -126,6 +126,7 @@ internal static class DeclaredRecords
     public static string Cell(DeclaredTable table, string field, int row) => table.Value(field, row) switch
     {
         null => "",
+        string s when table.Declaration.Field(field)!.CodeList == "programme" && ProgrammeOf(s) is { } programme => programme.Chinese(),
         string s => s.Trim(),
         DateOnly d => EvidenceText.Date(d),
         ReportingMonth m => m.ToString(),
@@ -147,7 +148,7 @@ internal static class DeclaredRecords
     }
 
     public static Evidence EvidenceOf(DeclaredTable table, int row, string text) =>
-        new(table.SourceId, table.ExtractIds[row], table.Rows[row], text);
+        new(SourceRef.Of(table.Declaration), table.ExtractIds[row], table.Rows[row], text);
 
     /// <summary>The value of a text field of the record, trimmed; "" when the source does not declare it or the cell is empty.</summary>
     public static string TextOrEmpty(DeclaredTable table, string field, int row) =>

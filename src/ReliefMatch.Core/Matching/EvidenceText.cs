@@ -28,7 +28,7 @@ internal static class EvidenceText
 
     /// <summary><c>公安户籍注销：2023-05-12 死亡</c>, with how the record was matched when not exactly.</summary>
     public static string Death(DeathRecord record, Confidence confidence) =>
-        $"{record.Kind.ChineseName()}：{Date(record.EffectiveDeathDate)} 死亡{MatchNote(record.Id, confidence)}";
+        $"{record.Kind.ChineseName}：{Date(record.EffectiveDeathDate)} 死亡{MatchNote(record.Id, confidence)}";
 
     /// <summary><c>残联：肢体一级 有效</c>.</summary>
     public static string Disability(DisabilityRecord record, Confidence confidence) =>
@@ -78,7 +78,7 @@ internal static class EvidenceText
             MonitoringRecord => "，防返贫监测对象",
             _ => "",
         };
-        return $"{record.Source.ChineseName()}：身份证号 {record.Id.Text} 登记姓名“{record.Name}”，花名册姓名“{rosterName}”{detail}";
+        return $"{record.Source.ChineseName}：身份证号 {record.Id.Text} 登记姓名“{record.Name}”，花名册姓名“{rosterName}”{detail}";
     }
 
     public static string InvalidId(ParsedId id) => id.Problem switch

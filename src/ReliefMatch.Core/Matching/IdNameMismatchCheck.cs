@@ -107,6 +107,6 @@ internal sealed class IdNameMismatchCheck : IRuleCheck
         var file = data.Extracts.TryGetValue(record.ExtractId, out var extract)
             ? extract.Sha256
             : record.ExtractId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return $"{record.Source.Id()}:{file}:{record.Row}";
+        return $"{record.Source.Id}:{file}:{record.Row}";
     }
 }

@@ -15,11 +15,17 @@ internal sealed class PaidAfterDeathCheck : IRuleCheck
 {
     public static RuleKind Kind => RuleKind.PaidAfterDeath;
 
-    public static RuleNeeds Needs(Rule rule) => Payments.Needs("amount") with
+    /// <remarks>What deceased-recipient reads (the roster and the death sources of the rule file), and the payments.</remarks>
+    public static RuleNeeds Needs(Rule rule)
     {
-        Sources = [[SourceKind.Roster], ((DeathEvidenceParameters)rule.Parameters).DeathSources],
-        Parts = MonthParts.DeathMatches,
-    };
+        var deaths = ((DeathEvidenceParameters)rule.Parameters).Needs(MonthParts.DeathMatches);
+        var payments = Payments.Needs("amount");
+        return deaths with
+        {
+            DeclaredSources = [.. deaths.DeclaredSources, .. payments.DeclaredSources],
+            DeclaredFields = payments.DeclaredFields,
+        };
+    }
 
     public static void Run(MonthEvaluation month, Rule rule, List<Finding> findings)
     {

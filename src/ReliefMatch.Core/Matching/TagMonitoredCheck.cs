@@ -36,7 +36,7 @@ internal sealed class TagMonitoredCheck : IRuleCheck
             var (household, township, village, name) = home >= 0
                 ? (month.Data.Roster[home].HouseholdId.Trim(), month.Data.Roster[home].Township, month.Data.Roster[home].Village ?? "", month.Data.Roster[home].Name)
                 : ("", record.Township?.Trim() ?? "", record.Village?.Trim() ?? "", record.Name);
-            var evidence = new Evidence(record.Source, record.ExtractId, record.Row, $"{record.Source.ChineseName()}：{EvidenceText.Date(record.IdentifiedOn)} 纳入监测");
+            var evidence = new Evidence(record.Source, record.ExtractId, record.Row, $"{record.Source.ChineseName}：{EvidenceText.Date(record.IdentifiedOn)} 纳入监测");
             findings.Add(month.NewFinding(rule, month.Index.IdNumber(person), household, name, township, village,
                 month.HouseholdProgrammes(household), matches[i].Confidence!.Value, [evidence]));
         }

@@ -9,4 +9,7 @@ public sealed record RecordSourcesParameters(IReadOnlyList<SourceKind> Sources) 
 
     /// <summary>A bit test: this runs once per departmental record.</summary>
     public bool Uses(SourceKind source) => (_mask & 1 << (int)source) != 0;
+
+    /// <summary>Whether records of <paramref name="source"/> are compared; only the six typed sources can be.</summary>
+    public bool Uses(SourceRef source) => source.Kind is { } kind && Uses(kind);
 }

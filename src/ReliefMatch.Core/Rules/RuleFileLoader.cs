@@ -20,8 +20,9 @@ public static partial class RuleFileLoader
     private static partial Regex RuleIdPattern();
 
     /// <summary>Parses one rule file.</summary>
+    /// <param name="sources">The installation's declared sources, which rules may name; the shipped ones unless given.</param>
     /// <exception cref="RuleFileException">The file is not a valid rule.</exception>
-    public static Rule Load(RuleFile file)
+    public static Rule Load(RuleFile file, Sources.SourceCatalog? sources = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         var reader = new Reader(file.Name);
@@ -44,7 +45,7 @@ public static partial class RuleFileLoader
         var dataWarning = reader.Boolean(root, "data_warning");
         var dueDays = reader.Integer(root, "due_days", min: 0, "a whole number of days, 0 or more");
         var action = reader.Text(root, "action");
-        var parameters = ReadParameters(reader, root, kind);
+        var parameters = ReadParameters(reader, root, kind, sources ?? Sources.SourceCatalog.Shipped);
 
         return new Rule
         {
@@ -61,7 +62,7 @@ public static partial class RuleFileLoader
         };
     }
 
-    private static RuleParameters ReadParameters(Reader reader, YamlMappingNode root, RuleKind kind)
+    private static RuleParameters ReadParameters(Reader reader, YamlMappingNode root, RuleKind kind, Sources.SourceCatalog sources)
     {
         var names = ParameterNames(kind);
         var node = reader.Find(root, "parameters");
@@ -89,8 +90,10 @@ public static partial class RuleFileLoader
         reader.RejectUnknown(map, names, $"parameter of kind {kind.Id()}");
         switch (kind)
         {
-            case RuleKind.DeceasedRecipient:
-                return new DeathEvidenceParameters(reader.Sources(map, "death_sources", [SourceKind.PoliceDeaths, SourceKind.HealthDeaths]));
+            case RuleKind.DeceasedRecipient or RuleKind.PaidAfterDeath:
+                var deathSources = reader.Sources(map, "death_sources", [SourceKind.PoliceDeaths, SourceKind.HealthDeaths],
+                    [.. sources.Sources.Where(s => s.DeathDate is not null && !SourceKinds.TryParse(s.Id, out _)).Select(s => s.Id)]);
+                return new DeathEvidenceParameters(deathSources.Kinds) { DeclaredDeathSources = deathSources.Declared };
             case RuleKind.LowIncomeMedical:
                 var threshold = reader.Amount(map, "threshold");
                 var window = reader.Integer(map, "window_months", min: 1, "a whole number of months, 1 or more", max: 120);
@@ -101,9 +104,7 @@ public static partial class RuleFileLoader
                 return new RecheckIntervalParameters(reader.Integer(map, "interval_months", min: 1, "a whole number of months, 1 or more", max: 120));
             case RuleKind.IdNameMismatch:
                 return new RecordSourcesParameters(reader.Sources(map, "sources",
-                    [SourceKind.PoliceDeaths, SourceKind.HealthDeaths, SourceKind.Disability, SourceKind.Medical, SourceKind.Monitoring]));
-            case RuleKind.PaidAfterDeath:
-                return new DeathEvidenceParameters(reader.Sources(map, "death_sources", [SourceKind.PoliceDeaths, SourceKind.HealthDeaths]));
+                    [SourceKind.PoliceDeaths, SourceKind.HealthDeaths, SourceKind.Disability, SourceKind.Medical, SourceKind.Monitoring], []).Kinds);
             case RuleKind.AmountMismatch:
                 return new ToleranceParameters(reader.Amount(map, "tolerance"));
             case RuleKind.ApplicationNotVisited:
@@ -151,28 +152,40 @@ public static partial class RuleFileLoader
             return amount;
         }
 
-        public IReadOnlyList<SourceKind> Sources(YamlMappingNode map, string name, SourceKind[] allowed)
+        /// <summary>
+        /// A list of sources: each one of <paramref name="allowed"/> or, by id, of <paramref name="declared"/> (declared
+        /// sources the parameter may name, e.g. those whose declaration gives a death date).
+        /// </summary>
+        public (IReadOnlyList<SourceKind> Kinds, IReadOnlyList<string> Declared) Sources(YamlMappingNode map, string name, SourceKind[] allowed, IReadOnlyList<string> declared)
         {
-            var names = string.Join(", ", allowed.Select(s => s.Id()));
+            var names = string.Join(", ", allowed.Select(s => s.Id()).Concat(declared));
             var sequence = Sequence(map, name, names);
             var result = new List<SourceKind>();
+            var others = new List<string>();
             foreach (var (node, value) in Items(sequence, name, $"one of {names}"))
             {
-                if (!SourceKinds.TryParse(value, out var source) || Array.IndexOf(allowed, source) < 0)
-                {
-                    throw Error(node, $"'{name}' may list {names}; found '{value}'.");
-                }
-                if (result.Contains(source))
+                if (result.Exists(s => s.Id() == value) || others.Contains(value))
                 {
                     throw Error(node, $"'{name}' lists '{value}' twice.");
                 }
-                result.Add(source);
+                if (SourceKinds.TryParse(value, out var source) && Array.IndexOf(allowed, source) >= 0)
+                {
+                    result.Add(source);
+                }
+                else if (declared.Contains(value, StringComparer.Ordinal))
+                {
+                    others.Add(value);
+                }
+                else
+                {
+                    throw Error(node, $"'{name}' may list {names}; found '{value}'.");
+                }
             }
-            if (result.Count == 0)
+            if (result.Count + others.Count == 0)
             {
                 throw Error(sequence, $"'{name}' must list at least one of {names}.");
             }
-            return result;
+            return (result, others);
         }
 
         public IReadOnlySet<int> Levels(YamlMappingNode map, string name)

@@ -30,6 +30,12 @@ public sealed record FieldDeclaration
     /// <summary>Whether the value is kept when the row is stored; a field read only to be checked is not.</summary>
     public bool Stored { get; init; } = true;
 
+    /// <summary>
+    /// What the field means to the rules beyond its name (<c>meaning</c>), or null. <see cref="FieldMeanings.DeathDate"/>
+    /// on a date field makes each row of the source a death on that date, which the death rules may take as evidence.
+    /// </summary>
+    public string? Meaning { get; init; }
+
     /// <summary>The line of the declaration the field starts on, for messages.</summary>
     public long Line { get; init; }
 }

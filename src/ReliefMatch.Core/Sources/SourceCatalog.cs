@@ -40,6 +40,41 @@ public sealed class SourceCatalog
         return new SourceCatalog(byId.Values);
     }
 
+    /// <summary>
+    /// An installation's catalog: the shipped declarations and a county's own (<c>sources/*.yaml</c> of its rules
+    /// folder). A county file of a shipped source's id must be the shipped file (a copy of the program's rules
+    /// folder); the program reads its sources as it ships them, so a changed copy is an error, not a silent override.
+    /// </summary>
+    /// <exception cref="RuleFileException">A county file is invalid, repeats another, or changes a shipped declaration.</exception>
+    public static SourceCatalog Installation(IEnumerable<RuleFile> countyFiles)
+    {
+        ArgumentNullException.ThrowIfNull(countyFiles);
+        var added = new List<RuleFile>();
+        foreach (var file in countyFiles)
+        {
+            var declaration = SourceDeclarationLoader.Load(file);
+            if (Shipped.Find(declaration.Id) is { } shipped)
+            {
+                if (!string.Equals(Normalise(file.Text), Normalise(ShippedTexts[shipped.File]), StringComparison.Ordinal))
+                {
+                    throw new RuleFileException(file.Name, 0, 0, $"source '{declaration.Id}' is shipped with the program and this file differs from the shipped one; declare a county's own source under a new id.");
+                }
+                continue;
+            }
+            added.Add(file);
+        }
+        if (added.Count == 0)
+        {
+            return Shipped;
+        }
+        var own = Load(added);
+        return new SourceCatalog([.. Shipped.Sources, .. own.Sources]);
+    }
+
+    private static string Normalise(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    private static readonly Dictionary<string, string> ShippedTexts = new(StringComparer.Ordinal);
+
     /// <summary>The shipped declarations (the files of <c>rules/sources/</c>, embedded at build).</summary>
     public static SourceCatalog Shipped { get; } = LoadShipped();
 
@@ -53,7 +88,9 @@ public sealed class SourceCatalog
         {
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var text = new StreamReader(stream);
-            files.Add(new RuleFile(resource[ResourcePrefix.Length..], text.ReadToEnd()));
+            var file = new RuleFile(resource[ResourcePrefix.Length..], text.ReadToEnd());
+            ShippedTexts[file.Name] = file.Text;
+            files.Add(file);
         }
         return Load(files);
     }

@@ -48,6 +48,9 @@ public sealed record SourceDeclaration
     /// <summary>The file the declaration was read from, for messages.</summary>
     public string File { get; init; } = "";
 
+    /// <summary>The field that says when the person of a row died (<c>meaning: death-date</c>), or null.</summary>
+    public FieldDeclaration? DeathDate => Fields.FirstOrDefault(f => f.Meaning == FieldMeanings.DeathDate);
+
     /// <summary>The declared field called <paramref name="name"/>, or null.</summary>
     public FieldDeclaration? Field(string name)
     {

@@ -15,7 +15,7 @@ public static partial class SourceDeclarationLoader
 {
     private static readonly string[] TopLevelFields = ["id", "names", "department", "policy", "key", "identity", "required_one_of", "fields", "filters"];
     private static readonly string[] NameFields = ["zh", "en"];
-    private static readonly string[] FieldFields = ["name", "type", "headers", "required", "codes", "store"];
+    private static readonly string[] FieldFields = ["name", "type", "headers", "required", "codes", "store", "meaning"];
     private static readonly string[] FilterFields = ["field", "keep", "keep_codes", "when_absent", "otherwise"];
     private static readonly string[] Policies = ["snapshot", "history", "latest"];
 
@@ -187,8 +187,27 @@ public static partial class SourceDeclarationLoader
             {
                 throw reader.Error(codesNode, $"'codes' belongs only to a field of type code; '{name.Value}' is {type.Id()}.");
             }
+            string? meaning = null;
+            if (reader.Find(map, "meaning") is not null)
+            {
+                var meaningText = reader.Text(map, "meaning");
+                if (!FieldMeanings.All.Contains(meaningText.Value, StringComparer.Ordinal))
+                {
+                    throw reader.Error(meaningText.Node, $"'meaning' of field '{name.Value}' must be one of {string.Join(", ", FieldMeanings.All)}; found '{meaningText.Value}'.");
+                }
+                if (type != FieldType.Date)
+                {
+                    throw reader.Error(meaningText.Node, $"'meaning: {meaningText.Value}' belongs to a field of type date; '{name.Value}' is {type.Id()}.");
+                }
+                if (fields.Exists(f => f.Meaning == meaningText.Value))
+                {
+                    throw reader.Error(meaningText.Node, $"'meaning: {meaningText.Value}' is given to two fields; one field has it.");
+                }
+                meaning = meaningText.Value;
+            }
             fields.Add(new FieldDeclaration
             {
+                Meaning = meaning,
                 Name = name.Value,
                 Type = type,
                 Headers = headers,

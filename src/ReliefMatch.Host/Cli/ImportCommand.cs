@@ -29,7 +29,8 @@ public static class ImportCommand
             var logger = logging.CreateLogger("reliefmatch");
             await using var database = await CommonOptions.OpenDatabaseAsync(parse, logger, cancellationToken);
             ReliefMatch.Core.Periods.ReportingMonth? month = parse.GetResult(period) is null ? null : parse.GetValue(period);
-            var importer = new ExtractImporter(database.DataSource, time, null, logger, installation.ReaderOptions);
+            var sources = RuleFolder.Sources(RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules)));
+            var importer = new ExtractImporter(database.DataSource, time, null, logger, installation.ReaderOptions, sources);
             IReadOnlyList<ReliefMatch.Core.Extracts.FileReport> reports;
             using (var progress = new ProgressLine(Console.Error))
             {
@@ -48,7 +49,7 @@ public static class ImportCommand
             else
             {
                 AnsiConsole.MarkupLine($"导入 import: {Markup.Escape(folder.FullName)} → {Markup.Escape(database.Description)}, period {month?.ToString() ?? "每个文件的月份 (each file's own month)"}");
-                ImportReportPrinter.Print(AnsiConsole.Console, reports, ExtractImporter.UndeclaredFolders(folder.FullName));
+                ImportReportPrinter.Print(AnsiConsole.Console, reports, ExtractImporter.UndeclaredFolders(folder.FullName, sources));
             }
             return reports.Any(r => r.RefusedReason is not null || r.MonthUnknown) ? 1 : 0;
         });

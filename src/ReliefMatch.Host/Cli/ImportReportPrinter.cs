@@ -42,7 +42,7 @@ public static class ImportReportPrinter
             table.AddColumn("来源 source").AddColumn("编码 encoding").AddColumn("表头行 header").AddColumn(new TableColumn("读取 read").RightAligned())
                 .AddColumn(new TableColumn("接收 accepted").RightAligned()).AddColumn(new TableColumn("拒收 rejected").RightAligned()).AddColumn(new TableColumn("跳过 skipped").RightAligned());
             var header = r.Sheet is null ? $"{r.HeaderRow}" : $"{r.Sheet}!{r.HeaderRow}";
-            table.AddRow(r.Source.Id(), r.Encoding, Markup.Escape(header), $"{r.RowsRead:N0}", $"{r.Accepted:N0}", r.Rejected > 0 ? $"[red]{r.Rejected:N0}[/]" : "0", $"{r.Skipped:N0}");
+            table.AddRow(r.Source.Id, r.Encoding, Markup.Escape(header), $"{r.RowsRead:N0}", $"{r.Accepted:N0}", r.Rejected > 0 ? $"[red]{r.Rejected:N0}[/]" : "0", $"{r.Skipped:N0}");
             console.Write(table);
             if (r.Rejects.Count > 0)
             {

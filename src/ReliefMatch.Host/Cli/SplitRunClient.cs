@@ -27,7 +27,7 @@ internal static class SplitRunClient
         if (request.InputDirectory is { } input)
         {
             using var progress = new ProgressLine(Console.Error);
-            imports = await new ExtractImporter(database.DataSource, time, null, logger, installation.ReaderOptions)
+            imports = await new ExtractImporter(database.DataSource, time, null, logger, installation.ReaderOptions, rules.Sources)
                 .ImportFolderAsync(input, request.Period, progress, cancellationToken);
         }
         if (imports.Count > 0)
@@ -70,7 +70,7 @@ internal static class SplitRunClient
         {
             Statistics = written.Statistics,
             Skipped = written.Skipped,
-            UndeclaredFolders = request.InputDirectory is { } folder ? ExtractImporter.UndeclaredFolders(folder) : [],
+            UndeclaredFolders = request.InputDirectory is { } folder ? ExtractImporter.UndeclaredFolders(folder, rules.Sources) : [],
         }, rules);
         return 0;
     }

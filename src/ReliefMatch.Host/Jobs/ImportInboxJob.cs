@@ -44,15 +44,16 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
         {
             var inbox = options.EffectiveInbox;
             Directory.CreateDirectory(inbox);
+            var sources = RuleFolder.Sources(RuleFolder.Resolve(options.RulesFolder));
             var importer = new ExtractImporter(options.Database.DataSource, time, null, logger,
-                options.Installation.ReaderOptions);
+                options.Installation.ReaderOptions, sources);
             var pending = new PendingFileStore(options.Database.DataSource, time);
             var waitingPaths = (await pending.ListAsync(ct).ConfigureAwait(false)).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
             int imported = 0, already = 0, refused = 0, waiting = 0;
             var rostersArrived = new SortedSet<ReportingMonth>();
             var refusals = new List<string>();
             var stamps = new SortedSet<ReportingMonth>();
-            foreach (var (source, path, displayName) in ExtractImporter.FilesOf(inbox))
+            foreach (var (source, path, displayName) in ExtractImporter.FilesOf(inbox, sources))
             {
                 if (given is null && waitingPaths.Contains(Path.GetFullPath(path)))
                 {
@@ -109,7 +110,7 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
                         rostersArrived.Add(stamp);
                     }
                 }
-                HandledFiles.MoveTo(path, HandledFiles.Folder(options.Home, kind, stamp.ToString(), source.Id()));
+                HandledFiles.MoveTo(path, HandledFiles.Folder(options.Home, kind, stamp.ToString(), source.Id));
             }
             var stamped = given is not null ? key : stamps.Count == 0 ? "按各文件自身的月份" : string.Join("、", stamps);
             var detail = string.Create(CultureInfo.InvariantCulture,
@@ -131,7 +132,7 @@ public sealed class ImportInboxJob(JobsOptions options, TimeProvider time, JobEx
                 detail += "；拒收：" + string.Join("；", refusals);
             }
             // Files in a folder no source declaration names stay in the inbox, and the job's record names the folder.
-            var undeclared = ExtractImporter.UndeclaredFolders(inbox);
+            var undeclared = ExtractImporter.UndeclaredFolders(inbox, sources);
             return undeclared.Count == 0 ? detail : detail + "；未导入（没有数据源声明的文件夹）：" + string.Join("、", undeclared);
         }, cancellationToken);
     }

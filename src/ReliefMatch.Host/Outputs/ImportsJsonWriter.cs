@@ -32,7 +32,7 @@ public static class ImportsJsonWriter
     {
         json.WriteStartObject();
         json.WriteString("file", file.File);
-        json.WriteString("source", file.Source.Id());
+        json.WriteString("source", file.Source.Id);
         json.WriteString("encoding", file.Encoding);
         json.WriteNumber("rows", file.RowsRead);
         json.WriteNumber("accepted", file.Accepted);

@@ -46,12 +46,12 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
         IReadOnlyList<string> undeclared = [];
         if (request.InputDirectory is { } input)
         {
-            undeclared = ExtractImporter.UndeclaredFolders(input);
+            undeclared = ExtractImporter.UndeclaredFolders(input, rules.Sources);
             if (undeclared.Count > 0)
             {
                 logger.LogWarning("Folders of the drop folder that no source declaration names, not imported: {Folders}", string.Join(", ", undeclared));
             }
-            var importer = new ExtractImporter(dataSource, time, null, logger, installation.ReaderOptions);
+            var importer = new ExtractImporter(dataSource, time, null, logger, installation.ReaderOptions, rules.Sources);
             imports = await importer.ImportFolderAsync(input, request.Period, progress, cancellationToken);
             Completed("import", imports.Where(f => !f.AlreadyImported).Sum(f => (long)f.Accepted));
         }
@@ -155,7 +155,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
     private async Task<(IReadOnlyList<Finding> Findings, IReadOnlyList<string> Townships)> EvaluateAsync(
         ReportingMonth period, Action<string, long> completed, CancellationToken cancellationToken)
     {
-        var data = await new ExtractSetLoader(dataSource).LoadAsync(period, cancellationToken);
+        var data = await new ExtractSetLoader(dataSource, rules.Sources).LoadAsync(period, cancellationToken);
         var records = (long)data.Roster.Count + data.Deaths.Count + data.Disability.Count + data.Medical.Count + data.Monitoring.Count;
         completed("load", records);
         var findings = FindingEngine.Evaluate(data, period, rules, installation.HomeCountyCode);

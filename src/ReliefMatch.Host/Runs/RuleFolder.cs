@@ -1,4 +1,5 @@
 using ReliefMatch.Core.Rules;
+using ReliefMatch.Core.Sources;
 
 namespace ReliefMatch.Host.Runs;
 
@@ -30,6 +31,13 @@ public static class RuleFolder
         return Path.Combine(AppContext.BaseDirectory, "rules");
     }
 
+    /// <summary>The sub-folder of a rules folder where a county keeps its own source declarations.</summary>
+    public const string SourcesFolder = "sources";
+
+    /// <summary>
+    /// The rules of <paramref name="folder"/>, read against the installation's sources: the shipped declarations and
+    /// the county's own in <c>sources/*.yaml</c> of the folder (<see cref="Sources"/>).
+    /// </summary>
     public static RuleSet Load(string folder)
     {
         if (!Directory.Exists(folder))
@@ -45,6 +53,19 @@ public static class RuleFolder
         {
             throw new InvalidOperationException($"Rule folder '{folder}' holds no rule files (*.yaml).");
         }
-        return RuleSet.Load(files);
+        return RuleSet.Load(files, Sources(folder));
+    }
+
+    /// <summary>The installation's declared sources: the shipped ones and those of <c>sources/*.yaml</c> in <paramref name="folder"/>.</summary>
+    public static SourceCatalog Sources(string folder)
+    {
+        var sources = Path.Combine(folder, SourcesFolder);
+        if (!Directory.Exists(sources))
+        {
+            return SourceCatalog.Shipped;
+        }
+        return SourceCatalog.Installation(Directory.EnumerateFiles(sources, "*.yaml")
+            .Order(StringComparer.Ordinal)
+            .Select(path => new RuleFile(Path.GetFileName(path), File.ReadAllText(path))));
     }
 }

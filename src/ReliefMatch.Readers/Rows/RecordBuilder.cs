@@ -1,4 +1,5 @@
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Sources;
 
 namespace ReliefMatch.Readers.Rows;
 
@@ -7,6 +8,10 @@ internal abstract class RecordBuilder
 {
     /// <returns>The record, or <c>null</c> when the row is rejected.</returns>
     public abstract ExtractRecord? Build(RowCells row);
+
+    /// <summary>The typed builder of one of the six; for any other declared source, the builder its declaration drives.</summary>
+    public static RecordBuilder For(SourceRef source, SourceDeclaration declaration, ExtractReaderOptions options) =>
+        source.Kind is { } kind ? For(kind, options) : new DeclaredRecordBuilder(declaration);
 
     public static RecordBuilder For(SourceKind source, ExtractReaderOptions options) => source switch
     {

@@ -1,5 +1,6 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Identity;
+using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Sources;
 using ReliefMatch.Readers.Headers;
 using ReliefMatch.Readers.Tables;
@@ -28,12 +29,14 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
 
     public bool Has(ExtractField field) => Columns.Has(field);
 
+    public bool Has(int slot) => Columns.Has(slot);
+
     /// <summary>Whether the row passes every declared row filter of the given effect (a file without the column passes as the filter says).</summary>
     public bool Passes(RowFilterEffect effect)
     {
-        foreach (var (field, filter) in Columns.Layout.Filters)
+        foreach (var (slot, filter) in Columns.Layout.Filters)
         {
-            if (filter.Otherwise == effect && !filter.Passes(Text(field), Has(field)))
+            if (filter.Otherwise == effect && !filter.Passes(Text(slot), Has(slot)))
             {
                 return false;
             }
@@ -43,10 +46,12 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
 
     public bool IsBlank(ExtractField field) => Table.Text(Columns[field]).IsEmpty;
 
+    public string? Text(ExtractField field) => Text((int)field);
+
     /// <summary>The trimmed text, or <c>null</c> when the column is absent or the cell blank.</summary>
-    public string? Text(ExtractField field)
+    public string? Text(int slot)
     {
-        var c = Columns[field];
+        var c = Columns[slot];
         if (c < 0)
         {
             return null;
@@ -55,17 +60,25 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
         return s.Length == 0 ? null : s;
     }
 
-    public bool RequiredText(ExtractField field, out string value)
+    public bool RequiredText(ExtractField field, out string value) => RequiredText((int)field, out value);
+
+    public bool RequiredText(int slot, out string value)
     {
-        value = Text(field) ?? "";
-        return value.Length > 0 || Reject(field, RejectionReasons.Empty(Columns.Header(field), field));
+        value = Text(slot) ?? "";
+        return value.Length > 0 || RejectEmpty(slot);
     }
 
+    /// <summary>Rejects the row because the slot's required cell is empty; always false.</summary>
+    public bool RejectEmpty(int slot) => Reject(slot, RejectionReasons.Empty(Columns.Header(slot), Columns.Layout.SlotNames[slot]));
+
+    public bool Date(ExtractField field, out DateOnly? value) => Date((int)field, out value);
+
     /// <summary>A date cell: text in any contract spelling, a spreadsheet date, or a number typed into a date column.</summary>
-    public bool Date(ExtractField field, out DateOnly? value)
+    public bool Date(int slot, out DateOnly? value)
     {
         value = null;
-        var c = Columns[field];
+        var field = slot;
+        var c = Columns[slot];
         if (c < 0)
         {
             return true;
@@ -82,7 +95,7 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
                 value = d;
                 return true;
             }
-            return Reject(field, RejectionReasons.NotADate(field));
+            return Reject(field, RejectionReasons.NotADate(Columns.Layout.SlotNames[slot]));
         }
         var text = Table.Text(c);
         if (text.IsEmpty)
@@ -94,7 +107,34 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
             value = parsed;
             return true;
         }
-        return Reject(field, RejectionReasons.NotADate(field));
+        return Reject(field, RejectionReasons.NotADate(Columns.Layout.SlotNames[slot]));
+    }
+
+    /// <summary>
+    /// A month cell: text in any spelling of a month (<c>2023-07</c>, <c>2023年7月</c>, <c>202307</c>, <c>2023/07</c>,
+    /// <c>2023.7</c>) or of a date (its month), a spreadsheet date, or a number <c>202307</c>.
+    /// </summary>
+    public bool Month(int slot, out ReportingMonth? value)
+    {
+        value = null;
+        var c = Columns[slot];
+        if (c < 0)
+        {
+            return true;
+        }
+        if (Table.TryNumber(c, out var n) && n == Math.Floor(n) && n is >= DateText.MinYear * 100 + 1 and <= DateText.MaxYear * 100 + 12
+            && (int)n % 100 is >= 1 and <= 12)
+        {
+            value = new ReportingMonth((int)n / 100, (int)n % 100);
+            return true;
+        }
+        if (!Date(slot, out var date))
+        {
+            Rejection = Rejection! with { Reason = RejectionReasons.NotAMonth(Columns.Layout.SlotNames[slot]) };
+            return false;
+        }
+        value = date is { } d ? ReportingMonth.Of(d) : null;
+        return true;
     }
 
     public bool RequiredDate(ExtractField field, out DateOnly value)
@@ -113,10 +153,36 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
     }
 
     /// <summary>An amount: <c>null</c> when the file has no such column, 0 for a blank cell (the contract's "empty means 0").</summary>
-    public bool Money(ExtractField field, out decimal? value)
+    public bool Money(ExtractField field, out decimal? value) => Money((int)field, out value);
+
+    /// <summary>
+    /// An amount: <c>null</c> when the file has no such column, 0 for a blank cell (the contract's "empty means 0");
+    /// multiplied by 10 000 when the column's header said 万元.
+    /// </summary>
+    public bool Money(int slot, out decimal? value)
     {
+        if (!Amount(slot, MoneyText.TryParse, RejectionReasons.NotMoney, out value))
+        {
+            return false;
+        }
+        if (Columns.IsTenThousand(slot) && value is { } yuan)
+        {
+            value = yuan * 10_000m;
+        }
+        return true;
+    }
+
+    public delegate bool AmountParser(ReadOnlySpan<char> text, out decimal value);
+
+    /// <summary>
+    /// A number cell (a spreadsheet number, or text <paramref name="parse"/> reads); 0 for a blank cell, null without the
+    /// column; <paramref name="reason"/> of the field's name says why a cell that is neither is refused.
+    /// </summary>
+    public bool Amount(int slot, AmountParser parse, Func<string, string> reason, out decimal? value)
+    {
+        var field = slot;
         value = null;
-        var c = Columns[field];
+        var c = Columns[slot];
         if (c < 0)
         {
             return true;
@@ -134,12 +200,12 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
             value = 0m;
             return true;
         }
-        if (MoneyText.TryParse(text, out var m))
+        if (parse(text, out var m))
         {
             value = m;
             return true;
         }
-        return Reject(field, RejectionReasons.NotMoney(field));
+        return Reject(field, reason(Columns.Layout.SlotNames[slot]));
     }
 
     /// <summary>A code-list value; <c>null</c> when absent or blank.</summary>
@@ -189,9 +255,11 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
     /// The ID cell through <see cref="ResidentIdParser"/>: a numeric spreadsheet cell through
     /// <see cref="ResidentIdParser.ParseNumber"/>, which refuses the digits Excel lost.
     /// </summary>
-    public ParsedId Id(ExtractField field)
+    public ParsedId Id(ExtractField field) => Id((int)field);
+
+    public ParsedId Id(int slot)
     {
-        var c = Columns[field];
+        var c = Columns[slot];
         if (c < 0)
         {
             return ParsedId.Missing;
@@ -202,11 +270,15 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
     /// <summary>Rejects the row for an ID problem of the given column; always false.</summary>
     public bool RejectId(ExtractField field, IdProblem problem) => Reject(field, problem.Describe());
 
-    /// <summary>Records the rejection of the row at the field's column; always returns false.</summary>
-    public bool Reject(ExtractField field, string reason)
+    public bool RejectId(int slot, IdProblem problem) => Reject(slot, problem.Describe());
+
+    public bool Reject(ExtractField field, string reason) => Reject((int)field, reason);
+
+    /// <summary>Records the rejection of the row at the slot's column; always returns false.</summary>
+    public bool Reject(int slot, string reason)
     {
-        var c = Columns[field];
-        Rejection = new RejectedRow(Row, Columns.Header(field), c >= 0 ? Table.AsRead(c) : "", reason);
+        var c = Columns[slot];
+        Rejection = new RejectedRow(Row, Columns.Header(slot), c >= 0 ? Table.AsRead(c) : "", reason);
         return false;
     }
 }

@@ -47,7 +47,7 @@ public sealed class FindingExplainer(NpgsqlDataSource dataSource)
     }
 
     private static List<ExplainedEvidence> ParseEvidence(string json) =>
-        StoredEvidence.Parse(json).Select(e => new ExplainedEvidence(e.SourceId, e.ExtractId, e.Row, e.Text, null, null, null)).ToList();
+        StoredEvidence.Parse(json).Select(e => new ExplainedEvidence(e.Source.Id, e.ExtractId, e.Row, e.Text, null, null, null)).ToList();
 
     private async Task<Dictionary<long, (string File, string Sha256, string Period)>> ExtractsAsync(long[] ids, CancellationToken cancellationToken)
     {

@@ -326,7 +326,7 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
             foreach (var e in evidence)
             {
                 w.WriteStartObject();
-                w.WriteString("source", e.SourceId);
+                w.WriteString("source", e.Source.Id);
                 w.WriteNumber("extract_id", e.ExtractId);
                 w.WriteNumber("row", e.Row);
                 w.WriteString("text", StoredCodes.Clean(e.Text));

@@ -19,23 +19,11 @@ internal static class StoredEvidence
         foreach (var e in doc.RootElement.EnumerateArray())
         {
             var source = e.GetProperty("source").GetString();
-            var extractId = e.GetProperty("extract_id").GetInt64();
-            var row = e.GetProperty("row").GetInt32();
-            var text = e.GetProperty("text").GetString() ?? "";
-            Evidence evidence;
-            if (SourceKinds.TryParse(source, out var kind))
+            if (string.IsNullOrEmpty(source))
             {
-                evidence = new Evidence(kind, extractId, row, text);
+                throw new InvalidDataException("Evidence without a source.");
             }
-            else if (!string.IsNullOrWhiteSpace(source))
-            {
-                // A declared source without a record type of its own (payments, vehicles, a county's own source).
-                evidence = new Evidence(source, extractId, row, text);
-            }
-            else
-            {
-                throw new InvalidDataException($"Unknown evidence source '{source}'.");
-            }
+            var evidence = new Evidence(SourceRef.Of(source), e.GetProperty("extract_id").GetInt64(), e.GetProperty("row").GetInt32(), e.GetProperty("text").GetString() ?? "");
             if (e.TryGetProperty("amount", out var amount))
             {
                 evidence = evidence with { Amount = decimal.Parse(amount.GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture) };

@@ -143,19 +143,21 @@ internal sealed class CopyRowWriter : IAsyncDisposable
         _length -= span.Length - 5 - written;
     }
 
-    /// <summary>A one-dimensional text[] without NULL elements (empty when <paramref name="values"/> is).</summary>
-    public void TextArray(IReadOnlyList<string> values)
+    /// <summary>A one-dimensional text[] (empty when <paramref name="values"/> is); a null element is a NULL of the array.</summary>
+    public void TextArray(IReadOnlyList<string?> values)
     {
         const int TextOid = 25;
         var size = 12 + (values.Count == 0 ? 0 : 8);
+        var hasNull = false;
         foreach (var v in values)
         {
-            size += 4 + Encoding.UTF8.GetMaxByteCount(v.Length);
+            size += 4 + (v is null ? 0 : Encoding.UTF8.GetMaxByteCount(v.Length));
+            hasNull |= v is null;
         }
         var span = Field(4 + size);
         var at = 4;
         BinaryPrimitives.WriteInt32BigEndian(span[at..], values.Count == 0 ? 0 : 1);
-        BinaryPrimitives.WriteInt32BigEndian(span[(at + 4)..], 0);
+        BinaryPrimitives.WriteInt32BigEndian(span[(at + 4)..], hasNull ? 1 : 0);
         BinaryPrimitives.WriteInt32BigEndian(span[(at + 8)..], TextOid);
         at += 12;
         if (values.Count > 0)
@@ -166,6 +168,12 @@ internal sealed class CopyRowWriter : IAsyncDisposable
         }
         foreach (var v in values)
         {
+            if (v is null)
+            {
+                BinaryPrimitives.WriteInt32BigEndian(span[at..], -1);
+                at += 4;
+                continue;
+            }
             var written = Encoding.UTF8.GetBytes(v, span[(at + 4)..]);
             BinaryPrimitives.WriteInt32BigEndian(span[at..], written);
             at += 4 + written;

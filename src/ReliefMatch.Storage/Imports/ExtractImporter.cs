@@ -33,24 +33,31 @@ public sealed class ExtractImporter
     private readonly TimeProvider _time;
     private readonly ExtractOpener _opener;
     private readonly ILogger _logger;
+    private readonly SourceCatalog _catalog;
 
     /// <param name="opener">How files are opened; the departmental readers unless given.</param>
-    public ExtractImporter(NpgsqlDataSource dataSource, TimeProvider time, ExtractOpener? opener = null, ILogger? logger = null, ExtractReaderOptions? readerOptions = null)
+    /// <param name="catalog">The installation's declared sources; the shipped declarations unless given.</param>
+    public ExtractImporter(NpgsqlDataSource dataSource, TimeProvider time, ExtractOpener? opener = null, ILogger? logger = null, ExtractReaderOptions? readerOptions = null,
+        SourceCatalog? catalog = null)
     {
+        _catalog = catalog ?? SourceCatalog.Shipped;
         _dataSource = dataSource;
         _time = time;
         _opener = opener ?? ReaderExtractContent.OpenerFor(readerOptions ?? ExtractReaderOptions.Default);
         _logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>The files of a drop folder, in import order: by source id, then by file name (both ordinal).</summary>
+    /// <summary>
+    /// The files of a drop folder, in import order: by source id, then by file name (both ordinal). Each sub-folder a
+    /// declaration of <paramref name="catalog"/> (the shipped ones unless given) names is read.
+    /// </summary>
     /// <remarks>Only <c>.csv</c> and <c>.xlsx</c> (any case); spreadsheet lock files (<c>~$…</c>) and hidden files are left alone.</remarks>
-    public static IReadOnlyList<(SourceKind Source, string Path, string DisplayName)> FilesOf(string dropFolder)
+    public static IReadOnlyList<(SourceRef Source, string Path, string DisplayName)> FilesOf(string dropFolder, SourceCatalog? catalog = null)
     {
-        var files = new List<(SourceKind, string, string)>();
-        foreach (var source in SourceKinds.All.OrderBy(s => s.Id(), StringComparer.Ordinal))
+        var files = new List<(SourceRef, string, string)>();
+        foreach (var source in (catalog ?? SourceCatalog.Shipped).Sources.Select(SourceRef.Of))
         {
-            var folder = Path.Combine(dropFolder, source.Id());
+            var folder = Path.Combine(dropFolder, source.Id);
             if (!Directory.Exists(folder))
             {
                 continue;
@@ -65,7 +72,7 @@ public sealed class ExtractImporter
                 }
                 if (extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) || extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
                 {
-                    files.Add((source, path, $"{source.Id()}/{name}"));
+                    files.Add((source, path, $"{source.Id}/{name}"));
                 }
             }
         }
@@ -100,7 +107,7 @@ public sealed class ExtractImporter
         {
             throw new DirectoryNotFoundException($"The drop folder {dropFolder} does not exist.");
         }
-        var files = FilesOf(dropFolder);
+        var files = FilesOf(dropFolder, _catalog);
         // Every file is hashed first, two at a time: a month's files run to gigabytes, and a folder imported before
         // (the usual second run) is then recognised at the speed of two cores rather than one.
         var hashes = new (string Sha256, long Size)[files.Count];
@@ -121,15 +128,21 @@ public sealed class ExtractImporter
     /// two) is not imported: its report says <see cref="FileReport.MonthUnknown"/>.
     /// </summary>
     /// <param name="displayName">The name in reports and the manifest; <c>source/file name</c> unless given.</param>
-    public async Task<FileReport> ImportFileAsync(string path, SourceKind source, ReportingMonth? period, string? displayName = null,
+    /// <param name="source">One of the six, or a declared source of the importer's catalog (by <see cref="SourceRef.Of(string, SourceCatalog?)"/>).</param>
+    public async Task<FileReport> ImportFileAsync(string path, SourceRef source, ReportingMonth? period, string? displayName = null,
         IProgress<(string File, long Rows)>? progress = null, CancellationToken cancellationToken = default) =>
-        await ImportFileAsync(path, source, period, displayName ?? $"{source.Id()}/{Path.GetFileName(path)}",
+        await ImportFileAsync(path, source, period, displayName ?? $"{source.Id}/{Path.GetFileName(path)}",
             await HashAsync(path, cancellationToken).ConfigureAwait(false), progress, cancellationToken).ConfigureAwait(false);
 
-    private async Task<FileReport> ImportFileAsync(string path, SourceKind source, ReportingMonth? given, string displayName, (string Sha256, long Size) hash,
+    private async Task<FileReport> ImportFileAsync(string path, SourceRef source, ReportingMonth? given, string displayName, (string Sha256, long Size) hash,
         IProgress<(string File, long Rows)>? progress, CancellationToken cancellationToken)
     {
         var (sha256, size) = hash;
+        if (source.Declaration is null)
+        {
+            source = SourceRef.Of(source.Id, _catalog);
+        }
+        var declaration = source.Declaration ?? throw new ArgumentException($"No declaration of source '{source.Id}' is known to this installation.", nameof(source));
         // The name is what an officer sees and types: it decides before the title inside the file.
         var named = given ?? StatedMonth.Find(Path.GetFileName(path));
 
@@ -146,7 +159,7 @@ public sealed class ExtractImporter
         if (existing is not null)
         {
             // Stamped with no month (none given, the name silent): the same bytes keep the stamp they were imported with.
-            if (source.IsSnapshot() && named is { } again)
+            if (declaration.Policy == SourcePolicy.Snapshot && named is { } again)
             {
                 await LinkPeriodAsync(connection, existing.Value.Id, again, cancellationToken).ConfigureAwait(false);
             }
@@ -180,11 +193,11 @@ public sealed class ExtractImporter
             }
             long extractId;
             await using (var insert = new NpgsqlCommand("""
-                INSERT INTO reliefmatch.extracts (source, file, sha256, size, encoding, sheet, header_row, rows_read, accepted, rejected, skipped, imported_at, period)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, 0, 0, $8, $9) RETURNING id
+                INSERT INTO reliefmatch.extracts (source, file, sha256, size, encoding, sheet, header_row, rows_read, accepted, rejected, skipped, imported_at, period, present_fields)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, 0, 0, $8, $9, $10) RETURNING id
                 """, connection))
             {
-                insert.Parameters.Add(new() { Value = source.Id() });
+                insert.Parameters.Add(new() { Value = source.Id });
                 insert.Parameters.Add(new() { Value = StoredCodes.Clean(displayName) });
                 insert.Parameters.Add(new() { Value = sha256 });
                 insert.Parameters.Add(new() { Value = size });
@@ -193,6 +206,7 @@ public sealed class ExtractImporter
                 insert.Parameters.Add(new() { Value = content.HeaderRow });
                 insert.Parameters.Add(new() { Value = _time.GetUtcNow(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
                 insert.Parameters.Add(new() { Value = period.ToString() });
+                insert.Parameters.Add(new() { Value = (object?)content.PresentFields?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
                 extractId = (long)(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             }
 
@@ -268,7 +282,7 @@ public sealed class ExtractImporter
     /// Streams the records into COPY: a reader thread fills a bounded queue with batches, this side writes them.
     /// Any failure of either side cancels the COPY, which fails the transaction.
     /// </summary>
-    private static async Task CopyRecordsAsync(NpgsqlConnection connection, SourceKind source, long extractId, IExtractContent content, string displayName,
+    private static async Task CopyRecordsAsync(NpgsqlConnection connection, SourceRef source, long extractId, IExtractContent content, string displayName,
         IProgress<(string File, long Rows)>? progress, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -364,7 +378,7 @@ public sealed class ExtractImporter
         await importer.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static FileReport Refused(SourceKind source, string displayName, string sha256, long size, ExtractRefusedException e)
+    private static FileReport Refused(SourceRef source, string displayName, string sha256, long size, ExtractRefusedException e)
     {
         var reason = e.Reason;
         // The readers usually name the headers in the reason already; say them once.
@@ -379,7 +393,7 @@ public sealed class ExtractImporter
     /// The extract already stored with these bytes, reported with the rows rejected when it was stored, as stored: the
     /// report of a file imported before says what the first import said, so a second run's imports.json is the first one's.
     /// </summary>
-    private static async Task<(long Id, FileReport Report)?> FindAsync(NpgsqlConnection connection, SourceKind source, string sha256, string displayName, CancellationToken cancellationToken)
+    private static async Task<(long Id, FileReport Report)?> FindAsync(NpgsqlConnection connection, SourceRef source, string sha256, string displayName, CancellationToken cancellationToken)
     {
         if (await FindStoredAsync(connection, source, sha256, displayName, cancellationToken).ConfigureAwait(false) is not { } found)
         {
@@ -390,13 +404,13 @@ public sealed class ExtractImporter
         return (id, report with { Rejects = await StoredRejects.ReadAsync(cmd, id, null, cancellationToken).ConfigureAwait(false) });
     }
 
-    private static async Task<(long Id, FileReport Report)?> FindStoredAsync(NpgsqlConnection connection, SourceKind source, string sha256, string displayName, CancellationToken cancellationToken)
+    private static async Task<(long Id, FileReport Report)?> FindStoredAsync(NpgsqlConnection connection, SourceRef source, string sha256, string displayName, CancellationToken cancellationToken)
     {
         await using var cmd = new NpgsqlCommand("""
             SELECT id, size, encoding, sheet, header_row, rows_read, accepted, rejected, skipped, period
             FROM reliefmatch.extracts WHERE source = $1 AND sha256 = $2
             """, connection);
-        cmd.Parameters.Add(new() { Value = source.Id() });
+        cmd.Parameters.Add(new() { Value = source.Id });
         cmd.Parameters.Add(new() { Value = sha256 });
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await r.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -4,7 +4,7 @@ namespace ReliefMatch.Storage.Imports;
 
 /// <summary>
 /// Opens one extract file of a known source. Throws <c>ReliefMatch.Readers.ExtractRefusedException</c> when the
-/// file is refused as a whole (e.g. its required columns cannot be found).
+/// file is refused as a whole (e.g. its required columns cannot be found). A declared source's reference carries its declaration.
 /// </summary>
 /// <param name="displayName">The name used in reports: <c>source/file name</c>.</param>
-public delegate IExtractContent ExtractOpener(string path, SourceKind source, string displayName);
+public delegate IExtractContent ExtractOpener(string path, SourceRef source, string displayName);

@@ -19,6 +19,9 @@ public interface IExtractContent : IDisposable
     /// <summary>The title rows above the header row (where a file may state its month); empty when there are none.</summary>
     string Title => "";
 
+    /// <summary>The declared fields the file has a column for, in declared order; null when not known.</summary>
+    IReadOnlyList<string>? PresentFields => null;
+
     /// <summary>Accepted records in file order, enumerated once. May throw <c>ExtractRefusedException</c> to refuse the whole file.</summary>
     IEnumerable<ExtractRecord> Records();
 

@@ -22,7 +22,7 @@ public sealed class PendingFileStore(NpgsqlDataSource dataSource, TimeProvider t
             RETURNING id
             """);
         cmd.Parameters.Add(new() { Value = path });
-        cmd.Parameters.Add(new() { Value = report.Source.Id() });
+        cmd.Parameters.Add(new() { Value = report.Source.Id });
         cmd.Parameters.Add(new() { Value = StoredCodes.Clean(report.File) });
         cmd.Parameters.Add(new() { Value = report.Sha256 });
         cmd.Parameters.Add(new() { Value = report.Size });
@@ -39,7 +39,7 @@ public sealed class PendingFileStore(NpgsqlDataSource dataSource, TimeProvider t
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             list.Add(new PendingFile(r.GetInt64(0), r.GetString(1),
-                SourceKinds.TryParse(r.GetString(2), out var source) ? source : throw new InvalidDataException($"Unknown stored source '{r.GetString(2)}'."),
+                SourceRef.Of(r.GetString(2)),
                 r.GetString(3), r.GetString(4), r.GetInt64(5), r.GetFieldValue<DateTimeOffset>(6)));
         }
         return list;

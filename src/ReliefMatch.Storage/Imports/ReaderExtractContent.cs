@@ -11,7 +11,8 @@ public sealed class ReaderExtractContent(ExtractReading reading) : IExtractConte
 
     /// <summary>Opens files with the real readers, for an installation whose home county may differ.</summary>
     public static ExtractOpener OpenerFor(ExtractReaderOptions options) =>
-        (path, source, displayName) => new ReaderExtractContent(ExtractReader.Open(path, source, displayName, options));
+        (path, source, displayName) => new ReaderExtractContent(ExtractReader.Open(path,
+            source.Declaration ?? throw new ArgumentException($"No declaration of source '{source.Id}' is known.", nameof(source)), displayName, options));
 
     public string Encoding => reading.Encoding;
 
@@ -20,6 +21,8 @@ public sealed class ReaderExtractContent(ExtractReading reading) : IExtractConte
     public int HeaderRow => reading.HeaderRow;
 
     public string Title => reading.Title;
+
+    public IReadOnlyList<string>? PresentFields => reading.PresentFields;
 
     public IEnumerable<ExtractRecord> Records() => reading.Records();
 

@@ -1,4 +1,5 @@
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Sources;
 
 namespace ReliefMatch.Storage.Imports;
 
@@ -8,6 +9,9 @@ namespace ReliefMatch.Storage.Imports;
 /// </summary>
 internal static class RecordCopy
 {
+    /// <summary>The table of a source's records: the typed table of one of the six, else the declared sources' one.</summary>
+    public static string Table(SourceRef source) => source.Kind is { } kind ? Table(kind) : DeclaredRecordCopy.Table;
+
     public static string Table(SourceKind source) => source switch
     {
         SourceKind.Roster => "reliefmatch.roster_records",
@@ -19,6 +23,8 @@ internal static class RecordCopy
     };
 
     private const string IdColumns = "extract_id, row, name, id_text, id_key, id_problem, id_upgraded";
+
+    public static string Columns(SourceRef source) => source.Kind is { } kind ? Columns(kind) : DeclaredRecordCopy.Columns;
 
     public static string Columns(SourceKind source) => source switch
     {
@@ -48,7 +54,7 @@ internal static class RecordCopy
     private static readonly int MonitoringFields = Columns(SourceKind.Monitoring).Split(',').Length;
 
     /// <summary>The partition that holds one extract's records.</summary>
-    public static string Partition(SourceKind source, long extractId) => $"{Table(source)}_{extractId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    public static string Partition(SourceRef source, long extractId) => $"{Table(source)}_{extractId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>
     /// Creates the extract's partition, detached, with the CHECK that lets it be attached without a scan. Autovacuum is
@@ -56,23 +62,28 @@ internal static class RecordCopy
     /// there is nothing to vacuum; left on, it vacuumed and analysed each new partition a minute after the import,
     /// in the middle of the month's run (5 s of a province run's processor time).
     /// </summary>
-    public static string CreatePartition(SourceKind source, long extractId) =>
+    public static string CreatePartition(SourceRef source, long extractId) =>
         $"CREATE TABLE {Partition(source, extractId)} (LIKE {Table(source)} INCLUDING DEFAULTS, CHECK (extract_id = {extractId.ToString(System.Globalization.CultureInfo.InvariantCulture)})) " +
         "WITH (autovacuum_enabled = false, toast.autovacuum_enabled = false)";
 
     /// <summary>COPY FREEZE: the rows of a table created in this transaction are written frozen, without WAL where the server allows.</summary>
-    public static string CopyIn(SourceKind source, long extractId) => $"COPY {Partition(source, extractId)} ({Columns(source)}) FROM STDIN (FORMAT BINARY, FREEZE)";
+    public static string CopyIn(SourceRef source, long extractId) => $"COPY {Partition(source, extractId)} ({Columns(source)}) FROM STDIN (FORMAT BINARY, FREEZE)";
 
-    public static string AttachPartition(SourceKind source, long extractId) =>
+    public static string AttachPartition(SourceRef source, long extractId) =>
         $"ALTER TABLE {Table(source)} ATTACH PARTITION {Partition(source, extractId)} FOR VALUES IN ({extractId.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
 
-    public static void Write(CopyRowWriter w, SourceKind source, long extractId, ExtractRecord record)
+    public static void Write(CopyRowWriter w, SourceRef source, long extractId, ExtractRecord record)
     {
         if (record.Source != source)
         {
-            throw new InvalidOperationException($"A {record.Source.Id()} record (row {record.Row}) was read from a {source.Id()} extract.");
+            throw new InvalidOperationException($"A {record.Source.Id} record (row {record.Row}) was read from a {source.Id} extract.");
         }
-        w.StartRow(FieldCount(source));
+        if (record is DeclaredRecord declared)
+        {
+            DeclaredRecordCopy.Write(w, extractId, declared);
+            return;
+        }
+        w.StartRow(FieldCount(source.Kind!.Value));
         w.Int64(extractId);
         w.Int32(record.Row);
         w.Text(StoredCodes.Clean(record.Name));
@@ -120,7 +131,7 @@ internal static class RecordCopy
                 w.NullableBoolean(r.IncomeStable);
                 break;
             case DeathRecord d:
-                w.Text(d.Kind.Id());
+                w.Text(d.Kind.Id);
                 w.NullableInt16(d.Sex is { } sex ? (short)sex : null);
                 w.NullableDate(d.BirthDate);
                 w.NullableDate(d.DeathDate);

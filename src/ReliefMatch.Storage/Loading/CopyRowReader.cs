@@ -122,6 +122,35 @@ internal sealed class CopyRowReader
         return length < 0 ? null : DecodeText(length, pool);
     }
 
+    /// <summary>A one-dimensional text[] field (NULL elements as null); the texts through <paramref name="pool"/> when given.</summary>
+    public string?[] TextArray(StringPool? pool)
+    {
+        var length = FieldLength();
+        if (length < 0)
+        {
+            throw Broken("a text[] field is NULL where a value is required");
+        }
+        var dimensions = Int32Raw();
+        Int32Raw(); // whether any element is NULL: each element says so itself
+        Int32Raw(); // the element type
+        if (dimensions == 0)
+        {
+            return [];
+        }
+        if (dimensions != 1)
+        {
+            throw Broken($"a text[] field has {dimensions} dimensions, not 1");
+        }
+        var values = new string?[Int32Raw()];
+        Int32Raw(); // the lower bound
+        for (var i = 0; i < values.Length; i++)
+        {
+            var size = Int32Raw();
+            values[i] = size < 0 ? null : DecodeText(size, pool);
+        }
+        return values;
+    }
+
     /// <summary>A numeric field: base-10000 digits with a weight, a sign and a display scale.</summary>
     public decimal Numeric()
     {

@@ -4,6 +4,7 @@ using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Matching;
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Sources;
+using ReliefMatch.Storage.Imports;
 
 namespace ReliefMatch.Storage.Loading;
 
@@ -22,9 +23,14 @@ namespace ReliefMatch.Storage.Loading;
 /// this spares loading the general population's millions of settlements.
 /// Records come back with <see cref="ExtractRecord.ExtractId"/> and <see cref="ExtractRecord.Row"/> set, in
 /// extract then row order.
+/// The declared sources without a record type of their own (of <paramref name="catalog"/>, the installation's
+/// declarations; the shipped ones unless given) come as <see cref="ExtractSet.Declared"/> tables by the same policies
+/// (<see cref="DeclaredSources"/>); those whose declaration names a death date add their rows to the deaths.
 /// </summary>
-public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
+public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog? catalog = null)
 {
+    private readonly SourceCatalog _catalog = catalog ?? SourceCatalog.Shipped;
+
     public Task<ExtractSet> LoadAsync(ReportingMonth period, CancellationToken cancellationToken = default) =>
         LoadAsync(period, IdPartition.Whole, cancellationToken);
 
@@ -37,20 +43,24 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
         var p = period.ToString();
         var extracts = new Dictionary<long, ExtractInfo>();
         var accepted = new Dictionary<long, int>();
+        var present = new Dictionary<long, string[]>();
         var links = new List<(long Id, string Period)>();
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using (var cmd = new NpgsqlCommand("SELECT id, source, file, sha256, period, accepted FROM reliefmatch.extracts", connection))
+            await using (var cmd = new NpgsqlCommand("SELECT id, source, file, sha256, period, accepted, present_fields FROM reliefmatch.extracts", connection))
             await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    if (!SourceKinds.TryParse(r.GetString(1), out var source))
+                    // An extract of a source the installation no longer declares is kept, and no month sees it.
+                    var source = SourceRef.Of(r.GetString(1), _catalog);
+                    if (source.Declaration is null)
                     {
-                        throw new InvalidDataException($"Extract {r.GetInt64(0)} has an unknown source '{r.GetString(1)}'.");
+                        continue;
                     }
                     extracts[r.GetInt64(0)] = new ExtractInfo(r.GetInt64(0), source, r.GetString(2), r.GetString(3), r.GetString(4));
                     accepted[r.GetInt64(0)] = r.GetInt32(5);
+                    present[r.GetInt64(0)] = r.IsDBNull(6) ? [] : r.GetFieldValue<string[]>(6);
                 }
             }
             await using (var cmd = new NpgsqlCommand("SELECT extract_id, period FROM reliefmatch.extract_periods", connection))
@@ -63,7 +73,7 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
             }
         }
 
-        long[] Snapshot(SourceKind source)
+        long[] Snapshot(SourceRef source)
         {
             var ofSource = links.Where(l => extracts[l.Id].Source == source && string.CompareOrdinal(l.Period, p) <= 0).ToList();
             if (ofSource.Count == 0)
@@ -74,13 +84,13 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
             return ofSource.Where(l => l.Period == latest).Select(l => l.Id).Distinct().Order().ToArray();
         }
 
-        long[] History(SourceKind source) =>
+        long[] History(SourceRef source) =>
             extracts.Values.Where(e => e.Source == source && string.CompareOrdinal(e.Period, p) <= 0).Select(e => e.Id).ToArray();
 
         // Which extracts of a source the month sees follows the source's declared policy. A latest source sees
         // every file stamped ≤ P; the newest rows per key are picked by the query.
-        long[] Of(params SourceKind[] sources) =>
-            [.. sources.SelectMany(s => s.Declaration().Policy == SourcePolicy.Snapshot ? Snapshot(s) : History(s)).Distinct().Order()];
+        long[] Of(params SourceRef[] sources) =>
+            [.. sources.SelectMany(s => s.Declaration!.Policy == SourcePolicy.Snapshot ? Snapshot(s) : History(s)).Distinct().Order()];
 
         // Identical records of a history are one record; a snapshot or a latest source has no repeats to drop.
         IEqualityComparer<T>? Distinct<T>(SourceKind source, IEqualityComparer<T> content) =>
@@ -97,12 +107,12 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
         // every file ever stamped, so the largest file is the better guess there than the sum.
         int Rows(long[] ids) => (int)Math.Min(Array.MaxLength, ids.Sum(i => (long)accepted[i]));
         int LargestFile(long[] ids) => ids.Length == 0 ? 0 : ids.Max(i => accepted[i]);
-        var roster = ExportAsync(rosterIds, $"SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records WHERE extract_id IN (@ids)", Rows(rosterIds), RecordColumns.ReadRoster, null, cancellationToken);
-        var monitoring = ExportAsync(monitoringIds, $"SELECT {RecordColumns.Monitoring} FROM reliefmatch.monitoring_records WHERE extract_id IN (@ids)", Rows(monitoringIds), RecordColumns.ReadMonitoring, null, cancellationToken);
+        var roster = ExportAsync(rosterIds, $"SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records WHERE extract_id IN (@ids)", Rows(rosterIds), RecordColumns.ReadRoster, Compare, null, cancellationToken);
+        var monitoring = ExportAsync(monitoringIds, $"SELECT {RecordColumns.Monitoring} FROM reliefmatch.monitoring_records WHERE extract_id IN (@ids)", Rows(monitoringIds), RecordColumns.ReadMonitoring, Compare, null, cancellationToken);
         var known = KnownPersons(rosterIds, monitoringIds) + PartCondition(part);
-        var deaths = ExportAsync(deathIds, $"SELECT {RecordColumns.Death} FROM reliefmatch.death_records d WHERE extract_id IN (@ids) AND {known}", Rows(deathIds), RecordColumns.ReadDeath,
+        var deaths = ExportAsync(deathIds, $"SELECT {RecordColumns.Death} FROM reliefmatch.death_records d WHERE extract_id IN (@ids) AND {known}", Rows(deathIds), RecordColumns.ReadDeath, Compare,
             Distinct(SourceKind.PoliceDeaths, DeathContentComparer.Instance), cancellationToken);
-        var medical = ExportAsync(medicalIds, $"SELECT {RecordColumns.Medical} FROM reliefmatch.medical_records d WHERE extract_id IN (@ids) AND {known}", Rows(medicalIds), RecordColumns.ReadMedical,
+        var medical = ExportAsync(medicalIds, $"SELECT {RecordColumns.Medical} FROM reliefmatch.medical_records d WHERE extract_id IN (@ids) AND {known}", Rows(medicalIds), RecordColumns.ReadMedical, Compare,
             Distinct(SourceKind.Medical, MedicalContentComparer.Instance), cancellationToken);
         // Per entry of a latest source (its declared key) the latest-stamped file wins, the later import among files
         // of one period; all of that file's rows for the entry are kept. A row without a key cannot be tied to another
@@ -111,25 +121,48 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
         var disabilityDeclaration = SourceKind.Disability.Declaration();
         var disability = disabilityIds.Length == 1 || disabilityDeclaration.Policy != SourcePolicy.Latest
             ? ExportAsync(disabilityIds, $"SELECT {RecordColumns.Disability} FROM reliefmatch.disability_records d WHERE extract_id IN (@ids) AND {known}",
-                Rows(disabilityIds), RecordColumns.ReadDisability, null, cancellationToken)
+                Rows(disabilityIds), RecordColumns.ReadDisability, Compare, null, cancellationToken)
             : ExportAsync(disabilityIds, $"""
             SELECT {RecordColumns.Disability} FROM (
                 SELECT d.*, rank() OVER (PARTITION BY {LatestKey(disabilityDeclaration.Key)} ORDER BY e.period DESC, e.id DESC) AS newest
                 FROM reliefmatch.disability_records d JOIN reliefmatch.extracts e ON e.id = d.extract_id
                 WHERE d.extract_id IN (@ids) AND {known}) ranked
             WHERE newest = 1 ORDER BY extract_id, row
-            """, LargestFile(disabilityIds), RecordColumns.ReadDisability, null, cancellationToken);
-        await Task.WhenAll(roster, monitoring, deaths, medical, disability).ConfigureAwait(false);
+            """, LargestFile(disabilityIds), RecordColumns.ReadDisability, Compare, null, cancellationToken);
+        // The declared sources without a record type: one table for all, each source's extracts by its policy.
+        var declaredIds = _catalog.Sources.Where(d => SourceRef.Of(d).Kind is null)
+            .Select(d => (Declaration: d, Ids: Of(SourceRef.Of(d)))).Where(d => d.Ids.Length > 0).ToList();
+        var allDeclaredIds = declaredIds.SelectMany(d => d.Ids).Order().ToArray();
+        var declaredRows = ExportAsync(allDeclaredIds, $"SELECT {DeclaredRecordCopy.Columns} FROM {DeclaredRecordCopy.Table} WHERE extract_id IN (@ids)",
+            Rows(allDeclaredIds), (r, pool) => DeclaredRecordCopy.Read(r, pool), (x, y) => x.ExtractId != y.ExtractId ? x.ExtractId.CompareTo(y.ExtractId) : x.Row.CompareTo(y.Row),
+            null, cancellationToken);
+        await Task.WhenAll(roster, monitoring, deaths, medical, disability, declaredRows).ConfigureAwait(false);
+
+        var bySource = (await declaredRows.ConfigureAwait(false)).ToLookup(r => r.ExtractId);
+        int Newer(long x, long y)
+        {
+            var byPeriod = string.CompareOrdinal(extracts[x].Period, extracts[y].Period);
+            return byPeriod != 0 ? byPeriod : x.CompareTo(y);
+        }
+        var declared = new Dictionary<string, DeclaredTable>(StringComparer.Ordinal);
+        foreach (var (declaration, ids) in declaredIds)
+        {
+            var fields = ids.SelectMany(i => present[i]).ToHashSet(StringComparer.Ordinal);
+            declared[declaration.Id] = DeclaredSources.Table(declaration, [.. ids.SelectMany(i => bySource[i])], (x, y) => Newer(x, y), fields);
+        }
+        // A declared source whose rows are deaths (meaning: death-date) adds them to the deaths, of this part only.
+        var declaredDeaths = declared.Values.SelectMany(DeclaredSources.Deaths).Where(d => part.Gets(d.Id)).ToList();
 
         var set = new ExtractSet
         {
             Roster = await roster.ConfigureAwait(false),
             Monitoring = await monitoring.ConfigureAwait(false),
-            Deaths = await deaths.ConfigureAwait(false),
+            Deaths = declaredDeaths.Count == 0 ? await deaths.ConfigureAwait(false) : [.. await deaths.ConfigureAwait(false), .. declaredDeaths],
             Medical = await medical.ConfigureAwait(false),
             Disability = await disability.ConfigureAwait(false),
+            Declared = declared,
         };
-        var used = new HashSet<long>(rosterIds.Concat(monitoringIds).Concat(deathIds).Concat(medicalIds).Concat(disabilityIds));
+        var used = new HashSet<long>(rosterIds.Concat(monitoringIds).Concat(deathIds).Concat(medicalIds).Concat(disabilityIds).Concat(allDeclaredIds));
         return set with { Extracts = extracts.Where(e => used.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value) };
     }
 
@@ -173,8 +206,7 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
     /// then sorted. A server-side sort of millions of rows spills to disk and took longer than the read itself.
     /// </remarks>
     private async Task<List<T>> ExportAsync<T>(long[] extractIds, string queryTemplate, int capacity,
-        Func<CopyRowReader, StringPool, T> read, IEqualityComparer<T>? distinct, CancellationToken cancellationToken)
-        where T : ExtractRecord
+        Func<CopyRowReader, StringPool, T> read, Comparison<T> compare, IEqualityComparer<T>? distinct, CancellationToken cancellationToken)
     {
         if (extractIds.Length == 0)
         {
@@ -196,7 +228,7 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var record = read(rows, pool);
-                    if (ordered && list.Count > 0 && Compare(list[^1], record) > 0)
+                    if (ordered && list.Count > 0 && compare(list[^1], record) > 0)
                     {
                         ordered = false;
                     }
@@ -205,7 +237,7 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource)
             }
             if (!ordered)
             {
-                list.Sort(Compare);
+                list.Sort(compare);
             }
             if (distinct is not null)
             {

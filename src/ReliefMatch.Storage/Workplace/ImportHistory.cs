@@ -90,7 +90,7 @@ public sealed class ImportHistory(NpgsqlDataSource dataSource)
     private static ImportedExtract Read(NpgsqlDataReader r) => new()
     {
         Id = r.GetInt64(0),
-        Source = SourceKinds.TryParse(r.GetString(1), out var source) ? source : throw new InvalidDataException($"Unknown stored source '{r.GetString(1)}'."),
+        Source = SourceRef.Of(r.GetString(1)),
         File = r.GetString(2),
         Period = ReportingMonth.Parse(r.GetString(3)),
         ImportedAt = r.GetFieldValue<DateTimeOffset>(4),

@@ -7,7 +7,7 @@ namespace ReliefMatch.Storage.Workplace;
 public sealed record ImportedExtract
 {
     public required long Id { get; init; }
-    public required SourceKind Source { get; init; }
+    public required SourceRef Source { get; init; }
     /// <summary><c>source/file name</c>, relative to the drop folder.</summary>
     public required string File { get; init; }
     /// <summary>The month it was first imported for.</summary>

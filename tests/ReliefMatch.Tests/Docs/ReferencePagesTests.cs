@@ -64,17 +64,17 @@ public sealed partial class ReferencePagesTests
         var roster = Section(page, SourceKind.Roster);
         foreach (var layout in SourceLayout.All)
         {
-            var section = Section(page, layout.Source);
+            var section = Section(page, layout.Source.Kind!.Value);
             foreach (var (field, headers) in layout.Fields)
             {
-                var row = Row(section, field.Id()) ?? throw new Xunit.Sdk.XunitException($"docs/sources.md, {layout.Source.Id()}: no row for {field.Id()}");
+                var row = Row(section, field.Id()) ?? throw new Xunit.Sdk.XunitException($"docs/sources.md, {layout.Source.Id}: no row for {field.Id()}");
                 if (row.Contains("as in the roster", StringComparison.Ordinal))
                 {
                     row = Row(roster, field.Id())!;
                 }
                 foreach (var header in headers)
                 {
-                    Assert.True(row.Contains($"`{header}`", StringComparison.Ordinal), $"docs/sources.md, {layout.Source.Id()}.{field.Id()}: header {header} not listed");
+                    Assert.True(row.Contains($"`{header}`", StringComparison.Ordinal), $"docs/sources.md, {layout.Source.Id}.{field.Id()}: header {header} not listed");
                 }
             }
         }

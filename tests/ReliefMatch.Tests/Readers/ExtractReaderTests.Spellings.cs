@@ -16,7 +16,7 @@ public sealed partial class ExtractReaderTests
             {
                 foreach (var spelling in spellings)
                 {
-                    data.Add(layout.Source, field.Id(), spelling);
+                    data.Add(layout.Source.Kind!.Value, field.Id(), spelling);
                 }
             }
         }

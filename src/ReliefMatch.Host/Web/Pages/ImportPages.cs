@@ -21,7 +21,7 @@ public static class ImportPages
     {
         var list = await imports.ListAsync(500, context.RequestAborted);
         var rows = list.Select(e => Of($"""
-            <tr><td class="n">{e.Id}</td><td>{WorkplaceClock.Text(e.ImportedAt)}</td><td>{e.Period.ToString()}</td><td>{e.Source.ChineseName()}</td>
+            <tr><td class="n">{e.Id}</td><td>{WorkplaceClock.Text(e.ImportedAt)}</td><td>{e.Period.ToString()}</td><td>{e.Source.ChineseName}</td>
             <td><a href="{Links.Import(e.Id)}">{e.File}</a></td><td class="n">{e.RowsRead}</td><td class="n">{e.Accepted}</td>
             <td class="n{(e.Rejected > 0 ? " warn" : "")}">{e.Rejected}</td><td class="n">{e.Skipped}</td></tr>
             """));
@@ -54,7 +54,7 @@ public static class ImportPages
             : Markup.Empty;
         var content = Of($"""
             <div class="box">
-            <p>来源：{extract.Source.ChineseName()}（{extract.Source.Id()}） · 月份：{string.Join("、", periods.Select(p => p.ToString()))} · 导入时间：{WorkplaceClock.Text(extract.ImportedAt)}</p>
+            <p>来源：{extract.Source.ChineseName}（{extract.Source.Id}） · 月份：{string.Join("、", periods.Select(p => p.ToString()))} · 导入时间：{WorkplaceClock.Text(extract.ImportedAt)}</p>
             <p>编码：{extract.Encoding}{(extract.Sheet is { } sheet ? $" · 工作表：{sheet}" : "")} · 表头行：{extract.HeaderRow} · 大小：{extract.Size} 字节 · SHA-256：<code>{extract.Sha256}</code></p>
             <p class="counts"><span>读取 <b>{extract.RowsRead}</b></span><span>接收 <b class="ok">{extract.Accepted}</b></span><span>拒收 <b class="warn">{extract.Rejected}</b></span><span>跳过（空行、合计行） <b>{extract.Skipped}</b></span></p>
             </div>

@@ -84,7 +84,7 @@ public static class MonthPages
             {message ?? Markup.Empty}
             <div class="box" id="sources"><h2>{FindingText.ChineseMonth(month)}的数据</h2>{Sources(stamped)}</div>
             {Pending(context, pending, month)}
-            {Undeclared(ExtractImporter.UndeclaredFolders(s.Settings.Inbox))}
+            {Undeclared(ExtractImporter.UndeclaredFolders(s.Settings.Inbox, s.Rules.Sources))}
             <div class="box" id="skips"><h2>本月将跳过的规则</h2>{Skips(skipped, s.Rules)}</div>
             {run}
             {await ProgressAsync(month, s, ct)}
@@ -128,7 +128,7 @@ public static class MonthPages
             return Markup.Empty;
         }
         var rows = pending.Select(f => Of($"""
-            <tr data-pending="{f.Id.ToString(CultureInfo.InvariantCulture)}"><td>{f.File}</td><td>{f.Source.ChineseName()}</td><td>{WorkplaceClock.Text(f.FoundAt)}</td>
+            <tr data-pending="{f.Id.ToString(CultureInfo.InvariantCulture)}"><td>{f.File}</td><td>{f.Source.ChineseName}</td><td>{WorkplaceClock.Text(f.FoundAt)}</td>
             <td><form method="post" action="{Links.Month()}/pending/{f.Id.ToString(CultureInfo.InvariantCulture)}?from={month.ToString()}">{Layout.AntiforgeryField(context)}
             <label>数据月份 <input type="month" name="period" value="{month.ToString()}" required></label> <button type="submit">确认并导入</button></form></td></tr>
             """));

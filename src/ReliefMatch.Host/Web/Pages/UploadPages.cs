@@ -1,4 +1,5 @@
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Rules;
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Host.Outputs;
 using ReliefMatch.Host.Web.Html;
@@ -33,7 +34,9 @@ public static class UploadPages
     /// <param name="problem">Why the form came back, or null.</param>
     private static Markup Form(HttpContext context, string period, string? problem, string? source = null)
     {
-        var sources = SourceKinds.All.Select(s => Of($"""<option value="{s.Id()}"{Raw(s.Id() == source ? " selected" : "")}>{s.ChineseName()}（{s.Id()}）</option>"""));
+        var catalog = context.RequestServices.GetRequiredService<RuleSet>().Sources;
+        var sources = catalog.Sources.Select(SourceRef.Of).Order()
+            .Select(s => Of($"""<option value="{s.Id}"{Raw(s.Id == source ? " selected" : "")}>{s.ChineseName}（{s.Id}）</option>"""));
         var message = problem is null ? Markup.Empty : Of($"""<p class="msg warn" id="upload-problem">{problem}</p>""");
         return Of($"""
             {message}
@@ -63,10 +66,11 @@ public static class UploadPages
         {
             return Again($"数据月份“{periodText}”不是有效的年月：请在日历中选择，或写成 2023-07 的形式。");
         }
-        SourceKind? chosen = null;
+        SourceRef? chosen = null;
         if (sourceText.Length > 0)
         {
-            if (!SourceKinds.TryParse(sourceText, out var source))
+            var source = SourceRef.Of(sourceText, context.RequestServices.GetRequiredService<RuleSet>().Sources);
+            if (source.Declaration is null)
             {
                 return Again($"未知的数据来源“{sourceText}”：请从列表中选择，或选“按表头自动识别”。");
             }

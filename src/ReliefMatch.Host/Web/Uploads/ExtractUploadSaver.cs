@@ -28,7 +28,7 @@ public sealed class ExtractUploadSaver(WorkplaceSettings settings)
     /// <summary>How much of a too-long name's stem the generated name keeps, in UTF-8 bytes.</summary>
     private const int KeptStemBytes = 60;
 
-    public async Task<(SavedExtract? Saved, string? Problem)> SaveAsync(string fileName, Stream content, SourceKind? chosen, CancellationToken cancellationToken)
+    public async Task<(SavedExtract? Saved, string? Problem)> SaveAsync(string fileName, Stream content, SourceRef? chosen, CancellationToken cancellationToken)
     {
         var original = Path.GetFileName(fileName.Replace('\\', '/'));
         var name = StoredName(original);
@@ -52,7 +52,7 @@ public sealed class ExtractUploadSaver(WorkplaceSettings settings)
             {
                 try
                 {
-                    source = ExtractReader.Recognise(temporary, settings.Installation.ReaderOptions);
+                    source = ExtractReader.Recognise(temporary, settings.Installation.ReaderOptions) is { } kind ? kind : null;
                 }
                 catch (ExtractRefusedException e)
                 {
@@ -64,7 +64,7 @@ public sealed class ExtractUploadSaver(WorkplaceSettings settings)
                 }
             }
 
-            var folder = Directory.CreateDirectory(Path.Combine(settings.Inbox, source.Value.Id())).FullName;
+            var folder = Directory.CreateDirectory(Path.Combine(settings.Inbox, source.Value.Id)).FullName;
             var (hash, _) = await ExtractImporter.HashAsync(temporary, cancellationToken);
             var stem = Path.GetFileNameWithoutExtension(name);
             for (var n = 1; ; n++)
@@ -75,7 +75,7 @@ public sealed class ExtractUploadSaver(WorkplaceSettings settings)
                 {
                     if ((await ExtractImporter.HashAsync(target, cancellationToken)).Sha256 == hash)
                     {
-                        return (new SavedExtract(source.Value, target, $"{source.Value.Id()}/{candidate}", renamed), null);
+                        return (new SavedExtract(source.Value, target, $"{source.Value.Id}/{candidate}", renamed), null);
                     }
                     continue;
                 }
@@ -88,7 +88,7 @@ public sealed class ExtractUploadSaver(WorkplaceSettings settings)
                     // Another upload took the name a moment ago: try the next one.
                     continue;
                 }
-                return (new SavedExtract(source.Value, target, $"{source.Value.Id()}/{candidate}", renamed), null);
+                return (new SavedExtract(source.Value, target, $"{source.Value.Id}/{candidate}", renamed), null);
             }
         }
         finally

@@ -33,7 +33,7 @@ public sealed class ImmediateExtractImport(NpgsqlDataSource dataSource, TimeProv
 
     private SavedExtract MoveAside(SavedExtract file, ReportingMonth period)
     {
-        var target = HandledFiles.MoveTo(file.Path, HandledFiles.Folder(settings.Home, HandledFiles.Refused, period.ToString(), file.Source.Id()));
-        return file with { Path = target, DisplayName = $"{HandledFiles.Refused}/{period}/{file.Source.Id()}/{Path.GetFileName(target)}" };
+        var target = HandledFiles.MoveTo(file.Path, HandledFiles.Folder(settings.Home, HandledFiles.Refused, period.ToString(), file.Source.Id));
+        return file with { Path = target, DisplayName = $"{HandledFiles.Refused}/{period}/{file.Source.Id}/{Path.GetFileName(target)}" };
     }
 }

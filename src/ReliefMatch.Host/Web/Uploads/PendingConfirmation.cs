@@ -32,7 +32,7 @@ public sealed class PendingConfirmation(NpgsqlDataSource dataSource, TimeProvide
         if (IsUnder(file.Path, settings.Inbox))
         {
             var kind = report.RefusedReason is null ? HandledFiles.Imported : HandledFiles.Refused;
-            HandledFiles.MoveTo(file.Path, HandledFiles.Folder(settings.Home, kind, period.ToString(), file.Source.Id()));
+            HandledFiles.MoveTo(file.Path, HandledFiles.Folder(settings.Home, kind, period.ToString(), file.Source.Id));
         }
         await store.RemoveAsync(id, cancellationToken);
         return (file, report);

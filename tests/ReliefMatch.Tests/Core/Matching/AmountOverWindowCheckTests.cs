@@ -42,7 +42,7 @@ public class AmountOverWindowCheckTests
         Assert.EndsWith("：近12个月（2022-08至2023-07）家庭在保成员合计 21,000.00 元，超过 保障标准×12个月×2人 = 19,200.00 元（城市低保 800.00 元/人/月、农村低保 450.00 元/人/月）",
             finding.Evidence[0].Text, StringComparison.Ordinal);
         Assert.EndsWith("：张三 工资 7个月合计 21,000.00 元（2022-08至2023-07）", finding.Evidence[1].Text, StringComparison.Ordinal);
-        Assert.Equal("income", finding.Evidence[1].SourceId);
+        Assert.Equal("income", finding.Evidence[1].Source.Id);
     }
 
     [Fact]

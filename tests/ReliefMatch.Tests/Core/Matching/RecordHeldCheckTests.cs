@@ -31,7 +31,7 @@ public class RecordHeldCheckTests
         Assert.True(finding.FeedsDataWarning);
         Assert.Equal([Programme.RuralDibao], finding.Programmes);
         var evidence = Assert.Single(finding.Evidence);
-        Assert.Equal("vehicles", evidence.SourceId);
+        Assert.Equal("vehicles", evidence.Source.Id);
         Assert.Equal(TestSources.Of("vehicles").ChineseName + "：李四 号牌号码 桂C12345，车辆类型 小型普通客车，机动车状态 正常", evidence.Text);
     }
 
@@ -226,6 +226,6 @@ public class RecordHeldCheckTests
         Assert.Equal((Head, "recipient-housing-fund"), (finding.IdNumber, finding.RuleId));
         var evidence = Assert.Single(finding.Evidence);
         Assert.Equal("住房公积金缴存：李四 单位名称 桂林某公司，缴存月份 2023-02，月缴存额 300.00 元", evidence.Text);
-        Assert.Equal("housing-fund", evidence.SourceId);
+        Assert.Equal("housing-fund", evidence.Source.Id);
     }
 }
