@@ -25,7 +25,8 @@ internal sealed class MonthBuilder
     public MonthBuilder Roster(string? id, string name, string household, Programme programme = Programme.RuralDibao,
         EnrolmentStatus status = EnrolmentStatus.Active, string county = Home, string township = "苏桥镇", string? village = "古城村",
         string? relation = "户主", DateOnly? lastCheck = null, DateOnly? lastVisit = null, WorkAbility? workAbility = null,
-        bool? incomeStable = null, string? countyName = null, DateOnly? enrolledOn = null, SupportMode? supportMode = null)
+        bool? incomeStable = null, string? countyName = null, DateOnly? enrolledOn = null, SupportMode? supportMode = null,
+        decimal? monthlyAmount = null)
     {
         _roster.Add(new RosterRecord
         {
@@ -47,6 +48,7 @@ internal sealed class MonthBuilder
             IncomeStable = incomeStable,
             EnrolledOn = enrolledOn,
             SupportMode = supportMode,
+            MonthlyAmount = monthlyAmount,
         });
         return this;
     }
