@@ -1,5 +1,7 @@
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Matching;
+using ReliefMatch.Core.Rules;
 using ReliefMatch.Core.Statistics;
 using ReliefMatch.Tests.Core.Matching;
 using static ReliefMatch.Tests.Core.Statistics.TestFindings;
@@ -157,6 +159,29 @@ public class SheetStatisticsTests
         Assert.Equal(1, s.For("苏桥镇")!.TagsCounted);
         Assert.Equal(1, s.For("罗锦镇")!.TagsCounted);
         Assert.Null(Compute(findings: findings).County.TagsCounted); // no tag could be counted at all
+    }
+
+    [Fact]
+    public void Tags_TheShippedTagRulesRunOnTheMonth_EachCellAndTheTotalCounted()
+    {
+        // The path of a run: the shipped tag rules evaluated on a month, their findings counted in the sheet's 标记 cells.
+        var month = new MonthBuilder()
+            .Roster(A, "甲", "H1", Programme.Edge)
+            .Roster(B, "乙", "H2", Programme.RuralDibao, township: "罗锦镇")
+            .Monitoring(A, "甲", identifiedOn: D(2023, 7, 3))
+            .Record("students", A, "甲", ("stage", "本科"), ("status", "毕业"), ("graduated_on", D(2023, 6, 30)), ("employment", "未就业"))
+            .Record("housing-aid", B, "乙", ("aid_type", "农村危房改造"), ("approved_on", D(2023, 7, 10)))
+            .Record("relocation", B, "乙", ("site", "城东安置区"));
+        var tagRules = ShippedRules.Set.Rules.Where(r => SheetCells.IsTagRule(r.Id)).ToList();
+        var findings = FindingEngine.Evaluate(month.Build(), July, RuleSet.From(tagRules)).Select(f => Run(f)).ToList();
+        // The medical and disability rules lack their sources here; taken as run and finding nobody, so that the total is counted.
+        var ran = tagRules.Select(r => r.Id).ToHashSet();
+        var s = Compute(monitoring: month, findings: findings, rulesRun: ran);
+        Assert.Equal((1, 1, 1, 1), (s.County.Tag("monitored"), s.County.Tag("graduate"), s.County.Tag("housing"), s.County.Tag("relocated")));
+        Assert.Equal((0, 0), (s.County.Tag("medical"), s.County.Tag("disability")));
+        Assert.Equal(2, s.County.Tag("total")); // 甲 (monitored, graduate) and 乙 (housing, relocated), once each
+        Assert.Equal(1, s.For("罗锦镇")!.Tag("total"));
+        Assert.Equal(0, s.County.DataWarning.Total);
     }
 
     [Fact]
