@@ -60,6 +60,27 @@ public sealed class FindingStoreTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveRunAsync_EvidenceOfADeclaredSourceWithAmountAndMonths_ReadBackAsValuesAndExplained()
+    {
+        var overpaid = new Evidence(SourceRef.Of("payments"), 3, 12, "惠民惠农一卡通发放：2023-05-12 死亡后仍发放 2023-06、2023-07，共2个月，合计 600.00 元，应予追回")
+        {
+            Amount = 600.00m,
+            Months = [new ReportingMonth(2023, 6), new ReportingMonth(2023, 7)],
+        };
+        var finding = Deceased(1) with { RuleId = "paid-after-death", Evidence = [Deceased(1).Evidence[0], overpaid] };
+        await _store.SaveRunAsync(July, [finding]);
+
+        await using var cmd = _db.DataSource.CreateCommand("SELECT evidence::text FROM reliefmatch.findings");
+        var read = StoredEvidence.Parse((string)(await cmd.ExecuteScalarAsync())!);
+        Assert.Equal(["police-deaths", "payments"], read.Select(e => e.Source.Id));
+        Assert.Null(read[0].Amount);
+        Assert.Equal((600.00m, (3L, 12)), (read[1].Amount, (read[1].ExtractId, read[1].Row)));
+        Assert.Equal([new ReportingMonth(2023, 6), new ReportingMonth(2023, 7)], read[1].Months);
+        var explained = Assert.Single(await new FindingExplainer(_db.DataSource).FindAsync(finding.Reference));
+        Assert.Equal(("payments", 12), (explained.Evidence[1].Source, explained.Evidence[1].Row));
+    }
+
+    [Fact]
     public async Task SaveRunAsync_FoundAgainNextMonth_KeepsFirstSeen()
     {
         await _store.SaveRunAsync(July, [Deceased(1)]);
