@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Sources;
 using YamlDotNet.RepresentationModel;
 
 namespace ReliefMatch.Core.Rules;
@@ -15,9 +16,74 @@ public static partial class RuleFileLoader
     [GeneratedRegex("^[a-z][a-z0-9]*(_[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex FieldNamePattern();
 
-    private static RuleParameters ReadGeneral(Reader reader, YamlMappingNode map, RuleKind kind)
+    private static RuleParameters ReadGeneral(Reader reader, YamlMappingNode map, RuleKind kind, Sources.SourceCatalog sources)
     {
         var source = reader.SourceId(map, "source");
+        var declaration = sources.Find(source)
+            ?? throw reader.Error(reader.Required(map, "source"), $"'source' names '{source}', which no source declaration declares; declared: {string.Join(", ", sources.Sources.Select(s => s.Id))}.");
+        var parameters = ReadGeneral(reader, map, kind, source);
+        CheckFields(reader, map, declaration, parameters);
+        return parameters;
+    }
+
+    /// <summary>
+    /// Every field the rule names is one its source declares, of a type its test fits: a typo found when the rules
+    /// are loaded, not in the middle of a monthly run.
+    /// </summary>
+    private static void CheckFields(Reader reader, YamlMappingNode map, Sources.SourceDeclaration declaration, RuleParameters parameters)
+    {
+        Sources.FieldType[] text = [Sources.FieldType.Text, Sources.FieldType.Code, Sources.FieldType.Name, Sources.FieldType.CertificateNo];
+        Sources.FieldType[] amount = [Sources.FieldType.Money, Sources.FieldType.Number];
+        Sources.FieldType[] time = [Sources.FieldType.Date, Sources.FieldType.Month];
+        var fields = new List<(string Field, Sources.FieldType[]? Types)>();
+        void Conditions(IEnumerable<RecordCondition> conditions) => fields.AddRange(conditions.Select(c => (c.Field, (Sources.FieldType[]?)(c.Test switch
+        {
+            ConditionTest.AtLeast => amount,
+            ConditionTest.WithinMonths or ConditionTest.ByPeriodEnd => time,
+            _ => text,
+        }))));
+        switch (parameters)
+        {
+            case RecordHeldParameters p:
+                Conditions(p.Where.Concat(p.FlagWhen.SelectMany(c => c.Where)));
+                fields.AddRange(p.FlagWhen.Where(c => c.DistinctBy is not null).Select(c => (c.DistinctBy!, (Sources.FieldType[]?)null)));
+                fields.AddRange(p.Show.Select(f => (f, (Sources.FieldType[]?)null)));
+                break;
+            case AmountOverWindowParameters p:
+                Conditions(p.Where);
+                fields.Add((p.AmountField, amount));
+                fields.Add((p.MonthField, [Sources.FieldType.Month]));
+                if (p.GroupBy is not null)
+                {
+                    fields.Add((p.GroupBy, null));
+                }
+                break;
+            case EnrolledWithoutRecordParameters p:
+                fields.Add((p.MonthField, [Sources.FieldType.Month]));
+                fields.Add((p.ProgrammeField, text));
+                if (p.HouseholdField is not null)
+                {
+                    fields.Add((p.HouseholdField, text));
+                }
+                break;
+            case ValueSharedParameters p:
+                fields.Add((p.Field, text));
+                fields.Add((p.MonthField, [Sources.FieldType.Month]));
+                break;
+        }
+        foreach (var (name, types) in fields)
+        {
+            var field = declaration.Field(name)
+                ?? throw reader.Error(map, $"source '{declaration.Id}' declares no field '{name}'; its fields: {string.Join(", ", declaration.Fields.Select(f => f.Name))}.");
+            if (types is not null && Array.IndexOf(types, field.Type) < 0)
+            {
+                throw reader.Error(map, $"field '{name}' of source '{declaration.Id}' is of type {field.Type.Id()}; the rule needs one of {string.Join(", ", types.Select(t => t.Id()))} there.");
+            }
+        }
+    }
+
+    private static RuleParameters ReadGeneral(Reader reader, YamlMappingNode map, RuleKind kind, string source)
+    {
         switch (kind)
         {
             case RuleKind.RecordHeld:

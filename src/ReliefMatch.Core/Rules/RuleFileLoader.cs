@@ -110,7 +110,7 @@ public static partial class RuleFileLoader
             case RuleKind.ApplicationNotVisited:
                 return new VisitDaysParameters(reader.Integer(map, "visit_days", min: 0, "a whole number of days, 0 or more", max: 3660));
             case RuleKind.RecordHeld or RuleKind.AmountOverWindow or RuleKind.EnrolledWithoutRecord or RuleKind.ValueShared:
-                return ReadGeneral(reader, map, kind);
+                return ReadGeneral(reader, map, kind, sources);
             default:
                 throw new InvalidOperationException($"No parameter reader for kind {kind}.");
         }

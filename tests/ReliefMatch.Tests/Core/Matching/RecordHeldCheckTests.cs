@@ -214,10 +214,46 @@ public class RecordHeldCheckTests
           show: [employer, month, amount]
         """;
 
+    /// <summary>The county's declaration of its 公积金 extract, beside the shipped ones.</summary>
+    private const string HousingFundSource = """
+        # 住房公积金中心 缴存明细：每行一人一月的缴存。
+        id: housing-fund
+        names:
+          zh: 住房公积金缴存
+          en: housing provident fund deposits
+        department: 住房公积金中心
+        policy: history
+        identity: [id_number, name]
+        fields:
+          - name: name
+            type: name
+            required: true
+            headers: [姓名]
+          - name: id_number
+            type: resident-id
+            required: true
+            headers: [身份证号]
+          - name: employer
+            type: text
+            headers: [单位名称]
+          - name: month
+            type: month
+            required: true
+            headers: [缴存月份]
+          - name: amount
+            type: money
+            required: true
+            headers: [月缴存额]
+        """;
+
+    private static SourceCatalog WithHousingFund() => SourceCatalog.Installation([new RuleFile("housing-fund.yaml", HousingFundSource)]);
+
     [Fact]
     public void HousingFund_RuleWrittenAsFileOnly_FlagsBothSides()
     {
-        var rule = RuleFileLoader.Load(new RuleFile("recipient-housing-fund.yaml", HousingFundRule));
+        var catalog = WithHousingFund();
+        Assert.Equal(TestSources.Of("housing-fund").Fields.Select(f => (f.Name, f.Type)), catalog.Find("housing-fund")!.Fields.Select(f => (f.Name, f.Type)));
+        var rule = RuleFileLoader.Load(new RuleFile("recipient-housing-fund.yaml", HousingFundRule), catalog);
         var month = Household()
             .Record("housing-fund", Wife, "李四", ("employer", "桂林某公司"), ("month", new ReportingMonth(2023, 2)), ("amount", 300m))
             .Record("housing-fund", Head, "张三", ("employer", "桂林某公司"), ("month", new ReportingMonth(2023, 1)), ("amount", 300m))
@@ -227,5 +263,18 @@ public class RecordHeldCheckTests
         var evidence = Assert.Single(finding.Evidence);
         Assert.Equal("住房公积金缴存：李四 单位名称 桂林某公司，缴存月份 2023-02，月缴存额 300.00 元", evidence.Text);
         Assert.Equal("housing-fund", evidence.Source.Id);
+    }
+
+    [Theory]
+    [InlineData("- field: month\n      within_months: 6", "- field: mnth\n      within_months: 6", "declares no field 'mnth'")]
+    [InlineData("- field: amount\n      at_least: 100", "- field: employer\n      at_least: 100", "field 'employer' of source 'housing-fund' is of type text")]
+    [InlineData("source: housing-fund", "source: housing-funds", "'source' names 'housing-funds', which no source declaration declares")]
+    public void HousingFund_RuleNamingAnUndeclaredFieldOrSource_RefusedWhenLoaded(string good, string bad, string message)
+    {
+        Assert.Contains(good, HousingFundRule, StringComparison.Ordinal);
+        var e = Assert.Throws<RuleFileException>(() =>
+            RuleFileLoader.Load(new RuleFile("recipient-housing-fund.yaml", HousingFundRule.Replace(good, bad, StringComparison.Ordinal)), WithHousingFund()));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+        Assert.Contains("recipient-housing-fund.yaml", e.Message, StringComparison.Ordinal);
     }
 }
