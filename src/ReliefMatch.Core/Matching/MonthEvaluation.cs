@@ -383,10 +383,9 @@ internal sealed class MonthEvaluation
             var r = Data.Roster[row];
             return (r.HouseholdId, r.Township, r.Village ?? "", r.Name);
         }
-        if (_monitoringOfPerson.TryGetValue(person, out var m) && !string.IsNullOrWhiteSpace(Data.Monitoring[m].Township))
+        if (MonitoringPlace(person) is { } monitored)
         {
-            var rec = Data.Monitoring[m];
-            return ("", rec.Township!.Trim(), rec.Village?.Trim() ?? "", Index.DisplayName(person));
+            return ("", monitored.Township, monitored.Village, Index.DisplayName(person));
         }
         if ((_disabilityOfPerson ?? throw NotPrepared(MonthParts.DisabilityMatches)).TryGetValue(person, out var d))
         {
