@@ -10,6 +10,7 @@ namespace ReliefMatch.Core.Extracts;
 /// <remarks>
 /// Ordered as reports list sources: the six in <see cref="SourceKind"/> order, then declared sources by id (ordinal).
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(SourceRefJsonConverter))]
 public readonly struct SourceRef : IEquatable<SourceRef>, IComparable<SourceRef>
 {
     private readonly string? _id;
