@@ -10,6 +10,7 @@ namespace ReliefMatch.Core.Extracts;
 /// <remarks>
 /// Ordered as reports list sources: the six in <see cref="SourceKind"/> order, then declared sources by id (ordinal).
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(SourceRefJsonConverter))]
 public readonly struct SourceRef : IEquatable<SourceRef>, IComparable<SourceRef>
 {
     private readonly string? _id;
@@ -44,7 +45,10 @@ public readonly struct SourceRef : IEquatable<SourceRef>, IComparable<SourceRef>
             : new SourceRef(declaration.Id, null, declaration);
     }
 
-    /// <summary>The reference of the source called <paramref name="id"/>, its declaration found in <paramref name="catalog"/> when it has one there.</summary>
+    /// <summary>
+    /// The reference of the source called <paramref name="id"/>, its declaration found in <paramref name="catalog"/> (the
+    /// shipped declarations unless given) when it has one there.
+    /// </summary>
     public static SourceRef Of(string id, SourceCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(id);
@@ -52,7 +56,7 @@ public readonly struct SourceRef : IEquatable<SourceRef>, IComparable<SourceRef>
         {
             return kind;
         }
-        return new SourceRef(id, null, catalog?.Find(id));
+        return new SourceRef(id, null, (catalog ?? SourceCatalog.Shipped).Find(id));
     }
 
     public static implicit operator SourceRef(SourceKind kind) => new(kind.Id(), kind, null);

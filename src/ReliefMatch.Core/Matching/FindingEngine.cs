@@ -54,7 +54,7 @@ public static class FindingEngine
     public static IReadOnlyList<RuleSkip> Skipped(ExtractSet data, RuleSet rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return RuleInputs.Skipped(rules.Rules, MonthSources.Of(data));
+        return RuleInputs.Skipped(rules.Rules, MonthSources.Of(data), rules.Sources);
     }
 
     /// <summary>

@@ -11,17 +11,21 @@ namespace ReliefMatch.Core.Rules;
 public static class RuleInputs
 {
     /// <summary>The enabled rules of <paramref name="rules"/> that <paramref name="month"/> cannot feed, in rule order.</summary>
-    public static IReadOnlyList<RuleSkip> Skipped(IEnumerable<Rule> rules, MonthSources month)
+    /// <param name="sources">The installation's declared sources, for the names the reasons give; the shipped ones unless given.</param>
+    public static IReadOnlyList<RuleSkip> Skipped(IEnumerable<Rule> rules, MonthSources month, Sources.SourceCatalog? sources = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return rules.Where(r => r.Enabled).Select(r => Missing(r, month) is { } reason ? new RuleSkip(r.Id, reason) : null)
+        return rules.Where(r => r.Enabled).Select(r => Missing(r, month, sources) is { } reason ? new RuleSkip(r.Id, reason) : null)
             .OfType<RuleSkip>().ToList();
     }
 
     /// <summary>Why <paramref name="rule"/> cannot run on <paramref name="month"/>; null when it can.</summary>
     /// <remarks>What the rule reads is what its kind declares (<see cref="RuleNeeds"/>).</remarks>
-    public static string? Missing(Rule rule, MonthSources month)
+    public static string? Missing(Rule rule, MonthSources month, Sources.SourceCatalog? sources = null)
     {
+        var catalog = sources ?? Sources.SourceCatalog.Shipped;
+        string DeclaredName(string source) => catalog.Find(source)?.ChineseName ?? source;
+        string DeclaredHeader(DeclaredField field) => catalog.Find(field.Source)?.Field(field.Field)?.Headers[0] ?? field.Field;
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(month);
         var needs = Matching.RuleChecks.Needs(rule);
@@ -46,11 +50,6 @@ public static class RuleInputs
         }
         return needs.RosterColumns.Count == 0 ? null : Columns(month, [.. needs.RosterColumns]);
     }
-
-    private static string DeclaredName(string source) => Sources.SourceCatalog.Shipped.Find(source)?.ChineseName ?? source;
-
-    private static string DeclaredHeader(DeclaredField field) =>
-        Sources.SourceCatalog.Shipped.Find(field.Source)?.Field(field.Field)?.Headers[0] ?? field.Field;
 
     private static string? AnyOf(MonthSources month, IReadOnlyList<SourceKind> sources) =>
         sources.Any(month.Has) ? null : "本月没有" + string.Join("或", sources.Select(s => s.ChineseName())) + "数据";

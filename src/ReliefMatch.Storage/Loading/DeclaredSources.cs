@@ -7,7 +7,7 @@ namespace ReliefMatch.Storage.Loading;
 
 /// <summary>
 /// Turns the stored rows of a declared source (in extract then row order) into what a month sees, by its declared
-/// policy (docs/sources.md, "Declared sources"): a snapshot's rows as they are (the loader chose the extracts); a
+/// policy (docs/sources.md, "Sources are declared"): a snapshot's rows as they are (the loader chose the extracts); a
 /// history's rows with a row equal to one of an earlier file counted once, equal rows within one file each kept;
 /// a latest source's rows of the latest-stamped file per declared key.
 /// </summary>

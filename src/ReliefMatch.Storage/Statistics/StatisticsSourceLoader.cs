@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Sources;
 using ReliefMatch.Core.Statistics;
 using ReliefMatch.Storage.Jobs;
 
@@ -13,8 +14,11 @@ namespace ReliefMatch.Storage.Statistics;
 /// Only the snapshots are read, not the departmental histories, so a reused run and the workplace can count the sheet
 /// without loading the month's data again.
 /// </summary>
-public sealed class StatisticsSourceLoader(NpgsqlDataSource dataSource)
+/// <param name="catalog">The installation's declared sources; the shipped ones unless given.</param>
+public sealed class StatisticsSourceLoader(NpgsqlDataSource dataSource, SourceCatalog? catalog = null)
 {
+    private readonly SourceCatalog catalog = catalog ?? SourceCatalog.Shipped;
+
     public async Task<StatisticsData> LoadAsync(ReportingMonth period, CancellationToken cancellationToken = default)
     {
         var snapshots = new RosterSnapshotLoader(dataSource);
@@ -45,7 +49,12 @@ public sealed class StatisticsSourceLoader(NpgsqlDataSource dataSource)
             }
         }
 
-        return new StatisticsData(new MonthSources(sources, MonthSources.ColumnsOf(roster.Rows)), new StatisticsInput
+        if (monitoring is { } snapshot)
+        {
+            // tag-monitored reads the snapshot's 识别时间 column as a declared field of the monitoring source.
+            sources.Declared[MonthSources.MonitoringIdentifiedOn.Source] = MonthSources.MonitoringFields(snapshot.Rows);
+        }
+        return new StatisticsData(new MonthSources(sources.Kinds, MonthSources.ColumnsOf(roster.Rows)) { Declared = sources.Declared }, new StatisticsInput
         {
             Period = period,
             HomeTownships = [],
@@ -66,25 +75,48 @@ public sealed class StatisticsSourceLoader(NpgsqlDataSource dataSource)
     public async Task<MonthSources> MonthSourcesAsync(ReportingMonth period, CancellationToken cancellationToken = default)
     {
         var roster = await new RosterSnapshotLoader(dataSource).LoadAsync(period, cancellationToken).ConfigureAwait(false);
-        return new MonthSources(await SourcesAsync(period, cancellationToken).ConfigureAwait(false), MonthSources.ColumnsOf(roster.Rows));
+        var sources = await SourcesAsync(period, cancellationToken).ConfigureAwait(false);
+        return new MonthSources(sources.Kinds, MonthSources.ColumnsOf(roster.Rows)) { Declared = sources.Declared };
     }
 
-    /// <summary>The sources with an extract stamped for <paramref name="period"/> or earlier.</summary>
-    private async Task<HashSet<SourceKind>> SourcesAsync(ReportingMonth period, CancellationToken cancellationToken)
+    /// <summary>
+    /// The sources with an extract stamped for <paramref name="period"/> or earlier; for a declared source without a
+    /// record type, the declared fields its files the month sees had columns for (a snapshot's latest period's files,
+    /// any other source's every file). A source the installation does not declare is no source of the month.
+    /// </summary>
+    private async Task<(HashSet<SourceKind> Kinds, Dictionary<string, IReadOnlySet<string>> Declared)> SourcesAsync(ReportingMonth period, CancellationToken cancellationToken)
     {
         var sources = new HashSet<SourceKind>();
+        var files = new List<(string Source, string Period, string[] Fields)>();
         await using var cmd = dataSource.CreateCommand("""
-            SELECT DISTINCT e.source FROM reliefmatch.extracts e JOIN reliefmatch.extract_periods ep ON ep.extract_id = e.id WHERE ep.period <= $1
+            SELECT DISTINCT e.id, e.source, ep.period, e.present_fields FROM reliefmatch.extracts e JOIN reliefmatch.extract_periods ep ON ep.extract_id = e.id WHERE ep.period <= $1
             """);
         cmd.Parameters.Add(new() { Value = period.ToString() });
-        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (SourceKinds.TryParse(r.GetString(0), out var source))
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                sources.Add(source);
+                if (SourceKinds.TryParse(r.GetString(1), out var source))
+                {
+                    sources.Add(source);
+                }
+                else
+                {
+                    files.Add((r.GetString(1), r.GetString(2), r.IsDBNull(3) ? [] : r.GetFieldValue<string[]>(3)));
+                }
             }
         }
-        return sources;
+        var declared = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        foreach (var group in files.GroupBy(f => f.Source, StringComparer.Ordinal))
+        {
+            if (catalog.Find(group.Key) is not { } declaration)
+            {
+                continue;
+            }
+            var latest = group.Select(f => f.Period).Max(StringComparer.Ordinal);
+            var seen = declaration.Policy == SourcePolicy.Snapshot ? group.Where(f => f.Period == latest) : group;
+            declared[group.Key] = seen.SelectMany(f => f.Fields).ToHashSet(StringComparer.Ordinal);
+        }
+        return (sources, declared);
     }
 }

@@ -5,7 +5,6 @@ using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Identity;
 using ReliefMatch.Core.Rules;
-using ReliefMatch.Core.Sources;
 using ReliefMatch.Host.Web.Accounts;
 using ReliefMatch.Host.Web.Html;
 using ReliefMatch.Storage.Findings;
@@ -61,7 +60,7 @@ public static partial class FindingDetailPages
             ? Of($"""<p><a id="reveal" href="{Links.Finding(f.Reference, fullIds: true)}">显示完整身份证号</a>（将记入审计日志）</p>""")
             : Markup.Empty;
         var evidence = f.Evidence.Select(e => Of($"""
-            <tr><td>{Source(e.Source)}</td><td>{Text(e.Text)}</td><td>{e.File ?? $"导入编号 {e.ExtractId}（文件记录已不在）"}</td><td class="n">{e.Row}</td><td>{e.Period}</td><td class="hash">{e.Sha256}</td></tr>
+            <tr><td>{SourceRef.Of(e.Source, rules.Sources).ChineseName}</td><td>{Text(e.Text)}</td><td>{e.File ?? $"导入编号 {e.ExtractId}（文件记录已不在）"}</td><td class="n">{e.Row}</td><td>{e.Period}</td><td class="hash">{e.Sha256}</td></tr>
             """));
         var content = Of($"""
             {reveal}
@@ -103,8 +102,6 @@ public static partial class FindingDetailPages
         var list = items.Count == 0 ? Of($"<p class=\"muted\">本规则没有参数。</p>") : Of($"<ul>{items}</ul>");
         return Of($"""<div id="rule-parameters">{version}<p>办理时限：首次预警当月月底后 {rule.DueDays} 天；建议处置：{rule.Action}</p>{list}</div>""");
     }
-
-    private static string Source(string id) => SourceKinds.TryParse(id, out var kind) ? kind.ChineseName() : SourceCatalog.Shipped.Find(id)?.ChineseName ?? id;
 
     private static string Confidence(string id) => id switch
     {

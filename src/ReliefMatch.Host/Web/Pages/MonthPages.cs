@@ -77,8 +77,8 @@ public static class MonthPages
         var stamped = await s.Imports.StampedAsync(month, ct);
         var pending = await s.Pending.ListAsync(ct);
         var (run, refresh) = await RunStateAsync(context, month, stamped.Count > 0, s);
-        var sources = await new StatisticsSourceLoader(s.DataSource).MonthSourcesAsync(month, ct);
-        var skipped = RuleInputs.Skipped(s.Rules.Rules, sources);
+        var sources = await new StatisticsSourceLoader(s.DataSource, s.Rules.Sources).MonthSourcesAsync(month, ct);
+        var skipped = RuleInputs.Skipped(s.Rules.Rules, sources, s.Rules.Sources);
         var content = Of($"""
             <form method="get" action="{Links.Month()}" class="box"><label>月份 <input type="month" name="period" id="month-picker" value="{month.ToString()}" required></label><button type="submit">打开</button> <a href="{Links.Month()}">全部月份</a></form>
             {message ?? Markup.Empty}

@@ -1,6 +1,7 @@
 using Npgsql;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Rules;
 using ReliefMatch.Host.Runs;
 using ReliefMatch.Storage.Imports;
 
@@ -11,12 +12,12 @@ namespace ReliefMatch.Host.Web.Uploads;
 /// A file refused as a whole is moved out of the drop folder to <c>&lt;home&gt;/refused/&lt;period&gt;/&lt;source&gt;/</c>, as
 /// the <c>import-inbox</c> job does (<see cref="HandledFiles"/>), so that no later import is offered it again.
 /// </summary>
-public sealed class ImmediateExtractImport(NpgsqlDataSource dataSource, TimeProvider time, WorkplaceSettings settings, ILogger<ImmediateExtractImport> logger)
+public sealed class ImmediateExtractImport(NpgsqlDataSource dataSource, TimeProvider time, WorkplaceSettings settings, RuleSet rules, ILogger<ImmediateExtractImport> logger)
     : IExtractUploadProcessor
 {
     public async Task<IReadOnlyList<UploadOutcome>> ProcessAsync(IReadOnlyList<SavedExtract> files, ReportingMonth period, CancellationToken cancellationToken)
     {
-        var importer = new ExtractImporter(dataSource, time, null, logger, settings.Installation.ReaderOptions);
+        var importer = new ExtractImporter(dataSource, time, null, logger, settings.Installation.ReaderOptions, rules.Sources);
         var outcomes = new List<UploadOutcome>(files.Count);
         foreach (var file in files)
         {

@@ -1,6 +1,7 @@
 using Npgsql;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Rules;
 using ReliefMatch.Host.Runs;
 using ReliefMatch.Storage.Imports;
 
@@ -11,7 +12,7 @@ namespace ReliefMatch.Host.Web.Uploads;
 /// when it lies in the drop folder, moved out of it as an imported or refused file is (<see cref="HandledFiles"/>), so
 /// that the import job is not offered it again. A file gone from where it lay is taken off the list.
 /// </summary>
-public sealed class PendingConfirmation(NpgsqlDataSource dataSource, TimeProvider time, WorkplaceSettings settings, ILogger<PendingConfirmation> logger)
+public sealed class PendingConfirmation(NpgsqlDataSource dataSource, TimeProvider time, WorkplaceSettings settings, RuleSet rules, ILogger<PendingConfirmation> logger)
 {
     /// <summary>Imports the pending file <paramref name="id"/> stamped with <paramref name="period"/>; null when there is no such file waiting.</summary>
     /// <returns>The file as it was listed, and its import report (null when the file was no longer there).</returns>
@@ -27,7 +28,7 @@ public sealed class PendingConfirmation(NpgsqlDataSource dataSource, TimeProvide
             await store.RemoveAsync(id, cancellationToken);
             return (file, null);
         }
-        var importer = new ExtractImporter(dataSource, time, null, logger, settings.Installation.ReaderOptions);
+        var importer = new ExtractImporter(dataSource, time, null, logger, settings.Installation.ReaderOptions, rules.Sources);
         var report = await importer.ImportFileAsync(file.Path, file.Source, period, file.File, null, cancellationToken);
         if (IsUnder(file.Path, settings.Inbox))
         {

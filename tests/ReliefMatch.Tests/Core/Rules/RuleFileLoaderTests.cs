@@ -1,5 +1,6 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Rules;
+using ReliefMatch.Core.Sources;
 using ReliefMatch.Tests.Core.Matching;
 
 namespace ReliefMatch.Tests.Core.Rules;
@@ -283,5 +284,47 @@ public class RuleFileLoaderTests
         var set = RuleSet.Load(ShippedRules.Files().Append(new RuleFile("low-income-medical-50000.yaml", second)));
         Assert.Equal(ShippedRules.Files().Count() + 1, set.Rules.Count);
         Assert.Equal(50000m, ((MedicalCostParameters)set.Find("low-income-medical-50000")!.Parameters).Threshold);
+    }
+
+    private const string Deceased = """
+        id: deceased-recipient
+        version: 1
+        title: 死亡人员仍在享受救助
+        kind: deceased-recipient
+        data_warning: true
+        due_days: 15
+        action: 核实死亡事实。
+        parameters:
+          death_sources: [police-deaths, cremation]
+        """;
+
+    private static SourceCatalog WithCremation(bool deathDate) => SourceCatalog.Installation([new RuleFile("cremation.yaml", $$"""
+        id: cremation
+        names: {zh: 火化记录, en: cremation records}
+        department: 民政
+        policy: history
+        identity: [name]
+        fields:
+          - {name: name, type: name, required: true, headers: [姓名]}
+          - {name: cremated_on, type: date, required: true, headers: [火化日期]{{(deathDate ? ", meaning: death-date" : "")}}}
+        """)]);
+
+    [Fact]
+    public void Load_DeathSourcesNameADeclaredDeathSource_Kept()
+    {
+        var rule = RuleFileLoader.Load(new RuleFile("deceased-recipient.yaml", Deceased), WithCremation(deathDate: true));
+
+        var parameters = Assert.IsType<DeathEvidenceParameters>(rule.Parameters);
+        Assert.Equal([SourceKind.PoliceDeaths], parameters.DeathSources);
+        Assert.Equal(["cremation"], parameters.DeclaredDeathSources);
+        Assert.True(parameters.Uses(SourceRef.Of("cremation", WithCremation(deathDate: true))));
+        Assert.False(parameters.Uses(SourceKind.HealthDeaths));
+    }
+
+    [Fact]
+    public void Load_DeathSourcesNameASourceWithoutDeathDate_Refused()
+    {
+        var e = Assert.Throws<RuleFileException>(() => RuleFileLoader.Load(new RuleFile("deceased-recipient.yaml", Deceased), WithCremation(deathDate: false)));
+        Assert.Contains("'death_sources' may list police-deaths, health-deaths; found 'cremation'", e.Message, StringComparison.Ordinal);
     }
 }

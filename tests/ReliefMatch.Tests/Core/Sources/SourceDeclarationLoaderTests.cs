@@ -102,6 +102,45 @@ public class SourceDeclarationLoaderTests
         Assert.All(declaration.Fields, f => Assert.True(f.Required && f.Stored));
     }
 
+    private static readonly string CremationWithDeathDate =
+        Cremation.Replace("headers: [火化日期]", "meaning: death-date\n    headers: [火化日期]", StringComparison.Ordinal);
+
+    [Fact]
+    public void Load_MeaningDeathDateOnADateField_TheSourcesDeathDate()
+    {
+        var declaration = SourceDeclarationLoader.Load(new RuleFile("cremation.yaml", CremationWithDeathDate));
+        Assert.Equal("cremated_on", declaration.DeathDate?.Name);
+        Assert.Null(SourceDeclarationLoader.Load(new RuleFile("cremation.yaml", Cremation)).DeathDate);
+    }
+
+    [Theory]
+    [InlineData("type: date\n    meaning: birth-date", "'meaning' of field 'cremated_on' must be one of death-date; found 'birth-date'")]
+    [InlineData("type: text\n    meaning: death-date", "'meaning: death-date' belongs to a field of type date; 'cremated_on' is text")]
+    public void Load_MeaningWrong_Refused(string replacement, string message)
+    {
+        var e = Fails(Cremation.Replace("type: date", replacement, StringComparison.Ordinal));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Installation_CountysOwnSource_AddedToTheShipped_ACopyOfAShippedFileAccepted()
+    {
+        var catalog = SourceCatalog.Installation([new RuleFile("cremation.yaml", Cremation), .. ShippedFiles()]);
+
+        Assert.Equal(SourceCatalog.Shipped.Sources.Select(s => s.Id).Append("cremation").Order(StringComparer.Ordinal), catalog.Sources.Select(s => s.Id));
+        Assert.Same(SourceKind.Medical.Declaration(), catalog.Find("medical"));
+        Assert.Same(SourceCatalog.Shipped, SourceCatalog.Installation(ShippedFiles()));
+    }
+
+    [Fact]
+    public void Installation_ChangedCopyOfAShippedFile_Refused()
+    {
+        var medical = ShippedFiles().Single(f => f.Name == "medical.yaml");
+        var e = Assert.Throws<RuleFileException>(() => SourceCatalog.Installation([medical with { Text = medical.Text.Replace("[姓名, 参保人姓名]", "[姓名]", StringComparison.Ordinal) }]));
+        Assert.Equal("medical.yaml", e.File);
+        Assert.Contains("source 'medical' is shipped with the program and this file differs from the shipped one", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_UnknownType_NamesFileLineAndTypes()
     {

@@ -71,7 +71,8 @@ public sealed class MonthlyRunTests(PostgresFixture postgres)
         }
     }
 
-    private static void Write(string root, string relative, string text)
+    /// <summary>Writes <paramref name="text"/> (UTF-8, no BOM) to <paramref name="relative"/> under <paramref name="root"/>, creating its folder.</summary>
+    internal static void Write(string root, string relative, string text)
     {
         var path = Path.Combine(root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -70,6 +70,40 @@ public sealed class DeclaredSourceSchemaTests(PostgresFixture postgres)
         }
     }
 
+    [Fact]
+    public async Task DeclaredRecords_TheImportWritesAndTheLoaderReadsEveryColumnOfTheTable()
+    {
+        await using var db = await postgres.NewDatabaseAsync();
+        var table = DeclaredRecordCopy.Table.Split('.')[1];
+        var columns = await ColumnsAsync(db.DataSource, table);
+
+        // One ordered list drives both the COPY in and the export; it must be the table's columns, in the table's order.
+        Assert.Equal(columns.Keys, DeclaredRecordCopy.Columns.Split(',').Select(c => c.Trim()));
+        Assert.Equal(["int8", "int4", "text", "text", "text", "int8", "text", "bool", "_text"], columns.Values);
+        Assert.Equal("_text", (await ColumnsAsync(db.DataSource, "extracts"))["present_fields"]);
+    }
+
+    /// <summary>A value of each declared type, for the round trip through its stored text.</summary>
+    public static TheoryData<FieldType, object> Values() => new()
+    {
+        { FieldType.Text, "备注" },
+        { FieldType.Code, "urban-dibao" },
+        { FieldType.Date, new DateOnly(2023, 7, 4) },
+        { FieldType.Month, new ReliefMatch.Core.Periods.ReportingMonth(2023, 7) },
+        { FieldType.Money, 12_500m },
+        { FieldType.Money, 0.05m },
+        { FieldType.Number, 3m },
+    };
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void DeclaredRecords_EveryTypeStoredAsTextAndReadBackEqual(FieldType type, object value)
+    {
+        var held = DeclaredTable.ValueType(type);
+        Assert.Equal(Nullable.GetUnderlyingType(held) ?? held, value.GetType());
+        Assert.Equal(value, DeclaredRecordCopy.FromText(type, DeclaredRecordCopy.ToText(value)));
+    }
+
     private static async Task<Dictionary<string, string>> ColumnsAsync(NpgsqlDataSource dataSource, string table)
     {
         await using var cmd = dataSource.CreateCommand(
