@@ -11,7 +11,8 @@ namespace ReliefMatch.SampleData;
 /// <summary>
 /// Writes a drop folder of departmental extracts for a synthetic county (永福县 450326 and its neighbour 临桂区
 /// 450312) as docs/sources.md describes them: <c>roster/</c>, <c>police-deaths/</c>, <c>health-deaths/</c>,
-/// <c>disability/</c>, <c>medical/</c>, <c>monitoring/</c>, with cases planted for every shipped rule.
+/// <c>disability/</c>, <c>medical/</c>, <c>monitoring/</c>, and the plan's other sources (<c>payments/</c>, <c>hukou/</c>,
+/// <c>staff/</c>, … one folder for each shipped declaration), with cases planted for every rule and a near miss beside each.
 /// </summary>
 /// <remarks>
 /// Deterministic: the same options give the same bytes, whatever the parallelism (no clock, no GUIDs, no
@@ -49,6 +50,8 @@ public static class SampleGenerator
         PrepareFolder(outDir);
 
         var population = SamplePopulation.Build(options);
+        // The plan's other sources come after the county and from streams of their own: the six older sources' bytes stay.
+        var plan = Plan.PlanCounty.Build(population);
         SourceWriter[] writers =
         [
             new RosterWriter(population, outDir),
@@ -58,6 +61,20 @@ public static class SampleGenerator
             new MonitoringWriter(population, outDir),
             new MedicalWriter(population, outDir, inpatient: true),
             new MedicalWriter(population, outDir, inpatient: false),
+            new PaymentsWriter(population, plan, outDir),
+            new HukouWriter(population, plan, outDir),
+            new StaffWriter(population, plan, outDir),
+            new KinFilingsWriter(population, plan, outDir),
+            new VehiclesWriter(population, plan, outDir),
+            new PropertyWriter(population, plan, outDir),
+            new BusinessWriter(population, plan, outDir),
+            new IncomeWriter(population, plan, outDir),
+            new StudentsWriter(population, plan, outDir),
+            new HousingAidWriter(population, plan, outDir),
+            new RelocationWriter(population, plan, outDir),
+            new PovertyExitWriter(population, plan, outDir),
+            new TemporaryAidWriter(population, plan, outDir),
+            new ApplicationsWriter(population, plan, outDir),
         ];
         // Biggest first, handed out one at a time, so the long medical file does not wait behind the others.
         var ordered = writers.OrderByDescending(w => w.ExpectedRows).ToArray();
@@ -76,7 +93,11 @@ public static class SampleGenerator
 
         var files = writers.SelectMany(w => w.Files).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var planted = new SortedDictionary<string, int>(population.Planted.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
-        File.WriteAllText(Path.Combine(outDir, ReadmeName), Readme(options, files, planted), new UTF8Encoding(false));
+        foreach (var (name, count) in plan.Planted)
+        {
+            planted[name] = count;
+        }
+        File.WriteAllText(Path.Combine(outDir, ReadmeName), Readme(options, files, planted, plan.Notes), new UTF8Encoding(false));
         return new SampleSummary(options, files, planted, stopwatch.Elapsed);
     }
 
@@ -87,8 +108,8 @@ public static class SampleGenerator
     private static void PrepareFolder(string outDir)
     {
         Directory.CreateDirectory(outDir);
-        var existing = SourceKinds.All
-            .Select(kind => Path.Combine(outDir, kind.Id()))
+        var existing = Core.Sources.SourceCatalog.Shipped.Sources
+            .Select(source => Path.Combine(outDir, source.Id))
             .Where(Directory.Exists)
             .SelectMany(folder => Directory.EnumerateFiles(folder))
             .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
@@ -109,7 +130,7 @@ public static class SampleGenerator
         }
     }
 
-    private static string Readme(SampleOptions options, IReadOnlyList<SampleFile> files, IReadOnlyDictionary<string, int> planted)
+    private static string Readme(SampleOptions options, IReadOnlyList<SampleFile> files, IReadOnlyDictionary<string, int> planted, IReadOnlyList<Plan.PlantNote> notes)
     {
         var text = new StringBuilder();
         text.Append("ReliefMatch sample drop folder: synthetic extracts of a made-up population. No real person.\n");
@@ -124,6 +145,15 @@ public static class SampleGenerator
         foreach (var (name, count) in planted)
         {
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {count,6}  {name}\n");
+        }
+        text.Append("\nThe plan's other checks, case by case (IDs masked; \"no flag\": the near miss the rule must leave alone):\n");
+        foreach (var rule in notes.Select(n => n.Rule).Distinct(StringComparer.Ordinal))
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {rule}\n");
+            foreach (var note in notes.Where(n => n.Rule == rule))
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"    {(note.Flags ? "flag   " : "no flag")}  {note.Case}: {note.Who}\n");
+            }
         }
         return text.ToString();
     }

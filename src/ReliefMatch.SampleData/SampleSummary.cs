@@ -1,4 +1,4 @@
-using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Sources;
 
 namespace ReliefMatch.SampleData;
 
@@ -12,9 +12,9 @@ public sealed record SampleSummary(
     IReadOnlyDictionary<string, int> Planted,
     TimeSpan Elapsed)
 {
-    /// <summary>Data rows per source, every source present.</summary>
-    public IReadOnlyDictionary<SourceKind, long> RowsBySource { get; } = SourceKinds.All.ToDictionary(
-        kind => kind, kind => Files.Where(f => f.Source == kind).Sum(f => f.Rows));
+    /// <summary>Data rows per source id, every shipped source present.</summary>
+    public IReadOnlyDictionary<string, long> RowsBySource { get; } = SourceCatalog.Shipped.Sources.ToDictionary(
+        source => source.Id, source => Files.Where(f => f.Source == source.Id).Sum(f => f.Rows), StringComparer.Ordinal);
 
     public long TotalRows => Files.Sum(f => f.Rows);
 

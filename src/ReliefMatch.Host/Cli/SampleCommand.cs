@@ -37,9 +37,9 @@ public static class SampleCommand
             var summary = SampleFolder.Write(parse.GetValue(output)!.FullName, options);
             var table = new Table().Border(TableBorder.Rounded).Title($"[bold]sample → {Markup.Escape(parse.GetValue(output)!.FullName)}[/]");
             table.AddColumn("source").AddColumn(new TableColumn("files").RightAligned()).AddColumn(new TableColumn("rows").RightAligned());
-            foreach (var kind in SourceKinds.All)
+            foreach (var (source, rows) in summary.RowsBySource)
             {
-                table.AddRow(kind.Id(), summary.Files.Count(f => f.Source == kind).ToString(CultureInfo.InvariantCulture), summary.RowsBySource[kind].ToString("N0", CultureInfo.InvariantCulture));
+                table.AddRow(source, summary.Files.Count(f => f.Source == source).ToString(CultureInfo.InvariantCulture), rows.ToString("N0", CultureInfo.InvariantCulture));
             }
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "{0:N0} rows, {1:N1} MB in {2:F2} s ({3:N0} rows/s)",

@@ -16,6 +16,12 @@ internal abstract class SourceWriter
     private SampleRandom _style;
 
     protected SourceWriter(SamplePopulation population, string outDir, SourceKind source, ulong stream)
+        : this(population, outDir, source.Id(), stream)
+    {
+    }
+
+    /// <param name="source">The id of the source, which names its folder.</param>
+    protected SourceWriter(SamplePopulation population, string outDir, string source, ulong stream)
     {
         Population = population;
         _outDir = outDir;
@@ -25,7 +31,8 @@ internal abstract class SourceWriter
         _style = new SampleRandom(population.Seed, stream + 0x5151);
     }
 
-    public SourceKind Source { get; }
+    /// <summary>The source's id: its folder's name.</summary>
+    public string Source { get; }
 
     public IReadOnlyList<SampleFile> Files => _files;
 
@@ -105,7 +112,7 @@ internal abstract class SourceWriter
 
     private string PathOf(string fileName)
     {
-        var folder = System.IO.Path.Combine(_outDir, Source.Id());
+        var folder = System.IO.Path.Combine(_outDir, Source);
         Directory.CreateDirectory(folder);
         return System.IO.Path.Combine(folder, fileName);
     }

@@ -15,7 +15,8 @@ public sealed partial class SampleGeneratorTests
         foreach (var file in folders.MessySummary.Files.Where(f => f.Format == "XLSX"))
         {
             var rows = ReadSheet(Path.Combine(folders.Messy, file.Path));
-            var header = rows.Take(10).ToList().FindIndex(r => r.Any(c => c is "姓名" or "成员姓名"));
+            var names = NameHeaders(file.Source).Append("成员姓名").ToList();
+            var header = rows.Take(10).ToList().FindIndex(r => r.Any(c => c is string s && names.Contains(s)));
             Assert.True(header > 0, $"{file.Path}: no title above a header in the first 10 rows");
             Assert.Contains("序号", rows[header].OfType<string>());
             var data = rows.Skip(header + 1).Where(r => r.Any(c => c is not null) && !IsFooter(r)).ToList();

@@ -1,12 +1,21 @@
 using System.Text;
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Sources;
 using ReliefMatch.SampleData;
 
 namespace ReliefMatch.Tests.SampleData;
 
 public sealed partial class SampleGeneratorTests(SampleFolders folders) : IClassFixture<SampleFolders>
 {
-    private static readonly string[] SourceFolders = SourceKinds.All.Select(k => k.Id()).ToArray();
+    /// <summary>One folder per shipped declaration: the six typed sources and the plan's other fourteen.</summary>
+    private static readonly string[] SourceFolders = SourceCatalog.Shipped.Sources.Select(s => s.Id).ToArray();
+
+    /// <summary>The header spellings of the person's name in files of <paramref name="source"/>.</summary>
+    private static IReadOnlyList<string> NameHeaders(string source)
+    {
+        var declaration = SourceCatalog.Shipped.Find(source)!;
+        return declaration.Field(declaration.PersonName)!.Headers;
+    }
 
     [Fact]
     public void Write_SameSeed_SameBytesWhateverTheParallelism()
@@ -47,15 +56,16 @@ public sealed partial class SampleGeneratorTests(SampleFolders folders) : IClass
         }
         Assert.True(File.Exists(Path.Combine(folders.Messy, SampleGenerator.ReadmeName)));
         Assert.All(folders.MessySummary.Files, f => Assert.True(File.Exists(Path.Combine(folders.Messy, f.Path)), f.Path));
-        Assert.Equal(SourceKinds.All.Count, folders.MessySummary.RowsBySource.Count(r => r.Value > 0));
+        Assert.Equal(SourceFolders.Length, folders.MessySummary.RowsBySource.Count(r => r.Value > 0));
+        Assert.Equal(20, SourceFolders.Length);
     }
 
     [Fact]
     public void Write_Messy_FilesUseTheirEncodings()
     {
         var files = folders.MessySummary.Files;
-        Assert.Contains(files, f => f.Format == "XLSX" && f.Source == SourceKind.Roster);
-        Assert.Contains(files, f => f.Format == "XLSX" && f.Source == SourceKind.Disability);
+        Assert.Contains(files, f => f.Format == "XLSX" && f.Source == "roster");
+        Assert.Contains(files, f => f.Format == "XLSX" && f.Source == "disability");
         Assert.Contains(files, f => f.Format == "CSV GB18030");
         Assert.Contains(files, f => f.Format == "CSV UTF-8 (BOM)");
         Assert.Contains(files, f => f.Format == "CSV UTF-8");
@@ -72,18 +82,18 @@ public sealed partial class SampleGeneratorTests(SampleFolders folders) : IClass
                     break;
                 case "CSV UTF-8 (BOM)":
                     Assert.True(bom, $"{file.Path} has no BOM");
-                    Assert.Contains("姓名", strictUtf8.GetString(bytes, 3, bytes.Length - 3), StringComparison.Ordinal);
+                    AssertNamesThePerson(file, strictUtf8.GetString(bytes, 3, bytes.Length - 3));
                     break;
                 case "CSV UTF-8":
                     Assert.False(bom, $"{file.Path} has a BOM");
-                    Assert.Contains("姓名", strictUtf8.GetString(bytes), StringComparison.Ordinal);
+                    AssertNamesThePerson(file, strictUtf8.GetString(bytes));
                     break;
                 case "CSV GB18030":
                     Assert.False(bom, $"{file.Path} has a BOM");
                     Assert.ThrowsAny<DecoderFallbackException>(() => strictUtf8.GetString(bytes));
-                    Assert.Contains("姓名", Gb18030().GetString(bytes), StringComparison.Ordinal);
-                    // 姓 is D0 D5 in GBK, the double-byte core of GB18030.
-                    Assert.True(bytes.AsSpan().IndexOf((ReadOnlySpan<byte>)[0xD0, 0xD5]) >= 0, $"{file.Path} has no GB18030 姓");
+                    var header = AssertNamesThePerson(file, Gb18030().GetString(bytes));
+                    // 姓 is D0 D5 in GBK, the double-byte core of GB18030: the header is there in GB18030's bytes.
+                    Assert.True(bytes.AsSpan().IndexOf(Gb18030().GetBytes(header)) >= 0, $"{file.Path} has no GB18030 {header}");
                     break;
                 default:
                     Assert.Fail($"{file.Path}: unexpected format {file.Format}");
@@ -95,17 +105,22 @@ public sealed partial class SampleGeneratorTests(SampleFolders folders) : IClass
     [Fact]
     public void Write_Plain_EverySourceAsUtf8CsvWithTheContractsFirstHeaders()
     {
-        var expected = new Dictionary<SourceKind, string>
+        var expected = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [SourceKind.Roster] = "区划代码,县(区),乡镇(街道),村(社区),家庭编号,户主姓名,户主身份证号,姓名,身份证号,与户主关系,救助类别,供养方式,保障状态,纳入时间,月保障金额,最近核对日期,最近入户调查日期,劳动能力,收入是否稳定",
-            [SourceKind.PoliceDeaths] = "姓名,公民身份号码,性别,出生日期,死亡日期,注销日期,注销原因,户籍地址,派出所",
-            [SourceKind.HealthDeaths] = "死者姓名,身份证件号码,性别,出生日期,死亡日期,死亡地点,根本死因,报告单位",
-            [SourceKind.Disability] = "姓名,身份证号,残疾人证号,残疾类别,残疾等级,发证日期,证件状态,乡镇(街道),村(社区)",
-            [SourceKind.Medical] = "姓名,身份证号,结算日期,医疗总费用,基本医疗保险支付,大病保险支付,医疗救助支付,个人自付,就诊类型,就诊机构",
-            [SourceKind.Monitoring] = "姓名,身份证号,户编号,与户主关系,监测对象类别,主要风险,识别时间,风险是否消除,家庭年人均纯收入,乡镇(街道),村(社区)",
+            ["roster"] = "区划代码,县(区),乡镇(街道),村(社区),家庭编号,户主姓名,户主身份证号,姓名,身份证号,与户主关系,救助类别,供养方式,保障状态,纳入时间,月保障金额,最近核对日期,最近入户调查日期,劳动能力,收入是否稳定",
+            ["police-deaths"] = "姓名,公民身份号码,性别,出生日期,死亡日期,注销日期,注销原因,户籍地址,派出所",
+            ["health-deaths"] = "死者姓名,身份证件号码,性别,出生日期,死亡日期,死亡地点,根本死因,报告单位",
+            ["disability"] = "姓名,身份证号,残疾人证号,残疾类别,残疾等级,发证日期,证件状态,乡镇(街道),村(社区)",
+            ["medical"] = "姓名,身份证号,结算日期,医疗总费用,基本医疗保险支付,大病保险支付,医疗救助支付,个人自付,就诊类型,就诊机构",
+            ["monitoring"] = "姓名,身份证号,户编号,与户主关系,监测对象类别,主要风险,识别时间,风险是否消除,家庭年人均纯收入,乡镇(街道),村(社区)",
         };
+        // The plan's other sources: every declared field, under its first spelling, in declared order.
+        foreach (var source in SourceCatalog.Shipped.Sources.Where(s => !expected.ContainsKey(s.Id)))
+        {
+            expected[source.Id] = string.Join(',', source.Fields.Select(f => f.Headers[0]));
+        }
         var files = folders.PlainSummary.Files;
-        Assert.Equal(SourceKinds.All.Order(), files.Select(f => f.Source).Distinct().Order());
+        Assert.Equal(SourceFolders.Order(StringComparer.Ordinal), files.Select(f => f.Source).Distinct().Order(StringComparer.Ordinal));
         foreach (var file in files)
         {
             Assert.Equal("CSV UTF-8", file.Format);
@@ -124,7 +139,7 @@ public sealed partial class SampleGeneratorTests(SampleFolders folders) : IClass
     public void Write_ProportionsToHouseholds_AsDesigned()
     {
         var summary = SampleGenerator.Write(folders.NewFolder("proportions"), new SampleOptions(Households: 3000, Plain: true, Seed: 11));
-        double Per(SourceKind kind) => summary.RowsBySource[kind] / 3000.0;
+        double Per(SourceKind kind) => summary.RowsBySource[kind.Id()] / 3000.0;
 
         Assert.InRange(Per(SourceKind.Roster), 2.6, 3.2);
         Assert.InRange(Per(SourceKind.PoliceDeaths), 0.6, 0.8);
@@ -140,9 +155,9 @@ public sealed partial class SampleGeneratorTests(SampleFolders folders) : IClass
     {
         // Plain and messy output of one seed describe the same county: the same people on the roster, the same
         // certificates, the same number of settlements.
-        foreach (var kind in SourceKinds.All)
+        foreach (var source in SourceFolders)
         {
-            Assert.Equal(folders.MessySummary.RowsBySource[kind], folders.PlainSummary.RowsBySource[kind]);
+            Assert.Equal(folders.MessySummary.RowsBySource[source], folders.PlainSummary.RowsBySource[source]);
         }
         Assert.Equal(folders.MessySummary.Planted, folders.PlainSummary.Planted);
     }
@@ -209,6 +224,14 @@ public sealed partial class SampleGeneratorTests(SampleFolders folders) : IClass
         Assert.True(summary.Elapsed > TimeSpan.Zero);
         Assert.Equal(new SampleOptions(), summary.Options);
         Assert.Contains(summary.Planted, p => p.Key.StartsWith("deceased-recipient", StringComparison.Ordinal) && p.Value > 0);
+    }
+
+    /// <summary>The text names the person under one of the declared spellings; returns that spelling.</summary>
+    private static string AssertNamesThePerson(SampleFile file, string text)
+    {
+        var header = NameHeaders(file.Source).FirstOrDefault(h => text.Contains(h, StringComparison.Ordinal));
+        Assert.NotNull(header);
+        return header;
     }
 
     internal static Encoding Gb18030()
