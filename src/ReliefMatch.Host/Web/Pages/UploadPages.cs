@@ -33,7 +33,7 @@ public static class UploadPages
     /// <param name="problem">Why the form came back, or null.</param>
     private static Markup Form(HttpContext context, string period, string? problem, string? source = null)
     {
-        var sources = SourceKinds.All.Select(s => Of($"""<option value="{s.Id()}"{Raw(s.Id() == source ? " selected" : "")}>{s.ChineseName()}（{s.Id()}）</option>"""));
+        var sources = SourceKinds.All.Select(s => Of($"""<option value="{s.Id()}"{Raw(s.Id() == source ? " selected" : "")}>{s.ChineseName()}</option>"""));
         var message = problem is null ? Markup.Empty : Of($"""<p class="msg warn" id="upload-problem">{problem}</p>""");
         return Of($"""
             {message}
