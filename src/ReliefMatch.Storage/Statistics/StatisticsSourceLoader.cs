@@ -15,7 +15,10 @@ namespace ReliefMatch.Storage.Statistics;
 /// </summary>
 public sealed class StatisticsSourceLoader(NpgsqlDataSource dataSource)
 {
-    public async Task<StatisticsData> LoadAsync(ReportingMonth period, CancellationToken cancellationToken = default)
+    /// <param name="period">The month.</param>
+    /// <param name="homeCountyCode">The installation's county: whose roster rows the sheet counts.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    public async Task<StatisticsData> LoadAsync(ReportingMonth period, string homeCountyCode, CancellationToken cancellationToken = default)
     {
         var snapshots = new RosterSnapshotLoader(dataSource);
         var roster = await snapshots.LoadAsync(period, cancellationToken).ConfigureAwait(false);
@@ -48,6 +51,7 @@ public sealed class StatisticsSourceLoader(NpgsqlDataSource dataSource)
         return new StatisticsData(new MonthSources(sources, MonthSources.ColumnsOf(roster.Rows)), new StatisticsInput
         {
             Period = period,
+            HomeCountyCode = homeCountyCode,
             HomeTownships = [],
             Findings = [],
             Roster = roster.Period is null ? null : roster.Rows,
