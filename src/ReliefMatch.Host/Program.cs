@@ -24,5 +24,6 @@ root.Subcommands.Add(ExplainCommand.Create());
 root.Subcommands.Add(BenchCommand.Create(time));
 root.Subcommands.Add(ServeCommand.Create(time));
 root.Subcommands.Add(UserCommand.Create(time));
+root.Subcommands.Add(DocsCommand.Create());
 
 return await CliErrors.InvokeAsync(root, args);

@@ -29,10 +29,10 @@ public class FindingEngineBenchmarks
         var folder = Path.Combine(AppContext.BaseDirectory, "rules");
         _rules = RuleSet.Load(Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal)
             .Select(path => new RuleFile(Path.GetFileName(path), File.ReadAllText(path))));
-        var findings = FindingEngine.Evaluate(_data, SyntheticMonth.Period, _rules);
+        var findings = FindingEngine.Evaluate(_data, SyntheticMonth.Period, _rules, SyntheticMonth.County);
         Console.WriteLine($"// {SyntheticMonth.RecordCount(_data):N0} input records, {findings.Count:N0} findings");
     }
 
     [Benchmark]
-    public int Evaluate() => FindingEngine.Evaluate(_data, SyntheticMonth.Period, _rules).Count;
+    public int Evaluate() => FindingEngine.Evaluate(_data, SyntheticMonth.Period, _rules, SyntheticMonth.County).Count;
 }

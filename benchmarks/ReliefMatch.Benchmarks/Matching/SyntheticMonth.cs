@@ -1,6 +1,7 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Identity;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Places;
 
 namespace ReliefMatch.Benchmarks.Matching;
 
@@ -12,6 +13,9 @@ namespace ReliefMatch.Benchmarks.Matching;
 public static class SyntheticMonth
 {
     public static readonly ReportingMonth Period = new(2023, 7);
+
+    /// <summary>The county the synthetic roster is of.</summary>
+    public static readonly HomeCounty County = new("450326", "永福县");
 
     private static readonly string[] Townships = ["永福镇", "罗锦镇", "百寿镇", "苏桥镇", "三皇镇", "堡里镇", "广福乡", "龙江乡", "永安乡"];
     private static readonly Programme[] Programmes =

@@ -1,6 +1,7 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Places;
 using ReliefMatch.Core.Rules;
 
 namespace ReliefMatch.Core.Matching;
@@ -12,19 +13,18 @@ namespace ReliefMatch.Core.Matching;
 /// </summary>
 public static class FindingEngine
 {
-    /// <summary>The county the installation serves by default: 永福县.</summary>
-    public const string DefaultHomeCounty = "450326";
-
     /// <summary>
     /// Evaluates every enabled rule of <paramref name="rules"/> for period <paramref name="period"/>, except those
     /// whose input the month lacks (<see cref="Skipped"/>): they raise nothing.
     /// </summary>
-    /// <param name="homeCountyCode">Six-digit code of the home county: only its roster rows produce findings about households.</param>
-    public static IReadOnlyList<Finding> Evaluate(ExtractSet data, ReportingMonth period, RuleSet rules, string homeCountyCode = DefaultHomeCounty)
+    /// <param name="home">
+    /// The installation's county: only its roster rows produce findings about households, and evidence names it.
+    /// </param>
+    public static IReadOnlyList<Finding> Evaluate(ExtractSet data, ReportingMonth period, RuleSet rules, HomeCounty home)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(rules);
-        ArgumentException.ThrowIfNullOrWhiteSpace(homeCountyCode);
+        ArgumentNullException.ThrowIfNull(home);
         var skipped = Skipped(data, rules).Select(s => s.RuleId).ToHashSet(StringComparer.Ordinal);
         var enabled = rules.Enabled.Where(r => !skipped.Contains(r.Id)).ToList();
         if (enabled.Count == 0)
@@ -33,7 +33,7 @@ public static class FindingEngine
         }
         // Everything the checks share, as their kinds declare it, is computed first (each part in parallel over
         // its records); the checks then only read it, so they run side by side, each into its own list.
-        var month = MonthEvaluation.Prepare(data, period, homeCountyCode.Trim(), enabled.Select(RuleChecks.Needs));
+        var month = MonthEvaluation.Prepare(data, period, home, enabled.Select(RuleChecks.Needs));
         var perRule = new List<Finding>[enabled.Count];
         Parallel.For(0, enabled.Count, i =>
         {
@@ -62,8 +62,8 @@ public static class FindingEngine
     /// whole roster set and monitoring snapshot and the departmental records the part gets. Returns the findings
     /// the part owns, in the order of <see cref="Evaluate"/>.
     /// </summary>
-    public static IReadOnlyList<Finding> EvaluatePart(ExtractSet data, ReportingMonth period, RuleSet rules, IdPartition part, string homeCountyCode = DefaultHomeCounty) =>
-        Evaluate(data, period, rules, homeCountyCode).Where(part.Owns).ToList();
+    public static IReadOnlyList<Finding> EvaluatePart(ExtractSet data, ReportingMonth period, RuleSet rules, IdPartition part, HomeCounty home) =>
+        Evaluate(data, period, rules, home).Where(part.Owns).ToList();
 
     /// <summary>
     /// The findings of a whole run from those of its parts (<see cref="EvaluatePart"/>), in the order

@@ -1,6 +1,7 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Places;
 using ReliefMatch.Core.Rules;
 
 namespace ReliefMatch.Core.Matching;
@@ -39,12 +40,13 @@ internal sealed class MonthEvaluation
     private Dictionary<string, IdentityMatch[]> _declaredMatches = new(StringComparer.Ordinal);
     private readonly HashSet<string> _declaredWanted = new(StringComparer.Ordinal);
 
-    private MonthEvaluation(ExtractSet data, ReportingMonth period, string homeCounty, MonthParts parts, int widestMedicalWindow)
+    private MonthEvaluation(ExtractSet data, ReportingMonth period, HomeCounty county, MonthParts parts, int widestMedicalWindow)
     {
         Data = data;
         Period = period;
         End = period.Last;
-        HomeCounty = homeCounty;
+        HomeCounty = county.Code;
+        HomeCountyName = county.Name;
         _parts = parts;
         Index = PersonIndex.Build(data.Roster, data.Monitoring);
         MedicalWindowStart = widestMedicalWindow > 0 ? WindowStart(widestMedicalWindow) : End;
@@ -60,7 +62,7 @@ internal sealed class MonthEvaluation
             for (var i = from; i < to; i++)
             {
                 var row = roster[i];
-                var home = CountyCodes.IsIn(row.CountyCode, homeCounty);
+                var home = CountyCodes.IsIn(row.CountyCode, county.Code);
                 rowHome[i] = home;
                 byte f = home ? HasHomeRow : (byte)0;
                 if (row.IsEnrolled)
@@ -100,7 +102,6 @@ internal sealed class MonthEvaluation
                 _flags[p] |= SharedKey;
             }
         }
-        HomeCountyName = CountHomeCountyName();
     }
 
     /// <summary>
@@ -108,7 +109,7 @@ internal sealed class MonthEvaluation
     /// concurrently and only read: the person index, the roster households and the monitoring matches always, and
     /// the <see cref="MonthParts"/> some rule declared, side by side.
     /// </summary>
-    public static MonthEvaluation Prepare(ExtractSet data, ReportingMonth period, string homeCounty, IEnumerable<RuleNeeds> needs)
+    public static MonthEvaluation Prepare(ExtractSet data, ReportingMonth period, HomeCounty home, IEnumerable<RuleNeeds> needs)
     {
         var parts = MonthParts.None;
         var widestMedicalWindow = 0;
@@ -123,7 +124,7 @@ internal sealed class MonthEvaluation
                 widestMedicalWindow = Math.Max(widestMedicalWindow, need.MedicalWindowMonths);
             }
         }
-        var month = new MonthEvaluation(data, period, homeCounty, parts, widestMedicalWindow);
+        var month = new MonthEvaluation(data, period, home, parts, widestMedicalWindow);
         month._declaredWanted.UnionWith(declared);
         month.PrepareParts();
         return month;
@@ -230,8 +231,8 @@ internal sealed class MonthEvaluation
     public string HomeCounty { get; }
 
     /// <summary>
-    /// The home county's name as the roster writes it: the name its own rows carry most often (ordinal first on a
-    /// tie), or 本县 when none carries one. Evidence names the home county by this one name throughout.
+    /// The installation's name for the home county (<see cref="Places.HomeCounty"/>): evidence names the home county by
+    /// this one name throughout, whatever its roster rows spell in 县(区), as worklists and the 统计表 do.
     /// </summary>
     public string HomeCountyName { get; }
     public PersonIndex Index { get; }
@@ -248,22 +249,6 @@ internal sealed class MonthEvaluation
     public DateOnly WindowStart(int months) => Period.First.AddMonths(-(months - 1));
 
     public bool IsHomeRow(int row) => _rowHome[row];
-
-    private string CountHomeCountyName()
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var roster = Data.Roster;
-        for (var i = 0; i < roster.Count; i++)
-        {
-            if (_rowHome[i] && !string.IsNullOrWhiteSpace(roster[i].County))
-            {
-                var name = roster[i].County!.Trim();
-                counts[name] = counts.GetValueOrDefault(name) + 1;
-            }
-        }
-        return counts.Count == 0 ? "本县"
-            : counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).First().Key;
-    }
 
     public bool HasHome(int person) => (_flags[person] & HasHomeRow) != 0;
 

@@ -14,7 +14,8 @@ public sealed record StatisticsInput
     public required ReportingMonth Period { get; init; }
     /// <summary>The townships of the home county: each gets its figures, even when all are 0 or blank.</summary>
     public required IReadOnlyList<string> HomeTownships { get; init; }
-    public string HomeCountyCode { get; init; } = Matching.FindingEngine.DefaultHomeCounty;
+    /// <summary>The installation's county code: only its roster rows are counted.</summary>
+    public required string HomeCountyCode { get; init; }
     /// <summary>Every finding of the run with the month it was first raised.</summary>
     public required IReadOnlyList<RunFinding> Findings { get; init; }
     /// <summary>The rules that ran this month (enabled and not skipped for a missing input); a tag of a rule that did not run is blank.</summary>

@@ -6,7 +6,8 @@ namespace ReliefMatch.Host.Jobs;
 /// <summary>
 /// The job filters of ReliefMatch's scheduler: Hangfire's global ones except its retry-everything
 /// <see cref="AutomaticRetryAttribute"/>, in whose place <see cref="TransientRetryFilter"/> retries transient
-/// failures only; plus the attributes on job classes. Handed to the servers and clients explicitly, so the
+/// failures only; <see cref="MaskedFailureFilter"/>, which masks IDs in what is stored of a failure; plus the
+/// attributes on job classes. Handed to the servers and clients explicitly, so the
 /// process-wide <see cref="GlobalJobFilters"/> are read, never changed.
 /// </summary>
 public static class JobFilters
@@ -23,6 +24,8 @@ public static class JobFilters
             }
         }
         filters.Add(new TransientRetryFilter(options.RetryDelays));
+        // Last: the retry filter decides on the original exception; what is stored has its IDs masked.
+        filters.Add(new MaskedFailureFilter(), int.MaxValue);
         return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
     }
 }

@@ -1,6 +1,7 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Places;
 using ReliefMatch.Core.Statistics;
 
 namespace ReliefMatch.Host.Outputs;
@@ -10,8 +11,8 @@ public sealed record RunOutputRequest
 {
     public required string OutputDirectory { get; init; }
     public required ReportingMonth Period { get; init; }
-    /// <summary>The home county's name, as titles print it.</summary>
-    public required string CountyName { get; init; }
+    /// <summary>The installation's county: its name heads the worklists and the 统计表.</summary>
+    public required HomeCounty County { get; init; }
     /// <summary>The townships of the home county (from the roster): each gets a worklist and a 统计表 sheet.</summary>
     public required IReadOnlyList<string> HomeTownships { get; init; }
     /// <summary>Every finding of the run with its first month and status, dismissed ones included.</summary>

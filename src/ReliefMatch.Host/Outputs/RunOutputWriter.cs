@@ -17,6 +17,7 @@ public static class RunOutputWriter
         var statistics = request.Statistics ?? SheetStatistics.Compute(new StatisticsInput
         {
             Period = period,
+            HomeCountyCode = request.County.Code,
             HomeTownships = request.HomeTownships,
             Findings = request.Findings,
         });
@@ -36,9 +37,9 @@ public static class RunOutputWriter
                 WriteFile("findings.csv", s => FindingsCsvWriter.Write(s, request.Findings));
                 WriteFile("stats.json", s => StatsJsonWriter.Write(s, statistics));
                 WriteFile("imports.json", s => ImportsJsonWriter.Write(s, request.Imports, alreadyImported: false, request.FullIds));
-                WriteFile($"统计表-{period}.xlsx", s => StatisticsSheetWriter.Write(s, statistics, request.CountyName));
+                WriteFile($"统计表-{period}.xlsx", s => StatisticsSheetWriter.Write(s, statistics, request.County.Name));
             },
-            () => worklists = Worklist.Build(request.CountyName, period, request.Findings, request.HomeTownships, request.FullIds));
+            () => worklists = Worklist.Build(request.County.Name, period, request.Findings, request.HomeTownships, request.FullIds));
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var worklistNames = new string[worklists.Count];
         for (var i = 0; i < worklists.Count; i++)

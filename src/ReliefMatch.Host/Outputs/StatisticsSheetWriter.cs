@@ -1,5 +1,6 @@
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Statistics;
+using ReliefMatch.Spreadsheets;
 
 namespace ReliefMatch.Host.Outputs;
 
@@ -105,7 +106,7 @@ public static class StatisticsSheetWriter
     {
         var counts = figures.DataWarning;
         var last = Headers.Count;
-        var sheet = new XlsxSheet(sheetName) { FitToHeight = 1, PrintArea = $"$A$1:${XlsxSheet.ColumnName(last)}$7" };
+        var sheet = new XlsxSheet(sheetName) { FitToHeight = 1, PrintArea = $"$A$1:${XlsxReference.ColumnName(last)}$7" };
         sheet.Columns(Widths);
 
         sheet.Text(1, 1, Title, XlsxStyle.Title);

@@ -1,3 +1,5 @@
+using ReliefMatch.Spreadsheets;
+
 namespace ReliefMatch.Host.Outputs;
 
 /// <summary>
@@ -42,7 +44,7 @@ public static class WorklistXlsxWriter
         }
         if (worklist.Rows.Count > 0)
         {
-            var column = XlsxSheet.ColumnName(ResultColumn);
+            var column = XlsxReference.ColumnName(ResultColumn);
             sheet.DropDown($"{column}{HeaderRow + 1}:{column}{HeaderRow + worklist.Rows.Count}", "属实", "不属实");
         }
 

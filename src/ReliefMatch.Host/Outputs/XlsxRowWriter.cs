@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using ReliefMatch.Spreadsheets;
 
 namespace ReliefMatch.Host.Outputs;
 
@@ -59,7 +60,7 @@ internal sealed class XlsxRowWriter
         foreach (var cell in cells)
         {
             writer.WriteStartElement("x", "c", Ns);
-            writer.WriteAttributeString("r", XlsxSheet.Reference(rowIndex, cell.Column));
+            writer.WriteAttributeString("r", XlsxReference.Of(rowIndex, cell.Column));
             writer.WriteAttributeString("s", ((uint)cell.Style).ToString(CultureInfo.InvariantCulture));
             if (cell.Kind == CellKind.Number)
             {

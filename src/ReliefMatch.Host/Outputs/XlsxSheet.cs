@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using ReliefMatch.Spreadsheets;
 
 namespace ReliefMatch.Host.Outputs;
 
@@ -81,7 +82,7 @@ internal sealed class XlsxSheet(string name)
 
     /// <summary>Merges a rectangle; the text goes in its top-left cell.</summary>
     public void Merge(int fromRow, int fromColumn, int toRow, int toColumn) =>
-        merges.Add($"{Reference(fromRow, fromColumn)}:{Reference(toRow, toColumn)}");
+        merges.Add($"{XlsxReference.Of(fromRow, fromColumn)}:{XlsxReference.Of(toRow, toColumn)}");
 
     public void Height(int row, double points) => heights[row] = points;
 
@@ -140,19 +141,6 @@ internal sealed class XlsxSheet(string name)
     /// <summary>A text as a cell holds it: inert for spreadsheet programs and safe for XML.</summary>
     internal static string CellString(string text) => XmlSafe(CellText.Inert(text));
 
-    public static string Reference(int row, int column) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
-
-    public static string ColumnName(int column)
-    {
-        var name = new StringBuilder();
-        for (var c = column; c > 0; c = (c - 1) / 26)
-        {
-            name.Insert(0, (char)('A' + (c - 1) % 26));
-        }
-        return name.ToString();
-    }
-
-    /// <summary>Writes the worksheet into its part: the layout and the sheet's own rows, then the streamed rows.</summary>
     /// <summary>The SpreadsheetML namespace, written with the prefix the SDK's own writer uses.</summary>
     internal const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -170,7 +158,7 @@ internal sealed class XlsxSheet(string name)
         var view = new SheetView { WorkbookViewId = 0 };
         if (HeaderRows > 0)
         {
-            var topLeft = Reference(HeaderRows + 1, 1);
+            var topLeft = XlsxReference.Of(HeaderRows + 1, 1);
             view.Append(
                 new Pane { VerticalSplit = HeaderRows, TopLeftCell = topLeft, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
                 new Selection { Pane = PaneValues.BottomLeft, ActiveCell = topLeft, SequenceOfReferences = new ListValue<StringValue> { InnerText = topLeft } });
@@ -233,7 +221,7 @@ internal sealed class XlsxSheet(string name)
 
     private void Put(int row, int column, Cell cell)
     {
-        cell.CellReference = Reference(row, column);
+        cell.CellReference = XlsxReference.Of(row, column);
         if (!rows.TryGetValue(row, out var cells))
         {
             rows[row] = cells = [];

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ReliefMatch.Core.Places;
 using ReliefMatch.Readers;
 using ReliefMatch.SampleData;
 
@@ -46,6 +47,9 @@ public sealed record Installation
     public string HomeCountyCode { get; }
 
     public string CountyName { get; }
+
+    /// <summary>The county as everything downstream takes it: the rules, evidence, the 统计表 and the outputs.</summary>
+    public HomeCounty County => new(HomeCountyCode, CountyName);
 
     /// <summary>The county the sample generator writes (its drop folders carry it in <see cref="FileName"/>).</summary>
     public static Installation OfSample { get; } = new(SampleGenerator.HomeCountyCode, SampleGenerator.HomeCountyName)

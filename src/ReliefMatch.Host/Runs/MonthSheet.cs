@@ -18,13 +18,12 @@ public static class MonthSheet
     public static async Task<(MonthStatistics Statistics, IReadOnlyList<RuleSkip> Skipped)> CountAsync(NpgsqlDataSource dataSource, RuleSet rules,
         string homeCountyCode, ReportingMonth period, IReadOnlyList<RunFinding> findings, IReadOnlyList<string> townships, CancellationToken cancellationToken)
     {
-        var data = await new StatisticsSourceLoader(dataSource, rules.Sources).LoadAsync(period, cancellationToken).ConfigureAwait(false);
+        var data = await new StatisticsSourceLoader(dataSource, rules.Sources).LoadAsync(period, homeCountyCode, cancellationToken).ConfigureAwait(false);
         var skipped = RuleInputs.Skipped(rules.Rules, data.Month, rules.Sources);
         var ran = rules.Enabled.Select(r => r.Id).Except(skipped.Select(s => s.RuleId), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
         var statistics = SheetStatistics.Compute(data.Input with
         {
             HomeTownships = townships,
-            HomeCountyCode = homeCountyCode,
             Findings = findings,
             RulesRun = ran,
         });

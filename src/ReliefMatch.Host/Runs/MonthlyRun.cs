@@ -139,7 +139,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             Statistics = statistics,
             OutputDirectory = output,
             Period = request.Period,
-            CountyName = installation.CountyName,
+            County = installation.County,
             HomeTownships = townships,
             Findings = runFindings,
             Imports = imports,
@@ -158,7 +158,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
         var data = await new ExtractSetLoader(dataSource, rules.Sources).LoadAsync(period, cancellationToken);
         var records = (long)data.Roster.Count + data.Deaths.Count + data.Disability.Count + data.Medical.Count + data.Monitoring.Count;
         completed("load", records);
-        var findings = FindingEngine.Evaluate(data, period, rules, installation.HomeCountyCode);
+        var findings = FindingEngine.Evaluate(data, period, rules, installation.County);
         completed("match", records);
         return (findings, HomeTownships(data, installation.HomeCountyCode));
     }

@@ -102,6 +102,6 @@ public sealed class SplitRun(NpgsqlDataSource dataSource, RuleSet rules, Install
         ReportingMonth period, IdPartition part, CancellationToken cancellationToken)
     {
         var data = await new ExtractSetLoader(dataSource, rules.Sources).LoadAsync(period, part, cancellationToken).ConfigureAwait(false);
-        return (FindingEngine.EvaluatePart(data, period, rules, part, installation.HomeCountyCode), MonthlyRun.HomeTownships(data, installation.HomeCountyCode));
+        return (FindingEngine.EvaluatePart(data, period, rules, part, installation.County), MonthlyRun.HomeTownships(data, installation.HomeCountyCode));
     }
 }

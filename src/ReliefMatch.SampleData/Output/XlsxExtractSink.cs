@@ -1,23 +1,22 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using ReliefMatch.Spreadsheets;
 
 namespace ReliefMatch.SampleData.Output;
 
 /// <summary>
 /// A one-sheet workbook streamed row by row with <see cref="OpenXmlWriter"/>, so a sheet of a million rows never
-/// sits in memory. The package is assembled here rather than by <c>System.IO.Packaging</c> so that it is
-/// byte-for-byte reproducible: fixed entry order, fixed entry times, no document properties (which would carry
-/// the creation time).
+/// sits in memory. The package is the program's one <see cref="XlsxPackageWriter"/>, laid out as Excel saves a
+/// workbook (what a department's file looks like), byte-for-byte reproducible: fixed entry order, fixed entry times,
+/// no document properties.
 /// </summary>
 internal sealed class XlsxExtractSink : ExtractSink
 {
     /// <summary>Excel's limit on the rows of a sheet.</summary>
     public const int MaxRows = 1_048_576;
 
-    private const string RelationshipsNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private const string XmlNs = "http://www.w3.org/XML/1998/namespace";
 
     // Cell styles (indices into cellXfs of the styles part below).
@@ -26,10 +25,10 @@ internal sealed class XlsxExtractSink : ExtractSink
     private const string TitleStyle = "3";
     private const string HeaderStyle = "4";
 
-    private static readonly string[] ColumnNames = Enumerable.Range(0, 64).Select(ColumnName).ToArray();
+    private static readonly string[] ColumnNames = Enumerable.Range(1, 64).Select(XlsxReference.ColumnName).ToArray();
 
     private readonly FileStream _file;
-    private readonly ZipArchive _zip;
+    private readonly XlsxPackageWriter _package;
     private readonly Stream _sheetStream;
     private readonly OpenXmlWriter _writer;
     private readonly List<string> _merges = [];
@@ -54,35 +53,8 @@ internal sealed class XlsxExtractSink : ExtractSink
         : base(path, FileFormat.Xlsx)
     {
         _file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-        _zip = new ZipArchive(_file, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8);
-        WritePart("[Content_Types].xml", stamp,
-            """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""" + "\r\n" +
-            """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">""" +
-            """<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>""" +
-            """<Default Extension="xml" ContentType="application/xml"/>""" +
-            """<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>""" +
-            """<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>""" +
-            """<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>""" +
-            "</Types>");
-        WritePart("_rels/.rels", stamp,
-            """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""" + "\r\n" +
-            """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""" +
-            """<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>""" +
-            "</Relationships>");
-        var workbook = new Workbook(new Sheets(new Sheet { Name = sheetName, SheetId = 1U, Id = "rId1" }));
-        workbook.AddNamespaceDeclaration("r", RelationshipsNs);
-        WriteElementPart("xl/workbook.xml", stamp, workbook);
-        WritePart("xl/_rels/workbook.xml.rels", stamp,
-            """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""" + "\r\n" +
-            """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""" +
-            """<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>""" +
-            """<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>""" +
-            "</Relationships>");
-        WriteElementPart("xl/styles.xml", stamp, Styles());
-
-        var sheet = _zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest);
-        sheet.LastWriteTime = stamp;
-        _sheetStream = sheet.Open();
+        _package = new XlsxPackageWriter(_file, XlsxPackageLayout.Excel, [new XlsxSheetEntry(sheetName)], Styles(), new DateTimeOffset(DateTime.SpecifyKind(stamp, DateTimeKind.Unspecified), TimeSpan.Zero));
+        _sheetStream = _package.OpenSheet();
         _writer = OpenXmlWriter.Create(_sheetStream, new UTF8Encoding(false));
         _writer.WriteStartDocument(true);
         _writer.WriteStartElement(new Worksheet());
@@ -266,7 +238,7 @@ internal sealed class XlsxExtractSink : ExtractSink
         _writer.WriteEndElement(); // worksheet
         _writer.Close();
         _sheetStream.Dispose();
-        _zip.Dispose();
+        _package.Finish();
         _file.Dispose();
     }
 
@@ -274,28 +246,8 @@ internal sealed class XlsxExtractSink : ExtractSink
     {
         _writer.Dispose();
         _sheetStream.Dispose();
-        _zip.Dispose();
+        _package.Dispose();
         _file.Dispose();
-    }
-
-    private void WritePart(string name, DateTime stamp, string xml)
-    {
-        var entry = _zip.CreateEntry(name, CompressionLevel.Optimal);
-        entry.LastWriteTime = stamp;
-        using var stream = entry.Open();
-        var bytes = Encoding.UTF8.GetBytes(xml);
-        stream.Write(bytes);
-    }
-
-    private void WriteElementPart(string name, DateTime stamp, OpenXmlElement element)
-    {
-        var entry = _zip.CreateEntry(name, CompressionLevel.Optimal);
-        entry.LastWriteTime = stamp;
-        using var stream = entry.Open();
-        using var writer = OpenXmlWriter.Create(stream, new UTF8Encoding(false));
-        writer.WriteStartDocument(true);
-        writer.WriteElement(element);
-        writer.Close();
     }
 
     /// <summary>宋体 11 throughout; dates yyyy-mm-dd, amounts #,##0.00, a bold centred title, bold wrapped headers.</summary>
@@ -334,14 +286,4 @@ internal sealed class XlsxExtractSink : ExtractSink
             })
         { Count = 5U },
         new CellStyles(new CellStyle { Name = "常规", FormatId = 0U, BuiltinId = 0U }) { Count = 1U });
-
-    private static string ColumnName(int index)
-    {
-        var name = "";
-        for (index++; index > 0; index = (index - 1) / 26)
-        {
-            name = (char)('A' + (index - 1) % 26) + name;
-        }
-        return name;
-    }
 }

@@ -19,7 +19,10 @@ public sealed class StatisticsSourceLoader(NpgsqlDataSource dataSource, SourceCa
 {
     private readonly SourceCatalog catalog = catalog ?? SourceCatalog.Shipped;
 
-    public async Task<StatisticsData> LoadAsync(ReportingMonth period, CancellationToken cancellationToken = default)
+    /// <param name="period">The month.</param>
+    /// <param name="homeCountyCode">The installation's county: whose roster rows the sheet counts.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    public async Task<StatisticsData> LoadAsync(ReportingMonth period, string homeCountyCode, CancellationToken cancellationToken = default)
     {
         var snapshots = new RosterSnapshotLoader(dataSource);
         var roster = await snapshots.LoadAsync(period, cancellationToken).ConfigureAwait(false);
@@ -57,6 +60,7 @@ public sealed class StatisticsSourceLoader(NpgsqlDataSource dataSource, SourceCa
         return new StatisticsData(new MonthSources(sources.Kinds, MonthSources.ColumnsOf(roster.Rows)) { Declared = sources.Declared }, new StatisticsInput
         {
             Period = period,
+            HomeCountyCode = homeCountyCode,
             HomeTownships = [],
             Findings = [],
             Roster = roster.Period is null ? null : roster.Rows,

@@ -54,7 +54,7 @@ public static class ImportPages
             : Markup.Empty;
         var content = Of($"""
             <div class="box">
-            <p>来源：{extract.Source.ChineseName}（{extract.Source.Id}） · 月份：{string.Join("、", periods.Select(p => p.ToString()))} · 导入时间：{WorkplaceClock.Text(extract.ImportedAt)}</p>
+            <p>来源：{extract.Source.ChineseName} · 月份：{string.Join("、", periods.Select(p => p.ToString()))} · 导入时间：{WorkplaceClock.Text(extract.ImportedAt)}</p>
             <p>编码：{extract.Encoding}{(extract.Sheet is { } sheet ? $" · 工作表：{sheet}" : "")} · 表头行：{extract.HeaderRow} · 大小：{extract.Size} 字节 · SHA-256：<code>{extract.Sha256}</code></p>
             <p class="counts"><span>读取 <b>{extract.RowsRead}</b></span><span>接收 <b class="ok">{extract.Accepted}</b></span><span>拒收 <b class="warn">{extract.Rejected}</b></span><span>跳过（空行、合计行） <b>{extract.Skipped}</b></span></p>
             </div>

@@ -36,7 +36,7 @@ public static class UploadPages
     {
         var catalog = context.RequestServices.GetRequiredService<RuleSet>().Sources;
         var sources = catalog.Sources.Select(SourceRef.Of).Order()
-            .Select(s => Of($"""<option value="{s.Id}"{Raw(s.Id == source ? " selected" : "")}>{s.ChineseName}（{s.Id}）</option>"""));
+            .Select(s => Of($"""<option value="{s.Id}"{Raw(s.Id == source ? " selected" : "")}>{s.ChineseName}</option>"""));
         var message = problem is null ? Markup.Empty : Of($"""<p class="msg warn" id="upload-problem">{problem}</p>""");
         return Of($"""
             {message}

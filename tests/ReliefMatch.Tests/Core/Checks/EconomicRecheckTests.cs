@@ -123,7 +123,7 @@ public sealed class EconomicRecheckTests
         var period = new ReportingMonth(2023, 7);
         var rules = ShippedRules.Only("economic-check-overdue");
 
-        var findings = FindingEngine.Evaluate(new ExtractSet { Roster = roster }, period, rules, Home)
+        var findings = FindingEngine.Evaluate(new ExtractSet { Roster = roster }, period, rules, MonthBuilder.County)
             .Where(f => f.RuleId == "economic-check-overdue")
             .Select(f => f.HouseholdId)
             .Order(StringComparer.Ordinal);

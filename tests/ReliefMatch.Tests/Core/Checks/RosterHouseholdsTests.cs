@@ -2,6 +2,7 @@ using ReliefMatch.Core.Checks;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Matching;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Tests.Core.Matching;
 
 namespace ReliefMatch.Tests.Core.Checks;
 
@@ -23,7 +24,7 @@ public class RosterHouseholdsTests
     {
         var households = RosterHouseholds.OfHomeCounty(Roster, "450326");
 
-        var month = MonthEvaluation.Prepare(new ExtractSet { Roster = Roster }, new ReportingMonth(2023, 7), "450326", []);
+        var month = MonthEvaluation.Prepare(new ExtractSet { Roster = Roster }, new ReportingMonth(2023, 7), MonthBuilder.County, []);
         Assert.Equal(month.Households.Select(h => h.Id).Order(StringComparer.Ordinal), households.Select(h => h.HouseholdId));
         foreach (var household in households)
         {

@@ -93,7 +93,7 @@ public class DeceasedRecipientCheckTests
     {
         var month = Recipient().PoliceDeath(Zhang, "张老汉", Died);
         var both = RuleSet.From([ShippedRules.Set.Find(Rule)!, ShippedRules.Set.Find("id-name-mismatch")!]);
-        var finding = Assert.Single(FindingEngine.Evaluate(month.Build(), new ReportingMonth(2023, 7), both));
+        var finding = Assert.Single(FindingEngine.Evaluate(month.Build(), new ReportingMonth(2023, 7), both, MonthBuilder.County));
         Assert.Equal("id-name-mismatch", finding.RuleId);
         Assert.Equal(Confidence.Review, finding.Confidence);
     }
@@ -165,7 +165,7 @@ public class DeceasedRecipientCheckTests
         var text = ShippedRules.Files().Single(f => f.Name == "deceased-recipient.yaml").Text
             .Replace("[police-deaths, health-deaths]", "[health-deaths]", StringComparison.Ordinal);
         var rules = RuleSet.Load([new RuleFile("deceased-recipient.yaml", text)]);
-        var findings = FindingEngine.Evaluate(Recipient().PoliceDeath(Zhang, "张三", Died).Build(), new ReportingMonth(2023, 7), rules);
+        var findings = FindingEngine.Evaluate(Recipient().PoliceDeath(Zhang, "张三", Died).Build(), new ReportingMonth(2023, 7), rules, MonthBuilder.County);
         Assert.Empty(findings);
     }
 }

@@ -1,5 +1,8 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
+using ReliefMatch.Core.Matching;
+using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Places;
 
 namespace ReliefMatch.Tests.Core.Matching;
 
@@ -34,6 +37,20 @@ public class DibaoTekunOverlapCheckTests
         var finding = Assert.Single(ShippedRules.Run(Rule, month));
         Assert.Equal("同时在保：永福县 苏桥镇 家庭编号 H1 特困供养", Assert.Single(finding.Evidence).Text);
         Assert.Empty(ShippedRules.Run("duplicate-enrolment", month));
+    }
+
+    [Theory]
+    [InlineData(null)]          // rows with the county code only: once 本县
+    [InlineData("永福")]        // the roster's own short spelling
+    public void Evaluate_HomeRowsSpellTheCountyOtherwise_EvidenceNamesTheInstallationsCounty(string? rosterSpelling)
+    {
+        var month = new MonthBuilder()
+            .Roster(Zhang, "张三", "H1", countyName: rosterSpelling ?? "")
+            .Roster(Zhang, "张三", "H1", Programme.Tekun, countyName: rosterSpelling ?? "");
+
+        var finding = Assert.Single(FindingEngine.Evaluate(month.Build(), new ReportingMonth(2023, 7), ShippedRules.Only(Rule), new HomeCounty(MonthBuilder.Home, "永福县")));
+
+        Assert.Equal("同时在保：永福县 苏桥镇 家庭编号 H1 特困供养", Assert.Single(finding.Evidence).Text);
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public class DuplicateEnrolmentCheckTests
     {
         var month = new MonthBuilder().Roster(Zhang, "张三", "H1").Roster(Zhang, "张三", "T1", Programme.Tekun);
         var both = RuleSet.From([ShippedRules.Set.Find(Rule)!, ShippedRules.Set.Find("dibao-tekun-overlap")!]);
-        var findings = FindingEngine.Evaluate(month.Build(), new ReportingMonth(2023, 7), both);
+        var findings = FindingEngine.Evaluate(month.Build(), new ReportingMonth(2023, 7), both, MonthBuilder.County);
         Assert.Equal(
             [("H1", "dibao-tekun-overlap"), ("H1", Rule), ("T1", "dibao-tekun-overlap"), ("T1", Rule)],
             findings.Select(f => (f.HouseholdId, f.RuleId)));

@@ -14,7 +14,7 @@ public partial class FindingEngineTests
     public void Evaluate_RosterWithoutLastCheckColumn_EconomicCheckSkippedNotEveryHouseholdOverdue()
     {
         var data = new MonthBuilder().Roster(Zhang, "张三", "H1").Roster(Li, "李四", "H2").Build();
-        Assert.DoesNotContain(FindingEngine.Evaluate(data, July, ShippedRules.Set), f => f.RuleId == "economic-check-overdue");
+        Assert.DoesNotContain(FindingEngine.Evaluate(data, July, ShippedRules.Set, MonthBuilder.County), f => f.RuleId == "economic-check-overdue");
         var skip = Assert.Single(FindingEngine.Skipped(data, ShippedRules.Only("economic-check-overdue")));
         Assert.Equal(new RuleSkip("economic-check-overdue", "本月花名册没有“最近核对日期”列"), skip);
     }
@@ -23,7 +23,7 @@ public partial class FindingEngineTests
     public void Evaluate_LastCheckColumnOnOneRow_HouseholdWithoutDateStillOverdue()
     {
         var data = new MonthBuilder().Roster(Zhang, "张三", "H1").Roster(Li, "李四", "H2", lastCheck: new DateOnly(2023, 6, 1)).Build();
-        var finding = Assert.Single(FindingEngine.Evaluate(data, July, ShippedRules.Only("economic-check-overdue")));
+        var finding = Assert.Single(FindingEngine.Evaluate(data, July, ShippedRules.Only("economic-check-overdue"), MonthBuilder.County));
         Assert.Equal("H1", finding.HouseholdId);
         Assert.Empty(FindingEngine.Skipped(data, ShippedRules.Only("economic-check-overdue")));
     }

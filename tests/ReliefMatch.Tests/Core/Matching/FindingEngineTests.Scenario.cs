@@ -58,7 +58,7 @@ public partial class FindingEngineTests
             .Disability(monitored, "蒋十一", DisabilityCategory.Mental, 3)
             .Disability(edgePoor, "陈十", DisabilityCategory.Physical, 3);
 
-        var findings = FindingEngine.Evaluate(month.Build(), new ReportingMonth(2023, 7), ShippedRules.Set);
+        var findings = FindingEngine.Evaluate(month.Build(), new ReportingMonth(2023, 7), ShippedRules.Set, MonthBuilder.County);
         var actual = findings.Select(f => $"{f.RuleId} {f.HouseholdId} {f.IdNumber}").Order(StringComparer.Ordinal).ToList();
         // Nobody is overdue for the economic check: A6's 2023-01-31 + 6 months is end(P) itself.
         string[] expected =

@@ -20,7 +20,7 @@ public partial class FindingEngineTests
             .Roster(null, "王五", "H0", township: "百寿镇", village: "江口村", lastCheck: new DateOnly(2023, 6, 1))
             .PoliceDeath(a, "张三", new DateOnly(2023, 5, 12))
             .PoliceDeath(b, "李四", new DateOnly(2023, 6, 1));
-        var findings = FindingEngine.Evaluate(month.Build(), July, ShippedRules.Set);
+        var findings = FindingEngine.Evaluate(month.Build(), July, ShippedRules.Set, MonthBuilder.County);
         Assert.Equal(
             [("百寿镇", "H0", "invalid-roster-id"), ("苏桥镇", "H1", "deceased-recipient"), ("苏桥镇", "H1", "economic-check-overdue"), ("苏桥镇", "H2", "deceased-recipient")],
             findings.Select(f => (f.Township, f.HouseholdId, f.RuleId)));
@@ -32,14 +32,14 @@ public partial class FindingEngineTests
         var text = ShippedRules.Files().Single(f => f.Name == "invalid-roster-id.yaml").Text + "enabled: false\n";
         var rules = RuleSet.Load([new RuleFile("invalid-roster-id.yaml", text)]);
         Assert.False(rules.Rules[0].Enabled);
-        Assert.Empty(FindingEngine.Evaluate(new MonthBuilder().Roster(null, "张三", "H1").Build(), July, rules));
+        Assert.Empty(FindingEngine.Evaluate(new MonthBuilder().Roster(null, "张三", "H1").Build(), July, rules, MonthBuilder.County));
     }
 
     [Fact]
     public void Evaluate_OtherHomeCounty_FlagsThatCountysRows()
     {
         var month = new MonthBuilder().Roster(null, "张三", "L1", county: MonthBuilder.Neighbour).Roster(null, "李四", "H1");
-        var finding = Assert.Single(FindingEngine.Evaluate(month.Build(), July, ShippedRules.Only("invalid-roster-id"), MonthBuilder.Neighbour));
+        var finding = Assert.Single(FindingEngine.Evaluate(month.Build(), July, ShippedRules.Only("invalid-roster-id"), MonthBuilder.NeighbourCounty));
         Assert.Equal("L1", finding.HouseholdId);
     }
 
@@ -47,9 +47,9 @@ public partial class FindingEngineTests
     public void Evaluate_LongerCountyCode_CountsAsHome()
     {
         var month = new MonthBuilder().Roster(null, "张三", "H1", county: "450326101201").Roster(null, "李四", "G1", county: "4503261");
-        Assert.Equal(2, FindingEngine.Evaluate(month.Build(), July, ShippedRules.Only("invalid-roster-id")).Count);
+        Assert.Equal(2, FindingEngine.Evaluate(month.Build(), July, ShippedRules.Only("invalid-roster-id"), MonthBuilder.County).Count);
         var other = new MonthBuilder().Roster(null, "张三", "H1", county: "450322101201");
-        Assert.Empty(FindingEngine.Evaluate(other.Build(), July, ShippedRules.Only("invalid-roster-id")));
+        Assert.Empty(FindingEngine.Evaluate(other.Build(), July, ShippedRules.Only("invalid-roster-id"), MonthBuilder.County));
     }
 
     [Fact]
@@ -71,8 +71,8 @@ public partial class FindingEngineTests
             month.Medical(people[p], "甲" + p.ToString(System.Globalization.CultureInfo.InvariantCulture), new DateOnly(2023, 1 + r % 6, 1 + r % 28), amount);
         }
         var data = month.Build();
-        var first = FindingEngine.Evaluate(data, July, ShippedRules.Only("low-income-medical"));
-        var second = FindingEngine.Evaluate(data, July, ShippedRules.Only("low-income-medical"));
+        var first = FindingEngine.Evaluate(data, July, ShippedRules.Only("low-income-medical"), MonthBuilder.County);
+        var second = FindingEngine.Evaluate(data, July, ShippedRules.Only("low-income-medical"), MonthBuilder.County);
         Assert.Equal(1000, first.Count);
         Assert.All(first, f => Assert.Equal("医保结算：近12个月个人自付合计 20,000.00 元（40 笔）", f.Evidence[0].Text));
         Assert.Equal(first.Select(f => (f.Key, f.EvidenceFingerprint)), second.Select(f => (f.Key, f.EvidenceFingerprint)));
@@ -81,6 +81,6 @@ public partial class FindingEngineTests
     [Fact]
     public void Evaluate_NoRules_Nothing()
     {
-        Assert.Empty(FindingEngine.Evaluate(new MonthBuilder().Roster(null, "张三", "H1").Build(), July, RuleSet.From([])));
+        Assert.Empty(FindingEngine.Evaluate(new MonthBuilder().Roster(null, "张三", "H1").Build(), July, RuleSet.From([]), MonthBuilder.County));
     }
 }

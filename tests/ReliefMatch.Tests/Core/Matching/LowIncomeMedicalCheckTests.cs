@@ -157,7 +157,7 @@ public class LowIncomeMedicalCheckTests
             .Replace("window_months: 12", "window_months: 24", StringComparison.Ordinal);
         var rules = RuleSet.From([ShippedRules.Set.Find(Rule)!, RuleFileLoader.Load(new RuleFile("low-income-medical-50000.yaml", text))]);
         var month = Monitored().Medical(Chen, "陈七", D(2021, 9, 1), 30000m).Medical(Chen, "陈七", D(2023, 1, 9), 25000m);
-        var findings = FindingEngine.Evaluate(month.Build(), new ReportingMonth(2023, 7), rules);
+        var findings = FindingEngine.Evaluate(month.Build(), new ReportingMonth(2023, 7), rules, MonthBuilder.County);
         Assert.Equal([Rule, "low-income-medical-50000"], findings.Select(f => f.RuleId));
         Assert.Equal("医保结算：近24个月个人自付合计 55,000.00 元（2 笔）", findings[1].Evidence[0].Text);
     }

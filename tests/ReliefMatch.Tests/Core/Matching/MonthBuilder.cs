@@ -1,5 +1,6 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Identity;
+using ReliefMatch.Core.Places;
 using ReliefMatch.Core.Sources;
 
 namespace ReliefMatch.Tests.Core.Matching;
@@ -13,6 +14,11 @@ internal sealed class MonthBuilder
 {
     public const string Home = "450326";
     public const string Neighbour = "450322"; // 临桂区
+
+    /// <summary>The county the months are evaluated for, as an installation names it.</summary>
+    public static readonly HomeCounty County = new(Home, "永福县");
+
+    public static readonly HomeCounty NeighbourCounty = new(Neighbour, "临桂区");
 
     private readonly List<RosterRecord> _roster = [];
     private readonly List<DeathRecord> _deaths = [];

@@ -47,7 +47,7 @@ public class RuleChecksTests
     public void Prepare_OnlyDeclaredParts_OthersAreRefusedNotComputedOnTheFly()
     {
         var data = new MonthBuilder().Roster(Zhang, "张三", "H1").Build();
-        var month = MonthEvaluation.Prepare(data, July, MonthBuilder.Home, [new RuleNeeds { Parts = MonthParts.DeathMatches }]);
+        var month = MonthEvaluation.Prepare(data, July, MonthBuilder.County, [new RuleNeeds { Parts = MonthParts.DeathMatches }]);
 
         Assert.Empty(month.DeathMatches);
         Assert.Empty(month.MonitoringMatches);
@@ -63,7 +63,7 @@ public class RuleChecksTests
     public void Prepare_SeveralMedicalWindows_TheWidestIsScanned()
     {
         var data = new MonthBuilder().Roster(Zhang, "张三", "H1").Build();
-        var month = MonthEvaluation.Prepare(data, July, MonthBuilder.Home,
+        var month = MonthEvaluation.Prepare(data, July, MonthBuilder.County,
         [
             new RuleNeeds { Parts = MonthParts.MedicalSettlements, MedicalWindowMonths = 12 },
             new RuleNeeds { Parts = MonthParts.MedicalSettlements, MedicalWindowMonths = 24 },

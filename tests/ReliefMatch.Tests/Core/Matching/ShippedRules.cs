@@ -34,5 +34,5 @@ internal static class ShippedRules
 
     /// <summary>Evaluates one shipped rule for 2023-07 unless told otherwise.</summary>
     public static IReadOnlyList<Finding> Run(string ruleId, MonthBuilder month, string period = "2023-07") =>
-        FindingEngine.Evaluate(month.Build(), ReportingMonth.Parse(period), Only(ruleId));
+        FindingEngine.Evaluate(month.Build(), ReportingMonth.Parse(period), Only(ruleId), MonthBuilder.County);
 }

@@ -6,7 +6,7 @@ namespace ReliefMatch.Tests.Core.Sources;
 
 public class SourceDeclarationLoaderTests
 {
-    private const string Cremation = """
+    internal const string Cremation = """
         # 民政 殡葬 火化记录
         id: cremation
         names:
@@ -33,7 +33,7 @@ public class SourceDeclarationLoaderTests
     private static RuleFileException Fails(string text, string file = "cremation.yaml") =>
         Assert.Throws<RuleFileException>(() => SourceDeclarationLoader.Load(new RuleFile(file, text)));
 
-    private static IEnumerable<RuleFile> ShippedFiles() =>
+    internal static IEnumerable<RuleFile> ShippedFiles() =>
         Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "rules", "sources"), "*.yaml").Order(StringComparer.Ordinal)
             .Select(p => new RuleFile(Path.GetFileName(p), File.ReadAllText(p)));
 

@@ -24,6 +24,7 @@ public class SheetStatisticsTests
         IReadOnlySet<string>? rulesRun = null, IReadOnlyDictionary<string, TownshipEntries>? entries = null) =>
         SheetStatistics.Compute(new StatisticsInput
         {
+            HomeCountyCode = "450326",
             Period = July,
             HomeTownships = Townships,
             Findings = findings ?? [],

@@ -38,7 +38,7 @@ internal static class TestFindings
 
     /// <summary>The 统计表 counted from findings alone: every cell with another source blank.</summary>
     public static MonthStatistics Statistics(ReportingMonth period, IEnumerable<RunFinding> findings, IEnumerable<string> townships) =>
-        SheetStatistics.Compute(new StatisticsInput { Period = period, Findings = findings.ToList(), HomeTownships = townships.ToList() });
+        SheetStatistics.Compute(new StatisticsInput { HomeCountyCode = "450326", Period = period, Findings = findings.ToList(), HomeTownships = townships.ToList() });
 
     public static RunFinding Run(Finding finding, ReportingMonth? firstSeen = null, FindingStatus status = FindingStatus.Open) =>
         new(finding, firstSeen ?? July, status);

@@ -31,4 +31,12 @@ public sealed class FlakyJobs
         Executions.AddOrUpdate(key, 1, (_, n) => n + 1);
         throw new ExtractRefusedException("roster/x.csv", "required columns missing: 姓名", ["序号"]);
     }
+
+    /// <summary>A failure quoting a resident ID, in its message and in an inner exception's.</summary>
+    public void QuotesAnId(string key)
+    {
+        Executions.AddOrUpdate(key, 1, (_, n) => n + 1);
+        throw new InvalidOperationException("row 7: 45032619800101123X is enrolled twice",
+            new ArgumentException("key (id_number)=(45032619800101123X) already exists"));
+    }
 }

@@ -1,4 +1,5 @@
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Places;
 using ReliefMatch.Host.Outputs;
 using static ReliefMatch.Tests.Core.Statistics.TestFindings;
 using static ReliefMatch.Tests.Host.Outputs.OutputSamples;
@@ -21,7 +22,7 @@ public sealed class RunOutputWriterTests : IDisposable
     {
         OutputDirectory = Path.Combine(root, folder),
         Period = July,
-        CountyName = "永福县",
+        County = new HomeCounty("450326", "永福县"),
         HomeTownships = Townships,
         Findings = All,
         Imports = [new FileReport { Source = SourceKind.Roster, File = "roster/a.csv", Encoding = "UTF-8", RowsRead = 1, Accepted = 1 }],

@@ -96,6 +96,7 @@ public class StatisticsSheetWriterTests
     {
         var statistics = SheetStatistics.Compute(new StatisticsInput
         {
+            HomeCountyCode = "450326",
             Period = July,
             HomeTownships = ["罗锦镇"],
             Findings = [],

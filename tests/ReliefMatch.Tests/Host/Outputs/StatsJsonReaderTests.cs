@@ -13,6 +13,7 @@ public class StatsJsonReaderTests
     {
         var sheet = SheetStatistics.Compute(new StatisticsInput
         {
+            HomeCountyCode = "450326",
             Period = July,
             HomeTownships = ["罗锦镇", "苏桥镇"],
             Findings = All,

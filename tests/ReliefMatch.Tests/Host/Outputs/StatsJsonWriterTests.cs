@@ -33,6 +33,7 @@ public class StatsJsonWriterTests
     {
         var report = SheetStatistics.Compute(new StatisticsInput
         {
+            HomeCountyCode = "450326",
             Period = July,
             HomeTownships = ["罗锦镇"],
             Findings = [],

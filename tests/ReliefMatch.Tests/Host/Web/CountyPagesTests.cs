@@ -106,6 +106,15 @@ public sealed class CountyPagesTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_Page_SourcesNamedInChineseWithoutTheirIds()
+    {
+        var page = await _county.PageAsync("/county/upload");
+
+        Assert.Contains("<option value=\"police-deaths\">公安户籍注销</option>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("（police-deaths）", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Imports_RejectedRows_ListedWithIdsMaskedUntilRevealed()
     {
         const string damaged = "450326198001011000";
@@ -117,6 +126,7 @@ public sealed class CountyPagesTests(PostgresFixture postgres) : IAsyncLifetime
         var full = await _county.PageAsync($"/county/imports/{id}?full=1");
 
         Assert.Contains("police-deaths/死亡.csv", list, StringComparison.Ordinal);
+        Assert.Contains("来源：公安户籍注销 · 月份：2023-07", masked, StringComparison.Ordinal);
         Assert.Contains("450326********1000", masked, StringComparison.Ordinal);
         Assert.DoesNotContain(damaged, masked, StringComparison.Ordinal);
         Assert.Contains(damaged, full, StringComparison.Ordinal);

@@ -30,7 +30,7 @@ public sealed class SplitEvaluationTests(PostgresFixture postgres)
             await using var db = await postgres.NewDatabaseAsync();
             await new ExtractImporter(db.DataSource, new FakeTimeProvider()).ImportFolderAsync(folder, July);
             var loader = new ExtractSetLoader(db.DataSource);
-            var whole = FindingEngine.Evaluate(await loader.LoadAsync(July), July, ShippedRules.Set);
+            var whole = FindingEngine.Evaluate(await loader.LoadAsync(July), July, ShippedRules.Set, MonthBuilder.County);
             Assert.True(whole.Count > 300, $"the county should raise findings of every rule, got {whole.Count}");
             Assert.Equal(ShippedRules.Set.Enabled.Select(r => r.Id).Order(), whole.Select(f => f.RuleId).Distinct().Order());
 
@@ -40,7 +40,7 @@ public sealed class SplitEvaluationTests(PostgresFixture postgres)
                 foreach (var part in IdPartition.All(count))
                 {
                     var data = await loader.LoadAsync(July, part);
-                    parts.Add(FindingEngine.EvaluatePart(data, July, ShippedRules.Set, part));
+                    parts.Add(FindingEngine.EvaluatePart(data, July, ShippedRules.Set, part, MonthBuilder.County));
                 }
                 var merged = FindingEngine.Merge(parts);
 
