@@ -258,7 +258,7 @@ public class RecordHeldCheckTests
             .Record("housing-fund", Wife, "李四", ("employer", "桂林某公司"), ("month", new ReportingMonth(2023, 2)), ("amount", 300m))
             .Record("housing-fund", Head, "张三", ("employer", "桂林某公司"), ("month", new ReportingMonth(2023, 1)), ("amount", 300m))
             .Record("housing-fund", Head, "张三", ("employer", "桂林某公司"), ("month", new ReportingMonth(2023, 7)), ("amount", 99m));
-        var finding = Assert.Single(FindingEngine.Evaluate(month.Build(), new ReportingMonth(2023, 7), RuleSet.From([rule])));
+        var finding = Assert.Single(FindingEngine.Evaluate(month.Build(), new ReportingMonth(2023, 7), RuleSet.From([rule]), MonthBuilder.County));
         Assert.Equal((Head, "recipient-housing-fund"), (finding.IdNumber, finding.RuleId));
         var evidence = Assert.Single(finding.Evidence);
         Assert.Equal("住房公积金缴存：李四 单位名称 桂林某公司，缴存月份 2023-02，月缴存额 300.00 元", evidence.Text);

@@ -174,7 +174,7 @@ public class SheetStatisticsTests
             .Record("housing-aid", B, "乙", ("aid_type", "农村危房改造"), ("approved_on", D(2023, 7, 10)))
             .Record("relocation", B, "乙", ("site", "城东安置区"));
         var tagRules = ShippedRules.Set.Rules.Where(r => SheetCells.IsTagRule(r.Id)).ToList();
-        var findings = FindingEngine.Evaluate(month.Build(), July, RuleSet.From(tagRules)).Select(f => Run(f)).ToList();
+        var findings = FindingEngine.Evaluate(month.Build(), July, RuleSet.From(tagRules), MonthBuilder.County).Select(f => Run(f)).ToList();
         // The medical and disability rules lack their sources here; taken as run and finding nobody, so that the total is counted.
         var ran = tagRules.Select(r => r.Id).ToHashSet();
         var s = Compute(monitoring: month, findings: findings, rulesRun: ran);
