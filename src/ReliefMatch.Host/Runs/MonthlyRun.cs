@@ -17,8 +17,8 @@ namespace ReliefMatch.Host.Runs;
 
 /// <summary>
 /// The monthly run: import what is new in the drop folder, evaluate every rule for the period against
-/// everything imported so far, store the findings (keeping first-seen months and dispositions) and write the
-/// outputs. The same inputs give the same state and byte-identical CSV/JSON outputs.
+/// everything imported so far, store the findings (keeping first-seen months and dispositions), write the
+/// outputs and draw the month's control list (<see cref="ControlListDraw"/>). The same inputs give the same state and byte-identical CSV/JSON outputs.
 /// </summary>
 public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Installation installation, TimeProvider time, ILogger logger)
 {
@@ -87,6 +87,9 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             }
 
             var written = await WriteOutputsAsync(request, imports, stored, townships, cancellationToken);
+            // The month's control list, drawn once from what this run did not flag (its time is the outputs stage's).
+            await ControlListDraw.DrawAsync(dataSource, time, rules.ControlList, installation.HomeCountyCode, request.Period, townships,
+                stored.Select(s => s.Finding.IdNumber), cancellationToken);
             Completed("outputs", written.Findings.Count);
             return new MonthlyRunResult(runId, request.Period, imports, written.Findings, townships, written.Outputs, timings, reused)
             {

@@ -89,6 +89,8 @@ public static class WorkplaceHost
         services.AddSingleton<RuleTitles>();
         services.AddSingleton<WorklistService>();
         services.AddSingleton<WorklistReturnService>();
+        services.AddSingleton(_ => new ReliefMatch.Storage.Accuracy.ControlListStore(database.DataSource, time));
+        services.AddSingleton<ControlReturn>();
         services.AddSingleton<ExtractUploadSaver>();
         services.AddSingleton<IExtractUploadProcessor, ImmediateExtractImport>();
         if (database.Cluster is { } cluster)
