@@ -5,24 +5,23 @@ namespace ReliefMatch.Core.Accuracy;
 
 /// <summary>
 /// Groups the reasons townships give for 不属实, so that the county sees which misreadings of the data recur: texts
-/// that differ only in width (ＡＢ / AB, full-width punctuation), spaces, letter case or closing punctuation are one
+/// that differ only in width (ＡＢ / AB, full-width punctuation), spaces or closing punctuation are one
 /// reason. An ID typed into a reason is masked (6+4): the grouped reasons are shown beyond the township that wrote them.
 /// </summary>
 public static class DismissalReasons
 {
     private const string Trailing = "。.，,；;！!、 ";
 
-    /// <summary>The reason as grouped and shown: NFKC, no white space, lower-case Latin letters, no closing punctuation, IDs masked; 未写理由 when empty.</summary>
+    /// <summary>The reason as grouped and shown: NFKC, no white space, no closing punctuation, IDs masked; 未写理由 when empty.</summary>
     public static string Normalise(string? reason)
     {
-        // Masked first: a lower-cased check letter (x) would no longer read as an ID.
         var text = IdText.MaskIds((reason ?? "").Normalize(NormalizationForm.FormKC));
         var compact = new StringBuilder(text.Length);
         foreach (var c in text)
         {
             if (!char.IsWhiteSpace(c))
             {
-                compact.Append(char.ToLowerInvariant(c));
+                compact.Append(c);
             }
         }
         var result = compact.ToString().TrimEnd(Trailing.ToCharArray());
