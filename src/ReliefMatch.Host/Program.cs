@@ -21,6 +21,7 @@ root.Subcommands.Add(ImportCommand.Create(time));
 root.Subcommands.Add(RunCommand.Create(time));
 root.Subcommands.Add(SampleCommand.Create());
 root.Subcommands.Add(ExplainCommand.Create());
+root.Subcommands.Add(AccuracyCommand.Create(time));
 root.Subcommands.Add(BenchCommand.Create(time));
 root.Subcommands.Add(ServeCommand.Create(time));
 root.Subcommands.Add(UserCommand.Create(time));

@@ -20,6 +20,13 @@ public sealed class RuleSet
 
     public IEnumerable<Rule> Enabled => Rules.Where(r => r.Enabled);
 
+    /// <summary>The monthly control list's size (<c>settings/control-list.yaml</c> beside the rule files; the default when there is none).</summary>
+    public Accuracy.ControlListParameters ControlList { get; private init; } = Accuracy.ControlListParameters.Default;
+
+    /// <summary>These rules with the control list's size read from its file.</summary>
+    public RuleSet WithControlList(Accuracy.ControlListParameters controlList) =>
+        new(Rules) { ControlList = controlList ?? throw new ArgumentNullException(nameof(controlList)) };
+
     public Rule? Find(string id) => Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal));
 
     /// <summary>Loads rule files (name and text). The host decides which files of the folder are rule files (<c>*.yaml</c>, <c>*.yml</c>).</summary>

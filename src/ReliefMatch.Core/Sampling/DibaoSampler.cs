@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using MathNet.Numerics.Random;
 using ReliefMatch.Core.Periods;
 
 namespace ReliefMatch.Core.Sampling;
@@ -19,7 +18,7 @@ public static class DibaoSampler
     public const decimal DefaultFraction = 0.5m;
 
     /// <summary>Names the generator and the shuffle, stored with every draw.</summary>
-    public const string Algorithm = "MT19937 init_genrand(seed); for i < size: swap(i, i + floor(genrand_int32() / 2^32 * (n - i))) over candidates in ordinal household-id order";
+    public const string Algorithm = SeededDraw.Shuffle + " over candidates in ordinal household-id order";
 
     /// <summary>How many of <paramref name="candidates"/> are drawn: ⌈candidates × fraction⌉.</summary>
     public static int SampleSize(int candidates, decimal fraction = DefaultFraction)
@@ -71,15 +70,8 @@ public static class DibaoSampler
             .ThenBy(a => a.CountyCode, StringComparer.Ordinal)
             .ToArray();
         var seed = SampleSeed.For(period, township);
-        var size = SampleSize(candidates.Length, fraction);
-        var random = new MersenneTwister(seed, threadSafe: false);
-        for (var i = 0; i < size; i++)
-        {
-            // NextDouble is genrand_int32() / 2^32 (not Next(min, max), whose mapping is the library's own).
-            var j = i + (int)(random.NextDouble() * (candidates.Length - i));
-            (candidates[i], candidates[j]) = (candidates[j], candidates[i]);
-        }
-        return new TownshipSample(township, seed, approvals.Count, Fingerprint(approvals), candidates[..size]);
+        var selected = SeededDraw.Pick(candidates, SampleSize(candidates.Length, fraction), seed);
+        return new TownshipSample(township, seed, approvals.Count, Fingerprint(approvals), selected);
     }
 
     private static string Fingerprint(IEnumerable<DibaoApproval> approvals)

@@ -13,10 +13,17 @@ namespace ReliefMatch.Core.Sampling;
 /// </summary>
 public static class SampleSeed
 {
-    public static int For(ReportingMonth period, string township)
+    public static int For(ReportingMonth period, string township) => For("dibao-sample", period, township);
+
+    /// <summary>
+    /// The seed of another of the county's monthly draws, named by <paramref name="purpose"/> in place of
+    /// <c>dibao-sample</c> (the control list's is <c>control-list</c>), so that two draws of a month never share a seed.
+    /// </summary>
+    public static int For(string purpose, ReportingMonth period, string township)
     {
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
         ArgumentNullException.ThrowIfNull(township);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"dibao-sample|{period}|{township}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{purpose}|{period}|{township}"));
         return BinaryPrimitives.ReadInt32BigEndian(hash) & int.MaxValue;
     }
 }

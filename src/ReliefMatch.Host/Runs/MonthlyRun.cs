@@ -17,8 +17,8 @@ namespace ReliefMatch.Host.Runs;
 
 /// <summary>
 /// The monthly run: import what is new in the drop folder, evaluate every rule for the period against
-/// everything imported so far, store the findings (keeping first-seen months and dispositions) and write the
-/// outputs. The same inputs give the same state and byte-identical CSV/JSON outputs.
+/// everything imported so far, store the findings (keeping first-seen months and dispositions), write the
+/// outputs and draw the month's control list (<see cref="ControlListDraw"/>). The same inputs give the same state and byte-identical CSV/JSON outputs.
 /// </summary>
 public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Installation installation, TimeProvider time, ILogger logger)
 {
@@ -119,13 +119,17 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
         new RunInputs(dataSource).DigestAsync(period, RulesDescription(rules, installation), cancellationToken);
 
     /// <summary>
-    /// When the request names an output folder, counts the month's 统计表 from the run's stored findings and what
+    /// Draws the month's control list when it has none yet (<see cref="ControlListDraw"/>). When the request names an output folder, counts the month's 统计表 from the run's stored findings and what
     /// storage holds for its other cells, and writes the outputs. Without one (a split run's merge, whose client writes
     /// the outputs itself) nothing is counted: the sheet reads four snapshots back, which only the outputs need.
     /// </summary>
     public async Task<RunWrite> WriteOutputsAsync(MonthlyRunRequest request, IReadOnlyList<FileReport> imports,
         IReadOnlyList<StoredFinding> stored, IReadOnlyList<string> townships, CancellationToken cancellationToken)
     {
+        // The month's control list, drawn once from what this run did not flag, whether the run was in one piece or in
+        // parts (both end here); a later call finds it drawn and reads nothing more.
+        await ControlListDraw.DrawAsync(dataSource, time, rules.ControlList, installation.HomeCountyCode, request.Period, townships,
+            stored.Select(s => s.Finding.IdNumber), cancellationToken);
         var runFindings = stored.Select(s => new RunFinding(s.Finding, s.FirstSeen, s.Status) { Verification = s.Verification }).ToList();
         if (request.OutputDirectory is not { } output)
         {

@@ -1,9 +1,10 @@
+using ReliefMatch.Core.Accuracy;
 using ReliefMatch.Core.Rules;
 using ReliefMatch.Core.Sources;
 
 namespace ReliefMatch.Host.Runs;
 
-/// <summary>Finds and reads the rule files (<c>*.yaml</c>) that the run applies.</summary>
+/// <summary>Finds and reads the rule files (<c>*.yaml</c>) that the run applies, and the control list's size (<c>settings/control-list.yaml</c>).</summary>
 public static class RuleFolder
 {
     public const string EnvironmentVariable = "RELIEFMATCH_RULES";
@@ -53,7 +54,12 @@ public static class RuleFolder
         {
             throw new InvalidOperationException($"Rule folder '{folder}' holds no rule files (*.yaml).");
         }
-        return RuleSet.Load(files, Sources(folder));
+        var rules = RuleSet.Load(files, Sources(folder));
+        // The control list's size lives beside the rules, in a sub-folder: every *.yaml at the top is a rule.
+        var controlList = Path.Combine(folder, ControlListParameters.Folder, ControlListParameters.FileName);
+        return File.Exists(controlList)
+            ? rules.WithControlList(ControlListParameters.Load(new RuleFile(Path.Combine(ControlListParameters.Folder, ControlListParameters.FileName), File.ReadAllText(controlList))))
+            : rules;
     }
 
     /// <summary>The installation's declared sources: the shipped ones and those of <c>sources/*.yaml</c> in <paramref name="folder"/>.</summary>

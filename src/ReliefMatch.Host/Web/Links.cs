@@ -11,6 +11,13 @@ public static class Links
     public static string Worklist(string township, ReportingMonth period, string extension, bool fullIds = false) =>
         $"/townships/{Uri.EscapeDataString(township)}/worklist/{period}.{extension}" + Query(("full", fullIds ? "1" : null));
 
+    /// <summary>A township's 对照抽查名单 of a month as XLSX.</summary>
+    public static string ControlList(string township, ReportingMonth period, bool fullIds = false) =>
+        $"/townships/{Uri.EscapeDataString(township)}/control-list/{period}.xlsx" + Query(("full", fullIds ? "1" : null));
+
+    /// <summary>The county's page of each rule's measured accuracy.</summary>
+    public static string Accuracy(ReportingMonth? period = null) => "/county/accuracy" + Query(("period", period?.ToString()));
+
     public static string Returns(string township) => $"/townships/{Uri.EscapeDataString(township)}/returns";
 
     /// <summary>Where a township's 统计表 entries of a month are posted.</summary>

@@ -89,6 +89,8 @@ public static class WorkplaceHost
         services.AddSingleton<RuleTitles>();
         services.AddSingleton<WorklistService>();
         services.AddSingleton<WorklistReturnService>();
+        services.AddSingleton(_ => new ReliefMatch.Storage.Accuracy.ControlListStore(database.DataSource, time));
+        services.AddSingleton<ControlReturn>();
         services.AddSingleton<ExtractUploadSaver>();
         services.AddSingleton<IExtractUploadProcessor, ImmediateExtractImport>();
         if (database.Cluster is { } cluster)
@@ -273,6 +275,7 @@ public static class WorkplaceHost
         AuditPages.Map(county);
         MonthPages.Map(county);
         UserPages.Map(county);
+        AccuracyPages.Map(county);
         // Without the jobs there is no dashboard: the county is told so, everyone else was refused above.
         site.MapGet("/hangfire/{**rest}", (HttpContext context) => PageResults.Page(context, "任务面板",
             Html.HtmlText.Of($"""<p>本安装未启用定时任务，没有任务面板。</p>"""), StatusCodes.Status404NotFound))

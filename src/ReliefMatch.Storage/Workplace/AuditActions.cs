@@ -44,13 +44,15 @@ public static class AuditActions
     public const string JobsDashboard = "jobs-dashboard";
     /// <summary>The findings of a search exported as a workbook.</summary>
     public const string ExportFindings = "export-findings";
+    /// <summary>A township's 对照抽查名单 downloaded.</summary>
+    public const string DownloadControlList = "download-control-list";
 
     /// <summary>Every action, in the order the audit page's filter lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         SignIn, SignInFailed, SignOut, AccessDenied, DownloadWorklist, DownloadStatistics, RevealIds, UploadExtract, ReturnWorklist,
         DownloadSample, DownloadDueList, EnterStatistics, QueueRun, RunMonth, TriggerJob, JobsDashboard, ExportFindings,
-        PublishStatistics, ConfirmMonth, RecordOutcome, ReviewSample, AddUser,
+        PublishStatistics, ConfirmMonth, RecordOutcome, ReviewSample, AddUser, DownloadControlList,
     ];
 
     /// <summary>How an action reads on the audit page.</summary>
@@ -78,6 +80,7 @@ public static class AuditActions
         RecordOutcome => "登记核查结果",
         ReviewSample => "登记抽样核查结果",
         AddUser => "添加用户",
+        DownloadControlList => "下载对照抽查名单",
         _ => action,
     };
 }

@@ -73,7 +73,7 @@ public static class Layout
         var links = new StringBuilder();
         if (user.IsCounty())
         {
-            links.Append(Of($"""<a href="/county">各乡镇进度</a><a href="/county/upload">上传比对数据</a><a href="/county/imports">导入记录</a><a href="/county/months">月份</a><a href="/county/runs">比对运行</a><a href="/findings">预警查询</a><a href="/county/statistics">统计表</a><a href="/county/samples">低保抽样</a><a href="/county/due-lists">核对名单</a><a href="/county/audit">审计日志</a><a href="/county/users">用户管理</a><a href="/hangfire">任务面板</a>""").Value);
+            links.Append(Of($"""<a href="/county">各乡镇进度</a><a href="/county/upload">上传比对数据</a><a href="/county/imports">导入记录</a><a href="/county/months">月份</a><a href="/county/runs">比对运行</a><a href="/findings">预警查询</a><a href="/county/statistics">统计表</a><a href="/county/samples">低保抽样</a><a href="/county/accuracy">规则准确率</a><a href="/county/due-lists">核对名单</a><a href="/county/audit">审计日志</a><a href="/county/users">用户管理</a><a href="/hangfire">任务面板</a>""").Value);
         }
         else if (user.Township() is { } township)
         {

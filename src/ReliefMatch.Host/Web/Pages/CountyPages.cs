@@ -7,7 +7,7 @@ namespace ReliefMatch.Host.Web.Pages;
 
 /// <summary>
 /// The county's start page: for a month, where every township stands (open, confirmed, dismissed, closed,
-/// overdue) with its worklist downloads, and how the month's runs went.
+/// overdue) with its worklist downloads, how the month's runs went, and each rule's precision and the control list's miss rate.
 /// </summary>
 public static class CountyPages
 {
@@ -40,6 +40,7 @@ public static class CountyPages
             <tfoot><tr><th>合计</th><td class="n">{total.Total}</td><td class="n">{total.Open}</td><td class="n">{total.Confirmed}</td><td class="n">{total.Dismissed}</td><td class="n">{total.Closed}</td><td class="n">{total.Overdue}</td><td></td></tr></tfoot></table>
             <p class="muted">核查时限 = 首次预警当月月底 + 规则规定的天数；逾期指过了时限仍待核查。</p>
             <h2>本月比对运行</h2>{runLines}
+            {await AccuracyPages.SummaryAsync(context, period)}
             {await MonthTrends.CountyAsync(context, period, townships)}
             """);
         return PageResults.Page(context, "各乡镇核查进度", content);

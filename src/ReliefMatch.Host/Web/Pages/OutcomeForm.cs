@@ -88,9 +88,11 @@ public static class OutcomeForm
         {
             return Markup.Empty;
         }
-        var who = outcome.Name is null ? outcome.Reference : $"{outcome.Name}（{outcome.MaskedId}，{ruleTitle}）";
+        var who = outcome.Name is null ? outcome.Reference : ruleTitle is null ? $"{outcome.Name}（{outcome.MaskedId}）" : $"{outcome.Name}（{outcome.MaskedId}，{ruleTitle}）";
+        // A control-list row says which answer it recorded (有问题 / 无问题) rather than 属实 / 不属实.
+        var recorded = outcome.RuleId is null && outcome.Reason is { } said && outcome.Outcome != ReturnOutcome.Refused ? said : outcome.Outcome.Chinese();
         return outcome.Outcome == ReturnOutcome.Refused
             ? Of($"""<p class="msg warn" id="outcome-problem">未登记 {who}：{outcome.Reason}</p>""")
-            : Of($"""<p class="msg good" id="outcome-saved">{who}：{outcome.Outcome.Chinese()}</p>""");
+            : Of($"""<p class="msg good" id="outcome-saved">{who}：{recorded}</p>""");
     }
 }

@@ -3,6 +3,7 @@ using ReliefMatch.Host.Outputs;
 using ReliefMatch.Host.Web.Accounts;
 using ReliefMatch.Host.Web.Html;
 using ReliefMatch.Host.Web.Worklists;
+using ReliefMatch.Storage.Accuracy;
 using ReliefMatch.Storage.Statistics;
 using ReliefMatch.Storage.Workplace;
 using static ReliefMatch.Host.Web.Html.HtmlText;
@@ -23,6 +24,7 @@ public static class TownshipPages
         app.MapGet("/townships/{township}", TownshipAsync);
         app.MapGet("/townships/{township}/worklist/{period}.xlsx", (HttpContext c, string township, string period, WorklistService s) => WorklistFileAsync(c, township, period, "xlsx", s));
         app.MapGet("/townships/{township}/worklist/{period}.csv", (HttpContext c, string township, string period, WorklistService s) => WorklistFileAsync(c, township, period, "csv", s));
+        app.MapGet("/townships/{township}/control-list/{period}.xlsx", ControlListFileAsync);
         app.MapPost("/townships/{township}/returns", ReturnAsync).WithMetadata(UploadLimit.Returns);
         app.MapGet("/townships/{township}/returns/{id:long}", ReturnDetailAsync);
         app.MapPost("/townships/{township}/entries/{period}", EntriesAsync);
@@ -30,13 +32,13 @@ public static class TownshipPages
     }
 
     private static async Task<IResult> TownshipAsync(HttpContext context, string township, WorklistService worklists, WorklistReturnStore returns,
-        TownshipEntryStore entries, PublishedSheetStore publications, TimeProvider time)
+        TownshipEntryStore entries, PublishedSheetStore publications, ControlListStore controls, TimeProvider time)
     {
         if (!context.User.MaySee(township) || PageInput.FullIdsRefused(context))
         {
             return PageResults.Forbidden(context);
         }
-        return await PageAsync(context, township, worklists, returns, entries, publications, time, Markup.Empty);
+        return await PageAsync(context, township, new(worklists, returns, entries, publications, controls), time, Markup.Empty);
     }
 
     /// <summary>
@@ -44,7 +46,7 @@ public static class TownshipPages
     /// worklist would be, audited, and the page shown again with what became of it (400 with the reason when refused).
     /// </summary>
     private static async Task<IResult> OutcomeAsync(HttpContext context, string township, WorklistReturnService service, RuleTitles titles,
-        WorklistService worklists, WorklistReturnStore returns, TownshipEntryStore entries, PublishedSheetStore publications, TimeProvider time)
+        WorklistService worklists, WorklistReturnStore returns, TownshipEntryStore entries, PublishedSheetStore publications, ControlListStore controls, TimeProvider time)
     {
         if (!context.User.MaySee(township))
         {
@@ -58,13 +60,18 @@ public static class TownshipPages
             $"{township} {outcome.Reference} {who} {row.Result}：{outcome.Outcome.Chinese()}{(outcome.Reason is { } r ? "（" + r + "）" : "")}",
             outcome.Outcome is ReturnOutcome.Confirmed or ReturnOutcome.Dismissed ? 1 : 0);
         var notice = OutcomeForm.Notice(outcome, outcome.RuleId is { } rule ? titles.Of(rule) : null);
-        return await PageAsync(context, township, worklists, returns, entries, publications, time, notice,
+        return await PageAsync(context, township, new(worklists, returns, entries, publications, controls), time, notice,
             outcome.Outcome == ReturnOutcome.Refused ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> PageAsync(HttpContext context, string township, WorklistService worklists, WorklistReturnStore returns,
-        TownshipEntryStore entries, PublishedSheetStore publications, TimeProvider time, Markup outcomeNotice, int status = StatusCodes.Status200OK)
+    /// <summary>What the township page reads from.</summary>
+    private sealed record PageStores(WorklistService Worklists, WorklistReturnStore Returns, TownshipEntryStore Entries, PublishedSheetStore Publications,
+        ControlListStore Controls);
+
+    private static async Task<IResult> PageAsync(HttpContext context, string township, PageStores stores, TimeProvider time, Markup outcomeNotice,
+        int status = StatusCodes.Status200OK)
     {
+        var (worklists, returns, entries, publications, controls) = stores;
         var (period, known) = await PageInput.PeriodAsync(context);
         var entered = (await entries.LoadAsync(period, context.RequestAborted)).GetValueOrDefault(township);
         var published = await publications.LatestAsync(period, context.RequestAborted) is not null;
@@ -94,6 +101,7 @@ public static class TownshipPages
             <label>上传填写后的核查清单 <input type="file" name="file" id="return-file" accept=".xlsx,.csv" required></label>
             <button type="submit" id="upload-return">上传</button></form></div>
             {OutcomeForm.Render(context, township, period, findings, today, outcomeNotice)}
+            {ControlListSection.Render(context, township, period, (await controls.ListAsync(period, township, context.RequestAborted)).SingleOrDefault(), today)}
             {entryForm}
             <h2>本月预警</h2>{reveal}
             {Fragments.FindingTable(findings, full, today, showTownship: false)}
@@ -127,6 +135,25 @@ public static class TownshipPages
         await WorkplaceAudit.WriteAsync(context, AuditActions.DownloadWorklist, $"{township} {period} {format}", worklist.Rows.Count, full);
         var contentType = format == "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
         return Results.File(buffer.ToArray(), contentType, $"{OutputNames.File(township)}-{period}-核查清单.{format}");
+    }
+
+    /// <summary>The township's 对照抽查名单 of a month as XLSX (404 when the month has none for it); audited like a worklist download.</summary>
+    private static async Task<IResult> ControlListFileAsync(HttpContext context, string township, string period, ControlListStore controls, WorkplaceSettings settings)
+    {
+        if (!context.User.MaySee(township) || PageInput.FullIdsRefused(context))
+        {
+            return PageResults.Forbidden(context);
+        }
+        if (!ReportingMonth.TryParse(period, out var month)
+            || (await controls.ListAsync(month, township, context.RequestAborted)).SingleOrDefault() is not { } draw)
+        {
+            return PageResults.NotFound(context);
+        }
+        var full = PageInput.WantsFullIds(context);
+        using var buffer = new MemoryStream();
+        ControlListXlsxWriter.Write(buffer, settings.Installation.CountyName, month, township, draw.Items, full);
+        await WorkplaceAudit.WriteAsync(context, AuditActions.DownloadControlList, $"{township} {month} xlsx", draw.Items.Count, full);
+        return Results.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{OutputNames.File(township)}-{month}-对照抽查名单.xlsx");
     }
 
     private static async Task<IResult> ReturnAsync(HttpContext context, string township, WorklistReturnService service, TimeProvider time)

@@ -11,12 +11,15 @@ namespace ReliefMatch.Host.Web.Worklists;
 /// <summary>
 /// Reads a worklist a township hands back: the XLSX or CSV that <see cref="WorklistXlsxWriter"/> and
 /// <see cref="WorklistCsvWriter"/> wrote, filled in, and possibly saved again by Excel or WPS (shared strings,
-/// date cells, a GB18030 CSV), within <see cref="XlsxLimits.Returns"/>. The header row is found by its texts within the first rows of any sheet; rows are
-/// tied to findings by the hidden 预警编号 column, never by position.
+/// date cells, a GB18030 CSV), within <see cref="XlsxLimits.Returns"/>, and the control list that
+/// <see cref="ControlListXlsxWriter"/> wrote. The header row is found by its texts within the first rows of any sheet; rows are
+/// tied to findings by the hidden 预警编号 column (a control list's 抽查编号), never by position.
 /// </summary>
 public static class ReturnedWorklistReader
 {
     private const string ReferenceHeader = "预警编号";
+    /// <summary>The control list's reference column (<see cref="ControlListXlsxWriter"/>): its rows are read the same way.</summary>
+    public const string ControlReferenceHeader = "抽查编号";
     private const string ResultHeader = "核查结果";
     private const string RemarksHeader = "处置情况";
     private const string CheckedByHeader = "核查人";
@@ -233,6 +236,10 @@ public static class ReturnedWorklistReader
                 foreach (var (column, (text, _)) in cells.OrderBy(c => c.Key))
                 {
                     headers.TryAdd(HeaderKey(text), column);
+                }
+                if (!headers.ContainsKey(ReferenceHeader) && headers.TryGetValue(ControlReferenceHeader, out var control))
+                {
+                    headers[ReferenceHeader] = control;
                 }
                 if (headers.ContainsKey(ReferenceHeader) && headers.ContainsKey(ResultHeader))
                 {

@@ -15,7 +15,8 @@ namespace ReliefMatch.Host.Web.Worklists;
 /// the outcomes recorded) or an escalation row left as printed (属实未处置). The return and each row's outcome are
 /// kept. An outcome entered on the page goes through the same checks (<see cref="RecordAsync"/>).
 /// </summary>
-public sealed class WorklistReturnService(FindingQueries queries, FindingStore store, WorklistReturnStore returns)
+/// <remarks>Rows of a control list (抽查编号 <c>KZ…</c>) come the same ways and are handed to <see cref="ControlReturn"/>.</remarks>
+public sealed class WorklistReturnService(FindingQueries queries, FindingStore store, WorklistReturnStore returns, ControlReturn controls)
 {
     public const string Confirmed = "属实";
     public const string Dismissed = "不属实";
@@ -40,12 +41,14 @@ public sealed class WorklistReturnService(FindingQueries queries, FindingStore s
         };
         if (read.Problem is null)
         {
-            var found = await queries.ByReferencesAsync(read.Rows.Select(r => r.Reference), cancellationToken);
+            var references = read.Rows.Select(r => r.Reference).ToList();
+            var found = await queries.ByReferencesAsync(references.Where(r => !ControlReturn.Names(r)), cancellationToken);
+            var foundControls = await controls.FindAsync(references.Where(ControlReturn.Names), cancellationToken);
             var outcomes = new List<WorklistReturnRow>(read.Rows.Count);
             var done = new HashSet<string>(StringComparer.Ordinal);
             foreach (var row in read.Rows)
             {
-                outcomes.Add(await ApplyRowAsync(row, township, userName, today, found, done, cancellationToken));
+                outcomes.Add(await ApplyRowAsync(row, township, userName, today, found, foundControls, done, cancellationToken));
             }
             result = result with { Rows = outcomes };
         }
@@ -60,17 +63,28 @@ public sealed class WorklistReturnService(FindingQueries queries, FindingStore s
     public async Task<WorklistReturnRow> RecordAsync(string township, ReturnedRow row, string userName, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        if (ControlReturn.Names(row.Reference))
+        {
+            var reference = row.Reference.Trim().ToUpperInvariant();
+            return await controls.ApplyAsync(row, reference, township, userName, today, await controls.FindAsync([reference], cancellationToken), done, cancellationToken);
+        }
         var found = await queries.ByReferencesAsync([row.Reference], cancellationToken);
-        return await ApplyRowAsync(row, township, userName, today, found, new HashSet<string>(StringComparer.Ordinal), cancellationToken);
+        return await ApplyRowAsync(row, township, userName, today, found, new Dictionary<string, Storage.Accuracy.StoredControlItem>(), done, cancellationToken);
     }
 
     private async Task<WorklistReturnRow> ApplyRowAsync(ReturnedRow row, string township, string userName, DateOnly today,
-        IReadOnlyDictionary<string, ReferencedFinding> found, HashSet<string> done, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, ReferencedFinding> found, IReadOnlyDictionary<string, Storage.Accuracy.StoredControlItem> foundControls,
+        HashSet<string> done, CancellationToken cancellationToken)
     {
         var reference = row.Reference.Trim().ToUpperInvariant();
         if (reference.Length == 0)
         {
             return new(row.Row, reference, ReturnOutcome.Refused, "缺少预警编号（请勿删除或改动清单的预警编号列）。");
+        }
+        if (ControlReturn.Names(reference))
+        {
+            return await controls.ApplyAsync(row, reference, township, userName, today, foundControls, done, cancellationToken);
         }
         // Whose finding it is comes first: nothing about another township's finding is told or changed.
         if (!found.TryGetValue(reference, out var finding))

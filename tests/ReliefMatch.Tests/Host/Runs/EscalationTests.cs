@@ -50,7 +50,8 @@ public sealed class EscalationTests(PostgresFixture postgres)
 
             // The clerk confirms both deaths on the page, on 5 August.
             var queries = new FindingQueries(db.DataSource);
-            var service = new WorklistReturnService(queries, new FindingStore(db.DataSource, time), new WorklistReturnStore(db.DataSource, time));
+            var service = new WorklistReturnService(queries, new FindingStore(db.DataSource, time), new WorklistReturnStore(db.DataSource, time),
+                new ControlReturn(new ReliefMatch.Storage.Accuracy.ControlListStore(db.DataSource, time), time));
             var today = new DateOnly(2023, 8, 5);
             Assert.Equal(ReturnOutcome.Confirmed, (await service.RecordAsync("永福镇", new ReturnedRow(0, reference["张一"], "属实", "已报停保", "王五", "2023-08-05"), "yongfu1", today, default)).Outcome);
             Assert.Equal(ReturnOutcome.Confirmed, (await service.RecordAsync("永福镇", new ReturnedRow(0, reference["张二"], "属实", "已停保", "王五", "2023-08-05"), "yongfu1", today, default)).Outcome);

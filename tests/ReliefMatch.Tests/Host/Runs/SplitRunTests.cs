@@ -34,6 +34,8 @@ public sealed class SplitRunTests(PostgresFixture postgres)
         Assert.True(await split.EvaluatePartAsync(runId, new IdPartition(1, 3), "a"));
         var merged = await split.MergeAsync(runId, null);
         Assert.Null(await split.MergeAsync(runId, null)); // a second merge finds the run done
+        // The merge drew the month's control list, as a run in one piece does.
+        Assert.Equal(Installation.OfSample.Townships.Count, await StorageTestDb.CountAsync(db.DataSource, "control_draws", "period = '2023-07'"));
 
         var whole = await new MonthlyRun(db.DataSource, ShippedRules.Set, Installation.OfSample, new FakeTimeProvider(), NullLogger.Instance)
             .ExecuteAsync(new MonthlyRunRequest(July, null, null));

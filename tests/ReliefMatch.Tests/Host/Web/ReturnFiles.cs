@@ -34,7 +34,11 @@ internal static class ReturnFiles
     /// Fills a downloaded worklist XLSX: for each 预警编号 given, writes 核查结果, 处置情况, 核查人 as shared strings
     /// and 核查日期 as a date serial (a number), as Excel saves a sheet someone typed into.
     /// </summary>
-    public static byte[] FillXlsx(byte[] worklist, params (string Reference, string Result, string Remarks, string By, DateOnly? On)[] rows)
+    public static byte[] FillXlsx(byte[] worklist, params (string Reference, string Result, string Remarks, string By, DateOnly? On)[] rows) =>
+        FillXlsx(worklist, "预警编号", rows);
+
+    /// <summary>As <see cref="FillXlsx(byte[], ValueTuple{string, string, string, string, DateOnly?}[])"/>, the rows found by the column <paramref name="referenceHeader"/> (a control list's 抽查编号).</summary>
+    public static byte[] FillXlsx(byte[] worklist, string referenceHeader, params (string Reference, string Result, string Remarks, string By, DateOnly? On)[] rows)
     {
         using var stream = new MemoryStream();
         stream.Write(worklist);
@@ -46,11 +50,11 @@ internal static class ReturnFiles
             shared.SharedStringTable ??= new SharedStringTable();
             var sheet = workbook.WorksheetParts.First().Worksheet!;
             var data = sheet.GetFirstChild<SheetData>()!;
-            var header = data.Elements<Row>().First(r => r.Elements<Cell>().Any(c => c.InnerText == "预警编号"));
+            var header = data.Elements<Row>().First(r => r.Elements<Cell>().Any(c => c.InnerText == referenceHeader));
             var columns = header.Elements<Cell>().ToDictionary(c => c.InnerText, c => Letters(c.CellReference!.Value!));
             foreach (var (reference, result, remarks, by, on) in rows)
             {
-                var row = data.Elements<Row>().Single(r => r.Elements<Cell>().Any(c => c.CellReference!.Value!.StartsWith(columns["预警编号"], StringComparison.Ordinal) && c.InnerText == reference));
+                var row = data.Elements<Row>().Single(r => r.Elements<Cell>().Any(c => c.CellReference!.Value!.StartsWith(columns[referenceHeader], StringComparison.Ordinal) && c.InnerText == reference));
                 SetShared(row, columns["核查结果"], result, shared.SharedStringTable);
                 SetShared(row, columns["处置情况"], remarks, shared.SharedStringTable);
                 SetShared(row, columns["核查人"], by, shared.SharedStringTable);
