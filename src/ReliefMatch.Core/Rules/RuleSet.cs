@@ -25,7 +25,7 @@ public sealed class RuleSet
 
     /// <summary>These rules with the control list's size read from its file.</summary>
     public RuleSet WithControlList(Accuracy.ControlListParameters controlList) =>
-        new(Rules) { ControlList = controlList ?? throw new ArgumentNullException(nameof(controlList)) };
+        new(Rules, Sources) { ControlList = controlList ?? throw new ArgumentNullException(nameof(controlList)) };
 
     public Rule? Find(string id) => Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal));
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using ReliefMatch.Core.Accuracy;
 using ReliefMatch.Core.Identity;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Spreadsheets;
 using ReliefMatch.Storage.Accuracy;
 
 namespace ReliefMatch.Host.Outputs;
@@ -40,7 +41,7 @@ public static class ControlListXlsxWriter
         sheet.Height(1, 30);
         if (items.Count > 0)
         {
-            var column = XlsxSheet.ColumnName(ResultColumn);
+            var column = XlsxReference.ColumnName(ResultColumn);
             sheet.DropDown($"{column}{HeaderRow + 1}:{column}{HeaderRow + items.Count}", ControlResultText.ProblemText, ControlResultText.NoProblemText);
         }
         Jobs.XlsxTable.Write(sheet, HeaderRow, Headers, items.Select((item, i) => Row(i + 1, item, fullIds)));
