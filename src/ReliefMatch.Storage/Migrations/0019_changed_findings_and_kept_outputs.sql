@@ -7,3 +7,8 @@ ALTER TABLE reliefmatch.findings ADD COLUMN content_fingerprint text;
 -- stored exactly as the run produced them and were left untouched. NULL for runs before it existed and for runs that
 -- reused the stored findings without saving.
 ALTER TABLE reliefmatch.runs ADD COLUMN findings_written integer CHECK (findings_written >= 0);
+
+-- The outputs a run left in its folder: {"state": digest of everything they were written from, "files": {relative
+-- path: SHA-256}}. A later run of the month with nothing new whose state is the same and whose files are all still
+-- there, byte for byte, leaves them as they are. NULL when the run wrote no outputs.
+ALTER TABLE reliefmatch.runs ADD COLUMN outputs jsonb;
