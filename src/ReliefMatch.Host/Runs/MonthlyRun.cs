@@ -105,10 +105,11 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
                 reused = false;
             }
 
+            // The state the outputs are written from, read before they are: a disposition made meanwhile makes the next run write them again.
+            var state = request.OutputDirectory is null ? null : await OutputStateAsync(request, digest, cancellationToken);
             var written = await WriteOutputsAsync(request, imports, stored, townships, cancellationToken, sheetData);
-            if (written.Outputs is { } files && request.OutputDirectory is { } folder)
+            if (written.Outputs is { } files && request.OutputDirectory is { } folder && state is not null)
             {
-                var state = await OutputStateAsync(request, digest, cancellationToken);
                 await new RunOutputStore(dataSource).RecordAsync(runId, new KeptOutputs(state, OutputFiles.Hash(folder, files.Files)), cancellationToken);
             }
             Completed("outputs", written.Findings.Count);
