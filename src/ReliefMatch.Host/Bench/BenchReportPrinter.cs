@@ -137,14 +137,14 @@ public static class BenchReportPrinter
             ? Invariant($"province targets at {largest.Households:N0} households")
             : Invariant($"province targets (meant for {BenchOptions.ProvinceHouseholds:N0} households) read at {largest.Households:N0}");
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
-        table.AddColumn("target").AddColumn("limit").AddColumn("measured").AddColumn("met");
+        table.AddColumn("target").AddColumn("limit").AddColumn("measured").AddColumn("result");
         foreach (var t in report.Targets)
         {
             table.AddRow(Markup.Escape(t.Name), Markup.Escape(t.Limit), Markup.Escape(t.Measured), t.Met switch
             {
-                true => "[green]yes[/]",
-                false => "[red]no[/]",
-                null => "[grey]–[/]",
+                true => "[green]PASS[/]",
+                false => "[red]MISS[/]",
+                null => "[grey]not measured[/]",
             });
         }
         return table;

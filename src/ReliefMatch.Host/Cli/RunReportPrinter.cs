@@ -45,6 +45,10 @@ public static class RunReportPrinter
         AddCounts(sheet, "[bold]全县[/]", stats.County);
         console.Write(sheet);
 
+        if (result.OutputsKeptIn is { } kept)
+        {
+            console.MarkupLine($"输出 outputs: {Markup.Escape(RunDescription.OutputsKept(kept))}");
+        }
         if (result.Outputs is { } outputs)
         {
             console.MarkupLine($"输出 outputs: {outputs.Files.Count} files — {Markup.Escape(string.Join(", ", outputs.Files.Where(f => !f.Contains('/', StringComparison.Ordinal))))} and worklists/");

@@ -42,7 +42,11 @@ public sealed class MonthlyRunJob(JobsOptions options, TimeProvider time, JobExe
             return await IntoFreshFolderAsync(options.EffectiveOutputs, key, async fresh =>
             {
                 var result = await new MonthlyRun(options.Database.DataSource, rules, options.Installation, time, logger)
-                    .ExecuteAsync(new MonthlyRunRequest(period, null, fresh) { RequestedBy = RunAudit.ScheduledJob }, null, ct).ConfigureAwait(false);
+                    .ExecuteAsync(new MonthlyRunRequest(period, null, fresh)
+                    {
+                        RequestedBy = RunAudit.ScheduledJob,
+                        PreviousOutputDirectory = Path.Combine(options.EffectiveOutputs, key),
+                    }, null, ct).ConfigureAwait(false);
                 return Describe(result);
             }).ConfigureAwait(false);
         }, cancellationToken);
@@ -53,8 +57,11 @@ public sealed class MonthlyRunJob(JobsOptions options, TimeProvider time, JobExe
     {
         var key = result.Period.ToString();
         var newFindings = result.Findings.Count(f => f.FirstSeen == result.Period);
+        var outputs = result.OutputsKeptIn is null
+            ? string.Create(CultureInfo.InvariantCulture, $"输出 {result.Outputs?.Files.Count ?? 0} 个文件到 outputs/{key}/")
+            : RunDescription.OutputsKept($"outputs/{key}/");
         return string.Create(CultureInfo.InvariantCulture,
-            $"运行 {result.RunId}：预警 {result.Findings.Count} 条，其中 {newFindings} 条首次出现于 {key}；输出 {result.Outputs?.Files.Count ?? 0} 个文件到 outputs/{key}/");
+            $"运行 {result.RunId}：预警 {result.Findings.Count} 条，其中 {newFindings} 条首次出现于 {key}；{outputs}");
     }
 
     /// <summary>

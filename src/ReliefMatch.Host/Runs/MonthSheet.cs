@@ -15,10 +15,12 @@ namespace ReliefMatch.Host.Runs;
 public static class MonthSheet
 {
     /// <summary>The month's statistics and the enabled rules that raised nothing for want of an input.</summary>
+    /// <param name="loading">What <see cref="StatisticsSourceLoader.LoadAsync"/> gives for the month, when the caller started reading it already.</param>
     public static async Task<(MonthStatistics Statistics, IReadOnlyList<RuleSkip> Skipped)> CountAsync(NpgsqlDataSource dataSource, RuleSet rules,
-        string homeCountyCode, ReportingMonth period, IReadOnlyList<RunFinding> findings, IReadOnlyList<string> townships, CancellationToken cancellationToken)
+        string homeCountyCode, ReportingMonth period, IReadOnlyList<RunFinding> findings, IReadOnlyList<string> townships, CancellationToken cancellationToken,
+        Task<StatisticsData>? loading = null)
     {
-        var data = await new StatisticsSourceLoader(dataSource, rules.Sources).LoadAsync(period, homeCountyCode, cancellationToken).ConfigureAwait(false);
+        var data = await (loading ?? new StatisticsSourceLoader(dataSource, rules.Sources).LoadAsync(period, homeCountyCode, cancellationToken)).ConfigureAwait(false);
         var skipped = RuleInputs.Skipped(rules.Rules, data.Month, rules.Sources);
         var ran = rules.Enabled.Select(r => r.Id).Except(skipped.Select(s => s.RuleId), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
         var statistics = SheetStatistics.Compute(data.Input with

@@ -1,5 +1,6 @@
 using ReliefMatch.Core.Statistics;
 using System.Diagnostics;
+using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using ReliefMatch.Core.Extracts;
@@ -68,9 +69,24 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             var digest = await DigestAsync(request.Period, cancellationToken);
             IReadOnlyList<StoredFinding> stored;
             IReadOnlyList<string> townships;
+            Task<StatisticsData>? sheetData = null;
             bool reused;
             if (await inputs.LastAsync(request.Period, cancellationToken) is { } previous && previous.Digest == digest)
             {
+                if (await KeptOutputsAsync(request, previous, digest, cancellationToken) is { } kept)
+                {
+                    // Nothing new, and the outputs in the folder are those this run would write: only the counts are read back.
+                    var counted = await store.LoadPeriodAsync(request.Period, id => rules.Find(id)?.Title ?? id, cancellationToken, withEvidence: false);
+                    await inputs.CompleteReusedAsync(runId, previous, time.GetUtcNow(), cancellationToken);
+                    await new RunOutputStore(dataSource).RecordAsync(runId, kept.Outputs, cancellationToken);
+                    Completed("reuse", counted.Count);
+                    var findings = counted.Select(s => new RunFinding(s.Finding, s.FirstSeen, s.Status)).ToList();
+                    return new MonthlyRunResult(runId, request.Period, imports, findings, previous.Townships, null, timings, ReusedStoredFindings: true)
+                    {
+                        UndeclaredFolders = undeclared,
+                        OutputsKeptIn = kept.Folder,
+                    };
+                }
                 // Nothing new imported and the rules unchanged: evaluating again would give the same findings.
                 stored = await store.LoadPeriodAsync(request.Period, id => rules.Find(id)?.Title ?? id, cancellationToken);
                 townships = previous.Townships;
@@ -81,12 +97,21 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             else
             {
                 (var findings, townships) = await EvaluateAsync(request.Period, Completed, cancellationToken);
+                // The 统计表's snapshots are read while the findings are saved: the save changes nothing they are read from
+                // (dispositions and 核查日期 are the workplace's, not the run's).
+                sheetData = request.OutputDirectory is null ? null : Task.Run(() => new StatisticsSourceLoader(dataSource, rules.Sources).LoadAsync(request.Period, installation.HomeCountyCode, cancellationToken), cancellationToken);
                 stored = await SaveAsync(runId, request.Period, digest, findings, townships, cancellationToken);
                 Completed("save", stored.Count);
                 reused = false;
             }
 
-            var written = await WriteOutputsAsync(request, imports, stored, townships, cancellationToken);
+            // The state the outputs are written from, read before they are: a disposition made meanwhile makes the next run write them again.
+            var state = request.OutputDirectory is null ? null : await OutputStateAsync(request, digest, cancellationToken);
+            var written = await WriteOutputsAsync(request, imports, stored, townships, cancellationToken, sheetData);
+            if (written.Outputs is { } files && request.OutputDirectory is { } folder && state is not null)
+            {
+                await new RunOutputStore(dataSource).RecordAsync(runId, new KeptOutputs(state, OutputFiles.Hash(folder, files.Files)), cancellationToken);
+            }
             Completed("outputs", written.Findings.Count);
             return new MonthlyRunResult(runId, request.Period, imports, written.Findings, townships, written.Outputs, timings, reused)
             {
@@ -101,6 +126,27 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             throw;
         }
     }
+
+    /// <summary>
+    /// The outputs the previous run of the month recorded, when they are still what this run would write — written
+    /// from the same state (<see cref="RunOutputStore.StateAsync"/>) and every file still in the folder byte for byte —
+    /// with the folder holding them; null when they must be written.
+    /// </summary>
+    private async Task<(KeptOutputs Outputs, string Folder)?> KeptOutputsAsync(MonthlyRunRequest request, PreviousRun previous, string digest, CancellationToken cancellationToken)
+    {
+        if ((request.PreviousOutputDirectory ?? request.OutputDirectory) is not { } folder
+            || await new RunOutputStore(dataSource).OfAsync(previous.RunId, cancellationToken) is not { } kept
+            || kept.State != await OutputStateAsync(request, digest, cancellationToken))
+        {
+            return null;
+        }
+        return OutputFiles.AllUnchanged(folder, kept.Files) ? (kept, folder) : null;
+    }
+
+    private Task<string> OutputStateAsync(MonthlyRunRequest request, string digest, CancellationToken cancellationToken) =>
+        new RunOutputStore(dataSource).StateAsync(request.Period, digest,
+            $"{typeof(MonthlyRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion}|{installation.CountyName}|{request.FullIds}",
+            cancellationToken);
 
     /// <summary>
     /// Ends the run <paramref name="runId"/> of <paramref name="period"/> that evaluated the rules (in one piece or in
@@ -123,8 +169,9 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
     /// storage holds for its other cells, and writes the outputs. Without one (a split run's merge, whose client writes
     /// the outputs itself) nothing is counted: the sheet reads four snapshots back, which only the outputs need.
     /// </summary>
+    /// <param name="sheetData">The month's 统计表 sources (<see cref="StatisticsSourceLoader"/>) when their reading was started already.</param>
     public async Task<RunWrite> WriteOutputsAsync(MonthlyRunRequest request, IReadOnlyList<FileReport> imports,
-        IReadOnlyList<StoredFinding> stored, IReadOnlyList<string> townships, CancellationToken cancellationToken)
+        IReadOnlyList<StoredFinding> stored, IReadOnlyList<string> townships, CancellationToken cancellationToken, Task<StatisticsData>? sheetData = null)
     {
         // The month's control list, drawn once from what this run did not flag, whether the run was in one piece or in
         // parts (both end here); a later call finds it drawn and reads nothing more.
@@ -135,7 +182,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
         {
             return new RunWrite(runFindings, null, [], null);
         }
-        var (statistics, skipped) = await MonthSheet.CountAsync(dataSource, rules, installation.HomeCountyCode, request.Period, runFindings, townships, cancellationToken);
+        var (statistics, skipped) = await MonthSheet.CountAsync(dataSource, rules, installation.HomeCountyCode, request.Period, runFindings, townships, cancellationToken, sheetData);
         // The month's figures for the trend charts, replaced by every run that counts the sheet.
         await new MonthFigureStore(dataSource).SaveAsync(statistics, time.GetUtcNow(), cancellationToken);
         var outputs = RunOutputWriter.Write(new RunOutputRequest
@@ -190,6 +237,12 @@ public sealed record RunWrite(List<RunFinding> Findings, MonthStatistics? Statis
 
 public sealed record MonthlyRunRequest(ReportingMonth Period, string? InputDirectory, string? OutputDirectory, bool FullIds = false)
 {
+    /// <summary>
+    /// Where the month's outputs are kept when the run writes into a fresh <see cref="OutputDirectory"/> that is put in
+    /// their place afterwards (the scheduled job): a run with nothing new whose outputs there are unchanged writes none.
+    /// </summary>
+    public string? PreviousOutputDirectory { get; init; }
+
     /// <summary>Who started the run, as the audit log names them: a user, <see cref="RunAudit.ScheduledJob"/>, or (when not told) <see cref="RunAudit.CommandLine"/>.</summary>
     public string? RequestedBy { get; init; }
 }
@@ -212,4 +265,10 @@ public sealed record MonthlyRunResult(
 
     /// <summary>Sub-folders of the drop folder that no source declaration names: their files were not imported.</summary>
     public IReadOnlyList<string> UndeclaredFolders { get; init; } = [];
+
+    /// <summary>
+    /// Set when nothing was new since the month's previous run and its outputs, unchanged, are still in this folder:
+    /// the run wrote none (<see cref="Outputs"/> is null) and its findings carry no evidence, only what the report counts.
+    /// </summary>
+    public string? OutputsKeptIn { get; init; }
 }

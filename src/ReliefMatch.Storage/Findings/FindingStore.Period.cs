@@ -10,14 +10,16 @@ public sealed partial class FindingStore
     /// <summary>
     /// The findings the latest run of <paramref name="period"/> produced, as <see cref="SaveRunAsync"/> returned
     /// them (with today's status), ordered by key. The rule titles are not stored; <paramref name="ruleTitle"/>
-    /// supplies them from the rule set in force.
+    /// supplies them from the rule set in force. Without <paramref name="withEvidence"/> the evidence is left empty and
+    /// not even read (a report of counts needs none of it, and it is most of the work).
     /// </summary>
-    public async Task<IReadOnlyList<StoredFinding>> LoadPeriodAsync(ReportingMonth period, Func<string, string> ruleTitle, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StoredFinding>> LoadPeriodAsync(ReportingMonth period, Func<string, string> ruleTitle, CancellationToken cancellationToken = default,
+        bool withEvidence = true)
     {
         var rows = new List<(Finding Finding, string Evidence, ReportingMonth FirstSeen, ReportingMonth LastSeen, FindingStatus Status, string? Reason)>();
         const int own = StoredFindingRow.Count;
         await using (var cmd = dataSource.CreateCommand($"""
-            SELECT {StoredFindingRow.Columns},
+            SELECT {(withEvidence ? StoredFindingRow.Columns : StoredFindingRow.ColumnsWithoutEvidence)},
                    f.first_seen, f.last_seen, f.status, f.disposition_reason
             FROM reliefmatch.findings f JOIN reliefmatch.finding_periods fp ON fp.key = f.key AND fp.period = $1
             ORDER BY f.key
@@ -37,7 +39,7 @@ public sealed partial class FindingStore
         Parallel.For(0, rows.Count, i =>
         {
             var row = rows[i];
-            stored[i] = new StoredFinding(row.Finding with { Evidence = StoredEvidence.Parse(row.Evidence) }, row.FirstSeen, row.LastSeen, row.Status)
+            stored[i] = new StoredFinding(withEvidence ? row.Finding with { Evidence = StoredEvidence.Parse(row.Evidence) } : row.Finding, row.FirstSeen, row.LastSeen, row.Status)
             {
                 DispositionReason = row.Reason,
             };

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using ReliefMatch.Core.Extracts;
@@ -101,46 +100,69 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
         }
         var p = period.ToString();
         var now = time.GetUtcNow();
+        var written = PreparedFinding.Prepare(findings);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecAsync(connection, $"SELECT pg_advisory_xact_lock({SaveLockKey})", cancellationToken).ConfigureAwait(false);
         var run = runId ?? await ScalarAsync<long>(connection, "INSERT INTO reliefmatch.runs (period, started_at, status) VALUES ($1, $2, 'running') RETURNING id", cancellationToken, p, now).ConfigureAwait(false);
 
+        // Only findings whose content differs from what the period's previous run left stored are sent and written;
+        // every key the run produced is sent, for what the run no longer produces (closed) and for the result.
+        var unchanged = await UnchangedAsync(connection, period, written, cancellationToken).ConfigureAwait(false);
         await ExecAsync(connection, """
+            CREATE TEMP TABLE produced (ord integer, key text) ON COMMIT DROP;
             CREATE TEMP TABLE incoming (
                 ord integer, key text, rule_id text, rule_version integer, id_number text, household_id text, discriminator text,
                 name text, township text, village text, programmes text[], confidence text, evidence jsonb, fingerprint text,
-                feeds_data_warning boolean, suggested_action text, due_days integer
+                feeds_data_warning boolean, suggested_action text, due_days integer, content_fingerprint text
             ) ON COMMIT DROP
             """, cancellationToken).ConfigureAwait(false);
+        await using (var copy = await CopyRowWriter.BeginAsync(connection, "COPY produced FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        {
+            for (var i = 0; i < written.Length; i++)
+            {
+                copy.StartRow(2);
+                copy.Int32(i);
+                copy.Text(written[i].Key);
+            }
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        var changed = 0;
         await using (var copy = await CopyRowWriter.BeginAsync(connection, "COPY incoming FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
             for (var i = 0; i < findings.Count; i++)
             {
+                if (unchanged[i])
+                {
+                    continue;
+                }
+                changed++;
                 var f = findings[i];
-                copy.StartRow(17);
+                var w = written[i];
+                copy.StartRow(18);
                 copy.Int32(i);
-                copy.Text(StoredCodes.Clean(f.Key));
+                copy.Text(w.Key);
                 copy.Text(f.RuleId);
                 copy.Int32(f.RuleVersion);
                 copy.Text(StoredCodes.Clean(f.IdNumber));
                 copy.Text(StoredCodes.Clean(f.HouseholdId));
                 copy.Text(StoredCodes.Clean(f.Discriminator));
-                copy.Text(StoredCodes.Clean(f.Name));
-                copy.Text(StoredCodes.Clean(f.Township));
-                copy.Text(StoredCodes.Clean(f.Village));
-                copy.TextArray(f.Programmes.Select(x => x.Id()).ToArray());
-                copy.Text(f.Confidence.Id());
-                copy.Jsonb(EvidenceJson(f.Evidence));
-                copy.Text(f.EvidenceFingerprint);
+                copy.Text(w.Name);
+                copy.Text(w.Township);
+                copy.Text(w.Village);
+                copy.TextArray(w.Programmes);
+                copy.Text(w.Confidence);
+                copy.Jsonb(w.Evidence);
+                copy.Text(w.Fingerprint);
                 copy.Boolean(f.FeedsDataWarning);
-                copy.Text(StoredCodes.Clean(f.SuggestedAction));
+                copy.Text(w.SuggestedAction);
                 copy.Int32(f.DueDays);
+                copy.Text(w.Content);
             }
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        await ExecAsync(connection, "CREATE UNIQUE INDEX ON incoming (key); ANALYZE incoming", cancellationToken).ConfigureAwait(false);
+        await ExecAsync(connection, "CREATE UNIQUE INDEX ON produced (key); CREATE UNIQUE INDEX ON incoming (key); ANALYZE produced; ANALYZE incoming", cancellationToken).ConfigureAwait(false);
 
         // 1. Dismissed, and the evidence changed: raised afresh in this period.
         await ExecAsync(connection, """
@@ -175,15 +197,16 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
                 programmes = i.programmes, confidence = i.confidence, evidence = i.evidence,
                 evidence_fingerprint = CASE WHEN f.status = 'dismissed' THEN f.evidence_fingerprint ELSE i.fingerprint END,
                 feeds_data_warning = i.feeds_data_warning, suggested_action = i.suggested_action, due_days = i.due_days,
-                first_seen = least(f.first_seen, $1), last_seen = greatest(f.last_seen, $1), last_run_id = $2
+                first_seen = least(f.first_seen, $1), last_seen = greatest(f.last_seen, $1), last_run_id = $2,
+                content_fingerprint = i.content_fingerprint
             FROM incoming i
             WHERE f.key = i.key
               AND (f.rule_version, f.name, f.township, f.village, f.programmes, f.confidence, f.evidence,
-                   f.evidence_fingerprint, f.feeds_data_warning, f.suggested_action, f.due_days, f.first_seen, f.last_seen)
+                   f.evidence_fingerprint, f.feeds_data_warning, f.suggested_action, f.due_days, f.first_seen, f.last_seen, f.content_fingerprint)
                   IS DISTINCT FROM
                   (i.rule_version, i.name, i.township, i.village, i.programmes, i.confidence, i.evidence,
                    CASE WHEN f.status = 'dismissed' THEN f.evidence_fingerprint ELSE i.fingerprint END,
-                   i.feeds_data_warning, i.suggested_action, i.due_days, least(f.first_seen, $1), greatest(f.last_seen, $1))
+                   i.feeds_data_warning, i.suggested_action, i.due_days, least(f.first_seen, $1), greatest(f.last_seen, $1), i.content_fingerprint)
             """, cancellationToken, p, run).ConfigureAwait(false);
 
         // 4. New keys.
@@ -191,10 +214,10 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
             WITH raised AS (
                 INSERT INTO reliefmatch.findings (key, rule_id, rule_version, id_number, household_id, discriminator, name, township, village,
                     programmes, confidence, evidence, evidence_fingerprint, feeds_data_warning, suggested_action, due_days,
-                    first_seen, last_seen, status, last_run_id)
+                    first_seen, last_seen, status, last_run_id, content_fingerprint)
                 SELECT i.key, i.rule_id, i.rule_version, i.id_number, i.household_id, i.discriminator, i.name, i.township, i.village,
                     i.programmes, i.confidence, i.evidence, i.fingerprint, i.feeds_data_warning, i.suggested_action, i.due_days,
-                    $1, $1, 'open', $2
+                    $1, $1, 'open', $2, i.content_fingerprint
                 FROM incoming i
                 WHERE NOT EXISTS (SELECT 1 FROM reliefmatch.findings f WHERE f.key = i.key)
                 ORDER BY i.ord
@@ -203,10 +226,11 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
             SELECT key, $1, $2, 'raised', $3 FROM raised
             """, cancellationToken, p, run, now).ConfigureAwait(false);
 
-        // 5. Which findings this period produced (the latest run of a period replaces the earlier ones).
+        // 5. Which findings this period produced (the latest run of a period replaces the earlier ones). An unchanged
+        //    finding's row is there already, with its fingerprint.
         await ExecAsync(connection, """
             DELETE FROM reliefmatch.finding_periods fp
-            WHERE fp.period = $1 AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.key = fp.key)
+            WHERE fp.period = $1 AND NOT EXISTS (SELECT 1 FROM produced i WHERE i.key = fp.key)
             """, cancellationToken, p).ConfigureAwait(false);
         await ExecAsync(connection, """
             INSERT INTO reliefmatch.finding_periods (key, period, run_id, evidence_fingerprint)
@@ -221,7 +245,7 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
                 UPDATE reliefmatch.findings f
                 SET status = 'closed', closed_in = $1, last_run_id = $2, answered_in = NULL, first_confirmed_on = NULL, first_confirmed_by = NULL
                 WHERE f.status IN ('open', 'confirmed') AND f.first_seen <= $1
-                  AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.key = f.key)
+                  AND NOT EXISTS (SELECT 1 FROM produced i WHERE i.key = f.key)
                   AND NOT EXISTS (SELECT 1 FROM reliefmatch.finding_periods fp WHERE fp.key = f.key AND fp.period > $1)
                 RETURNING f.key)
             INSERT INTO reliefmatch.finding_events (key, period, run_id, event, at)
@@ -231,7 +255,7 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
         var stored = new StoredFinding[findings.Count];
         await using (var cmd = new NpgsqlCommand($"""
             SELECT i.ord, f.first_seen, f.last_seen, f.status, {StoredVerification.Columns}
-            FROM incoming i JOIN reliefmatch.findings f ON f.key = i.key
+            FROM produced i JOIN reliefmatch.findings f ON f.key = i.key
             """, connection))
         await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -249,12 +273,13 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
 
         await ExecAsync(connection, """
             UPDATE reliefmatch.runs SET finished_at = $2, status = 'succeeded', error = NULL,
-                findings = (SELECT count(*) FROM incoming),
-                new_findings = (SELECT count(*) FROM incoming i JOIN reliefmatch.findings f ON f.key = i.key WHERE f.first_seen = $3),
-                dismissed = (SELECT count(*) FROM incoming i JOIN reliefmatch.findings f ON f.key = i.key WHERE f.status = 'dismissed'),
-                closed = (SELECT count(*) FROM reliefmatch.findings WHERE closed_in = $3)
+                findings = (SELECT count(*) FROM produced),
+                new_findings = (SELECT count(*) FROM produced i JOIN reliefmatch.findings f ON f.key = i.key WHERE f.first_seen = $3),
+                dismissed = (SELECT count(*) FROM produced i JOIN reliefmatch.findings f ON f.key = i.key WHERE f.status = 'dismissed'),
+                closed = (SELECT count(*) FROM reliefmatch.findings WHERE closed_in = $3),
+                findings_written = $4
             WHERE id = $1
-            """, cancellationToken, run, now, p).ConfigureAwait(false);
+            """, cancellationToken, run, now, p, changed).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return stored;
     }
@@ -317,25 +342,31 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
         return changed;
     }
 
-    private static string EvidenceJson(IReadOnlyList<Evidence> evidence)
+    /// <summary>
+    /// For each finding, whether the period's previous run left it stored exactly as given: same content, seen in the
+    /// period, not closed by then, and produced by the period with the same evidence fingerprint. Saving such a finding
+    /// would change nothing, so it is not sent.
+    /// </summary>
+    private static async Task<bool[]> UnchangedAsync(NpgsqlConnection connection, ReportingMonth period, PreparedFinding[] findings, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        var stored = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var cmd = new NpgsqlCommand("""
+            SELECT f.key, f.content_fingerprint
+            FROM reliefmatch.findings f JOIN reliefmatch.finding_periods fp ON fp.key = f.key AND fp.period = $1
+            WHERE f.content_fingerprint IS NOT NULL AND fp.evidence_fingerprint = f.evidence_fingerprint
+              AND f.first_seen <= $1 AND f.last_seen >= $1 AND (f.status <> 'closed' OR f.closed_in > $1)
+            """, connection) { CommandTimeout = 0 })
         {
-            w.WriteStartArray();
-            foreach (var e in evidence)
+            cmd.Parameters.Add(new() { Value = period.ToString() });
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                w.WriteStartObject();
-                w.WriteString("source", e.Source.Id);
-                w.WriteNumber("extract_id", e.ExtractId);
-                w.WriteNumber("row", e.Row);
-                w.WriteString("text", StoredCodes.Clean(e.Text));
-                StoredEvidence.WriteValues(w, e);
-                w.WriteEndObject();
+                stored[r.GetString(0)] = r.GetString(1);
             }
-            w.WriteEndArray();
         }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        // The content digest covers the evidence fingerprint, so an equal digest also means the period's row and a
+        // dismissed finding's kept fingerprint equal the one given.
+        return findings.Select(f => stored.TryGetValue(f.Key, out var content) && content == f.Content).ToArray();
     }
 
     private static async Task ExecAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)

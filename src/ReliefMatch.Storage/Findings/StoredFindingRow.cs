@@ -17,6 +17,9 @@ internal static class StoredFindingRow
         f.programmes, f.confidence, f.evidence::text, f.feeds_data_warning, f.suggested_action, f.due_days
         """;
 
+    /// <summary><see cref="Columns"/> with an empty evidence array in place of the stored one.</summary>
+    public static readonly string ColumnsWithoutEvidence = Columns.Replace("f.evidence::text", "'[]'::text", StringComparison.Ordinal);
+
     /// <summary>How many columns <see cref="Columns"/> names: the caller's own start at this ordinal.</summary>
     public const int Count = 15;
 

@@ -71,6 +71,62 @@ public sealed class MonthlyRunTests(PostgresFixture postgres)
         }
     }
 
+    [Fact]
+    public async Task Run_SameMonthAgainWithNothingNew_KeepsTheOutputsUntilOneIsMissingOrADispositionChangesThem()
+    {
+        await using var db = await postgres.NewDatabaseAsync();
+        var inbox = TempFolder.Create("kept-outputs");
+        var output = TempFolder.Create("kept-outputs-out");
+        try
+        {
+            Write(inbox, "roster/花名册_202307.csv", RosterCsv);
+            Write(inbox, "police-deaths/注销_202307.csv", $"姓名,公民身份号码,死亡日期,注销原因\n张一,{TestRecords.IdNumber(1)},2023-06-20,死亡\n");
+            var time = new FakeTimeProvider(new DateTimeOffset(2023, 8, 1, 0, 0, 0, TimeSpan.Zero));
+            var rules = RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules"));
+            var run = new MonthlyRun(db.DataSource, rules, Installation.OfSample, time, NullLogger.Instance);
+            var first = await run.ExecuteAsync(new MonthlyRunRequest(July, inbox, output));
+            var findingsCsv = Path.Combine(output, "findings.csv");
+            var written = File.GetLastWriteTimeUtc(findingsCsv);
+            File.SetLastWriteTimeUtc(findingsCsv, written.AddHours(-1));
+
+            var second = await run.ExecuteAsync(new MonthlyRunRequest(July, inbox, output));
+
+            Assert.True(second.ReusedStoredFindings);
+            Assert.Equal(output, second.OutputsKeptIn);
+            Assert.Null(second.Outputs);
+            Assert.Equal(written.AddHours(-1), File.GetLastWriteTimeUtc(findingsCsv));
+            Assert.Equal(first.Findings.Select(f => f.Finding.Key).Order(StringComparer.Ordinal), second.Findings.Select(f => f.Finding.Key).Order(StringComparer.Ordinal));
+            Assert.Equal(["import", "reuse"], second.Timings.Select(t => t.Stage));
+            Assert.Contains("未重新生成", ReliefMatch.Host.Jobs.MonthlyRunJob.Describe(second), StringComparison.Ordinal);
+
+            // A missing output file is written again, with all the others.
+            File.Delete(findingsCsv);
+            var third = await run.ExecuteAsync(new MonthlyRunRequest(July, inbox, output));
+            Assert.Null(third.OutputsKeptIn);
+            Assert.True(File.Exists(findingsCsv));
+
+            // A disposition changes what the worklists say: written again.
+            var key = first.Findings.Single(f => f.Finding.RuleId == "deceased-recipient").Finding.Key;
+            await new ReliefMatch.Storage.Findings.FindingStore(db.DataSource, time).SetDispositionAsync(key, ReliefMatch.Core.Findings.FindingStatus.Confirmed, "已核实", "永福镇 李四");
+            var fourth = await run.ExecuteAsync(new MonthlyRunRequest(July, inbox, output));
+            Assert.Null(fourth.OutputsKeptIn);
+            Assert.Equal(output, (await run.ExecuteAsync(new MonthlyRunRequest(July, inbox, output))).OutputsKeptIn);
+
+            // A rule whose title alone changed evaluates again, but every finding is stored as it is: none is written.
+            var retitled = new MonthlyRun(db.DataSource, ReliefMatch.Core.Rules.RuleSet.From(rules.Rules.Select(r => r with { Title = r.Title + "（新）" })),
+                Installation.OfSample, time, NullLogger.Instance);
+            var fifth = await retitled.ExecuteAsync(new MonthlyRunRequest(July, inbox, output));
+            Assert.False(fifth.ReusedStoredFindings);
+            Assert.Equal($"({first.Findings.Count},0)", await ReliefMatch.Tests.Storage.StorageTestDb.DumpAsync(db.DataSource,
+                $"SELECT findings, findings_written FROM reliefmatch.runs WHERE id = {fifth.RunId}"));
+        }
+        finally
+        {
+            TempFolder.Delete(inbox);
+            TempFolder.Delete(output);
+        }
+    }
+
     /// <summary>Writes <paramref name="text"/> (UTF-8, no BOM) to <paramref name="relative"/> under <paramref name="root"/>, creating its folder.</summary>
     internal static void Write(string root, string relative, string text)
     {

@@ -110,6 +110,57 @@ public sealed class FindingStoreTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveRunAsync_SamePeriodAgainWithOneFindingChanged_WritesOnlyThatFinding()
+    {
+        await _store.SaveRunAsync(July, [Deceased(1), Deceased(2), Deceased(3)]);
+        var others = $"SELECT f.key, f.xmin, fp.xmin FROM reliefmatch.findings f JOIN reliefmatch.finding_periods fp ON fp.key = f.key WHERE f.key <> '{Deceased(2).Key}' ORDER BY f.key";
+        var before = await StorageTestDb.DumpAsync(_db.DataSource, others);
+
+        // One extract row changed: 张2's death record now comes from extract 9.
+        var again = await _store.SaveRunAsync(July, [Deceased(1), Deceased(2, extractId: 9), Deceased(3)]);
+
+        Assert.Equal(before, await StorageTestDb.DumpAsync(_db.DataSource, others));
+        Assert.Equal(9, again[1].Finding.Evidence[0].ExtractId);
+        Assert.Equal("(9)", await StorageTestDb.DumpAsync(_db.DataSource, $"SELECT evidence->0->>'extract_id' FROM reliefmatch.findings WHERE key = '{Deceased(2).Key}'"));
+        Assert.Equal("(3,1)\n(3,3)", await StorageTestDb.DumpAsync(_db.DataSource, "SELECT findings, findings_written FROM reliefmatch.runs ORDER BY id"));
+        Assert.All(again, s => Assert.Equal((July, FindingStatus.Open), (s.FirstSeen, s.Status)));
+    }
+
+    [Fact]
+    public async Task SaveRunAsync_SamePeriodAgainWithNothingChanged_WritesNothing()
+    {
+        await _store.SaveRunAsync(July, [Deceased(1), Deceased(2)]);
+        await _store.SetDispositionAsync(Deceased(2).Key, FindingStatus.Dismissed, "本人健在", "永福镇 李四");
+        const string state = "SELECT xmin, * FROM reliefmatch.findings ORDER BY key";
+        const string periods = "SELECT xmin, * FROM reliefmatch.finding_periods ORDER BY key";
+        var before = (await StorageTestDb.DumpAsync(_db.DataSource, state), await StorageTestDb.DumpAsync(_db.DataSource, periods), await StorageTestDb.CountAsync(_db.DataSource, "finding_events"));
+
+        var again = await _store.SaveRunAsync(July, [Deceased(1), Deceased(2)]);
+
+        Assert.Equal(before, (await StorageTestDb.DumpAsync(_db.DataSource, state), await StorageTestDb.DumpAsync(_db.DataSource, periods), await StorageTestDb.CountAsync(_db.DataSource, "finding_events")));
+        Assert.Equal("(2,0,2,1)", await StorageTestDb.DumpAsync(_db.DataSource, "SELECT findings, findings_written, new_findings, dismissed FROM reliefmatch.runs ORDER BY id DESC LIMIT 1"));
+        Assert.Equal([FindingStatus.Open, FindingStatus.Dismissed], again.Select(s => s.Status));
+        Assert.Equal("本人健在", again[1].DispositionReason);
+    }
+
+    [Fact]
+    public async Task SaveRunAsync_SamePeriodAgainWithoutOneFinding_ClosesItAndWritesNothingElse()
+    {
+        await _store.SaveRunAsync(July, [Deceased(1), Deceased(2)]);
+        var first = $"SELECT xmin FROM reliefmatch.findings WHERE key = '{Deceased(1).Key}'";
+        var before = await StorageTestDb.DumpAsync(_db.DataSource, first);
+
+        var again = await _store.SaveRunAsync(July, [Deceased(1)]);
+
+        Assert.Equal(before, await StorageTestDb.DumpAsync(_db.DataSource, first));
+        Assert.Equal((July, FindingStatus.Open), (again[0].FirstSeen, again[0].Status));
+        Assert.Equal($"({Deceased(2).Key},closed,2023-07)",
+            await StorageTestDb.DumpAsync(_db.DataSource, $"SELECT key, status, closed_in FROM reliefmatch.findings WHERE key = '{Deceased(2).Key}'"));
+        Assert.Equal($"({Deceased(1).Key})", await StorageTestDb.DumpAsync(_db.DataSource, "SELECT key FROM reliefmatch.finding_periods"));
+        Assert.Equal("(1,0,1)", await StorageTestDb.DumpAsync(_db.DataSource, "SELECT findings, findings_written, closed FROM reliefmatch.runs ORDER BY id DESC LIMIT 1"));
+    }
+
+    [Fact]
     public async Task SaveRunAsync_EarlierFindingNotProducedNow_ClosedForThisPeriodAndKept()
     {
         await _store.SaveRunAsync(July, [Deceased(1), Deceased(2)]);
