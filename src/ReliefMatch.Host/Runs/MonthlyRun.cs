@@ -7,6 +7,7 @@ using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Matching;
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Rules;
+using ReliefMatch.Core.Sanity;
 using ReliefMatch.Host.Outputs;
 using ReliefMatch.Storage.Findings;
 using ReliefMatch.Storage.Imports;
@@ -30,6 +31,9 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
     /// </summary>
     public Action<string, TimeSpan, long>? StageCompleted { get; init; }
 
+    /// <summary>The extract sanity thresholds the import report's checks use (<c>checks/sanity.yaml</c> of the rule folder); the shipped ones unless given.</summary>
+    public SanityThresholds Sanity { get; init; } = SanityThresholds.Shipped;
+
     public async Task<MonthlyRunResult> ExecuteAsync(MonthlyRunRequest request, IProgress<(string File, long Rows)>? progress = null, CancellationToken cancellationToken = default)
     {
         var timings = new List<(string Stage, TimeSpan Elapsed)>();
@@ -44,6 +48,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
 
         IReadOnlyList<FileReport> imports = [];
         IReadOnlyList<string> undeclared = [];
+        IReadOnlyList<SanityWarning> checks = [];
         if (request.InputDirectory is { } input)
         {
             undeclared = ExtractImporter.UndeclaredFolders(input);
@@ -53,6 +58,8 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             }
             var importer = new ExtractImporter(dataSource, time, null, logger, installation.ReaderOptions);
             imports = await importer.ImportFolderAsync(input, request.Period, progress, cancellationToken);
+            // Never blocking: the month's extracts against each source's previous month, for the import report.
+            checks = await new ExtractSanity(dataSource).CheckAsync(request.Period, Sanity, cancellationToken);
             Completed("import", imports.Where(f => !f.AlreadyImported).Sum(f => (long)f.Accepted));
         }
 
@@ -86,13 +93,14 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
                 reused = false;
             }
 
-            var written = await WriteOutputsAsync(request, imports, stored, townships, cancellationToken);
+            var written = await WriteOutputsAsync(request, imports, stored, townships, cancellationToken, checks);
             Completed("outputs", written.Findings.Count);
             return new MonthlyRunResult(runId, request.Period, imports, written.Findings, townships, written.Outputs, timings, reused)
             {
                 Statistics = written.Statistics,
                 Skipped = written.Skipped,
                 UndeclaredFolders = undeclared,
+                Checks = checks,
             };
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -124,7 +132,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
     /// the outputs itself) nothing is counted: the sheet reads four snapshots back, which only the outputs need.
     /// </summary>
     public async Task<RunWrite> WriteOutputsAsync(MonthlyRunRequest request, IReadOnlyList<FileReport> imports,
-        IReadOnlyList<StoredFinding> stored, IReadOnlyList<string> townships, CancellationToken cancellationToken)
+        IReadOnlyList<StoredFinding> stored, IReadOnlyList<string> townships, CancellationToken cancellationToken, IReadOnlyList<SanityWarning>? checks = null)
     {
         var runFindings = stored.Select(s => new RunFinding(s.Finding, s.FirstSeen, s.Status) { Verification = s.Verification }).ToList();
         if (request.OutputDirectory is not { } output)
@@ -143,6 +151,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             HomeTownships = townships,
             Findings = runFindings,
             Imports = imports,
+            Checks = checks ?? [],
             FullIds = request.FullIds,
         });
         return new RunWrite(runFindings, statistics, skipped, outputs);
@@ -208,4 +217,7 @@ public sealed record MonthlyRunResult(
 
     /// <summary>Sub-folders of the drop folder that no source declaration names: their files were not imported.</summary>
     public IReadOnlyList<string> UndeclaredFolders { get; init; } = [];
+
+    /// <summary>The extract sanity warnings of the month (when the run imported a drop folder); they never stop the run.</summary>
+    public IReadOnlyList<SanityWarning> Checks { get; init; } = [];
 }

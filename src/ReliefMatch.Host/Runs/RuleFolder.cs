@@ -1,4 +1,5 @@
 using ReliefMatch.Core.Rules;
+using ReliefMatch.Core.Sanity;
 
 namespace ReliefMatch.Host.Runs;
 
@@ -46,5 +47,16 @@ public static class RuleFolder
             throw new InvalidOperationException($"Rule folder '{folder}' holds no rule files (*.yaml).");
         }
         return RuleSet.Load(files);
+    }
+
+    /// <summary>
+    /// The extract sanity thresholds of the rule folder (<c>checks/sanity.yaml</c> in it), else the shipped ones: a folder
+    /// of rules written before the checks existed still imports. A file that is there is read strictly.
+    /// </summary>
+    /// <exception cref="RuleFileException">The file is there but not valid.</exception>
+    public static SanityThresholds LoadSanity(string folder)
+    {
+        var path = Path.Combine(folder, SanityThresholds.FileName);
+        return File.Exists(path) ? SanityThresholdsLoader.Load(new RuleFile(SanityThresholds.FileName, File.ReadAllText(path))) : SanityThresholds.Shipped;
     }
 }

@@ -19,6 +19,9 @@ public interface IExtractContent : IDisposable
     /// <summary>The title rows above the header row (where a file may state its month); empty when there are none.</summary>
     string Title => "";
 
+    /// <summary>The header row's cells as the file spells them, for the sanity checks; empty when not known.</summary>
+    IReadOnlyList<string> Headers => [];
+
     /// <summary>Accepted records in file order, enumerated once. May throw <c>ExtractRefusedException</c> to refuse the whole file.</summary>
     IEnumerable<ExtractRecord> Records();
 

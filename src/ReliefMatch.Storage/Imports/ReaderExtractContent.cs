@@ -21,6 +21,8 @@ public sealed class ReaderExtractContent(ExtractReading reading) : IExtractConte
 
     public string Title => reading.Title;
 
+    public IReadOnlyList<string> Headers => reading.Headers;
+
     public IEnumerable<ExtractRecord> Records() => reading.Records();
 
     public int RowsRead => reading.RowsRead;

@@ -2,6 +2,7 @@ using System.Globalization;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Rules;
+using ReliefMatch.Core.Sanity;
 using ReliefMatch.Core.Statistics;
 using ReliefMatch.Host.Jobs;
 using ReliefMatch.Host.Outputs;
@@ -85,6 +86,7 @@ public static class MonthPages
             <div class="box" id="sources"><h2>{FindingText.ChineseMonth(month)}的数据</h2>{Sources(stamped)}</div>
             {Pending(context, pending, month)}
             {Undeclared(ExtractImporter.UndeclaredFolders(s.Settings.Inbox))}
+            {await SanityAsync(month, stamped.Count > 0, s, ct)}
             <div class="box" id="skips"><h2>本月将跳过的规则</h2>{Skips(skipped, s.Rules)}</div>
             {run}
             {await ProgressAsync(month, s, ct)}
@@ -154,6 +156,31 @@ public static class MonthPages
             <div class="box" id="undeclared"><h2>收件目录中无法识别的文件夹</h2>
             <p class="warn">没有任何数据源声明（rules/sources）这些文件夹，其中的文件不会导入。请检查文件夹名称，或为新的数据来源添加声明文件。</p>
             <ul>{items}</ul></div>
+            """);
+    }
+
+    /// <summary>
+    /// 数据检查: the month's extracts against each source's previous month (columns, rows, rejected share, townships of a
+    /// snapshot, dates outside the month), each naming the file, the figure and the previous one. They never block a run.
+    /// </summary>
+    private static async Task<Markup> SanityAsync(ReportingMonth month, bool hasData, MonthServices s, CancellationToken ct)
+    {
+        if (!hasData)
+        {
+            return Markup.Empty;
+        }
+        var checks = await new ExtractSanity(s.DataSource).CheckAsync(month, s.Sanity, ct);
+        if (checks.Count == 0)
+        {
+            return Of($"""<div class="box" id="sanity"><h2>数据检查</h2><p class="ok" id="no-sanity">本月各来源的数据与上月相比没有发现异常（列、行数、拒收比例、快照乡镇、日期月份）。</p></div>""");
+        }
+        var rows = checks.Select(c => Of($"""
+            <tr data-check="{c.Check.Id()}" data-source="{c.Source}"><td>{c.Check.ChineseName()}</td><td>{c.File}</td><td>{c.Figure}</td><td>{c.Previous}</td><td>{c.Message}</td></tr>
+            """));
+        return Of($"""
+            <div class="box" id="sanity"><h2>数据检查</h2>
+            <p class="warn">本月有 {checks.Count} 处数据与上月明显不同。这些提示不阻止比对运行，请核对后再信任本月的结果。</p>
+            <table id="sanity-table"><thead><tr><th>检查</th><th>文件</th><th>本月</th><th>上月</th><th>说明</th></tr></thead><tbody>{rows}</tbody></table></div>
             """);
     }
 
@@ -384,6 +411,9 @@ public sealed class MonthServices(IServiceProvider services)
     public PublishedSheetStore Publications { get; } = services.GetRequiredService<PublishedSheetStore>();
     public WorklistService Worklists { get; } = services.GetRequiredService<WorklistService>();
     public RuleSet Rules { get; } = services.GetRequiredService<RuleSet>();
+
+    /// <summary>The extract sanity thresholds, read again on every view so that an edited file applies at once.</summary>
+    public SanityThresholds Sanity => Settings.RulesFolder is { } folder ? RuleFolder.LoadSanity(folder) : SanityThresholds.Shipped;
     public Npgsql.NpgsqlDataSource DataSource { get; } = services.GetRequiredService<Npgsql.NpgsqlDataSource>();
     public TimeProvider Time { get; } = services.GetRequiredService<TimeProvider>();
     public JobScheduler? Scheduler { get; } = services.GetService<JobScheduler>();
