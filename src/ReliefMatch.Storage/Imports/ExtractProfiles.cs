@@ -21,7 +21,7 @@ internal static class ExtractProfiles
         string[]? townships = null;
         if (stored.Contains("township"))
         {
-            await using var cmd = new NpgsqlCommand($"SELECT DISTINCT btrim(township) FROM {partition} WHERE btrim(coalesce(township, '')) <> '' ORDER BY 1 COLLATE \"C\"", connection) { CommandTimeout = 0 };
+            await using var cmd = new NpgsqlCommand($"SELECT DISTINCT btrim(township) COLLATE \"C\" AS t FROM {partition} WHERE btrim(coalesce(township, '')) <> '' ORDER BY t", connection) { CommandTimeout = 0 };
             var list = new List<string>();
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
