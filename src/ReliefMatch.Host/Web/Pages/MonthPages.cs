@@ -87,7 +87,7 @@ public static class MonthPages
             {Pending(context, pending, month)}
             {Undeclared(ExtractImporter.UndeclaredFolders(s.Settings.Inbox))}
             {await SanityAsync(month, stamped.Count > 0, s, ct)}
-            <div class="box" id="skips"><h2>本月将跳过的规则</h2>{Skips(skipped, s.Rules)}</div>
+            <div class="box" id="skips"><h2>本月将跳过的规则</h2>{Skips(skipped, s.Rules)}<p><a href="{ReplayPages.Link(month)}" id="replay-link">规则试算：在本月数据上试算修改后的规则</a></p></div>
             {run}
             {await ProgressAsync(month, s, ct)}
             {await PublicationAsync(context, month, s, ct)}
@@ -296,7 +296,7 @@ public static class MonthPages
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Append("全县").ToList();
         UnitStatistics? Figures(MonthStatistics m, string unit) => unit == "全县" ? m.County : m.For(unit);
         var differences = 0;
-        var rows = Cells().Select(cell =>
+        var rows = SheetFigures.Cells().Select(cell =>
         {
             var tds = units.Select(unit =>
             {
@@ -318,21 +318,6 @@ public static class MonthPages
             <h3>第 {version} 版（已上报）与最新计算对照</h3>{summary}
             <div class="wide"><table id="compare"><thead><tr><th>项目</th>{units.Select(u => Of($"<th>{u}</th>"))}</tr></thead><tbody>{rows}</tbody></table></div>
             """);
-    }
-
-    /// <summary>The cells of the sheet in order: the 数据预警 line, then the tags and duties.</summary>
-    private static IEnumerable<(string Path, string Words, Func<UnitStatistics, string> Value)> Cells()
-    {
-        static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-        yield return ("data_warning.total", "数据预警标记人数", u => N(u.DataWarning.Total));
-        yield return ("data_warning.dibao", "其中：低保标记", u => N(u.DataWarning.Dibao));
-        yield return ("data_warning.tekun", "特困标记", u => N(u.DataWarning.Tekun));
-        yield return ("data_warning.edge", "低保边缘户", u => N(u.DataWarning.Edge));
-        yield return ("data_warning.expenditure", "支出型困难家庭", u => N(u.DataWarning.Expenditure));
-        foreach (var cell in SheetCells.Tags.Concat(SheetCells.Duties))
-        {
-            yield return (cell.Path, cell.Words, u => StatisticsPages.Figure(cell, u));
-        }
     }
 
     private static async Task<IResult> RunAsync(HttpContext context, string period, MonthServices s)
