@@ -45,20 +45,26 @@ public sealed class RuleReplayTests(PostgresFixture postgres) : IAsyncLifetime, 
     public async Task InitializeAsync()
     {
         _db = await postgres.NewDatabaseAsync();
+        CopyRules(_rules);
         await RunJulyAsync(_db, _inbox, _output, _rules, _time);
+    }
+
+    /// <summary>The repository's rules into <paramref name="folder"/>, deceased-recipient reading police deaths only.</summary>
+    internal static void CopyRules(string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "rules"), "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+        File.WriteAllText(Path.Combine(folder, "deceased-recipient.yaml"), PoliceOnly, new UTF8Encoding(false));
     }
 
     /// <summary>
     /// Three recipients (张一 and 张二 of 永福镇 on 低保, 张三 of 罗锦镇 特困); 张一 has a police death cancellation, 张三 a
-    /// health death certificate; July run with deceased-recipient reading police deaths only, and its 统计表 published.
+    /// health death certificate; July run with the rules of <paramref name="rules"/> (<see cref="CopyRules"/>), and its 统计表 published.
     /// </summary>
     internal static async Task RunJulyAsync(Database db, string inbox, string output, string rules, TimeProvider time)
     {
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "rules"), "*.yaml"))
-        {
-            File.Copy(file, Path.Combine(rules, Path.GetFileName(file)));
-        }
-        File.WriteAllText(Path.Combine(rules, "deceased-recipient.yaml"), PoliceOnly, new UTF8Encoding(false));
         Write(inbox, "roster/花名册_202307.csv",
             "乡镇,村,家庭编号,姓名,身份证号,与户主关系,救助类别,保障状态,最近核对日期\n" +
             $"永福镇,城北村,H1,张一,{TestRecords.IdNumber(1)},户主,农村低保,在保,2023-06-01\n" +
@@ -68,7 +74,7 @@ public sealed class RuleReplayTests(PostgresFixture postgres) : IAsyncLifetime, 
         Write(inbox, "health-deaths/死亡医学证明_202307.csv", $"死者姓名,身份证号,死亡日期\n张三,{TestRecords.IdNumber(3)},2023-07-03\n");
         var result = await new MonthlyRun(db.DataSource, RuleFolder.Load(rules), Installation.OfSample, time, NullLogger.Instance)
             .ExecuteAsync(new MonthlyRunRequest(July, inbox, output));
-        await new PublishedSheetStore(db.DataSource).PublishAsync(July, "{\"published\": 1}", "county1", time.GetUtcNow());
+        await new PublishedSheetStore(db.DataSource).PublishAsync(July, ReliefMatch.Host.Outputs.StatsJsonReader.Text(result.Statistics!), "county1", time.GetUtcNow());
         Assert.Equal(["张一"], result.Findings.Where(f => f.Finding.RuleId == "deceased-recipient").Select(f => f.Finding.Name));
     }
 
