@@ -161,4 +161,18 @@ public sealed class RuleReplayTests(PostgresFixture postgres) : IAsyncLifetime, 
         Assert.Equal("(张一,1,closed)\n(张三,2,open)", await StorageTestDb.DumpAsync(_db.DataSource,
             "SELECT name, rule_version, status FROM reliefmatch.findings WHERE rule_id = 'deceased-recipient'"));
     }
+
+    [Fact]
+    public async Task Run_LaterMonthUnderNewVersion_EarlierMonthKeepsTheVersionThatRaisedIt()
+    {
+        // July was run under version 1 (police deaths only): 张一. Version 2 reads both sources; August runs under it.
+        RulePublisher.Publish(_rules, new RuleFile("deceased-recipient.yaml", DeceasedRule("[police-deaths, health-deaths]", 1)));
+        Write(_inbox, "roster/花名册_202308.csv", File.ReadAllText(Path.Combine(_inbox, "roster", "花名册_202307.csv")));
+        _time.Advance(TimeSpan.FromDays(31));
+        await new MonthlyRun(_db.DataSource, RuleFolder.Load(_rules), Installation.OfSample, _time, NullLogger.Instance)
+            .ExecuteAsync(new MonthlyRunRequest(new ReportingMonth(2023, 8), _inbox, _output));
+
+        Assert.Equal("(张一,2023-07,1)\n(张一,2023-08,2)\n(张三,2023-08,2)", await StorageTestDb.DumpAsync(_db.DataSource,
+            "SELECT f.name, fp.period, fp.rule_version FROM reliefmatch.finding_periods fp JOIN reliefmatch.findings f ON f.key = fp.key WHERE f.rule_id = 'deceased-recipient'"));
+    }
 }
