@@ -19,6 +19,7 @@ var root = new RootCommand("ReliefMatch: monthly data matching and early warning
 root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(ImportCommand.Create(time));
 root.Subcommands.Add(RunCommand.Create(time));
+root.Subcommands.Add(ReplayCommand.Create(time));
 root.Subcommands.Add(SampleCommand.Create());
 root.Subcommands.Add(ExplainCommand.Create());
 root.Subcommands.Add(AccuracyCommand.Create(time));

@@ -41,15 +41,18 @@ public static class ImportCommand
             {
                 await pending.RecordAsync(Path.GetFullPath(Path.Combine(folder.FullName, waiting.File)), waiting, cancellationToken);
             }
+            var months = reports.Where(r => r.Period is not null && r.RefusedReason is null && !r.MonthUnknown).Select(r => r.Period!.Value);
+            var checks = await new ExtractSanity(database.DataSource).CheckAsync(months, RuleFolder.LoadSanity(RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules))), cancellationToken);
             if (parse.GetValue(json))
             {
                 await using var stdout = Console.OpenStandardOutput();
-                ImportsJsonWriter.Write(stdout, reports);
+                ImportsJsonWriter.Write(stdout, reports, checks: checks);
             }
             else
             {
                 AnsiConsole.MarkupLine($"导入 import: {Markup.Escape(folder.FullName)} → {Markup.Escape(database.Description)}, period {month?.ToString() ?? "每个文件的月份 (each file's own month)"}");
                 ImportReportPrinter.Print(AnsiConsole.Console, reports, ExtractImporter.UndeclaredFolders(folder.FullName, sources));
+                ImportReportPrinter.PrintChecks(AnsiConsole.Console, checks);
             }
             return reports.Any(r => r.RefusedReason is not null || r.MonthUnknown) ? 1 : 0;
         });

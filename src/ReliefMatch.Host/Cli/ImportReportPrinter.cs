@@ -1,5 +1,6 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Identity;
+using ReliefMatch.Core.Sanity;
 using Spectre.Console;
 
 namespace ReliefMatch.Host.Cli;
@@ -63,6 +64,23 @@ public static class ImportReportPrinter
         console.MarkupLine(
             $"[bold]合计 summary:[/] {reports.Count} 个文件 files — {imported.Count} imported, {reports.Count(r => r.AlreadyImported)} already imported, " +
             $"{reports.Count(r => r.RefusedReason is not null)} refused, {reports.Count(r => r.MonthUnknown)} waiting for their month; rows accepted {imported.Sum(r => r.Accepted):N0}, rejected {imported.Sum(r => r.Rejected):N0}, skipped {imported.Sum(r => r.Skipped):N0}.");
+    }
+
+    /// <summary>
+    /// The extract sanity warnings (数据检查), one line each with the check's name; nothing when there are none. They never
+    /// stop an import or a run: they point at what an officer should look at before trusting the month.
+    /// </summary>
+    public static void PrintChecks(IAnsiConsole console, IReadOnlyList<SanityWarning> checks)
+    {
+        if (checks.Count == 0)
+        {
+            return;
+        }
+        console.MarkupLine($"[bold yellow]数据检查 (extract checks): {checks.Count} 处与上月不同，请核对（不影响导入和比对）[/]");
+        foreach (var check in checks)
+        {
+            console.MarkupLine($"  [yellow]{Markup.Escape(check.Check.ChineseName())}[/] {Markup.Escape(check.Period.ToString())} {Markup.Escape(check.Message)}");
+        }
     }
 
     /// <summary>One line naming the folders whose files were not imported because no declaration names them.</summary>

@@ -43,11 +43,13 @@ public static class RunCommand
             MonthlyRunResult result;
             using (var progress = new ProgressLine(Console.Error))
             {
-                result = await new MonthlyRun(database.DataSource, rules, installation, time, logger).ExecuteAsync(request, progress, cancellationToken);
+                result = await new MonthlyRun(database.DataSource, rules, installation, time, logger) { Sanity = RuleFolder.LoadSanity(rulesFolder) }
+                    .ExecuteAsync(request, progress, cancellationToken);
             }
             if (result.Imports.Count > 0)
             {
                 ImportReportPrinter.Print(AnsiConsole.Console, result.Imports, fullIds: request.FullIds);
+                ImportReportPrinter.PrintChecks(AnsiConsole.Console, result.Checks);
             }
             RunReportPrinter.Print(AnsiConsole.Console, result, rules);
             return 0;

@@ -65,6 +65,7 @@ public static class ServeCommand
             };
             Directory.CreateDirectory(settings.Inbox);
             var rulesFolder = RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules));
+            settings = settings with { RulesFolder = rulesFolder };
             var rules = RuleFolder.Load(rulesFolder);
             using var logging = CommonOptions.Logging(parse);
             var logger = logging.CreateLogger("reliefmatch");

@@ -31,7 +31,8 @@ public sealed class MonthlyRunJob(JobsOptions options, TimeProvider time, JobExe
         var key = period.ToString();
         return execution.RunAsync(JobNames.MonthlyRun, key, JobExecution.LockFor(JobNames.MonthlyRun, key), context, async (_, ct) =>
         {
-            var rules = RuleFolder.Load(RuleFolder.Resolve(options.RulesFolder));
+            var rulesFolder = RuleFolder.Resolve(options.RulesFolder);
+            var rules = RuleFolder.Load(rulesFolder);
             if (options.MonthlyRunParts > 1)
             {
                 var runId = await SplitRunJobs.StartAsync(jobs, new SplitRun(options.Database.DataSource, rules, options.Installation, time, logger),
@@ -41,7 +42,7 @@ public sealed class MonthlyRunJob(JobsOptions options, TimeProvider time, JobExe
             }
             return await IntoFreshFolderAsync(options.EffectiveOutputs, key, async fresh =>
             {
-                var result = await new MonthlyRun(options.Database.DataSource, rules, options.Installation, time, logger)
+                var result = await new MonthlyRun(options.Database.DataSource, rules, options.Installation, time, logger) { Sanity = RuleFolder.LoadSanity(rulesFolder) }
                     .ExecuteAsync(new MonthlyRunRequest(period, null, fresh)
                     {
                         RequestedBy = RunAudit.ScheduledJob,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Identity;
+using ReliefMatch.Core.Sanity;
 
 namespace ReliefMatch.Host.Outputs;
 
@@ -16,7 +17,12 @@ public static class ImportsJsonWriter
     /// Whether each file says if this command stored it (<c>already_imported</c>): <c>import --json</c> does; a run's
     /// <c>imports.json</c> does not, so that running a month again writes the same bytes.
     /// </param>
-    public static void Write(Stream output, IEnumerable<FileReport> files, bool alreadyImported = true, bool fullIds = false) => JsonOutput.Write(output, json =>
+    /// <param name="checks">
+    /// The extract sanity warnings of the months imported: a <c>checks</c> array after the files, each naming the check,
+    /// source, month, file, figure and previous figure with the sentence in Chinese; left out when there are none.
+    /// </param>
+    public static void Write(Stream output, IEnumerable<FileReport> files, bool alreadyImported = true, bool fullIds = false,
+        IReadOnlyList<SanityWarning>? checks = null) => JsonOutput.Write(output, json =>
     {
         json.WriteStartObject();
         json.WriteStartArray("files");
@@ -25,6 +31,23 @@ public static class ImportsJsonWriter
             WriteFile(json, file, alreadyImported, fullIds);
         }
         json.WriteEndArray();
+        if (checks is { Count: > 0 })
+        {
+            json.WriteStartArray("checks");
+            foreach (var check in checks)
+            {
+                json.WriteStartObject();
+                json.WriteString("check", check.Check.Id());
+                json.WriteString("source", check.Source);
+                json.WriteString("period", check.Period.ToString());
+                json.WriteString("file", check.File);
+                json.WriteString("figure", check.Figure);
+                json.WriteString("previous", check.Previous);
+                json.WriteString("message", check.Message);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
     });
 

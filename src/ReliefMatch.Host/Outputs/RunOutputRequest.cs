@@ -2,6 +2,7 @@ using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Places;
+using ReliefMatch.Core.Sanity;
 using ReliefMatch.Core.Statistics;
 
 namespace ReliefMatch.Host.Outputs;
@@ -18,6 +19,8 @@ public sealed record RunOutputRequest
     /// <summary>Every finding of the run with its first month and status, dismissed ones included.</summary>
     public required IReadOnlyList<RunFinding> Findings { get; init; }
     public IReadOnlyList<FileReport> Imports { get; init; } = [];
+    /// <summary>The extract sanity warnings of the month, written into <c>imports.json</c> when there are any.</summary>
+    public IReadOnlyList<SanityWarning> Checks { get; init; } = [];
     /// <summary>
     /// The month's 统计表 counted with every source storage holds; null counts it from <see cref="Findings"/> alone, every
     /// cell with another source left blank.

@@ -36,7 +36,7 @@ public static class RunOutputWriter
             {
                 WriteFile("findings.csv", s => FindingsCsvWriter.Write(s, request.Findings));
                 WriteFile("stats.json", s => StatsJsonWriter.Write(s, statistics));
-                WriteFile("imports.json", s => ImportsJsonWriter.Write(s, request.Imports, alreadyImported: false, request.FullIds));
+                WriteFile("imports.json", s => ImportsJsonWriter.Write(s, request.Imports, alreadyImported: false, request.FullIds, request.Checks));
                 WriteFile($"统计表-{period}.xlsx", s => StatisticsSheetWriter.Write(s, statistics, request.County.Name));
             },
             () => worklists = Worklist.Build(request.County.Name, period, request.Findings, request.HomeTownships, request.FullIds));

@@ -8,6 +8,7 @@ using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Matching;
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Rules;
+using ReliefMatch.Core.Sanity;
 using ReliefMatch.Host.Outputs;
 using ReliefMatch.Storage.Findings;
 using ReliefMatch.Storage.Imports;
@@ -31,6 +32,9 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
     /// </summary>
     public Action<string, TimeSpan, long>? StageCompleted { get; init; }
 
+    /// <summary>The extract sanity thresholds the import report's checks use (<c>settings/sanity.yaml</c> of the rule folder); the shipped ones unless given.</summary>
+    public SanityThresholds Sanity { get; init; } = SanityThresholds.Shipped;
+
     public async Task<MonthlyRunResult> ExecuteAsync(MonthlyRunRequest request, IProgress<(string File, long Rows)>? progress = null, CancellationToken cancellationToken = default)
     {
         var timings = new List<(string Stage, TimeSpan Elapsed)>();
@@ -45,6 +49,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
 
         IReadOnlyList<FileReport> imports = [];
         IReadOnlyList<string> undeclared = [];
+        IReadOnlyList<SanityWarning> checks = [];
         if (request.InputDirectory is { } input)
         {
             undeclared = ExtractImporter.UndeclaredFolders(input, rules.Sources);
@@ -54,6 +59,8 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             }
             var importer = new ExtractImporter(dataSource, time, null, logger, installation.ReaderOptions, rules.Sources);
             imports = await importer.ImportFolderAsync(input, request.Period, progress, cancellationToken);
+            // Never blocking: the month's extracts against each source's previous month, for the import report.
+            checks = await new ExtractSanity(dataSource).CheckAsync(request.Period, Sanity, cancellationToken);
             Completed("import", imports.Where(f => !f.AlreadyImported).Sum(f => (long)f.Accepted));
         }
 
@@ -107,7 +114,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
 
             // The state the outputs are written from, read before they are: a disposition made meanwhile makes the next run write them again.
             var state = request.OutputDirectory is null ? null : await OutputStateAsync(request, digest, cancellationToken);
-            var written = await WriteOutputsAsync(request, imports, stored, townships, cancellationToken, sheetData);
+            var written = await WriteOutputsAsync(request, imports, stored, townships, cancellationToken, sheetData, checks);
             if (written.Outputs is { } files && request.OutputDirectory is { } folder && state is not null)
             {
                 await new RunOutputStore(dataSource).RecordAsync(runId, new KeptOutputs(state, OutputFiles.Hash(folder, files.Files)), cancellationToken);
@@ -118,6 +125,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
                 Statistics = written.Statistics,
                 Skipped = written.Skipped,
                 UndeclaredFolders = undeclared,
+                Checks = checks,
             };
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -171,7 +179,8 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
     /// </summary>
     /// <param name="sheetData">The month's 统计表 sources (<see cref="StatisticsSourceLoader"/>) when their reading was started already.</param>
     public async Task<RunWrite> WriteOutputsAsync(MonthlyRunRequest request, IReadOnlyList<FileReport> imports,
-        IReadOnlyList<StoredFinding> stored, IReadOnlyList<string> townships, CancellationToken cancellationToken, Task<StatisticsData>? sheetData = null)
+        IReadOnlyList<StoredFinding> stored, IReadOnlyList<string> townships, CancellationToken cancellationToken, Task<StatisticsData>? sheetData = null,
+        IReadOnlyList<SanityWarning>? checks = null)
     {
         // The month's control list, drawn once from what this run did not flag, whether the run was in one piece or in
         // parts (both end here); a later call finds it drawn and reads nothing more.
@@ -194,6 +203,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             HomeTownships = townships,
             Findings = runFindings,
             Imports = imports,
+            Checks = checks ?? [],
             FullIds = request.FullIds,
         });
         return new RunWrite(runFindings, statistics, skipped, outputs);
@@ -271,4 +281,7 @@ public sealed record MonthlyRunResult(
     /// the run wrote none (<see cref="Outputs"/> is null) and its findings carry no evidence, only what the report counts.
     /// </summary>
     public string? OutputsKeptIn { get; init; }
+
+    /// <summary>The extract sanity warnings of the month (when the run imported a drop folder); they never stop the run.</summary>
+    public IReadOnlyList<SanityWarning> Checks { get; init; } = [];
 }

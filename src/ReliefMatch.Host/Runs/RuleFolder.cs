@@ -1,6 +1,7 @@
 using ReliefMatch.Core.Accuracy;
 using ReliefMatch.Core.Rules;
 using ReliefMatch.Core.Sources;
+using ReliefMatch.Core.Sanity;
 
 namespace ReliefMatch.Host.Runs;
 
@@ -73,5 +74,16 @@ public static class RuleFolder
         return SourceCatalog.Installation(Directory.EnumerateFiles(sources, "*.yaml")
             .Order(StringComparer.Ordinal)
             .Select(path => new RuleFile(Path.GetFileName(path), File.ReadAllText(path))));
+    }
+
+    /// <summary>
+    /// The extract sanity thresholds of the rule folder (<c>settings/sanity.yaml</c> in it), else the shipped ones: a folder
+    /// of rules written before the checks existed still imports. A file that is there is read strictly.
+    /// </summary>
+    /// <exception cref="RuleFileException">The file is there but not valid.</exception>
+    public static SanityThresholds LoadSanity(string folder)
+    {
+        var path = Path.Combine(folder, SanityThresholds.FileName);
+        return File.Exists(path) ? SanityThresholdsLoader.Load(new RuleFile(SanityThresholds.FileName, File.ReadAllText(path))) : SanityThresholds.Shipped;
     }
 }

@@ -274,6 +274,7 @@ public static class WorkplaceHost
         JobListPages.Map(county);
         AuditPages.Map(county);
         MonthPages.Map(county);
+        ReplayPages.Map(county);
         UserPages.Map(county);
         AccuracyPages.Map(county);
         // Without the jobs there is no dashboard: the county is told so, everyone else was refused above.

@@ -35,5 +35,11 @@ public sealed record WorkplaceSettings
     /// <summary>The largest returned worklist accepted.</summary>
     public long MaxReturnUploadBytes { get; init; } = 32L << 20;
 
+    /// <summary>
+    /// The installation's rule folder: where the extract sanity thresholds are read from and where a replayed rule is
+    /// published. Null: the shipped thresholds apply and no rule can be published from the web.
+    /// </summary>
+    public string? RulesFolder { get; init; }
+
     public static string DefaultInbox(string home) => Path.Combine(home, "inbox");
 }

@@ -226,17 +226,18 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
             SELECT key, $1, $2, 'raised', $3 FROM raised
             """, cancellationToken, p, run, now).ConfigureAwait(false);
 
-        // 5. Which findings this period produced (the latest run of a period replaces the earlier ones). An unchanged
-        //    finding's row is there already, with its fingerprint.
+        // 5. Which findings this period produced, and under which version of their rule (the latest run of a period
+        //    replaces the earlier ones; a later month's run under a newer version leaves this period's as it was).
         await ExecAsync(connection, """
             DELETE FROM reliefmatch.finding_periods fp
             WHERE fp.period = $1 AND NOT EXISTS (SELECT 1 FROM produced i WHERE i.key = fp.key)
             """, cancellationToken, p).ConfigureAwait(false);
         await ExecAsync(connection, """
-            INSERT INTO reliefmatch.finding_periods (key, period, run_id, evidence_fingerprint)
-            SELECT key, $1, $2, fingerprint FROM incoming
-            ON CONFLICT (key, period) DO UPDATE SET run_id = excluded.run_id, evidence_fingerprint = excluded.evidence_fingerprint
-            WHERE reliefmatch.finding_periods.evidence_fingerprint IS DISTINCT FROM excluded.evidence_fingerprint
+            INSERT INTO reliefmatch.finding_periods (key, period, run_id, evidence_fingerprint, rule_version)
+            SELECT key, $1, $2, fingerprint, rule_version FROM incoming
+            ON CONFLICT (key, period) DO UPDATE SET run_id = excluded.run_id, evidence_fingerprint = excluded.evidence_fingerprint, rule_version = excluded.rule_version
+            WHERE (reliefmatch.finding_periods.evidence_fingerprint, reliefmatch.finding_periods.rule_version)
+                  IS DISTINCT FROM (excluded.evidence_fingerprint, excluded.rule_version)
             """, cancellationToken, p, run).ConfigureAwait(false);
 
         // 6. Raised before (or in an earlier run of) this period, not produced now nor in any later period: closed.

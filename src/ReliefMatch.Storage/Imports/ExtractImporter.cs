@@ -248,6 +248,7 @@ public sealed class ExtractImporter
                 update.Parameters.Add(new() { Value = content.Skipped });
                 await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
+            await ExtractProfiles.RecordAsync(connection, source, extractId, content.Headers, cancellationToken).ConfigureAwait(false);
             await LinkPeriodAsync(connection, extractId, period, cancellationToken).ConfigureAwait(false);
             // Last, because attaching holds a lock on the source's table until commit: concurrent imports of one
             // source wait for each other only here, and readers are never blocked.

@@ -22,6 +22,9 @@ public interface IExtractContent : IDisposable
     /// <summary>The declared fields the file has a column for, in declared order; null when not known.</summary>
     IReadOnlyList<string>? PresentFields => null;
 
+    /// <summary>The header row's cells as the file spells them, for the sanity checks; empty when not known.</summary>
+    IReadOnlyList<string> Headers => [];
+
     /// <summary>Accepted records in file order, enumerated once. May throw <c>ExtractRefusedException</c> to refuse the whole file.</summary>
     IEnumerable<ExtractRecord> Records();
 

@@ -24,6 +24,8 @@ public sealed class ReaderExtractContent(ExtractReading reading) : IExtractConte
 
     public IReadOnlyList<string>? PresentFields => reading.PresentFields;
 
+    public IReadOnlyList<string> Headers => reading.Headers;
+
     public IEnumerable<ExtractRecord> Records() => reading.Records();
 
     public int RowsRead => reading.RowsRead;

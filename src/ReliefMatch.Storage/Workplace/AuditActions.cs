@@ -46,13 +46,17 @@ public static class AuditActions
     public const string ExportFindings = "export-findings";
     /// <summary>A township's 对照抽查名单 downloaded.</summary>
     public const string DownloadControlList = "download-control-list";
+    /// <summary>A changed rule file replayed against a month already run (nothing published): the rule, its version and what would change.</summary>
+    public const string ReplayRule = "replay-rule";
+    /// <summary>A rule version published into the installation's rule folder: the rule and its versions before and after.</summary>
+    public const string PublishRule = "publish-rule";
 
     /// <summary>Every action, in the order the audit page's filter lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         SignIn, SignInFailed, SignOut, AccessDenied, DownloadWorklist, DownloadStatistics, RevealIds, UploadExtract, ReturnWorklist,
         DownloadSample, DownloadDueList, EnterStatistics, QueueRun, RunMonth, TriggerJob, JobsDashboard, ExportFindings,
-        PublishStatistics, ConfirmMonth, RecordOutcome, ReviewSample, AddUser, DownloadControlList,
+        PublishStatistics, ConfirmMonth, RecordOutcome, ReviewSample, AddUser, DownloadControlList, ReplayRule, PublishRule,
     ];
 
     /// <summary>How an action reads on the audit page.</summary>
@@ -81,6 +85,8 @@ public static class AuditActions
         ReviewSample => "登记抽样核查结果",
         AddUser => "添加用户",
         DownloadControlList => "下载对照抽查名单",
+        ReplayRule => "规则试算",
+        PublishRule => "发布规则版本",
         _ => action,
     };
 }

@@ -18,6 +18,8 @@ public sealed class TestExtract(IEnumerable<ExtractRecord> records, IReadOnlyLis
 
     public int HeaderRow { get; init; } = 1;
 
+    public IReadOnlyList<string> Headers { get; init; } = [];
+
     public bool Disposed { get; private set; }
 
     public IEnumerable<ExtractRecord> Records()

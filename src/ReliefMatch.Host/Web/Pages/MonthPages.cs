@@ -2,6 +2,7 @@ using System.Globalization;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Rules;
+using ReliefMatch.Core.Sanity;
 using ReliefMatch.Core.Statistics;
 using ReliefMatch.Host.Jobs;
 using ReliefMatch.Host.Outputs;
@@ -85,7 +86,8 @@ public static class MonthPages
             <div class="box" id="sources"><h2>{FindingText.ChineseMonth(month)}的数据</h2>{Sources(stamped)}</div>
             {Pending(context, pending, month)}
             {Undeclared(ExtractImporter.UndeclaredFolders(s.Settings.Inbox, s.Rules.Sources))}
-            <div class="box" id="skips"><h2>本月将跳过的规则</h2>{Skips(skipped, s.Rules)}</div>
+            {await SanityAsync(month, stamped.Count > 0, s, ct)}
+            <div class="box" id="skips"><h2>本月将跳过的规则</h2>{Skips(skipped, s.Rules)}<p><a href="{ReplayPages.Link(month)}" id="replay-link">规则试算：在本月数据上试算修改后的规则</a></p></div>
             {run}
             {await ProgressAsync(month, s, ct)}
             {await PublicationAsync(context, month, s, ct)}
@@ -154,6 +156,31 @@ public static class MonthPages
             <div class="box" id="undeclared"><h2>收件目录中无法识别的文件夹</h2>
             <p class="warn">没有任何数据源声明（rules/sources）这些文件夹，其中的文件不会导入。请检查文件夹名称，或为新的数据来源添加声明文件。</p>
             <ul>{items}</ul></div>
+            """);
+    }
+
+    /// <summary>
+    /// 数据检查: the month's extracts against each source's previous month (columns, rows, rejected share, townships of a
+    /// snapshot, dates outside the month), each naming the file, the figure and the previous one. They never block a run.
+    /// </summary>
+    private static async Task<Markup> SanityAsync(ReportingMonth month, bool hasData, MonthServices s, CancellationToken ct)
+    {
+        if (!hasData)
+        {
+            return Markup.Empty;
+        }
+        var checks = await new ExtractSanity(s.DataSource).CheckAsync(month, s.Sanity, ct);
+        if (checks.Count == 0)
+        {
+            return Of($"""<div class="box" id="sanity"><h2>数据检查</h2><p class="ok" id="no-sanity">本月各来源的数据与上月相比没有发现异常（列、行数、拒收比例、快照乡镇、日期月份）。</p></div>""");
+        }
+        var rows = checks.Select(c => Of($"""
+            <tr data-check="{c.Check.Id()}" data-source="{c.Source}"><td>{c.Check.ChineseName()}</td><td>{c.File}</td><td>{c.Figure}</td><td>{c.Previous}</td><td>{c.Message}</td></tr>
+            """));
+        return Of($"""
+            <div class="box" id="sanity"><h2>数据检查</h2>
+            <p class="warn">本月有 {checks.Count} 处数据与上月明显不同。这些提示不阻止比对运行，请核对后再信任本月的结果。</p>
+            <table id="sanity-table"><thead><tr><th>检查</th><th>文件</th><th>本月</th><th>上月</th><th>说明</th></tr></thead><tbody>{rows}</tbody></table></div>
             """);
     }
 
@@ -269,7 +296,7 @@ public static class MonthPages
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Append("全县").ToList();
         UnitStatistics? Figures(MonthStatistics m, string unit) => unit == "全县" ? m.County : m.For(unit);
         var differences = 0;
-        var rows = Cells().Select(cell =>
+        var rows = SheetFigures.Cells().Select(cell =>
         {
             var tds = units.Select(unit =>
             {
@@ -291,21 +318,6 @@ public static class MonthPages
             <h3>第 {version} 版（已上报）与最新计算对照</h3>{summary}
             <div class="wide"><table id="compare"><thead><tr><th>项目</th>{units.Select(u => Of($"<th>{u}</th>"))}</tr></thead><tbody>{rows}</tbody></table></div>
             """);
-    }
-
-    /// <summary>The cells of the sheet in order: the 数据预警 line, then the tags and duties.</summary>
-    private static IEnumerable<(string Path, string Words, Func<UnitStatistics, string> Value)> Cells()
-    {
-        static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-        yield return ("data_warning.total", "数据预警标记人数", u => N(u.DataWarning.Total));
-        yield return ("data_warning.dibao", "其中：低保标记", u => N(u.DataWarning.Dibao));
-        yield return ("data_warning.tekun", "特困标记", u => N(u.DataWarning.Tekun));
-        yield return ("data_warning.edge", "低保边缘户", u => N(u.DataWarning.Edge));
-        yield return ("data_warning.expenditure", "支出型困难家庭", u => N(u.DataWarning.Expenditure));
-        foreach (var cell in SheetCells.Tags.Concat(SheetCells.Duties))
-        {
-            yield return (cell.Path, cell.Words, u => StatisticsPages.Figure(cell, u));
-        }
     }
 
     private static async Task<IResult> RunAsync(HttpContext context, string period, MonthServices s)
@@ -384,6 +396,9 @@ public sealed class MonthServices(IServiceProvider services)
     public PublishedSheetStore Publications { get; } = services.GetRequiredService<PublishedSheetStore>();
     public WorklistService Worklists { get; } = services.GetRequiredService<WorklistService>();
     public RuleSet Rules { get; } = services.GetRequiredService<RuleSet>();
+
+    /// <summary>The extract sanity thresholds, read again on every view so that an edited file applies at once.</summary>
+    public SanityThresholds Sanity => Settings.RulesFolder is { } folder ? RuleFolder.LoadSanity(folder) : SanityThresholds.Shipped;
     public Npgsql.NpgsqlDataSource DataSource { get; } = services.GetRequiredService<Npgsql.NpgsqlDataSource>();
     public TimeProvider Time { get; } = services.GetRequiredService<TimeProvider>();
     public JobScheduler? Scheduler { get; } = services.GetService<JobScheduler>();

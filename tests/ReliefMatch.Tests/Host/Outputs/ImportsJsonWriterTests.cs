@@ -74,6 +74,36 @@ public class ImportsJsonWriterTests
     }
 
     [Fact]
+    public void Write_SanityWarnings_ChecksArrayAfterTheFiles()
+    {
+        using var stream = new MemoryStream();
+        var warning = new ReliefMatch.Core.Sanity.SanityWarning(ReliefMatch.Core.Sanity.SanityCheck.RowCount, "roster", new ReliefMatch.Core.Periods.ReportingMonth(2023, 7),
+            "roster/花名册2023-07.csv", "3 行", "100 行", "行数减少");
+
+        ImportsJsonWriter.Write(stream, [], checks: [warning]);
+
+        Assert.Equal(
+            """
+            {
+              "files": [],
+              "checks": [
+                {
+                  "check": "row-count",
+                  "source": "roster",
+                  "period": "2023-07",
+                  "file": "roster/花名册2023-07.csv",
+                  "figure": "3 行",
+                  "previous": "100 行",
+                  "message": "行数减少"
+                }
+              ]
+            }
+
+            """.ReplaceLineEndings("\n"),
+            Text(stream));
+    }
+
+    [Fact]
     public void Write_AlreadyImportedFile_FlagTrue()
     {
         using var stream = new MemoryStream();

@@ -205,7 +205,7 @@ public sealed class MonthBrowserTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     /// <summary>The whole page as a PNG into docs/screenshots/, only when RELIEFMATCH_SCREENSHOTS is set.</summary>
-    private static void Screenshot(IWebDriver browser, string name)
+    internal static void Screenshot(IWebDriver browser, string name)
     {
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("RELIEFMATCH_SCREENSHOTS")))
         {

@@ -139,6 +139,22 @@ public sealed class MonthPagesTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MonthPage_RosterLosesATownship_DataCheckNamesFileAndBothFigures()
+    {
+        await UploadAsync("2023-07", ("花名册_202307.csv", ExtractFiles.Roster(
+            ("张1", TestRecords.IdNumber(1), Luojin, "H1", "农村低保"), ("张2", TestRecords.IdNumber(2), Suqiao, "H2", "农村低保"))));
+        await UploadAsync("2023-08", ("花名册_202308.csv", OneRoster(3)));
+
+        var july = WebUtility.HtmlDecode(await _county.PageAsync("/county/months/2023-07"));
+        var august = WebUtility.HtmlDecode(await _county.PageAsync("/county/months/2023-08"));
+
+        Assert.Contains("id=\"no-sanity\"", july, StringComparison.Ordinal);
+        Assert.Contains("<h2>数据检查</h2>", august, StringComparison.Ordinal);
+        Assert.Contains("<tr data-check=\"townships\" data-source=\"roster\"><td>快照缺少乡镇</td><td>roster/花名册_202308.csv</td><td>1 个乡镇</td><td>2 个乡镇</td>", august, StringComparison.Ordinal);
+        Assert.Contains("本月快照没有 苏桥镇 的任何记录", august, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MonthPage_RunAMonthWithoutData_RefusedWithTheReasonAndAudited()
     {
         var page = WebUtility.HtmlDecode(await _county.PageAsync("/county/months/2023-08"));

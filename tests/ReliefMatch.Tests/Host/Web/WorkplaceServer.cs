@@ -41,8 +41,9 @@ internal sealed class WorkplaceServer : IAsyncDisposable
     /// <summary>The base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Address { get; }
 
-    public static Task<WorkplaceServer> StartAsync(PostgresFixture postgres, WorkplaceHooks? hooks = null) =>
-        StartAsync(postgres, (_, _) => hooks ?? WorkplaceHooks.None);
+    /// <param name="rulesFolder">The installation's rule folder (where a rule is published); the repository's rules, read only, unless given.</param>
+    public static Task<WorkplaceServer> StartAsync(PostgresFixture postgres, WorkplaceHooks? hooks = null, string? rulesFolder = null) =>
+        StartAsync(postgres, (_, _) => hooks ?? WorkplaceHooks.None, rulesFolder);
 
     /// <summary>
     /// The workplace with the scheduled jobs in the same host, as <c>reliefmatch serve</c> runs them: a Hangfire server of
@@ -65,15 +66,15 @@ internal sealed class WorkplaceServer : IAsyncDisposable
             }),
             app => app.UseReliefMatchJobs()));
 
-    private static async Task<WorkplaceServer> StartAsync(PostgresFixture postgres, Func<Database, string, WorkplaceHooks> hooksFor)
+    private static async Task<WorkplaceServer> StartAsync(PostgresFixture postgres, Func<Database, string, WorkplaceHooks> hooksFor, string? rulesFolder = null)
     {
         var database = await postgres.NewDatabaseAsync();
         var time = new FakeTimeProvider(DefaultNow);
         var home = TempFolder.Create("reliefmatch-web");
         try
         {
-            var settings = new WorkplaceSettings { Urls = "http://127.0.0.1:0", Home = home, Inbox = Path.Combine(home, "inbox"), Installation = Installation.OfSample };
-            var rules = RuleFolder.Load(Path.Combine(RepositoryRoot.Path, "rules"));
+            var settings = new WorkplaceSettings { Urls = "http://127.0.0.1:0", Home = home, Inbox = Path.Combine(home, "inbox"), Installation = Installation.OfSample, RulesFolder = rulesFolder };
+            var rules = RuleFolder.Load(rulesFolder ?? Path.Combine(RepositoryRoot.Path, "rules"));
             var app = WorkplaceHost.Build(settings, database, rules, time, hooksFor(database, home));
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -25,7 +25,7 @@ public sealed class ContentFindingKeysMigrationTests(PostgresFixture postgres)
                 'review', '[]', 'f', false, '', 15, '2023-07', '2023-07', 'dismissed', '核实为录入错误'),
                    ('deceased-recipient|450326Y|H2|', 'deceased-recipient', 1, '450326Y', 'H2', '', '李二', '永福镇', '', ARRAY[]::text[],
                 'exact', '[]', 'f', true, '', 15, '2023-07', '2023-07', 'open', null);
-            INSERT INTO reliefmatch.finding_periods (key, period, run_id, evidence_fingerprint) VALUES ('id-name-mismatch|450326X|H1|disability:42:7', '2023-07', 1, 'f');
+            INSERT INTO reliefmatch.finding_periods (key, period, run_id, evidence_fingerprint, rule_version) VALUES ('id-name-mismatch|450326X|H1|disability:42:7', '2023-07', 1, 'f', 1);
             INSERT INTO reliefmatch.finding_events (key, period, run_id, event, at) VALUES ('id-name-mismatch|450326X|H1|disability:42:7', '2023-07', 1, 'raised', now());
             """))
         {
