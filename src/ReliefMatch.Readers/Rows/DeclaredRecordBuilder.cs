@@ -22,7 +22,7 @@ namespace ReliefMatch.Readers.Rows;
 internal sealed class DeclaredRecordBuilder(SourceDeclaration declaration) : RecordBuilder
 {
     private readonly IReadOnlyList<FieldDeclaration> fields = declaration.Fields;
-    private readonly int nameSlot = IndexOf(declaration, "name");
+    private readonly int nameSlot = IndexOf(declaration, declaration.PersonName);
 
     public override ExtractRecord? Build(RowCells row)
     {
