@@ -3,6 +3,8 @@ using System.Globalization;
 namespace ReliefMatch.Core.Periods;
 
 /// <summary>A reporting month P (<c>--period 2023-07</c>): calendar dates in China Standard Time.</summary>
+/// <remarks>In JSON a month is its text, <c>"2023-07"</c> (its <see cref="Previous"/> and <see cref="Next"/> would otherwise recurse without end).</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(ReportingMonthJsonConverter))]
 public readonly record struct ReportingMonth(int Year, int Month) : IComparable<ReportingMonth>
 {
     public DateOnly First => new(Year, Month, 1);
