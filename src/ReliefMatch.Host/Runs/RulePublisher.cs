@@ -21,7 +21,8 @@ public static partial class RulePublisher
     public static (Rule Rule, string Path) Publish(string rulesFolder, RuleFile changed)
     {
         var current = RuleFolder.Load(rulesFolder);
-        var rule = RuleFileLoader.Load(changed);
+        // Read against the installation's sources, as the run and the replay read it: a rule may name the county's own.
+        var rule = RuleFileLoader.Load(changed, current.Sources);
         var text = changed.Text;
         var old = current.Find(rule.Id);
         if (old is not null && rule.Version <= old.Version)
@@ -30,10 +31,10 @@ public static partial class RulePublisher
             text = VersionLine().Replace(text, string.Create(CultureInfo.InvariantCulture, $"version: {version}"), 1);
         }
         var fileName = old?.File is { Length: > 0 } existing ? existing : rule.Id + ".yaml";
-        var published = RuleFileLoader.Load(new RuleFile(fileName, text));
+        var published = RuleFileLoader.Load(new RuleFile(fileName, text), current.Sources);
         // The folder with the new file must still load (ids unique), or nothing is written.
         RuleSet.Load(current.Rules.Where(r => r.File != fileName).Select(r => new RuleFile(r.File, File.ReadAllText(Path.Combine(rulesFolder, r.File))))
-            .Append(new RuleFile(fileName, text)));
+            .Append(new RuleFile(fileName, text)), current.Sources);
         var path = Path.Combine(rulesFolder, fileName);
         var temporary = path + ".publishing";
         File.WriteAllText(temporary, text.ReplaceLineEndings("\n"), new UTF8Encoding(false));

@@ -163,6 +163,20 @@ public sealed class RuleReplayTests(PostgresFixture postgres) : IAsyncLifetime, 
     }
 
     [Fact]
+    public void Publish_RuleNamingTheCountysOwnSource_ReadAgainstTheInstallationsSources()
+    {
+        // The run and the replay read rules against the shipped sources plus the folder's sources/*.yaml; publishing once read the shipped ones only.
+        Directory.CreateDirectory(Path.Combine(_rules, RuleFolder.SourcesFolder));
+        File.Copy(Path.Combine(RepositoryRoot.Path, "tests", "ReliefMatch.Tests", "Fixtures", "Cremation", "cremation.yaml"),
+            Path.Combine(_rules, RuleFolder.SourcesFolder, "cremation.yaml"));
+
+        var (rule, _) = RulePublisher.Publish(_rules, new RuleFile("deceased-recipient.yaml", DeceasedRule("[police-deaths, cremation]", 1)));
+
+        Assert.Equal(2, rule.Version);
+        Assert.Equal(2, RuleFolder.Load(_rules).Find("deceased-recipient")!.Version);
+    }
+
+    [Fact]
     public async Task Run_LaterMonthUnderNewVersion_EarlierMonthKeepsTheVersionThatRaisedIt()
     {
         // July was run under version 1 (police deaths only): 张一. Version 2 reads both sources; August runs under it.
