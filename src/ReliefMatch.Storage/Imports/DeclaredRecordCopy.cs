@@ -1,8 +1,8 @@
 using System.Globalization;
-using ReliefMatch.Core.Identity;
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Sources;
 using ReliefMatch.Storage.Loading;
+using ReliefMatch.Storage.Records;
 
 namespace ReliefMatch.Storage.Imports;
 
@@ -21,21 +21,10 @@ internal static class DeclaredRecordCopy
     public const string Table = "reliefmatch.declared_records";
 
     /// <summary>One row read back, before it joins its source's table.</summary>
-    internal sealed class Loaded
+    internal sealed class Loaded : RecordDraft
     {
-        public long ExtractId;
-        public int Row;
         public string Source = "";
-        public string Name = "";
-        public string IdText = "";
-        public long? IdKey;
-        public string? IdProblem;
-        public bool IdUpgraded;
         public string?[] Values = [];
-
-        public ParsedId Id => IdText.Length == 0 && IdKey is null
-            ? ParsedId.Missing with { UpgradedFrom15 = IdUpgraded }
-            : StoredCodes.Id(IdText, IdKey, IdProblem, IdUpgraded);
     }
 
     private sealed record Column(string Name, Action<CopyRowWriter, long, DeclaredRecord> Write, Action<CopyRowReader, StringPool, Loaded> Read);
@@ -47,7 +36,7 @@ internal static class DeclaredRecordCopy
         new("source", (w, _, d) => w.Text(d.Source.Id), (r, p, l) => l.Source = r.Text(p)),
         new("name", (w, _, d) => w.Text(StoredCodes.Clean(d.Name)), (r, p, l) => l.Name = r.Text(p)),
         new("id_text", (w, _, d) => w.Text(StoredCodes.Clean(d.Id.Text ?? "")), (r, p, l) => l.IdText = r.Text(p)),
-        new("id_key", (w, _, d) => WriteKey(w, d.Id), (r, _, l) => l.IdKey = r.NullableInt64()),
+        new("id_key", (w, _, d) => ColumnCodecs.NullableInt64.Write(w, d.Id.Id?.Key), (r, _, l) => l.IdKey = r.NullableInt64()),
         new("id_problem", (w, _, d) => w.NullableText(StoredCodes.Problem(d.Id.Problem)), (r, _, l) => l.IdProblem = r.NullableText(null)),
         new("id_upgraded", (w, _, d) => w.Boolean(d.Id.UpgradedFrom15), (r, _, l) => l.IdUpgraded = r.Boolean()),
         new("field_values", (w, _, d) => w.TextArray(Texts(d)), (r, p, l) => l.Values = r.TextArray(p)),
@@ -73,18 +62,6 @@ internal static class DeclaredRecordCopy
             column.Read(r, pool, loaded);
         }
         return loaded;
-    }
-
-    private static void WriteKey(CopyRowWriter w, ParsedId id)
-    {
-        if (id.Id is { } valid)
-        {
-            w.Int64(valid.Key);
-        }
-        else
-        {
-            w.Null();
-        }
     }
 
     /// <summary>The stored texts of a record's values: a field declared <c>store: false</c> and the resident ID (kept in its own columns) are null.</summary>

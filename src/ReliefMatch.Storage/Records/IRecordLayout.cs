@@ -1,0 +1,23 @@
+using ReliefMatch.Core.Extracts;
+using ReliefMatch.Storage.Imports;
+
+namespace ReliefMatch.Storage.Records;
+
+/// <summary>A typed record table as the import sees it, whatever its record type (see <see cref="RecordLayout{T, TDraft}"/>).</summary>
+internal interface IRecordLayout
+{
+    /// <summary>The table, schema-qualified.</summary>
+    string Table { get; }
+
+    /// <summary>The sources whose records the table holds.</summary>
+    IReadOnlyList<SourceKind> Sources { get; }
+
+    /// <summary>The columns in the order they are written and read.</summary>
+    IReadOnlyList<StoredColumn> Columns { get; }
+
+    /// <summary><see cref="Columns"/>' names, comma-separated, for the COPY in and the SELECT of the export.</summary>
+    string ColumnList { get; }
+
+    /// <summary>Writes one row of the import's COPY; <paramref name="record"/> must be of the table's record type.</summary>
+    void Write(CopyRowWriter w, long extractId, ExtractRecord record);
+}
