@@ -34,21 +34,13 @@ public sealed record MonthSources(IReadOnlySet<SourceKind> Sources, IReadOnlySet
     {
         ArgumentNullException.ThrowIfNull(data);
         var sources = data.Extracts.Values.Select(e => e.Source.Kind).OfType<SourceKind>().ToHashSet();
-        if (data.Roster.Count > 0)
+        // A record list holds one source, except the deaths (police, health, and declared ones besides).
+        foreach (var records in new IReadOnlyList<ExtractRecord>[] { data.Roster, data.Monitoring, data.Medical, data.Disability })
         {
-            sources.Add(SourceKind.Roster);
-        }
-        if (data.Monitoring.Count > 0)
-        {
-            sources.Add(SourceKind.Monitoring);
-        }
-        if (data.Medical.Count > 0)
-        {
-            sources.Add(SourceKind.Medical);
-        }
-        if (data.Disability.Count > 0)
-        {
-            sources.Add(SourceKind.Disability);
+            if (records.Count > 0 && records[0].Source.Kind is { } kind)
+            {
+                sources.Add(kind);
+            }
         }
         foreach (var death in data.Deaths)
         {

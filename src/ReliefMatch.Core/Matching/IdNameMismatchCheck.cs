@@ -13,29 +13,13 @@ internal sealed class IdNameMismatchCheck : IRuleCheck
 {
     public static RuleKind Kind => RuleKind.IdNameMismatch;
 
-    public static RuleNeeds Needs(Rule rule)
-    {
-        var parameters = (RecordSourcesParameters)rule.Parameters;
-        var parts = MonthParts.None;
-        if (parameters.Uses(SourceKind.PoliceDeaths) || parameters.Uses(SourceKind.HealthDeaths))
-        {
-            parts |= MonthParts.DeathMatches;
-        }
-        if (parameters.Uses(SourceKind.Disability))
-        {
-            parts |= MonthParts.DisabilityMatches;
-        }
-        if (parameters.Uses(SourceKind.Medical))
-        {
-            parts |= MonthParts.MedicalMismatches;
-        }
-        return new() { Sources = [[SourceKind.Roster], parameters.Sources], Parts = parts };
-    }
-
-    public static void Run(MonthEvaluation month, Rule rule, List<Finding> findings)
-    {
-        var parameters = (RecordSourcesParameters)rule.Parameters;
-        if (parameters.Uses(SourceKind.PoliceDeaths) || parameters.Uses(SourceKind.HealthDeaths))
+    /// <summary>
+    /// The record sets the check reads, in the order it reads them: the sources each holds, the month data its
+    /// matches need, and how its records under another person's name are found.
+    /// </summary>
+    private static readonly ScannedRecords[] Scanned =
+    [
+        new([SourceKind.PoliceDeaths, SourceKind.HealthDeaths], MonthParts.DeathMatches, (month, rule, parameters, findings) =>
         {
             var deaths = month.Data.Deaths;
             var matches = month.DeathMatches;
@@ -46,32 +30,53 @@ internal sealed class IdNameMismatchCheck : IRuleCheck
                     Consider(month, rule, deaths[i], matches[i], findings);
                 }
             }
-        }
-        if (parameters.Uses(SourceKind.Disability))
-        {
-            var records = month.Data.Disability;
-            var matches = month.DisabilityMatches;
-            for (var i = 0; i < records.Count; i++)
-            {
-                Consider(month, rule, records[i], matches[i], findings);
-            }
-        }
-        if (parameters.Uses(SourceKind.Monitoring))
-        {
-            var records = month.Data.Monitoring;
-            var matches = month.MonitoringMatches;
-            for (var i = 0; i < records.Count; i++)
-            {
-                Consider(month, rule, records[i], matches[i], findings);
-            }
-        }
-        if (parameters.Uses(SourceKind.Medical))
+        }),
+        new([SourceKind.Disability], MonthParts.DisabilityMatches, (month, rule, _, findings) =>
+            ConsiderAll(month, rule, month.Data.Disability, month.DisabilityMatches, findings)),
+        new([SourceKind.Monitoring], MonthParts.None, (month, rule, _, findings) =>
+            ConsiderAll(month, rule, month.Data.Monitoring, month.MonitoringMatches, findings)),
+        new([SourceKind.Medical], MonthParts.MedicalMismatches, (month, rule, _, findings) =>
         {
             var records = month.Data.Medical;
             foreach (var m in month.Medical.Mismatches)
             {
                 Add(month, rule, records[m.Record], m.HomePerson, findings);
             }
+        }),
+    ];
+
+    /// <summary>The sources a rule of this kind may list (<c>sources</c>), in <see cref="SourceKind"/> order.</summary>
+    public static IReadOnlyList<SourceKind> Sources { get; } = [.. Scanned.SelectMany(s => s.Sources).Order()];
+
+    public static RuleNeeds Needs(Rule rule)
+    {
+        var parameters = (RecordSourcesParameters)rule.Parameters;
+        var parts = Scanned.Where(s => s.IsUsedBy(parameters)).Aggregate(MonthParts.None, (all, s) => all | s.Parts);
+        return new() { Sources = [[SourceKind.Roster], parameters.Sources], Parts = parts };
+    }
+
+    public static void Run(MonthEvaluation month, Rule rule, List<Finding> findings)
+    {
+        var parameters = (RecordSourcesParameters)rule.Parameters;
+        foreach (var set in Scanned)
+        {
+            if (set.IsUsedBy(parameters))
+            {
+                set.Scan(month, rule, parameters, findings);
+            }
+        }
+    }
+
+    private sealed record ScannedRecords(SourceKind[] Sources, MonthParts Parts, Action<MonthEvaluation, Rule, RecordSourcesParameters, List<Finding>> Scan)
+    {
+        public bool IsUsedBy(RecordSourcesParameters parameters) => Array.Exists(Sources, parameters.Uses);
+    }
+
+    private static void ConsiderAll(MonthEvaluation month, Rule rule, IReadOnlyList<ExtractRecord> records, IdentityMatch[] matches, List<Finding> findings)
+    {
+        for (var i = 0; i < records.Count; i++)
+        {
+            Consider(month, rule, records[i], matches[i], findings);
         }
     }
 

@@ -103,8 +103,7 @@ public static partial class RuleFileLoader
             case RuleKind.EconomicCheckOverdue or RuleKind.HomeVisitOverdue:
                 return new RecheckIntervalParameters(reader.Integer(map, "interval_months", min: 1, "a whole number of months, 1 or more", max: 120));
             case RuleKind.IdNameMismatch:
-                return new RecordSourcesParameters(reader.Sources(map, "sources",
-                    [SourceKind.PoliceDeaths, SourceKind.HealthDeaths, SourceKind.Disability, SourceKind.Medical, SourceKind.Monitoring], []).Kinds);
+                return new RecordSourcesParameters(reader.Sources(map, "sources", [.. Matching.IdNameMismatchCheck.Sources], []).Kinds);
             case RuleKind.AmountMismatch:
                 return new ToleranceParameters(reader.Amount(map, "tolerance"));
             case RuleKind.ApplicationNotVisited:

@@ -13,14 +13,17 @@ internal abstract class RecordBuilder
     public static RecordBuilder For(SourceRef source, SourceDeclaration declaration, ExtractReaderOptions options) =>
         source.Kind is { } kind ? For(kind, options) : new DeclaredRecordBuilder(declaration);
 
-    public static RecordBuilder For(SourceKind source, ExtractReaderOptions options) => source switch
+    public static RecordBuilder For(SourceKind source, ExtractReaderOptions options) =>
+        Typed.TryGetValue(source, out var builder) ? builder(options) : throw new ArgumentOutOfRangeException(nameof(source), source, "No row builder for the source.");
+
+    /// <summary>How the builder of each source with a record type of its own is made, a new one per file read.</summary>
+    private static readonly Dictionary<SourceKind, Func<ExtractReaderOptions, RecordBuilder>> Typed = new()
     {
-        SourceKind.Roster => new RosterRecordBuilder(options.HomeCountyCode, options.HomeCountyName),
-        SourceKind.PoliceDeaths => new PoliceDeathRecordBuilder(),
-        SourceKind.HealthDeaths => new HealthDeathRecordBuilder(),
-        SourceKind.Disability => new DisabilityRecordBuilder(),
-        SourceKind.Medical => new MedicalRecordBuilder(),
-        SourceKind.Monitoring => new MonitoringRecordBuilder(),
-        _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
+        [SourceKind.Roster] = options => new RosterRecordBuilder(options.HomeCountyCode, options.HomeCountyName),
+        [SourceKind.PoliceDeaths] = _ => new PoliceDeathRecordBuilder(),
+        [SourceKind.HealthDeaths] = _ => new HealthDeathRecordBuilder(),
+        [SourceKind.Disability] = _ => new DisabilityRecordBuilder(),
+        [SourceKind.Medical] = _ => new MedicalRecordBuilder(),
+        [SourceKind.Monitoring] = _ => new MonitoringRecordBuilder(),
     };
 }
