@@ -4,6 +4,7 @@ using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Rules;
 using ReliefMatch.Core.Sanity;
 using ReliefMatch.Core.Statistics;
+using ReliefMatch.Host.Accuracy;
 using ReliefMatch.Host.Jobs;
 using ReliefMatch.Host.Outputs;
 using ReliefMatch.Host.Runs;
@@ -90,6 +91,7 @@ public static class MonthPages
             <div class="box" id="skips"><h2>本月将跳过的规则</h2>{Skips(skipped, s.Rules)}<p><a href="{ReplayPages.Link(month)}" id="replay-link">规则试算：在本月数据上试算修改后的规则</a></p></div>
             {run}
             {await ProgressAsync(month, s, ct)}
+            {RecoverySection.Render(await MonthRecovery.LoadAsync(s.Findings, s.Rules, month, null, ct), s.Titles, showTownships: true)}
             {await PublicationAsync(context, month, s, ct)}
             """);
         // The address again without a fragment: a refresh to the same address with one would only scroll, not reload.
@@ -396,6 +398,8 @@ public sealed class MonthServices(IServiceProvider services)
     public PublishedSheetStore Publications { get; } = services.GetRequiredService<PublishedSheetStore>();
     public WorklistService Worklists { get; } = services.GetRequiredService<WorklistService>();
     public RuleSet Rules { get; } = services.GetRequiredService<RuleSet>();
+    public FindingQueries Findings { get; } = services.GetRequiredService<FindingQueries>();
+    public RuleTitles Titles { get; } = services.GetRequiredService<RuleTitles>();
 
     /// <summary>The extract sanity thresholds, read again on every view so that an edited file applies at once.</summary>
     public SanityThresholds Sanity => Settings.RulesFolder is { } folder ? RuleFolder.LoadSanity(folder) : SanityThresholds.Shipped;
