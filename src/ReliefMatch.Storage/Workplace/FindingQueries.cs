@@ -33,7 +33,7 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<WorkplaceFinding>> ForPeriodAsync(ReportingMonth period, string? township = null, CancellationToken cancellationToken = default)
     {
         await using var walled = await TownshipWall.CommandAsync(dataSource, $"""
-            SELECT {Columns.Replace("f.rule_version", "fp.rule_version", StringComparison.Ordinal)}
+            SELECT {StoredFindingRow.InPeriod(Columns)}
             FROM reliefmatch.finding_periods fp JOIN reliefmatch.findings f ON f.key = fp.key
             WHERE fp.period = $1 AND ($2::text IS NULL OR f.township = $2)
             ORDER BY f.township COLLATE "C", f.village COLLATE "C", f.name COLLATE "C", f.key COLLATE "C"
