@@ -4,6 +4,7 @@ using ReliefMatch.Core.Findings;
 using ReliefMatch.Host.Web.Worklists;
 using ReliefMatch.Storage.Workplace;
 using ReliefMatch.Tests.Host.Accuracy;
+using ReliefMatch.Tests.Host.Outputs;
 using ReliefMatch.Tests.Infrastructure;
 using static ReliefMatch.Tests.Host.Accuracy.RecoveryMonth;
 
@@ -47,6 +48,20 @@ public sealed class RecoveryBrowserTests(PostgresFixture postgres) : IAsyncLifet
     private string Url(string path) => new Uri(_server.Address, path.TrimStart('/')).AbsoluteUri;
 
     private static IReadOnlyList<string> Cells(IWebElement row) => row.FindElements(By.TagName("td")).Select(c => c.Text).ToList();
+
+    [Fact]
+    public async Task Export_ConfirmedOverpaymentsInTheirColumn_OncePerPerson()
+    {
+        using var county = _server.Client();
+        await county.SignInOkAsync("county1");
+        using var export = await county.GetAsync("/findings/export.xlsx?period=2023-07&sort=name");
+
+        using var cells = new XlsxCells(await export.Content.ReadAsByteArrayAsync());
+        Assert.Equal("应追回金额（元）", cells.Text("预警查询", "P2"));
+        var rows = Enumerable.Range(3, _findings.Count).Select(r => cells.Row("预警查询", r, 16)).ToList();
+        Assert.Equal([("张乙", "死亡人员仍在享受救助", "450.00"), ("张甲", "死亡后仍发放救助金", "600.00"), ("李丙", "死亡后仍发放救助金", "1,500.00")],
+            rows.Where(r => !string.IsNullOrEmpty(r[15])).Select(r => (r[3], r[6], r[15])).OrderBy(r => r.Item3!.Length).ThenBy(r => r.Item3, StringComparer.Ordinal));
+    }
 
     [Fact]
     public void MonthAndTownship_ConfirmedOverpaymentsSummed_EachTownshipItsOwn()
