@@ -397,7 +397,8 @@ public sealed class MonthServices(IServiceProvider services)
     public RunHistory Runs { get; } = services.GetRequiredService<RunHistory>();
     public PublishedSheetStore Publications { get; } = services.GetRequiredService<PublishedSheetStore>();
     public WorklistService Worklists { get; } = services.GetRequiredService<WorklistService>();
-    public RuleSet Rules { get; } = services.GetRequiredService<RuleSet>();
+    /// <summary>The rules in force now (a rule published from the web applies at once).</summary>
+    public RuleSet Rules => _services.GetRequiredService<CurrentRules>().Rules;
     public FindingQueries Findings { get; } = services.GetRequiredService<FindingQueries>();
     public RuleTitles Titles { get; } = services.GetRequiredService<RuleTitles>();
 
