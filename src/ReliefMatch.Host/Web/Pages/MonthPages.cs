@@ -171,7 +171,7 @@ public static class MonthPages
         {
             return Markup.Empty;
         }
-        var checks = await new ExtractSanity(s.DataSource).CheckAsync(month, s.Sanity, ct);
+        var checks = await new ExtractSanity(s.DataSource, s.Rules.Sources).CheckAsync(month, s.Sanity, ct);
         if (checks.Count == 0)
         {
             return Of($"""<div class="box" id="sanity"><h2>数据检查</h2><p class="ok" id="no-sanity">本月各来源的数据与上月相比没有发现异常（列、行数、拒收比例、快照乡镇、日期月份）。</p></div>""");
