@@ -36,13 +36,14 @@ public static class SanityThresholdsLoader
             {
                 throw reader.Error(keyNode, $"'month_dates' names source '{id}', which no declaration declares; expected one of: {string.Join(", ", catalog.Sources.Select(s => s.Id))}.");
             }
-            var dates = source.Fields.Where(f => f.Type == FieldType.Date).Select(f => f.Name).ToList();
+            // A month field (paid_month of the payments) is dated as well: its values should be the stamped month.
+            var dates = source.Fields.Where(f => f.Type is FieldType.Date or FieldType.Month).Select(f => f.Name).ToList();
             if (value is not YamlSequenceNode sequence)
             {
-                throw reader.Error(value, $"'month_dates' of {id} must be a list of its date fields ({string.Join(", ", dates)}).");
+                throw reader.Error(value, $"'month_dates' of {id} must be a list of its date or month fields ({string.Join(", ", dates)}).");
             }
             var fields = new List<string>();
-            foreach (var (item, name) in reader.Items(sequence, id, $"a date field of {id}"))
+            foreach (var (item, name) in reader.Items(sequence, id, $"a date or month field of {id}"))
             {
                 if (!dates.Contains(name, StringComparer.Ordinal))
                 {

@@ -42,7 +42,7 @@ public static class ImportCommand
                 await pending.RecordAsync(Path.GetFullPath(Path.Combine(folder.FullName, waiting.File)), waiting, cancellationToken);
             }
             var months = reports.Where(r => r.Period is not null && r.RefusedReason is null && !r.MonthUnknown).Select(r => r.Period!.Value);
-            var checks = await new ExtractSanity(database.DataSource).CheckAsync(months, RuleFolder.LoadSanity(RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules))), cancellationToken);
+            var checks = await new ExtractSanity(database.DataSource, sources).CheckAsync(months, RuleFolder.LoadSanity(RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules))), cancellationToken);
             if (parse.GetValue(json))
             {
                 await using var stdout = Console.OpenStandardOutput();

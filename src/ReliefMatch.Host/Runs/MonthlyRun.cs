@@ -60,7 +60,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             var importer = new ExtractImporter(dataSource, time, null, logger, installation.ReaderOptions, rules.Sources);
             imports = await importer.ImportFolderAsync(input, request.Period, progress, cancellationToken);
             // Never blocking: the month's extracts against each source's previous month, for the import report.
-            checks = await new ExtractSanity(dataSource).CheckAsync(request.Period, Sanity, cancellationToken);
+            checks = await new ExtractSanity(dataSource, rules.Sources).CheckAsync(request.Period, Sanity, cancellationToken);
             Completed("import", imports.Where(f => !f.AlreadyImported).Sum(f => (long)f.Accepted));
         }
 

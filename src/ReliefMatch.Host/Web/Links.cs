@@ -36,7 +36,9 @@ public static class Links
     public static string StatisticsFile(ReportingMonth period) => $"/county/statistics/{period}.xlsx";
 
     /// <summary>A finding's page, by its 预警编号.</summary>
-    public static string Finding(string reference, bool fullIds = false) => $"/findings/{Uri.EscapeDataString(reference)}" + Query(("full", fullIds ? "1" : null));
+    /// <summary>A finding's page; with <paramref name="period"/>, viewed for that month (its rule version then, its money to recover then).</summary>
+    public static string Finding(string reference, bool fullIds = false, ReportingMonth? period = null) =>
+        $"/findings/{Uri.EscapeDataString(reference)}" + Query(("period", period?.ToString()), ("full", fullIds ? "1" : null));
 
     /// <summary>The county's month page (<c>/county/months/2023-07</c>), or the list of months.</summary>
     public static string Month(ReportingMonth? period = null) => "/county/months" + (period is { } p ? "/" + p.ToString() : "");

@@ -63,7 +63,9 @@ public static class WorkplaceHost
         services.AddSingleton(settings);
         services.AddSingleton(database);
         services.AddSingleton(database.DataSource);
-        services.AddSingleton(rules);
+        // Pages resolve the rule set per request from the holder, so a rule published from the web is in force at once.
+        services.AddSingleton(new CurrentRules(rules));
+        services.AddTransient(sp => sp.GetRequiredService<CurrentRules>().Rules);
         services.AddSingleton(time);
         services.AddSingleton(settings.Lockout);
         services.AddSingleton(_ => new UserStore(database.DataSource, time));

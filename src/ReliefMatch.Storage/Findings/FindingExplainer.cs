@@ -1,4 +1,5 @@
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Periods;
 using Npgsql;
 
 namespace ReliefMatch.Storage.Findings;
@@ -40,10 +41,31 @@ public sealed class FindingExplainer(NpgsqlDataSource dataSource)
             return found;
         }
         var extracts = await ExtractsAsync(found.SelectMany(f => f.Evidence).Select(e => e.ExtractId).Distinct().ToArray(), cancellationToken);
+        var periods = await PeriodsAsync(found.Select(f => f.Key).ToArray(), cancellationToken);
         return found.Select(f => f with
         {
             Evidence = f.Evidence.Select(e => extracts.TryGetValue(e.ExtractId, out var x) ? e with { File = x.File, Sha256 = x.Sha256, Period = x.Period } : e).ToList(),
+            Periods = periods.TryGetValue(f.Key, out var ofKey) ? ofKey : [],
         }).ToList();
+    }
+
+    /// <summary>Finding key → the months that produced it, in order, with the rule version of each.</summary>
+    private async Task<Dictionary<string, List<KeyValuePair<ReportingMonth, int>>>> PeriodsAsync(string[] keys, CancellationToken cancellationToken)
+    {
+        var map = new Dictionary<string, List<KeyValuePair<ReportingMonth, int>>>(StringComparer.Ordinal);
+        // The keys come from the walled read above: a township user only gets here with their own township's findings.
+        await using var cmd = dataSource.CreateCommand("SELECT key, period, rule_version FROM reliefmatch.finding_periods WHERE key = ANY($1) ORDER BY key, period");
+        cmd.Parameters.AddWithValue(keys);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            if (!map.TryGetValue(r.GetString(0), out var list))
+            {
+                map.Add(r.GetString(0), list = []);
+            }
+            list.Add(KeyValuePair.Create(ReportingMonth.Parse(r.GetString(1)), r.GetInt32(2)));
+        }
+        return map;
     }
 
     private static List<ExplainedEvidence> ParseEvidence(string json) =>

@@ -19,7 +19,7 @@ public sealed partial class FindingStore
         var rows = new List<(Finding Finding, string Evidence, ReportingMonth FirstSeen, ReportingMonth LastSeen, FindingStatus Status, string? Reason)>();
         const int own = StoredFindingRow.Count;
         await using (var cmd = dataSource.CreateCommand($"""
-            SELECT {(withEvidence ? StoredFindingRow.Columns : StoredFindingRow.ColumnsWithoutEvidence)},
+            SELECT {StoredFindingRow.InPeriod(withEvidence ? StoredFindingRow.Columns : StoredFindingRow.ColumnsWithoutEvidence)},
                    f.first_seen, f.last_seen, f.status, f.disposition_reason
             FROM reliefmatch.findings f JOIN reliefmatch.finding_periods fp ON fp.key = f.key AND fp.period = $1
             ORDER BY f.key

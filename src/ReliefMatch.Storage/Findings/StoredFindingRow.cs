@@ -20,6 +20,13 @@ internal static class StoredFindingRow
     /// <summary><see cref="Columns"/> with an empty evidence array in place of the stored one.</summary>
     public static readonly string ColumnsWithoutEvidence = Columns.Replace("f.evidence::text", "'[]'::text", StringComparison.Ordinal);
 
+    /// <summary>
+    /// <paramref name="columns"/> (<see cref="Columns"/> or <see cref="ColumnsWithoutEvidence"/>) for a query joined to the
+    /// month's row of <c>reliefmatch.finding_periods fp</c>: the rule version is the one that raised the finding in that
+    /// month, not the latest run's.
+    /// </summary>
+    public static string InPeriod(string columns) => columns.Replace("f.rule_version", "fp.rule_version", StringComparison.Ordinal);
+
     /// <summary>How many columns <see cref="Columns"/> names: the caller's own start at this ordinal.</summary>
     public const int Count = 15;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Npgsql;
 using ReliefMatch.Core.Extracts;
@@ -11,18 +12,20 @@ namespace ReliefMatch.Storage.Imports;
 /// (<c>reliefmatch.extract_profiles</c>): its header columns, the townships its records name and, per declared date
 /// field, how many dates fall in each month. Read from the extract's own partition before it is attached, so the
 /// source's table is not locked any longer than before. A declared source without a record table of its own keeps its
-/// values in one array column, so only its header columns are recorded.
+/// values in one array column (<see cref="DeclaredRecordCopy"/>): its township is the entry of a stored field named
+/// <c>township</c>, its dates those of its stored date and month fields, so its extracts are checked as the typed
+/// sources' are.
 /// </summary>
 internal static class ExtractProfiles
 {
     public static async Task RecordAsync(NpgsqlConnection connection, SourceRef source, long extractId, IReadOnlyList<string> columns, CancellationToken cancellationToken)
     {
         var partition = RecordCopy.Partition(source, extractId);
-        var stored = RecordCopy.Columns(source).Split(',').Select(c => c.Trim()).ToHashSet(StringComparer.Ordinal);
+        var (township, dates) = Expressions(source);
         string[]? townships = null;
-        if (stored.Contains("township"))
+        if (township is not null)
         {
-            await using var cmd = new NpgsqlCommand($"SELECT DISTINCT btrim(township) COLLATE \"C\" AS t FROM {partition} WHERE btrim(coalesce(township, '')) <> '' ORDER BY t", connection) { CommandTimeout = 0 };
+            await using var cmd = new NpgsqlCommand($"SELECT DISTINCT btrim({township}) COLLATE \"C\" AS t FROM {partition} WHERE btrim(coalesce({township}, '')) <> '' ORDER BY t", connection) { CommandTimeout = 0 };
             var list = new List<string>();
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -31,12 +34,11 @@ internal static class ExtractProfiles
             }
             townships = [.. list];
         }
-        var dateFields = (source.Declaration?.Fields ?? []).Where(f => f.Type == FieldType.Date && stored.Contains(f.Name)).Select(f => f.Name).ToList();
         var months = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
-        if (dateFields.Count > 0)
+        if (dates.Count > 0)
         {
-            var sql = string.Join(" UNION ALL ", dateFields.Select(f =>
-                $"SELECT '{f}', to_char({f}, 'YYYY-MM'), count(*)::int FROM {partition} WHERE {f} IS NOT NULL GROUP BY 2"));
+            var sql = string.Join(" UNION ALL ", dates.Select(d =>
+                $"SELECT '{d.Field}', {d.Month}, count(*)::int FROM {partition} WHERE {d.Month} IS NOT NULL GROUP BY 2"));
             await using var cmd = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -56,5 +58,41 @@ internal static class ExtractProfiles
         insert.Parameters.Add(new() { Value = (object?)townships ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
         insert.Parameters.Add(new() { Value = JsonSerializer.Serialize(months) });
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The SQL of a record's township (null when the source has none) and of the month (<c>YYYY-MM</c>) of each date field:
+    /// a typed source's columns, or a declared source's entries of <c>field_values</c> (dates stored as <c>2023-07-04</c>,
+    /// months as <c>2023-07</c>: the month is their first seven characters).
+    /// </summary>
+    private static (string? Township, List<(string Field, string Month)> Dates) Expressions(SourceRef source)
+    {
+        var fields = source.Declaration?.Fields ?? [];
+        if (source.Kind is not null)
+        {
+            var stored = RecordCopy.Columns(source).Split(',').Select(c => c.Trim()).ToHashSet(StringComparer.Ordinal);
+            return (stored.Contains("township") ? "township" : null,
+                fields.Where(f => f.Type == FieldType.Date && stored.Contains(f.Name)).Select(f => (f.Name, $"to_char({f.Name}, 'YYYY-MM')")).ToList());
+        }
+        // field_values is 1-based in SQL; the field names are the declaration's, checked as identifiers when it was read.
+        string Entry(int i) => string.Create(CultureInfo.InvariantCulture, $"field_values[{i + 1}]");
+        string? township = null;
+        var dates = new List<(string, string)>();
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (!fields[i].Stored)
+            {
+                continue;
+            }
+            if (string.Equals(fields[i].Name, "township", StringComparison.Ordinal))
+            {
+                township = Entry(i);
+            }
+            else if (fields[i].Type is FieldType.Date or FieldType.Month)
+            {
+                dates.Add((fields[i].Name, $"left({Entry(i)}, 7)"));
+            }
+        }
+        return (township, dates);
     }
 }

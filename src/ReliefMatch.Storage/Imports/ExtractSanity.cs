@@ -9,10 +9,15 @@ namespace ReliefMatch.Storage.Imports;
 /// <summary>
 /// The extract sanity checks of a month, from what storage holds: each source's extracts stamped for the month against
 /// the same source's latest earlier month (<see cref="ExtractChecks"/>). Reads only; computed again whenever asked, so
-/// a changed threshold applies to every month shown, and the same data always gives the same warnings.
+/// a changed threshold applies to every month shown, and the same data always gives the same warnings. The
+/// installation's declarations (<paramref name="catalog"/>, the shipped ones unless given) say which sources are
+/// snapshots (a snapshot that loses a township is named) and the headers of their date fields, a county's own
+/// sources among them.
 /// </summary>
-public sealed class ExtractSanity(NpgsqlDataSource dataSource)
+public sealed class ExtractSanity(NpgsqlDataSource dataSource, SourceCatalog? catalog = null)
 {
+    private readonly SourceCatalog _catalog = catalog ?? SourceCatalog.Shipped;
+
     /// <summary>The warnings of <paramref name="period"/>, by source id then check, then file.</summary>
     public async Task<IReadOnlyList<SanityWarning>> CheckAsync(ReportingMonth period, SanityThresholds thresholds, CancellationToken cancellationToken = default)
     {
@@ -22,7 +27,7 @@ public sealed class ExtractSanity(NpgsqlDataSource dataSource)
                                       WHERE p2.period < $1 GROUP BY e2.source)
             """, period, cancellationToken).ConfigureAwait(false);
         return current.Values.OrderBy(m => m.Source, StringComparer.Ordinal)
-            .SelectMany(m => ExtractChecks.Compare(m, previous.GetValueOrDefault(m.Source), thresholds))
+            .SelectMany(m => ExtractChecks.Compare(m, previous.GetValueOrDefault(m.Source), thresholds, _catalog))
             .ToList();
     }
 
@@ -65,7 +70,7 @@ public sealed class ExtractSanity(NpgsqlDataSource dataSource)
             }
         }
         return rows.GroupBy(x => x.Source, StringComparer.Ordinal).ToDictionary(g => g.Key,
-            g => new SourceMonth(g.Key, g.First().Period, SourceCatalog.Shipped.Find(g.Key)?.Policy == SourcePolicy.Snapshot, g.Select(x => x.Figures).ToList()),
+            g => new SourceMonth(g.Key, g.First().Period, _catalog.Find(g.Key)?.Policy == SourcePolicy.Snapshot, g.Select(x => x.Figures).ToList()),
             StringComparer.Ordinal);
     }
 

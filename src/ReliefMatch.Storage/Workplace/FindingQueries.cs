@@ -27,12 +27,13 @@ public sealed class FindingQueries(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// The findings the latest run of <paramref name="period"/> produced, of one township when given, with
-    /// their current status (dismissed and closed ones included: the caller decides what to leave off).
+    /// their current status (dismissed and closed ones included: the caller decides what to leave off). Each finding
+    /// carries the version of the rule that raised it in that month, not the latest one's.
     /// </summary>
     public async Task<IReadOnlyList<WorkplaceFinding>> ForPeriodAsync(ReportingMonth period, string? township = null, CancellationToken cancellationToken = default)
     {
         await using var walled = await TownshipWall.CommandAsync(dataSource, $"""
-            SELECT {Columns}
+            SELECT {StoredFindingRow.InPeriod(Columns)}
             FROM reliefmatch.finding_periods fp JOIN reliefmatch.findings f ON f.key = fp.key
             WHERE fp.period = $1 AND ($2::text IS NULL OR f.township = $2)
             ORDER BY f.township COLLATE "C", f.village COLLATE "C", f.name COLLATE "C", f.key COLLATE "C"

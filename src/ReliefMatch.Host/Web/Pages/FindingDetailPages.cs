@@ -4,7 +4,10 @@ using System.Text.RegularExpressions;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Identity;
+using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Rules;
+using ReliefMatch.Host.Accuracy;
+using ReliefMatch.Host.Outputs;
 using ReliefMatch.Host.Web.Accounts;
 using ReliefMatch.Host.Web.Html;
 using ReliefMatch.Storage.Findings;
@@ -26,7 +29,7 @@ public static partial class FindingDetailPages
 
     public static void Map(IEndpointRouteBuilder app) => app.MapGet("/findings/{reference}", DetailAsync);
 
-    private static async Task<IResult> DetailAsync(HttpContext context, string reference, FindingExplainer explainer, RuleSet rules)
+    private static async Task<IResult> DetailAsync(HttpContext context, string reference, FindingExplainer explainer, RuleSet rules, FindingQueries queries)
     {
         if (PageInput.FullIdsRefused(context))
         {
@@ -56,8 +59,19 @@ public static partial class FindingDetailPages
         string Text(string? value) => value is null ? "" : full ? value : IdText.MaskIds(value);
         var rule = rules.Find(f.RuleId);
         var status = FindingStatusText.Parse(f.Status);
+        // The month the finding is viewed for (?period=, as the month and township pages link it; else the latest that
+        // produced it): the rule version that raised it then, and the money to recover of that month.
+        var month = f.ViewedFor(ReportingMonth.TryParse(context.Request.Query["period"].ToString(), out var asked) ? asked : null);
+        var version = f.VersionIn(month);
+        var overpayment = await MonthRecovery.OfFindingAsync(queries, rules, month, f.Key, f.Township, context.RequestAborted);
+        var recover = overpayment is null
+            ? Markup.Empty
+            : Of($"""<tr><th>应追回资金</th><td id="finding-recovery" class="{(status == FindingStatus.Confirmed ? "warn" : "muted")}" data-amount="{RecoverySection.Data(overpayment.Amount)}">{overpayment.Note(status)}</td></tr>""");
+        var versions = f.Periods.Count < 2 || f.Periods.All(p => p.Value == f.Periods[0].Value)
+            ? Markup.Empty
+            : Of($"""<tr><th>各月规则版本</th><td id="finding-versions">{string.Join("；", f.Periods.Select(p => $"{p.Key} 第 {p.Value} 版"))}</td></tr>""");
         var reveal = context.User.IsCounty() && !full
-            ? Of($"""<p><a id="reveal" href="{Links.Finding(f.Reference, fullIds: true)}">显示完整身份证号</a>（将记入审计日志）</p>""")
+            ? Of($"""<p><a id="reveal" href="{Links.Finding(f.Reference, fullIds: true, period: month)}">显示完整身份证号</a>（将记入审计日志）</p>""")
             : Markup.Empty;
         var evidence = f.Evidence.Select(e => Of($"""
             <tr><td>{SourceRef.Of(e.Source, rules.Sources).ChineseName}</td><td>{Text(e.Text)}</td><td>{e.File ?? $"导入编号 {e.ExtractId}（文件记录已不在）"}</td><td class="n">{e.Row}</td><td>{e.Period}</td><td class="hash">{e.Sha256}</td></tr>
@@ -66,7 +80,8 @@ public static partial class FindingDetailPages
             {reveal}
             <table id="finding" class="fields"><tbody>
             <tr><th>预警编号</th><td id="finding-reference">{f.Reference}</td></tr>
-            <tr><th>预警类型</th><td id="finding-rule">{rule?.Title ?? f.RuleId}（规则 {f.RuleId}，第 {f.RuleVersion} 版）</td></tr>
+            <tr><th>预警类型</th><td id="finding-rule" data-period="{month.ToString()}">{rule?.Title ?? f.RuleId}（规则 {f.RuleId}，第 {version} 版：{FindingText.ChineseMonth(month)}的比对按此版产生）</td></tr>
+            {versions}
             <tr><th>姓名</th><td id="finding-name">{f.Name}</td></tr>
             <tr><th>身份证号</th><td id="finding-id">{PageInput.Id(f.IdNumber, full)}</td></tr>
             <tr><th>乡镇 / 村</th><td>{f.Township} {f.Village}</td></tr>
@@ -75,9 +90,10 @@ public static partial class FindingDetailPages
             <tr><th>状态</th><td id="finding-status">{status.Chinese()}</td></tr>
             <tr><th>首次 / 最近预警</th><td>{f.FirstSeen} / {f.LastSeen}</td></tr>
             <tr><th>处置情况</th><td id="finding-disposition">{Text(f.DispositionReason)}</td></tr>
+            {recover}
             </tbody></table>
             <h2>规则参数</h2>
-            {Parameters(rule, f.RuleVersion)}
+            {Parameters(rule, version)}
             <h2>证据</h2>
             <p class="muted">每条证据来自哪份导入文件的哪一行；SHA-256 可与保存的原文件核对。</p>
             <div class="wide"><table id="evidence"><thead><tr><th>来源</th><th>内容</th><th>文件</th><th>行</th><th>数据月份</th><th>SHA-256</th></tr></thead><tbody>{evidence}</tbody></table></div>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReliefMatch.Core.Findings;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Rules;
 using ReliefMatch.Host.Outputs;
 using ReliefMatch.Host.Web.Accounts;
 using ReliefMatch.Host.Web.Html;
@@ -70,7 +71,7 @@ public static class FindingPages
         return PageResults.Page(context, "预警查询", Of($"{form}{results}"));
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext context, FindingQueries queries, RuleTitles titles)
+    private static async Task<IResult> ExportAsync(HttpContext context, FindingQueries queries, RuleTitles titles, RuleSet rules)
     {
         if (PageInput.FullIdsRefused(context))
         {
@@ -84,8 +85,10 @@ public static class FindingPages
         var full = PageInput.WantsFullIds(context);
         var found = await queries.SearchAsync(filter.Search() with { Limit = ExportLimit }, context.RequestAborted);
         var title = filter.Describe(titles);
+        var recover = Recoveries.Confirmed(found.Select(f => f.ToRunFinding()), id => rules.Find(id)?.Kind)
+            .ToDictionary(r => r.Finding.Finding.Key, r => r.Overpayment.Amount, StringComparer.Ordinal);
         using var buffer = new MemoryStream();
-        FindingListXlsxWriter.Write(buffer, full ? title : ReliefMatch.Core.Identity.IdText.MaskIds(title), found.Select(f => f with { Finding = titles.Apply(f.Finding) }), full);
+        FindingListXlsxWriter.Write(buffer, full ? title : ReliefMatch.Core.Identity.IdText.MaskIds(title), found.Select(f => f with { Finding = titles.Apply(f.Finding) }), full, recover);
         await WorkplaceAudit.WriteAsync(context, AuditActions.ExportFindings, title, found.Count, full);
         return Results.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "预警查询.xlsx");
     }

@@ -34,20 +34,27 @@ public static class Fragments
 
     /// <summary>
     /// A table of findings: IDs masked, in their column and in the texts that may quote one (证据, 处置情况 as the
-    /// township wrote it), unless <paramref name="fullIds"/>; overdue rows marked.
+    /// township wrote it), unless <paramref name="fullIds"/>; overdue rows marked. A finding concerning payments after a
+    /// death says the money to recover under its evidence: from <paramref name="overpayments"/> (by key: the month's, a
+    /// death finding paired with the person's paid-after-death one) when given, else what its own evidence states. The
+    /// findings of one month's run (<paramref name="period"/> given) say the version of the rule that raised them that
+    /// month, and link to their page as viewed for it.
     /// </summary>
-    public static Markup FindingTable(IEnumerable<WorkplaceFinding> findings, bool fullIds, DateOnly today, bool showTownship)
+    public static Markup FindingTable(IEnumerable<WorkplaceFinding> findings, bool fullIds, DateOnly today, bool showTownship,
+        IReadOnlyDictionary<string, Overpayment>? overpayments = null, ReportingMonth? period = null)
     {
         var rows = findings.Select(f =>
         {
+            var overpayment = overpayments is null ? Overpayment.StatedBy(f.Finding) : overpayments.GetValueOrDefault(f.Finding.Key);
+            var recover = overpayment is null ? Markup.Empty : Of($"""<br><span class="recover warn">{overpayment.Note(f.Status)}</span>""");
             var run = f.ToRunFinding();
             var overdue = TownshipProgress.IsOverdue(f, today);
             var township = showTownship ? Of($"<td>{f.Finding.Township}</td>") : Markup.Empty;
             return Of($"""
                 <tr{Raw(overdue ? " class=\"overdue\"" : "")} data-reference="{f.Finding.Reference}">{township}<td>{f.Finding.Village}</td><td>{f.Finding.Name}</td><td>{PageInput.Id(f.Finding.IdNumber, fullIds)}</td>
-                <td>{FindingText.Programmes(f.Finding)}</td><td>{FindingText.Warning(f.Finding)}</td><td class="wrap">{FindingText.Evidence(f.Finding, fullIds)}</td>
+                <td>{FindingText.Programmes(f.Finding)}</td><td>{FindingText.Warning(f.Finding)}{(period is null ? Markup.Empty : Of($"""<br><span class="muted rule-version" data-version="{f.Finding.RuleVersion}">第 {f.Finding.RuleVersion} 版</span>"""))}</td><td class="wrap">{FindingText.Evidence(f.Finding, fullIds)}{recover}</td>
                 <td>{f.FirstSeen.ToString()}</td><td>{FindingText.Date(run.DueDate)}{Raw(overdue ? "<br><span class=\"warn\">已逾期</span>" : "")}</td>
-                <td>{f.Status.Chinese()}</td><td class="wrap">{(fullIds ? f.DispositionReason : IdText.MaskIds(f.DispositionReason))}</td><td>{f.CheckedBy}</td><td>{(f.CheckedOn is { } d ? FindingText.Date(d) : "")}</td><td><a href="{Links.Finding(f.Finding.Reference)}">{f.Finding.Reference}</a></td></tr>
+                <td>{f.Status.Chinese()}</td><td class="wrap">{(fullIds ? f.DispositionReason : IdText.MaskIds(f.DispositionReason))}</td><td>{f.CheckedBy}</td><td>{(f.CheckedOn is { } d ? FindingText.Date(d) : "")}</td><td><a href="{Links.Finding(f.Finding.Reference, period: period)}">{f.Finding.Reference}</a></td></tr>
                 """);
         }).ToList();
         if (rows.Count == 0)

@@ -4,6 +4,7 @@ using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Rules;
 using ReliefMatch.Core.Sanity;
 using ReliefMatch.Core.Statistics;
+using ReliefMatch.Host.Accuracy;
 using ReliefMatch.Host.Jobs;
 using ReliefMatch.Host.Outputs;
 using ReliefMatch.Host.Runs;
@@ -90,6 +91,7 @@ public static class MonthPages
             <div class="box" id="skips"><h2>本月将跳过的规则</h2>{Skips(skipped, s.Rules)}<p><a href="{ReplayPages.Link(month)}" id="replay-link">规则试算：在本月数据上试算修改后的规则</a></p></div>
             {run}
             {await ProgressAsync(month, s, ct)}
+            {RecoverySection.Render(await MonthRecovery.LoadAsync(s.Findings, s.Rules, month, null, ct), s.Titles, showTownships: true)}
             {await PublicationAsync(context, month, s, ct)}
             """);
         // The address again without a fragment: a refresh to the same address with one would only scroll, not reload.
@@ -169,7 +171,7 @@ public static class MonthPages
         {
             return Markup.Empty;
         }
-        var checks = await new ExtractSanity(s.DataSource).CheckAsync(month, s.Sanity, ct);
+        var checks = await new ExtractSanity(s.DataSource, s.Rules.Sources).CheckAsync(month, s.Sanity, ct);
         if (checks.Count == 0)
         {
             return Of($"""<div class="box" id="sanity"><h2>数据检查</h2><p class="ok" id="no-sanity">本月各来源的数据与上月相比没有发现异常（列、行数、拒收比例、快照乡镇、日期月份）。</p></div>""");
@@ -395,7 +397,10 @@ public sealed class MonthServices(IServiceProvider services)
     public RunHistory Runs { get; } = services.GetRequiredService<RunHistory>();
     public PublishedSheetStore Publications { get; } = services.GetRequiredService<PublishedSheetStore>();
     public WorklistService Worklists { get; } = services.GetRequiredService<WorklistService>();
-    public RuleSet Rules { get; } = services.GetRequiredService<RuleSet>();
+    /// <summary>The rules in force now (a rule published from the web applies at once).</summary>
+    public RuleSet Rules => _services.GetRequiredService<CurrentRules>().Rules;
+    public FindingQueries Findings { get; } = services.GetRequiredService<FindingQueries>();
+    public RuleTitles Titles { get; } = services.GetRequiredService<RuleTitles>();
 
     /// <summary>The extract sanity thresholds, read again on every view so that an edited file applies at once.</summary>
     public SanityThresholds Sanity => Settings.RulesFolder is { } folder ? RuleFolder.LoadSanity(folder) : SanityThresholds.Shipped;

@@ -166,6 +166,8 @@ public static class ReplayPages
         await WorkplaceAudit.WriteAsync(context, AuditActions.PublishRule, $"规则 {published.Id}（{published.Title}）发布第 {published.Version} 版（{was}）");
         var message = Of($"""<p class="msg good" id="publish-rule-message">规则 {published.Title}（{published.Id}）已发布为第 {published.Version} 版（{was}），从下次比对运行起生效；已有的预警保留产生它们的规则版本。</p>""");
         var after = RuleFolder.Load(folder);
+        // In force for every page from now on: titles, versions and the next replay read the published file.
+        context.RequestServices.GetRequiredService<CurrentRules>().Replace(after);
         return Render(context, month, after, published.Id, File.ReadAllText(Path.Combine(folder, published.File)), message, StatusCodes.Status200OK);
     }
 }

@@ -1,4 +1,6 @@
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Core.Rules;
+using ReliefMatch.Host.Accuracy;
 using ReliefMatch.Host.Outputs;
 using ReliefMatch.Host.Web.Accounts;
 using ReliefMatch.Host.Web.Html;
@@ -84,6 +86,7 @@ public static class TownshipPages
         }
         var today = WorkplaceClock.Today(time);
         var progress = TownshipProgress.Of(township, findings, today);
+        var recovery = MonthRecovery.Of(period, findings, context.RequestServices.GetRequiredService<RuleSet>());
         var recent = await returns.ListAsync(township, 10, context.RequestAborted);
         var reveal = context.User.IsCounty() && !full
             ? Of($"""<p><a href="{Links.Township(township, period, fullIds: true)}" id="reveal">显示完整身份证号</a>（将记入审计日志）</p>""")
@@ -91,6 +94,7 @@ public static class TownshipPages
         var content = Of($"""
             {Fragments.MonthForm(Links.Township(township), period, known)}
             {Fragments.Counts(progress)}
+            {RecoverySection.Render(recovery, context.RequestServices.GetRequiredService<RuleTitles>(), showTownships: false)}
             {await MonthTrends.TownshipAsync(context, period, township)}
             <div class="box"><h2>{FindingText.ChineseMonth(period)}核查清单</h2>
             <p>下载后填写“核查结果”（属实 / 不属实）、“处置情况”、“核查人”、“核查日期”，再上传；也可在下方逐条登记。不属实的预警须写明理由。已登记的结果会带入再次下载的清单。</p>
@@ -104,7 +108,7 @@ public static class TownshipPages
             {ControlListSection.Render(context, township, period, (await controls.ListAsync(period, township, context.RequestAborted)).SingleOrDefault(), today)}
             {entryForm}
             <h2>本月预警</h2>{reveal}
-            {Fragments.FindingTable(findings, full, today, showTownship: false)}
+            {Fragments.FindingTable(findings, full, today, showTownship: false, recovery.Overpayments, period)}
             <h2>最近上传的核查结果</h2>
             {ReturnTable(township, recent)}
             """);

@@ -1,5 +1,4 @@
 using ReliefMatch.Core.Findings;
-using ReliefMatch.Core.Rules;
 
 namespace ReliefMatch.Host.Web.Worklists;
 
@@ -7,11 +6,11 @@ namespace ReliefMatch.Host.Web.Worklists;
 /// The rules' Chinese titles (预警类型), from the rule files in force: the findings table keeps the rule id, and
 /// a worklist generated from stored findings prints the title as the monthly run does.
 /// </summary>
-public sealed class RuleTitles(RuleSet rules)
+public sealed class RuleTitles(CurrentRules rules)
 {
     public Finding Apply(Finding finding) =>
-        finding.RuleTitle.Length > 0 || rules.Find(finding.RuleId) is not { } rule ? finding : finding with { RuleTitle = rule.Title };
+        finding.RuleTitle.Length > 0 || rules.Rules.Find(finding.RuleId) is not { } rule ? finding : finding with { RuleTitle = rule.Title };
 
     /// <summary>The title of a rule id, or the id when no rule file has it.</summary>
-    public string Of(string ruleId) => rules.Find(ruleId)?.Title ?? ruleId;
+    public string Of(string ruleId) => rules.Rules.Find(ruleId)?.Title ?? ruleId;
 }

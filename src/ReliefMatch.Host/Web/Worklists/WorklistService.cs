@@ -11,7 +11,7 @@ namespace ReliefMatch.Host.Web.Worklists;
 /// the monthly run, so that a download says what the run's own files say (with today's dispositions).
 /// </summary>
 public sealed class WorklistService(FindingQueries findings, TownshipDirectory townships, RuleTitles titles, WorkplaceSettings settings,
-    Npgsql.NpgsqlDataSource dataSource, ReliefMatch.Core.Rules.RuleSet rules, ReliefMatch.Storage.Statistics.PublishedSheetStore published)
+    Npgsql.NpgsqlDataSource dataSource, CurrentRules rules, ReliefMatch.Storage.Statistics.PublishedSheetStore published)
 {
     /// <summary>
     /// The 统计表 a month's page and downloads show: the latest published version when the county has published (上报) the
@@ -54,7 +54,7 @@ public sealed class WorklistService(FindingQueries findings, TownshipDirectory t
     {
         var ofPeriod = await FindingsAsync(period, null, cancellationToken);
         var home = await townships.HomeTownshipsAsync(period, settings.Installation.HomeCountyCode, cancellationToken);
-        var (statistics, _) = await MonthSheet.CountAsync(dataSource, rules, settings.Installation.HomeCountyCode, period,
+        var (statistics, _) = await MonthSheet.CountAsync(dataSource, rules.Rules, settings.Installation.HomeCountyCode, period,
             ofPeriod.Select(f => f.ToRunFinding()).ToList(), home, cancellationToken);
         return statistics;
     }

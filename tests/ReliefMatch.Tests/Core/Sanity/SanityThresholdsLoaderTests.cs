@@ -71,6 +71,14 @@ public class SanityThresholdsLoaderTests
         Assert.Contains("'payroll'", e.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A declared source's month field (the payments' 发放月份) is dated as a date field is.</summary>
+    [Fact]
+    public void Load_MonthFieldOfADeclaredSource_Taken()
+    {
+        var t = SanityThresholdsLoader.Load(new RuleFile("s.yaml", Valid.Replace("medical: [settled_on]", "medical: [settled_on]\n  payments: [paid_month, paid_on]", StringComparison.Ordinal)));
+        Assert.Equal(["paid_month", "paid_on"], t.MonthDates["payments"]);
+    }
+
     [Fact]
     public void Load_FieldNotADateOfTheSource_NamesTheDateFields()
     {

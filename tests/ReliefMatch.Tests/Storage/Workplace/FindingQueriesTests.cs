@@ -47,6 +47,23 @@ public sealed class FindingQueriesTests(PostgresFixture postgres) : IAsyncLifeti
         Discriminator = "d",
     };
 
+    /// <summary>A rule published between two months does not rewrite what raised the earlier month's finding.</summary>
+    [Fact]
+    public async Task ForPeriodAsync_RulePublishedSince_TheVersionThatRaisedItThatMonth()
+    {
+        await _store.SaveRunAsync(July, [Make(1, "罗锦镇") with { RuleVersion = 1 }]);
+        await _store.SaveRunAsync(August, [Make(1, "罗锦镇")]);
+
+        Assert.Equal(1, Assert.Single(await _queries.ForPeriodAsync(July)).Finding.RuleVersion);
+        Assert.Equal(2, Assert.Single(await _queries.ForPeriodAsync(August)).Finding.RuleVersion);
+        Assert.Equal(1, Assert.Single(await _store.LoadPeriodAsync(July, _ => "")).Finding.RuleVersion);
+        var explained = Assert.Single(await new FindingExplainer(_db.DataSource).FindAsync(Make(1, "罗锦镇").Reference));
+        Assert.Equal([KeyValuePair.Create(July, 1), KeyValuePair.Create(August, 2)], explained.Periods);
+        Assert.Equal((July, 1), (explained.ViewedFor(July), explained.VersionIn(explained.ViewedFor(July))));
+        Assert.Equal((August, 2), (explained.ViewedFor(null), explained.VersionIn(explained.ViewedFor(null))));
+        Assert.Equal(August, explained.ViewedFor(new ReportingMonth(2023, 5)));
+    }
+
     /// <summary>The workplace and the run read a stored finding through the one mapping: every field comes back alike.</summary>
     [Fact]
     public async Task ForPeriodAsync_AsTheRunReadsTheMonth_TheSameFindings()
