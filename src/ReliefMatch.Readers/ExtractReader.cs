@@ -134,8 +134,7 @@ public static class ExtractReader
         {
             var at = TextEncodings.FirstUndecodable(prefix, wholeFile);
             throw new ExtractRefusedException(file,
-                $"既不是 UTF-8 也不是 GB18030 编码的文本：第 {at} 字节（从 0 数起）0x{prefix[at]:X2} 两种编码都读不出，请另存为 UTF-8 或 GB18030 的 CSV " +
-                $"(neither UTF-8 nor GB18030 text: byte 0x{prefix[at]:X2} at offset {at} decodes in neither; save it as a UTF-8 or GB18030 CSV)", []);
+                $"既不是 UTF-8 也不是 GB18030 编码的文本：第 {at} 字节（从 0 数起）0x{prefix[at]:X2} 两种编码都读不出，请另存为 UTF-8 或 GB18030 的 CSV", []);
         }
         return new CsvTableSource(path, file, encoding);
     }
@@ -145,27 +144,23 @@ public static class ExtractReader
         var found = closest.FoundHeaders;
         if (closest.Row == 0)
         {
-            return new ExtractRefusedException(file, "文件为空 (the file is empty)", found);
+            return new ExtractRefusedException(file, "文件为空", found);
         }
         var missing = closest.Map.Missing;
-        var chinese = string.Join("、", missing.Select(alternatives => string.Join("或", alternatives.Select(f => layout.SlotHeaders[f]![0]))));
-        var english = string.Join(", ", missing.Select(alternatives => string.Join(" or ", alternatives.Select(f => layout.SlotNames[f]))));
-        var headers = found.Count == 0 ? "无 (none)" : string.Join("、", found);
+        var columns = string.Join("、", missing.Select(alternatives => string.Join("或", alternatives.Select(f => layout.SlotHeaders[f]![0]))));
+        var headers = found.Count == 0 ? "无" : string.Join("、", found);
         return new ExtractRefusedException(
             file,
-            $"前{HeaderLocator.SearchRows}行中找不到{layout.Source.ChineseName}的必需列：{chinese} " +
-            $"(required columns of {layout.Source.Id} not found in the first {HeaderLocator.SearchRows} rows: {english}); " +
-            $"找到的表头 (headers found): {headers}",
+            $"前{HeaderLocator.SearchRows}行中找不到{layout.Source.ChineseName}的必需列：{columns}；找到的表头：{headers}",
             found);
     }
 
     /// <summary>Two columns under one header of a field: which holds the value cannot be told, so nothing is guessed.</summary>
     private static ExtractRefusedException Duplicated(string file, ColumnMap map)
     {
-        var chinese = string.Join("；", map.Duplicates.Select(d => $"“{map.Cells[d[0]].Trim()}”在第 {string.Join("、", d.Select(c => c + 1))} 列"));
-        var english = string.Join("; ", map.Duplicates.Select(d => $"{map.Cells[d[0]].Trim()} in columns {string.Join(", ", d.Select(c => c + 1))}"));
+        var columns = string.Join("；", map.Duplicates.Select(d => $"“{map.Cells[d[0]].Trim()}”在第 {string.Join("、", d.Select(c => c + 1))} 列"));
         return new ExtractRefusedException(file,
-            $"表头重复，无法确定用哪一列：{chinese} (duplicate header columns, which one holds the value cannot be told: {english})",
+            $"表头重复，无法确定用哪一列：{columns}",
             map.Cells.Where(c => c.Length > 0).ToList());
     }
 
@@ -183,7 +178,7 @@ public static class ExtractReader
     }
 
     internal static ExtractRefusedException Unreadable(string file, Exception e) =>
-        new(file, $"无法读取的文件 (the file cannot be read): {e.Message}", []);
+        new(file, $"无法读取的文件：{e.Message}", []);
 
     /// <summary>
     /// What the parsers throw on a damaged file (a zip that is no workbook, a truncated zip, broken XML).

@@ -99,7 +99,7 @@ internal sealed class DeclaredRecordBuilder(SourceDeclaration declaration) : Rec
                     value = code;
                     return true;
                 }
-                return row.Reject(slot, RejectionReasons.NotInCodeList(row.Columns.Header(slot), field.Name));
+                return row.Reject(slot, RejectionReasons.NotInCodeList(row.Columns.Header(slot)));
             case FieldType.Money:
                 var paid = row.Money(slot, out var money);
                 value = money;

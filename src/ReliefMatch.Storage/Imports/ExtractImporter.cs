@@ -383,9 +383,9 @@ public sealed class ExtractImporter
     {
         var reason = e.Reason;
         // The readers usually name the headers in the reason already; say them once.
-        if (e.FoundHeaders.Count > 0 && !reason.Contains("找到的表头", StringComparison.Ordinal) && !reason.Contains("headers found", StringComparison.Ordinal))
+        if (e.FoundHeaders.Count > 0 && !reason.Contains("找到的表头", StringComparison.Ordinal))
         {
-            reason += $"；找到的表头 (headers found): {string.Join("、", e.FoundHeaders)}";
+            reason += $"；找到的表头：{string.Join("、", e.FoundHeaders)}";
         }
         return new FileReport { Source = source, File = displayName, Sha256 = sha256, Size = size, RefusedReason = reason };
     }

@@ -89,7 +89,7 @@ public sealed partial class ExtractReaderTests
     {
         var path = Workbook(new TestWorkbook().Row(1, "姓名", "身份证号", "结算日期").Row(2, "张三", Id1, 1234567));
         var (reading, _) = TestExtracts.ReadAll(path, SourceKind.Medical);
-        Assert.Equal(new RejectedRow(2, "结算日期", "1234567", "无法识别的日期 (settled_on is not a recognisable date)"), Assert.Single(reading.Rejects));
+        Assert.Equal(new RejectedRow(2, "结算日期", "1234567", "无法识别的日期"), Assert.Single(reading.Rejects));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed partial class ExtractReaderTests
         var bytes = File.ReadAllBytes(whole);
         var path = files.WriteBytes(bytes[..(bytes.Length / 2)], ".xlsx");
         var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical));
-        Assert.Contains("cannot be read", refused.Reason);
+        Assert.StartsWith("无法读取的文件：", refused.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,9 +158,10 @@ public sealed partial class ExtractReaderTests
 
         Assert.Equal("medical/long.xlsx", refused.File);
         Assert.Contains("明细", refused.Reason);
-        Assert.Contains("row 3, column 3", refused.Reason);
+        Assert.Contains("第 3 行第 3 列", refused.Reason);
         Assert.Contains("40000", refused.Reason);
         Assert.Contains("32767", refused.Reason);
+        TestExtracts.AssertChinese(refused.Reason);
     }
 
     [Fact]
@@ -176,7 +177,7 @@ public sealed partial class ExtractReaderTests
 
         var refused = Assert.Throws<ExtractRefusedException>(() => ReadThrough(path, "medical/rows.xlsx", options));
 
-        Assert.Contains("limit of 12 rows", refused.Reason);
+        Assert.Contains("超过 12 行的上限", refused.Reason);
     }
 
     [Fact]

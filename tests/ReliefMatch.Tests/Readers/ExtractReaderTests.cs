@@ -134,8 +134,8 @@ public sealed partial class ExtractReaderTests : IDisposable
             Assert.Contains(header, refused.Reason);
         }
         Assert.Contains("结算日期", refused.Reason);
-        Assert.Contains("settled_on", refused.Reason);
-        Assert.DoesNotContain("id_number", refused.Reason);
+        Assert.DoesNotContain("身份证号或", refused.Reason);
+        TestExtracts.AssertChinese(refused.Reason);
         Assert.StartsWith("medical/x.csv: ", refused.Message);
 
         var report = refused.ToReport(SourceKind.Medical, "sha", 42);
@@ -174,14 +174,14 @@ public sealed partial class ExtractReaderTests : IDisposable
     {
         var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(files.Csv("姓名,公民身份号码,注销原因"), SourceKind.PoliceDeaths));
         Assert.Contains("死亡日期或注销日期", refused.Reason);
-        Assert.Contains("death_date or cancelled_on", refused.Reason);
+        TestExtracts.AssertChinese(refused.Reason);
     }
 
     [Fact]
     public void Open_EmptyFile_Refused()
     {
         var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(files.Write(""), SourceKind.Medical));
-        Assert.Contains("empty", refused.Reason);
+        Assert.Equal("文件为空", refused.Reason);
         Assert.Empty(refused.FoundHeaders);
     }
 
@@ -191,6 +191,7 @@ public sealed partial class ExtractReaderTests : IDisposable
         var path = files.WriteBytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0], ".xls");
         var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical));
         Assert.Contains(".xls", refused.Reason);
+        TestExtracts.AssertChinese(refused.Reason);
     }
 
     [Fact]
@@ -210,7 +211,7 @@ public sealed partial class ExtractReaderTests : IDisposable
             writer.Write("not a workbook");
         }
         var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical));
-        Assert.Contains("cannot be read", refused.Reason);
+        Assert.StartsWith("无法读取的文件：", refused.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -344,8 +345,8 @@ public sealed partial class ExtractReaderTests : IDisposable
         var (reading, _) = TestExtracts.ReadAll(TestExtracts.Fixture("medical.csv"), SourceKind.Medical);
         Assert.Equal(
             [
-                new RejectedRow(6, "证件号码", "", "身份证号为空 (ID number missing)"),
-                new RejectedRow(10, "结算日期", "不详", "无法识别的日期 (settled_on is not a recognisable date)"),
+                new RejectedRow(6, "证件号码", "", "身份证号为空"),
+                new RejectedRow(10, "结算日期", "不详", "无法识别的日期"),
             ],
             reading.Rejects);
     }

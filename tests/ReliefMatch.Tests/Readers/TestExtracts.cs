@@ -56,6 +56,16 @@ public sealed class TestExtracts : IDisposable
     public static List<T> ReadAll<T>(string path, SourceKind source)
         where T : ExtractRecord => ReadAll(path, source).Records.Cast<T>().ToList();
 
+    /// <summary>
+    /// A reason an officer reads is Chinese only: no English words beside it (file names, encodings and sizes such as
+    /// <c>UTF-8</c>, <c>.xlsx</c> or <c>xl/sharedStrings.xml</c> may stand in it).
+    /// </summary>
+    public static void AssertChinese(string reason)
+    {
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", reason);
+        Assert.DoesNotMatch(@"(?i)\b(the|is|not|of|or|and|in|a|an|at|on|by|over|column|columns|row|rows|line|file|limit|found|empty|none|required|bytes)\b", reason);
+    }
+
     /// <summary>The path of a committed fixture under Fixtures/Readers.</summary>
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Readers", name);
 

@@ -52,7 +52,7 @@ public static class ReturnedWorklistReader
         {
             { Kind: TableFileKind.Xlsx } => ReadXlsx(bytes),
             { Kind: TableFileKind.Csv } => ReadCsv(bytes),
-            var refused => ReturnedWorklist.Unreadable($"{refused.Chinese}。"),
+            var refused => ReturnedWorklist.Unreadable($"{refused.Refusal}。"),
         };
     }
 
