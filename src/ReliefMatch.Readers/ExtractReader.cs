@@ -17,21 +17,21 @@ public static class ExtractReader
     /// Detects the format, encoding, sheet and header row; throws <see cref="ExtractRefusedException"/> when the
     /// source's required columns cannot be found. Rows are read lazily by <see cref="ExtractReading.Records"/>.
     /// </summary>
+    /// <param name="options">The installation's settings: its home county, and the XLSX limits.</param>
     /// <param name="displayName">The name used in reports and errors, e.g. <c>medical/医保结算_202307.csv</c>;
     /// by default the source id and the file name.</param>
-    /// <param name="options">The installation's settings; <see cref="ExtractReaderOptions.Default"/> when omitted.</param>
-    public static ExtractReading Open(string path, SourceKind source, string? displayName = null, ExtractReaderOptions? options = null) =>
-        Open(path, source.Declaration(), displayName, options);
+    public static ExtractReading Open(string path, SourceKind source, ExtractReaderOptions options, string? displayName = null) =>
+        Open(path, source.Declaration(), options, displayName);
 
     /// <summary>
-    /// As <see cref="Open(string, SourceKind, string?, ExtractReaderOptions?)"/>, for the source <paramref name="declaration"/>
+    /// As <see cref="Open(string, SourceKind, ExtractReaderOptions, string?)"/>, for the source <paramref name="declaration"/>
     /// declares, with its columns and filters as declared: one of the six by its record builder, any other source by
     /// its declaration alone (records are <see cref="DeclaredRecord"/>s).
     /// </summary>
-    public static ExtractReading Open(string path, SourceDeclaration declaration, string? displayName = null, ExtractReaderOptions? options = null)
+    public static ExtractReading Open(string path, SourceDeclaration declaration, ExtractReaderOptions options, string? displayName = null)
     {
         ArgumentNullException.ThrowIfNull(declaration);
-        options ??= ExtractReaderOptions.Default;
+        ArgumentNullException.ThrowIfNull(options);
         var layout = SourceLayout.For(declaration);
         var source = layout.Source;
         var file = displayName ?? $"{source.Id}/{Path.GetFileName(path)}";
@@ -63,10 +63,11 @@ public static class ExtractReader
     /// police or health deaths).
     /// </summary>
     /// <exception cref="ExtractRefusedException">The file is not a readable CSV or XLSX.</exception>
-    public static SourceKind? Recognise(string path, ExtractReaderOptions? options = null)
+    public static SourceKind? Recognise(string path, ExtractReaderOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var file = Path.GetFileName(path);
-        using var table = OpenTable(path, file, (options ?? ExtractReaderOptions.Default).Xlsx);
+        using var table = OpenTable(path, file, options.Xlsx);
         return Guard(file, () =>
         {
             do

@@ -63,7 +63,7 @@ public sealed partial class ExtractReaderTests
     {
         byte[] bytes = [.. "name,id\n"u8, 0xFF, 0x80, 0xFF, .. "\n"u8];
 
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(files.WriteBytes(bytes, ".csv"), SourceKind.Medical));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(files.WriteBytes(bytes, ".csv"), SourceKind.Medical, TestExtracts.Options));
 
         Assert.Contains("既不是 UTF-8 也不是 GB18030", refused.Reason);
         Assert.Contains("第 8 字节", refused.Reason);
@@ -75,7 +75,7 @@ public sealed partial class ExtractReaderTests
     {
         var path = files.Csv($"序号,备注,备注,{MedicalHeader},身份证号", $"1,,,张三,{Id1},2023-07-04,1,1,0,0,0,{Id2}");
 
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, "medical/dup.csv"));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options, "medical/dup.csv"));
 
         Assert.Equal("medical/dup.csv", refused.File);
         Assert.Contains("“身份证号”在第 5、12 列", refused.Reason);
@@ -132,7 +132,7 @@ public sealed partial class ExtractReaderTests
     {
         var path = files.WriteBytes(Utf8($"{MedicalHeader}\n张三,{Id1},2023-07-04,1,1,0,0,0\n"), ".xlsx");
 
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options));
 
         Assert.Contains("扩展名是 .xlsx，内容却不是 XLSX 工作簿", refused.Reason);
     }
@@ -143,7 +143,7 @@ public sealed partial class ExtractReaderTests
         var workbook = Workbook(new TestWorkbook().Row(1, "姓名", "身份证号", "结算日期").Row(2, "张三", Id1, "2023-07-04"));
         var path = files.WriteBytes(File.ReadAllBytes(workbook), ".csv");
 
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options));
 
         Assert.Contains("扩展名是 .csv，内容却是 XLSX 工作簿", refused.Reason);
     }

@@ -35,7 +35,7 @@ public sealed partial class ExtractReaderTests
         };
         var path = files.Csv("姓名,身份证号,结算日期,个人自付,就诊类型",
             $"张三,{Id1},2023-07-04,100,住院", $"张三,{Id1},2023-07-05,50,门诊", $"张三,{Id1},2023-07-06,20,", $"张三,{Id1},不详,20, 住院 ");
-        using var reading = ReliefMatch.Readers.ExtractReader.Open(path, declaration);
+        using var reading = ReliefMatch.Readers.ExtractReader.Open(path, declaration, TestExtracts.Options);
 
         var records = reading.Records().Cast<MedicalRecord>().ToList();
 

@@ -142,7 +142,7 @@ public sealed partial class ExtractReaderTests
     [Fact]
     public void Records_RosterHomeCountyOption_UsedForBlankAndAbsent()
     {
-        var options = new ExtractReaderOptions { HomeCountyCode = "450321" };
+        var options = TestExtracts.Options with { HomeCountyCode = "450321" };
         Assert.Equal("450321", Assert.Single(Roster("", $"永福镇,H1,张三,{Id1},农村低保,在保", options)).CountyCode);
         Assert.Equal("450321", Assert.Single(Roster("区划代码", $"永福镇,H1,张三,{Id1},农村低保,在保,", options)).CountyCode);
     }

@@ -37,7 +37,7 @@ public sealed partial class ExtractReaderTests
         var path = Workbook(new TestWorkbook()
             .Sheet("一").Row(1, "标题")
             .Sheet("二").Row(1, "姓名", "身份证号", "金额").Row(2, "张三", Id1, 5));
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options));
         Assert.Equal(["姓名", "身份证号", "金额"], refused.FoundHeaders);
         Assert.Contains("结算日期", refused.Reason);
     }
@@ -127,7 +127,7 @@ public sealed partial class ExtractReaderTests
         var path = Workbook(new TestWorkbook()
             .Sheet("封面").Row(1, "防止返贫监测对象")
             .Sheet("数据").Row(1, "姓名", "身份证号", "户编号", "监测对象类别", "风险是否消除"));
-        Assert.Equal(SourceKind.Monitoring, ExtractReader.Recognise(path));
+        Assert.Equal(SourceKind.Monitoring, ExtractReader.Recognise(path, TestExtracts.Options));
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed partial class ExtractReaderTests
         var whole = Workbook(new TestWorkbook().Row(1, "姓名", "身份证号", "结算日期").Row(2, "张三", Id1, "2023-07-04"));
         var bytes = File.ReadAllBytes(whole);
         var path = files.WriteBytes(bytes[..(bytes.Length / 2)], ".xlsx");
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options));
         Assert.StartsWith("无法读取的文件：", refused.Reason, StringComparison.Ordinal);
     }
 
@@ -172,7 +172,7 @@ public sealed partial class ExtractReaderTests
         {
             workbook.Row(row, "张三", Id1, "2023-07-04");
         }
-        var options = new ExtractReaderOptions { Xlsx = ReliefMatch.Readers.Tables.XlsxLimits.Extracts with { MaxRows = 12 } };
+        var options = TestExtracts.Options with { Xlsx = ReliefMatch.Readers.Tables.XlsxLimits.Extracts with { MaxRows = 12 } };
         var path = Workbook(workbook);
 
         var refused = Assert.Throws<ExtractRefusedException>(() => ReadThrough(path, "medical/rows.xlsx", options));
@@ -193,7 +193,7 @@ public sealed partial class ExtractReaderTests
     /// <summary>Opens and reads to the end: a limit may be met by the header search or further down.</summary>
     private static void ReadThrough(string path, string name, ExtractReaderOptions? options)
     {
-        using var reading = ExtractReader.Open(path, SourceKind.Medical, name, options);
+        using var reading = ExtractReader.Open(path, SourceKind.Medical, options ?? TestExtracts.Options, name);
         _ = reading.Records().Count();
     }
 }

@@ -85,7 +85,7 @@ public sealed partial class ExtractReaderTests : IDisposable
     public void Open_DisplayName_UsedInReport()
     {
         var path = files.Csv(MedicalHeader);
-        using var reading = ExtractReader.Open(path, SourceKind.Medical, "medical/医保结算_202307.csv");
+        using var reading = ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options, "medical/医保结算_202307.csv");
         Assert.Equal("medical/医保结算_202307.csv", reading.ToReport("abc", 1).File);
     }
 
@@ -93,7 +93,7 @@ public sealed partial class ExtractReaderTests : IDisposable
     public void Open_NoDisplayName_SourceAndFileName()
     {
         var path = files.Csv(MedicalHeader);
-        using var reading = ExtractReader.Open(path, SourceKind.Medical);
+        using var reading = ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options);
         Assert.Equal("medical/" + Path.GetFileName(path), reading.File);
     }
 
@@ -118,7 +118,7 @@ public sealed partial class ExtractReaderTests : IDisposable
     public void Open_HeaderOnEleventhRow_Refused()
     {
         var lines = Enumerable.Range(1, 10).Select(i => $"标题{i},,").Append(MedicalHeader);
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(files.Csv(lines), SourceKind.Medical));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(files.Csv(lines), SourceKind.Medical, TestExtracts.Options));
         Assert.Contains("10", refused.Reason);
     }
 
@@ -126,7 +126,7 @@ public sealed partial class ExtractReaderTests : IDisposable
     public void Open_RequiredColumnsMissing_RefusedNamingHeadersFound()
     {
         var path = files.Csv("永福县医保结算明细", "序号,姓名,身份证号,医疗总费用,备注", $"1,张三,{Id1},100,");
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, "medical/x.csv"));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options, "medical/x.csv"));
         Assert.Equal("medical/x.csv", refused.File);
         Assert.Equal(["序号", "姓名", "身份证号", "医疗总费用", "备注"], refused.FoundHeaders);
         foreach (var header in refused.FoundHeaders)
@@ -149,7 +149,7 @@ public sealed partial class ExtractReaderTests : IDisposable
     {
         // The refusal goes to the import report, the job's record, the audit log and the server log: no full ID.
         var path = files.Csv($"永福县医保结算明细 经办人 {Id1}", $"序号,姓名,身份证号,{Id2},备注", $"1,张三,{Id1},100,");
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, "medical/x.csv"));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options, "medical/x.csv"));
 
         Assert.Equal(["序号", "姓名", "身份证号", ReliefMatch.Core.Identity.ResidentId.Mask(Id2), "备注"], refused.FoundHeaders);
         Assert.Contains(ReliefMatch.Core.Identity.ResidentId.Mask(Id2), refused.Reason, StringComparison.Ordinal);
@@ -163,7 +163,7 @@ public sealed partial class ExtractReaderTests : IDisposable
     [Fact]
     public void Open_WrongSourceChosen_RefusedNamingWhatIsMissing()
     {
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(TestExtracts.Fixture("medical.csv"), SourceKind.Roster));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(TestExtracts.Fixture("medical.csv"), SourceKind.Roster, TestExtracts.Options));
         Assert.Contains("乡镇(街道)", refused.Reason);
         Assert.Contains("救助类别", refused.Reason);
         Assert.Contains("参保人姓名", refused.FoundHeaders);
@@ -172,7 +172,7 @@ public sealed partial class ExtractReaderTests : IDisposable
     [Fact]
     public void Open_PoliceFileWithoutAnyDateColumn_RefusedNamingBothAlternatives()
     {
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(files.Csv("姓名,公民身份号码,注销原因"), SourceKind.PoliceDeaths));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(files.Csv("姓名,公民身份号码,注销原因"), SourceKind.PoliceDeaths, TestExtracts.Options));
         Assert.Contains("死亡日期或注销日期", refused.Reason);
         TestExtracts.AssertChinese(refused.Reason);
     }
@@ -180,7 +180,7 @@ public sealed partial class ExtractReaderTests : IDisposable
     [Fact]
     public void Open_EmptyFile_Refused()
     {
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(files.Write(""), SourceKind.Medical));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(files.Write(""), SourceKind.Medical, TestExtracts.Options));
         Assert.Equal("文件为空", refused.Reason);
         Assert.Empty(refused.FoundHeaders);
     }
@@ -189,7 +189,7 @@ public sealed partial class ExtractReaderTests : IDisposable
     public void Open_LegacyXls_Refused()
     {
         var path = files.WriteBytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0], ".xls");
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options));
         Assert.Contains(".xls", refused.Reason);
         TestExtracts.AssertChinese(refused.Reason);
     }
@@ -198,7 +198,7 @@ public sealed partial class ExtractReaderTests : IDisposable
     public void Open_BinaryFile_Refused()
     {
         var path = files.WriteBytes([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02], ".pdf");
-        Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical));
+        Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options));
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public sealed partial class ExtractReaderTests : IDisposable
             using var writer = new StreamWriter(zip.CreateEntry("readme.txt").Open());
             writer.Write("not a workbook");
         }
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options));
         Assert.StartsWith("无法读取的文件：", refused.Reason, StringComparison.Ordinal);
     }
 
@@ -305,7 +305,7 @@ public sealed partial class ExtractReaderTests : IDisposable
     [Fact]
     public void Records_EnumeratedTwice_Throws()
     {
-        using var reading = ExtractReader.Open(files.Csv(MedicalHeader), SourceKind.Medical);
+        using var reading = ExtractReader.Open(files.Csv(MedicalHeader), SourceKind.Medical, TestExtracts.Options);
         _ = reading.Records().ToList();
         Assert.Throws<InvalidOperationException>(() => reading.Records());
     }
@@ -314,7 +314,7 @@ public sealed partial class ExtractReaderTests : IDisposable
     public void Records_Streamed_CountsGrowAsRowsAreRead()
     {
         var path = files.Csv(MedicalHeader, $"张三,{Id1},2023-07-04,1,1,0,0,0", $"李四,{Id2},2023-07-05,1,1,0,0,0");
-        using var reading = ExtractReader.Open(path, SourceKind.Medical);
+        using var reading = ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options);
         using var e = reading.Records().GetEnumerator();
         Assert.True(e.MoveNext());
         Assert.Equal(1, reading.Accepted);
@@ -326,7 +326,7 @@ public sealed partial class ExtractReaderTests : IDisposable
     [Fact]
     public void ToReport_AfterReading_CarriesEverything()
     {
-        using var reading = ExtractReader.Open(TestExtracts.Fixture("medical.csv"), SourceKind.Medical, "medical/medical.csv");
+        using var reading = ExtractReader.Open(TestExtracts.Fixture("medical.csv"), SourceKind.Medical, TestExtracts.Options, "medical/medical.csv");
         _ = reading.Records().ToList();
         var report = reading.ToReport("0123abcd", 776);
         Assert.Equal(SourceKind.Medical, report.Source);
@@ -360,32 +360,32 @@ public sealed partial class ExtractReaderTests : IDisposable
     [InlineData("medical-no-out-of-pocket.csv", SourceKind.Medical)]
     [InlineData("monitoring.csv", SourceKind.Monitoring)]
     public void Recognise_FixtureOfEachSource_ThatSource(string fixture, SourceKind expected) =>
-        Assert.Equal(expected, ExtractReader.Recognise(TestExtracts.Fixture(fixture)));
+        Assert.Equal(expected, ExtractReader.Recognise(TestExtracts.Fixture(fixture), TestExtracts.Options));
 
     [Fact]
     public void Recognise_Gb18030Roster_Roster()
     {
         var text = File.ReadAllText(TestExtracts.Fixture("roster.csv"), Encoding.UTF8);
-        Assert.Equal(SourceKind.Roster, ExtractReader.Recognise(files.Write(text, TestExtracts.Gb18030)));
+        Assert.Equal(SourceKind.Roster, ExtractReader.Recognise(files.Write(text, TestExtracts.Gb18030), TestExtracts.Options));
     }
 
     [Fact]
     public void Recognise_HeadersEitherDeathSourceCouldHave_Null() =>
-        Assert.Null(ExtractReader.Recognise(files.Csv("姓名,身份证号,死亡日期", $"张三,{Id1},2023-07-04")));
+        Assert.Null(ExtractReader.Recognise(files.Csv("姓名,身份证号,死亡日期", $"张三,{Id1},2023-07-04"), TestExtracts.Options));
 
     [Fact]
     public void Recognise_PoliceHeaders_PoliceDeaths() =>
-        Assert.Equal(SourceKind.PoliceDeaths, ExtractReader.Recognise(files.Csv("姓名,身份证号,死亡日期,注销原因")));
+        Assert.Equal(SourceKind.PoliceDeaths, ExtractReader.Recognise(files.Csv("姓名,身份证号,死亡日期,注销原因"), TestExtracts.Options));
 
     [Fact]
     public void Recognise_NoSourcesHeaders_Null() =>
-        Assert.Null(ExtractReader.Recognise(files.Csv("编号,金额,备注", "1,2,3")));
+        Assert.Null(ExtractReader.Recognise(files.Csv("编号,金额,备注", "1,2,3"), TestExtracts.Options));
 
     [Fact]
     public void Recognise_MonitoringHeadersOnly_Monitoring() =>
-        Assert.Equal(SourceKind.Monitoring, ExtractReader.Recognise(files.Csv("姓名,证件号码,户码,风险是否消除")));
+        Assert.Equal(SourceKind.Monitoring, ExtractReader.Recognise(files.Csv("姓名,证件号码,户码,风险是否消除"), TestExtracts.Options));
 
     [Fact]
     public void Recognise_UnreadableFile_Refused() =>
-        Assert.Throws<ExtractRefusedException>(() => ExtractReader.Recognise(files.WriteBytes([0xD0, 0xCF, 0x11, 0xE0], ".xls")));
+        Assert.Throws<ExtractRefusedException>(() => ExtractReader.Recognise(files.WriteBytes([0xD0, 0xCF, 0x11, 0xE0], ".xls"), TestExtracts.Options));
 }

@@ -43,10 +43,16 @@ public sealed class TestExtracts : IDisposable
 
     public string NewPath(string extension) => Path.Combine(Folder, $"extract{Interlocked.Increment(ref counter)}{extension}");
 
+    /// <summary>
+    /// The installation the reader tests read for: 永福县 (450326), the sample's county, passed explicitly as every
+    /// production caller passes its installation's county.
+    /// </summary>
+    public static ExtractReaderOptions Options { get; } = new() { HomeCountyCode = "450326", HomeCountyName = "永福县" };
+
     /// <summary>Opens and reads every record; the reading is returned disposed, with its counts.</summary>
     public static (ExtractReading Reading, List<ExtractRecord> Records) ReadAll(string path, SourceKind source, ExtractReaderOptions? options = null)
     {
-        using var reading = ExtractReader.Open(path, source, options: options);
+        using var reading = ExtractReader.Open(path, source, options ?? Options);
         var records = reading.Records().ToList();
         Assert.Equal(reading.RowsRead, reading.Accepted + reading.Rejected + reading.Skipped);
         Assert.Equal(reading.Rejected, reading.Rejects.Count);

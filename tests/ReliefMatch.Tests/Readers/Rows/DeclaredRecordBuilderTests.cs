@@ -45,7 +45,7 @@ public sealed class DeclaredRecordBuilderTests : IDisposable
 
     private (ExtractReading Reading, List<DeclaredRecord> Records) Read(params string[] lines)
     {
-        using var reading = ExtractReader.Open(files.Csv(lines), Grants, "grants/发放.csv");
+        using var reading = ExtractReader.Open(files.Csv(lines), Grants, TestExtracts.Options, "grants/发放.csv");
         var records = reading.Records().Cast<DeclaredRecord>().ToList();
         Assert.Equal(reading.RowsRead, reading.Accepted + reading.Rejected + reading.Skipped);
         return (reading, records);
@@ -121,7 +121,7 @@ public sealed class DeclaredRecordBuilderTests : IDisposable
             .Row(2, "张三", Id1, 202307)
             .Row(3, "李四", Id1, new TestWorkbook.DateCell(new DateTime(2023, 8, 14)))
             .Save(path);
-        using var reading = ExtractReader.Open(path, Grants);
+        using var reading = ExtractReader.Open(path, Grants, TestExtracts.Options);
 
         Assert.Equal([new ReportingMonth(2023, 7), new ReportingMonth(2023, 8)], reading.Records().Select(r => Value((DeclaredRecord)r, "paid_month")));
     }
@@ -191,7 +191,7 @@ public sealed class DeclaredRecordBuilderTests : IDisposable
     [Fact]
     public void Open_RequiredColumnMissing_RefusedNamingTheSourceAndColumn()
     {
-        var e = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(files.Csv("姓名,身份证号", $"张三,{Id1}"), Grants, "grants/发放.csv"));
+        var e = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(files.Csv("姓名,身份证号", $"张三,{Id1}"), Grants, TestExtracts.Options, "grants/发放.csv"));
 
         Assert.Contains("临时救助发放的必需列：发放月份", e.Reason, StringComparison.Ordinal);
         TestExtracts.AssertChinese(e.Reason);

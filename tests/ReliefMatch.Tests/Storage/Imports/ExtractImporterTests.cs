@@ -56,6 +56,14 @@ public sealed class ExtractImporterTests(PostgresFixture postgres) : IAsyncLifet
     }
 
     [Fact]
+    public void Constructor_NeitherOpenerNorHomeCounty_Refused()
+    {
+        // The home county is installation data: an importer told no county must not read rosters as some default one's.
+        var e = Assert.Throws<ArgumentNullException>(() => new ExtractImporter(_db.DataSource, _time));
+        Assert.Equal("readerOptions", e.ParamName);
+    }
+
+    [Fact]
     public void UndeclaredFolders_FoldersNoDeclarationNames_NamedInOrder()
     {
         _inbox.AddRaw("medical/a.csv", "declared");

@@ -61,7 +61,7 @@ public sealed class DeclaredSourceLoadingTests(PostgresFixture postgres) : IAsyn
         var folder = Directory.CreateDirectory(Path.Combine(_folder, source)).FullName;
         var path = Path.Combine(folder, name);
         await File.WriteAllTextAsync(path, string.Join("\n", lines) + "\n");
-        var report = await new ExtractImporter(_db.DataSource, new FakeTimeProvider(), catalog: Catalog).ImportFileAsync(path, SourceRef.Of(source, Catalog), period);
+        var report = await new ExtractImporter(_db.DataSource, new FakeTimeProvider(), readerOptions: Readers.TestExtracts.Options, catalog: Catalog).ImportFileAsync(path, SourceRef.Of(source, Catalog), period);
         Assert.Null(report.RefusedReason);
         Assert.Equal(source, report.Source.Id);
         await using var cmd = _db.DataSource.CreateCommand($"SELECT id FROM reliefmatch.extracts WHERE sha256 = '{report.Sha256}'");
@@ -146,7 +146,7 @@ public sealed class DeclaredSourceLoadingTests(PostgresFixture postgres) : IAsyn
     {
         await File.WriteAllTextAsync(Path.Combine(Directory.CreateDirectory(Path.Combine(_folder, "pay-history")).FullName, "发放_202307.csv"),
             $"姓名,身份证号,发放金额\n张三,{Id1},1\n,{Id2},2\n");
-        var importer = new ExtractImporter(_db.DataSource, new FakeTimeProvider(), catalog: Catalog);
+        var importer = new ExtractImporter(_db.DataSource, new FakeTimeProvider(), readerOptions: Readers.TestExtracts.Options, catalog: Catalog);
 
         var first = Assert.Single(await importer.ImportFolderAsync(_folder, null));
         var again = Assert.Single(await importer.ImportFolderAsync(_folder, null));
