@@ -188,6 +188,28 @@ public sealed class DeclaredRecordBuilderTests : IDisposable
         Assert.Equal((1, 0, 1), (reading.Accepted, reading.Rejected, reading.Skipped));
     }
 
+    /// <summary>The grants, with rows whose 状态 is not 正常 kept as no evidence instead of skipped.</summary>
+    private static readonly SourceDeclaration KeptGrants = SourceDeclarationLoader.Load(new RuleFile("grants.yaml",
+        Declaration.Replace("otherwise: skip", "otherwise: keep-as-non-evidence", StringComparison.Ordinal)));
+
+    [Fact]
+    public void Build_KeepAsNonEvidenceFilter_EveryRowAcceptedThoseItHoldsBackMarked()
+    {
+        using var reading = ExtractReader.Open(files.Csv("姓名,身份证号,发放月份,状态", $"张三,{Id1},2023-07,正常", $"李四,{Id1},2023-07,已退回", $"王五,{Id1},2023-07,"),
+            KeptGrants, TestExtracts.Options);
+        var records = reading.Records().Cast<DeclaredRecord>().ToList();
+
+        Assert.Equal((3, 0, 0), (reading.Accepted, reading.Skipped, reading.Rejected));
+        Assert.Equal([("张三", true), ("李四", false), ("王五", false)], records.Select(r => (r.Name, r.IsEvidence)));
+    }
+
+    [Fact]
+    public void Build_KeepAsNonEvidenceFilterColumnAbsent_AsWhenAbsentSays()
+    {
+        using var reading = ExtractReader.Open(files.Csv("姓名,身份证号,发放月份", $"张三,{Id1},2023-07"), KeptGrants, TestExtracts.Options);
+        Assert.True(Assert.IsType<DeclaredRecord>(Assert.Single(reading.Records())).IsEvidence);
+    }
+
     [Fact]
     public void Open_RequiredColumnMissing_RefusedNamingTheSourceAndColumn()
     {

@@ -45,6 +45,8 @@ public sealed class DeclaredSourceLoadingTests(PostgresFixture postgres) : IAsyn
         new RuleFile("pay-history.yaml", Declaration("pay-history", "history")),
         new RuleFile("pay-snapshot.yaml", Declaration("pay-snapshot", "snapshot")),
         new RuleFile("pay-latest.yaml", Declaration("pay-latest", "latest", "key: [id_number]")),
+        new RuleFile("pay-kept.yaml", Declaration("pay-kept", "history")
+            + "\nfilters:\n  - {field: note, keep: [发放], when_absent: skip, otherwise: keep-as-non-evidence}\n"),
     ]);
 
     private readonly string _folder = TempFolder.Create("reliefmatch-declared");
@@ -74,6 +76,20 @@ public sealed class DeclaredSourceLoadingTests(PostgresFixture postgres) : IAsyn
     {
         var table = set.Declared[source];
         return [.. Enumerable.Range(0, table.Count).Select(i => (table.Names[i], table.Amounts("amount")[i]))];
+    }
+
+    [Fact]
+    public async Task LoadAsync_KeepAsNonEvidenceFilter_RowsItHoldsBackStoredButNotInTheMonth()
+    {
+        await ImportAsync("pay-kept", "a.csv", July, "姓名,身份证号,发放月份,发放金额,备注",
+            $"张三,{Id1},2023-07,100,发放", $"张三,{Id1},2023-07,200,退回", $"李四,{Id2},2023-07,300,");
+        // A file without the filter's column: when_absent skip, so none of its rows is evidence either.
+        await ImportAsync("pay-kept", "b.csv", July, "姓名,身份证号,发放月份,发放金额", $"李四,{Id2},2023-07,400");
+
+        Assert.Equal(4, await StorageTestDb.CountAsync(_db.DataSource, "declared_records"));
+        var set = await LoadAsync(July);
+        Assert.Equal([("张三", 100m)], Rows(set, "pay-kept"));
+        Assert.True(set.Declared["pay-kept"].HasField("note"));
     }
 
     [Fact]
