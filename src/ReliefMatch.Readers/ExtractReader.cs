@@ -57,15 +57,18 @@ public static class ExtractReader
     }
 
     /// <summary>
-    /// Guesses the source of a file from its header row, for uploads where the officer does not say: the source
-    /// whose required columns the row names and which recognises the most of its columns. <c>null</c> when no
-    /// source fits, or when two fit equally well (a file of only 姓名, 身份证号 and 死亡日期 could be either
-    /// police or health deaths).
+    /// Guesses the source of a file from its header row, for uploads where the officer does not say: of the sources
+    /// <paramref name="catalog"/> declares (the shipped ones and the county's own), the one whose required columns
+    /// the row names, by any of its declared header spellings, and which recognises the most of its columns.
+    /// <c>null</c> when no source fits, or when two fit equally well (a file of only 姓名, 身份证号 and 死亡日期
+    /// could be either police or health deaths).
     /// </summary>
     /// <exception cref="ExtractRefusedException">The file is not a readable CSV or XLSX.</exception>
-    public static SourceKind? Recognise(string path, ExtractReaderOptions options)
+    public static SourceRef? Recognise(string path, SourceCatalog catalog, ExtractReaderOptions options)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
+        var layouts = catalog.Sources.Select(SourceLayout.For).ToList();
         var file = Path.GetFileName(path);
         using var table = OpenTable(path, file, options.Xlsx);
         return Guard(file, () =>
@@ -74,10 +77,10 @@ public static class ExtractReader
             {
                 foreach (var head in HeaderLocator.ReadHead(table))
                 {
-                    SourceKind? best = null;
+                    SourceRef? best = null;
                     var bestFields = 0;
                     var tie = false;
-                    foreach (var layout in SourceLayout.All)
+                    foreach (var layout in layouts)
                     {
                         var map = layout.Match(head.Cells);
                         if (!map.IsHeader || map.FieldsFound < bestFields)
@@ -85,7 +88,7 @@ public static class ExtractReader
                             continue;
                         }
                         tie = map.FieldsFound == bestFields;
-                        best = layout.Source.Kind;
+                        best = layout.Source;
                         bestFields = map.FieldsFound;
                     }
                     if (best is not null)
@@ -95,7 +98,7 @@ public static class ExtractReader
                 }
             }
             while (table.NextSheet());
-            return (SourceKind?)null;
+            return (SourceRef?)null;
         });
     }
 
@@ -121,23 +124,14 @@ public static class ExtractReader
 
     private static TableSource OpenTable(string path, string file, XlsxLimits limits, ReadOnlySpan<byte> prefix, bool wholeFile)
     {
-        var format = TableFileFormat.Sniff(prefix, path);
+        var format = TableFileFormat.Sniff(prefix, path, wholeFile);
         if (format.Refusal is { } refusal)
         {
             throw new ExtractRefusedException(file, refusal, []);
         }
-        if (format.Kind == TableFileKind.Xlsx)
-        {
-            return Guard(file, () => new XlsxTableSource(path, file, limits));
-        }
-        var encoding = TextEncodings.Detect(prefix, wholeFile);
-        if (encoding == TextEncodings.Undecodable)
-        {
-            var at = TextEncodings.FirstUndecodable(prefix, wholeFile);
-            throw new ExtractRefusedException(file,
-                $"既不是 UTF-8 也不是 GB18030 编码的文本：第 {at} 字节（从 0 数起）0x{prefix[at]:X2} 两种编码都读不出，请另存为 UTF-8 或 GB18030 的 CSV", []);
-        }
-        return new CsvTableSource(path, file, encoding);
+        return format.Kind == TableFileKind.Xlsx
+            ? Guard(file, () => new XlsxTableSource(path, file, limits))
+            : new CsvTableSource(path, file, format.Encoding!);
     }
 
     private static ExtractRefusedException Refused(string file, SourceLayout layout, HeaderSearch closest)

@@ -1,4 +1,5 @@
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Sources;
 using ReliefMatch.Core.Identity;
 using ReliefMatch.Readers;
 using static ReliefMatch.Tests.Readers.TestWorkbook;
@@ -127,7 +128,7 @@ public sealed partial class ExtractReaderTests
         var path = Workbook(new TestWorkbook()
             .Sheet("封面").Row(1, "防止返贫监测对象")
             .Sheet("数据").Row(1, "姓名", "身份证号", "户编号", "监测对象类别", "风险是否消除"));
-        Assert.Equal(SourceKind.Monitoring, ExtractReader.Recognise(path, TestExtracts.Options));
+        Assert.Equal(SourceKind.Monitoring, ExtractReader.Recognise(path, SourceCatalog.Shipped, TestExtracts.Options));
     }
 
     [Fact]

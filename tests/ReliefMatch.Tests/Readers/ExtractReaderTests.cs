@@ -1,5 +1,6 @@
 using System.Text;
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Sources;
 using ReliefMatch.Readers;
 using ReliefMatch.Readers.Headers;
 
@@ -360,32 +361,71 @@ public sealed partial class ExtractReaderTests : IDisposable
     [InlineData("medical-no-out-of-pocket.csv", SourceKind.Medical)]
     [InlineData("monitoring.csv", SourceKind.Monitoring)]
     public void Recognise_FixtureOfEachSource_ThatSource(string fixture, SourceKind expected) =>
-        Assert.Equal(expected, ExtractReader.Recognise(TestExtracts.Fixture(fixture), TestExtracts.Options));
+        Assert.Equal(expected, ExtractReader.Recognise(TestExtracts.Fixture(fixture), SourceCatalog.Shipped, TestExtracts.Options));
 
     [Fact]
     public void Recognise_Gb18030Roster_Roster()
     {
         var text = File.ReadAllText(TestExtracts.Fixture("roster.csv"), Encoding.UTF8);
-        Assert.Equal(SourceKind.Roster, ExtractReader.Recognise(files.Write(text, TestExtracts.Gb18030), TestExtracts.Options));
+        Assert.Equal(SourceKind.Roster, ExtractReader.Recognise(files.Write(text, TestExtracts.Gb18030), SourceCatalog.Shipped, TestExtracts.Options));
     }
 
     [Fact]
     public void Recognise_HeadersEitherDeathSourceCouldHave_Null() =>
-        Assert.Null(ExtractReader.Recognise(files.Csv("姓名,身份证号,死亡日期", $"张三,{Id1},2023-07-04"), TestExtracts.Options));
+        Assert.Null(ExtractReader.Recognise(files.Csv("姓名,身份证号,死亡日期", $"张三,{Id1},2023-07-04"), SourceCatalog.Shipped, TestExtracts.Options));
 
     [Fact]
     public void Recognise_PoliceHeaders_PoliceDeaths() =>
-        Assert.Equal(SourceKind.PoliceDeaths, ExtractReader.Recognise(files.Csv("姓名,身份证号,死亡日期,注销原因"), TestExtracts.Options));
+        Assert.Equal(SourceKind.PoliceDeaths, ExtractReader.Recognise(files.Csv("姓名,身份证号,死亡日期,注销原因"), SourceCatalog.Shipped, TestExtracts.Options));
 
     [Fact]
     public void Recognise_NoSourcesHeaders_Null() =>
-        Assert.Null(ExtractReader.Recognise(files.Csv("编号,金额,备注", "1,2,3"), TestExtracts.Options));
+        Assert.Null(ExtractReader.Recognise(files.Csv("编号,金额,备注", "1,2,3"), SourceCatalog.Shipped, TestExtracts.Options));
 
     [Fact]
     public void Recognise_MonitoringHeadersOnly_Monitoring() =>
-        Assert.Equal(SourceKind.Monitoring, ExtractReader.Recognise(files.Csv("姓名,证件号码,户码,风险是否消除"), TestExtracts.Options));
+        Assert.Equal(SourceKind.Monitoring, ExtractReader.Recognise(files.Csv("姓名,证件号码,户码,风险是否消除"), SourceCatalog.Shipped, TestExtracts.Options));
+
+    /// <summary>Every file of the sample's drop folder, the plan's fourteen further sources with the six, CSV and XLSX, messy ones too.</summary>
+    public static TheoryData<string, string> SampleFiles()
+    {
+        var data = new TheoryData<string, string>();
+        var root = Path.Combine(RepositoryRoot.Path, "sample-data");
+        foreach (var declaration in SourceCatalog.Shipped.Sources)
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(root, declaration.Id)).Order(StringComparer.Ordinal))
+            {
+                data.Add(declaration.Id, Path.GetFileName(file));
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleFiles))]
+    public void Recognise_SampleFileOfEveryDeclaredSource_ThatSource(string source, string file)
+    {
+        var path = Path.Combine(RepositoryRoot.Path, "sample-data", source, file);
+        Assert.Equal(source, ExtractReader.Recognise(path, SourceCatalog.Shipped, TestExtracts.Options)?.Id);
+    }
+
+    [Fact]
+    public void Recognise_PaymentsHeaders_Payments() =>
+        Assert.Equal("payments", ExtractReader.Recognise(files.Csv("收款人姓名,身份证号码,一卡通账号,资金所属期,实发金额,补贴项目", $"张三,{Id1},6230,2023-07,500,农村低保"),
+            SourceCatalog.Shipped, TestExtracts.Options)?.Id);
+
+    [Fact]
+    public void Recognise_ACountysOwnDeclaredSource_ThatSourceByItsHeaderSpellings()
+    {
+        var catalog = SourceCatalog.Installation([new ReliefMatch.Core.Rules.RuleFile("cremation.yaml", ReliefMatch.Tests.Core.Sources.SourceDeclarationLoaderTests.Cremation)]);
+        var path = files.Csv("逝者姓名,身份证号,火化日期", $"张三,{Id1},2023-07-04");
+
+        Assert.Equal("cremation", ExtractReader.Recognise(path, catalog, TestExtracts.Options)?.Id);
+        // Without the county's declaration no source fits.
+        Assert.Null(ExtractReader.Recognise(path, SourceCatalog.Shipped, TestExtracts.Options));
+    }
 
     [Fact]
     public void Recognise_UnreadableFile_Refused() =>
-        Assert.Throws<ExtractRefusedException>(() => ExtractReader.Recognise(files.WriteBytes([0xD0, 0xCF, 0x11, 0xE0], ".xls"), TestExtracts.Options));
+        Assert.Throws<ExtractRefusedException>(() => ExtractReader.Recognise(files.WriteBytes([0xD0, 0xCF, 0x11, 0xE0], ".xls"), SourceCatalog.Shipped, TestExtracts.Options));
 }
