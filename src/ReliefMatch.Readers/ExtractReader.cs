@@ -17,21 +17,21 @@ public static class ExtractReader
     /// Detects the format, encoding, sheet and header row; throws <see cref="ExtractRefusedException"/> when the
     /// source's required columns cannot be found. Rows are read lazily by <see cref="ExtractReading.Records"/>.
     /// </summary>
+    /// <param name="options">The installation's settings: its home county, and the XLSX limits.</param>
     /// <param name="displayName">The name used in reports and errors, e.g. <c>medical/医保结算_202307.csv</c>;
     /// by default the source id and the file name.</param>
-    /// <param name="options">The installation's settings; <see cref="ExtractReaderOptions.Default"/> when omitted.</param>
-    public static ExtractReading Open(string path, SourceKind source, string? displayName = null, ExtractReaderOptions? options = null) =>
-        Open(path, source.Declaration(), displayName, options);
+    public static ExtractReading Open(string path, SourceKind source, ExtractReaderOptions options, string? displayName = null) =>
+        Open(path, source.Declaration(), options, displayName);
 
     /// <summary>
-    /// As <see cref="Open(string, SourceKind, string?, ExtractReaderOptions?)"/>, for the source <paramref name="declaration"/>
+    /// As <see cref="Open(string, SourceKind, ExtractReaderOptions, string?)"/>, for the source <paramref name="declaration"/>
     /// declares, with its columns and filters as declared: one of the six by its record builder, any other source by
     /// its declaration alone (records are <see cref="DeclaredRecord"/>s).
     /// </summary>
-    public static ExtractReading Open(string path, SourceDeclaration declaration, string? displayName = null, ExtractReaderOptions? options = null)
+    public static ExtractReading Open(string path, SourceDeclaration declaration, ExtractReaderOptions options, string? displayName = null)
     {
         ArgumentNullException.ThrowIfNull(declaration);
-        options ??= ExtractReaderOptions.Default;
+        ArgumentNullException.ThrowIfNull(options);
         var layout = SourceLayout.For(declaration);
         var source = layout.Source;
         var file = displayName ?? $"{source.Id}/{Path.GetFileName(path)}";
@@ -57,26 +57,30 @@ public static class ExtractReader
     }
 
     /// <summary>
-    /// Guesses the source of a file from its header row, for uploads where the officer does not say: the source
-    /// whose required columns the row names and which recognises the most of its columns. <c>null</c> when no
-    /// source fits, or when two fit equally well (a file of only 姓名, 身份证号 and 死亡日期 could be either
-    /// police or health deaths).
+    /// Guesses the source of a file from its header row, for uploads where the officer does not say: of the sources
+    /// <paramref name="catalog"/> declares (the shipped ones and the county's own), the one whose required columns
+    /// the row names, by any of its declared header spellings, and which recognises the most of its columns.
+    /// <c>null</c> when no source fits, or when two fit equally well (a file of only 姓名, 身份证号 and 死亡日期
+    /// could be either police or health deaths).
     /// </summary>
     /// <exception cref="ExtractRefusedException">The file is not a readable CSV or XLSX.</exception>
-    public static SourceKind? Recognise(string path, ExtractReaderOptions? options = null)
+    public static SourceRef? Recognise(string path, SourceCatalog catalog, ExtractReaderOptions options)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        var layouts = catalog.Sources.Select(SourceLayout.For).ToList();
         var file = Path.GetFileName(path);
-        using var table = OpenTable(path, file, (options ?? ExtractReaderOptions.Default).Xlsx);
+        using var table = OpenTable(path, file, options.Xlsx);
         return Guard(file, () =>
         {
             do
             {
                 foreach (var head in HeaderLocator.ReadHead(table))
                 {
-                    SourceKind? best = null;
+                    SourceRef? best = null;
                     var bestFields = 0;
                     var tie = false;
-                    foreach (var layout in SourceLayout.All)
+                    foreach (var layout in layouts)
                     {
                         var map = layout.Match(head.Cells);
                         if (!map.IsHeader || map.FieldsFound < bestFields)
@@ -84,7 +88,7 @@ public static class ExtractReader
                             continue;
                         }
                         tie = map.FieldsFound == bestFields;
-                        best = layout.Source.Kind;
+                        best = layout.Source;
                         bestFields = map.FieldsFound;
                     }
                     if (best is not null)
@@ -94,7 +98,7 @@ public static class ExtractReader
                 }
             }
             while (table.NextSheet());
-            return (SourceKind?)null;
+            return (SourceRef?)null;
         });
     }
 
@@ -120,24 +124,14 @@ public static class ExtractReader
 
     private static TableSource OpenTable(string path, string file, XlsxLimits limits, ReadOnlySpan<byte> prefix, bool wholeFile)
     {
-        var format = TableFileFormat.Sniff(prefix, path);
+        var format = TableFileFormat.Sniff(prefix, path, wholeFile);
         if (format.Refusal is { } refusal)
         {
             throw new ExtractRefusedException(file, refusal, []);
         }
-        if (format.Kind == TableFileKind.Xlsx)
-        {
-            return Guard(file, () => new XlsxTableSource(path, file, limits));
-        }
-        var encoding = TextEncodings.Detect(prefix, wholeFile);
-        if (encoding == TextEncodings.Undecodable)
-        {
-            var at = TextEncodings.FirstUndecodable(prefix, wholeFile);
-            throw new ExtractRefusedException(file,
-                $"既不是 UTF-8 也不是 GB18030 编码的文本：第 {at} 字节（从 0 数起）0x{prefix[at]:X2} 两种编码都读不出，请另存为 UTF-8 或 GB18030 的 CSV " +
-                $"(neither UTF-8 nor GB18030 text: byte 0x{prefix[at]:X2} at offset {at} decodes in neither; save it as a UTF-8 or GB18030 CSV)", []);
-        }
-        return new CsvTableSource(path, file, encoding);
+        return format.Kind == TableFileKind.Xlsx
+            ? Guard(file, () => new XlsxTableSource(path, file, limits))
+            : new CsvTableSource(path, file, format.Encoding!);
     }
 
     private static ExtractRefusedException Refused(string file, SourceLayout layout, HeaderSearch closest)
@@ -145,27 +139,23 @@ public static class ExtractReader
         var found = closest.FoundHeaders;
         if (closest.Row == 0)
         {
-            return new ExtractRefusedException(file, "文件为空 (the file is empty)", found);
+            return new ExtractRefusedException(file, "文件为空", found);
         }
         var missing = closest.Map.Missing;
-        var chinese = string.Join("、", missing.Select(alternatives => string.Join("或", alternatives.Select(f => layout.SlotHeaders[f]![0]))));
-        var english = string.Join(", ", missing.Select(alternatives => string.Join(" or ", alternatives.Select(f => layout.SlotNames[f]))));
-        var headers = found.Count == 0 ? "无 (none)" : string.Join("、", found);
+        var columns = string.Join("、", missing.Select(alternatives => string.Join("或", alternatives.Select(f => layout.SlotHeaders[f]![0]))));
+        var headers = found.Count == 0 ? "无" : string.Join("、", found);
         return new ExtractRefusedException(
             file,
-            $"前{HeaderLocator.SearchRows}行中找不到{layout.Source.ChineseName}的必需列：{chinese} " +
-            $"(required columns of {layout.Source.Id} not found in the first {HeaderLocator.SearchRows} rows: {english}); " +
-            $"找到的表头 (headers found): {headers}",
+            $"前{HeaderLocator.SearchRows}行中找不到{layout.Source.ChineseName}的必需列：{columns}；找到的表头：{headers}",
             found);
     }
 
     /// <summary>Two columns under one header of a field: which holds the value cannot be told, so nothing is guessed.</summary>
     private static ExtractRefusedException Duplicated(string file, ColumnMap map)
     {
-        var chinese = string.Join("；", map.Duplicates.Select(d => $"“{map.Cells[d[0]].Trim()}”在第 {string.Join("、", d.Select(c => c + 1))} 列"));
-        var english = string.Join("; ", map.Duplicates.Select(d => $"{map.Cells[d[0]].Trim()} in columns {string.Join(", ", d.Select(c => c + 1))}"));
+        var columns = string.Join("；", map.Duplicates.Select(d => $"“{map.Cells[d[0]].Trim()}”在第 {string.Join("、", d.Select(c => c + 1))} 列"));
         return new ExtractRefusedException(file,
-            $"表头重复，无法确定用哪一列：{chinese} (duplicate header columns, which one holds the value cannot be told: {english})",
+            $"表头重复，无法确定用哪一列：{columns}",
             map.Cells.Where(c => c.Length > 0).ToList());
     }
 
@@ -183,7 +173,7 @@ public static class ExtractReader
     }
 
     internal static ExtractRefusedException Unreadable(string file, Exception e) =>
-        new(file, $"无法读取的文件 (the file cannot be read): {e.Message}", []);
+        new(file, $"无法读取的文件：{e.Message}", []);
 
     /// <summary>
     /// What the parsers throw on a damaged file (a zip that is no workbook, a truncated zip, broken XML).

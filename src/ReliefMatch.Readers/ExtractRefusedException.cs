@@ -23,7 +23,7 @@ public sealed class ExtractRefusedException(string file, string reason, IReadOnl
 {
     public string File { get; } = file;
 
-    /// <summary>Why, in Chinese and English; IDs masked.</summary>
+    /// <summary>Why, in Chinese; IDs masked.</summary>
     public string Reason { get; } = IdText.MaskIds(reason);
 
     /// <summary>The non-empty cells of the row closest to a header row; IDs masked.</summary>

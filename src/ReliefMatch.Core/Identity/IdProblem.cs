@@ -15,16 +15,16 @@ public enum IdProblem
 
 public static class IdProblemText
 {
-    /// <summary>The reason in plain Chinese and English, as shown in import reports.</summary>
+    /// <summary>The reason in plain Chinese, as shown in import reports.</summary>
     public static string Describe(this IdProblem problem) => problem switch
     {
         IdProblem.None => "",
-        IdProblem.Missing => "身份证号为空 (ID number missing)",
-        IdProblem.ExcelDamaged => "身份证号被Excel转为数字，15位后的数字已丢失，无法恢复 (ID stored as a number by Excel; digits beyond the 15th are lost)",
-        IdProblem.WrongLength => "身份证号位数不对 (ID number has the wrong length)",
-        IdProblem.NotDigits => "身份证号含非法字符 (ID number contains characters other than digits and X)",
-        IdProblem.ImpossibleBirthDate => "身份证号中的出生日期不存在 (impossible birth date in ID number)",
-        IdProblem.WrongCheckCharacter => "身份证号校验位错误 (wrong check character)",
+        IdProblem.Missing => "身份证号为空",
+        IdProblem.ExcelDamaged => "身份证号被Excel转为数字，15位后的数字已丢失，无法恢复",
+        IdProblem.WrongLength => "身份证号位数不对",
+        IdProblem.NotDigits => "身份证号含非法字符",
+        IdProblem.ImpossibleBirthDate => "身份证号中的出生日期不存在",
+        IdProblem.WrongCheckCharacter => "身份证号校验位错误",
         _ => problem.ToString(),
     };
 }

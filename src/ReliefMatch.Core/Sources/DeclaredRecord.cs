@@ -27,4 +27,10 @@ public sealed record DeclaredRecord : ExtractRecord
 
     /// <summary>One entry per declared field, in declared order; null for an empty cell or a column the file lacks.</summary>
     public required IReadOnlyList<object?> Values { get; init; }
+
+    /// <summary>
+    /// False when a <c>keep-as-non-evidence</c> filter of the declaration holds the row back
+    /// (<see cref="SourceDeclaration.IsEvidence"/>): it is stored and counted as accepted, but no rule takes it as evidence.
+    /// </summary>
+    public bool IsEvidence { get; init; } = true;
 }

@@ -36,6 +36,28 @@ public sealed record SourceDeclaration
 
     public IReadOnlyList<RowFilter> Filters { get; init; } = [];
 
+    /// <summary>
+    /// Whether a row is evidence for the rules: it passes every <c>keep-as-non-evidence</c> filter (a police
+    /// cancellation whose 注销原因 is not 死亡 is kept and counted, but is no death). The readers apply the same filters
+    /// to the cells as read; a loader asks this of the stored values, which for the text fields such a filter reads
+    /// are the cells as read.
+    /// </summary>
+    /// <param name="value">The trimmed text of a field of the row; null when blank.</param>
+    /// <param name="hasColumn">Whether the row's file had a column for a field.</param>
+    public bool IsEvidence(Func<string, string?> value, Func<string, bool> hasColumn)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(hasColumn);
+        foreach (var filter in Filters)
+        {
+            if (filter.Otherwise == RowFilterEffect.KeepAsNonEvidence && !filter.Passes(value(filter.Field), hasColumn(filter.Field)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>The fields that identify the person a row is about, strongest first (the ID, then the name…).</summary>
     public required IReadOnlyList<string> Identity { get; init; }
 

@@ -291,6 +291,14 @@ public static partial class SourceDeclarationLoader
                 "keep-as-non-evidence" => RowFilterEffect.KeepAsNonEvidence,
                 _ => throw reader.Error(reader.Required(map, "otherwise"), $"'otherwise' must be skip or keep-as-non-evidence; found '{otherwise}'."),
             };
+            // A row kept as no evidence is told apart again when its source is loaded, by the field's stored value:
+            // that value must be the cell as read.
+            if (effect == RowFilterEffect.KeepAsNonEvidence && fields.Find(f => f.Name == field.Value) is { } filtered
+                && (!filtered.Stored || filtered.Type is not (FieldType.Text or FieldType.Name)))
+            {
+                throw reader.Error(field.Node,
+                    $"a keep-as-non-evidence filter reads a stored text field (its rows are told apart when they are loaded); '{field.Value}' is {(filtered.Stored ? filtered.Type.Id() : "store: false")}.");
+            }
             filters.Add(new RowFilter { Field = field.Value, Keep = keep, KeepCodeList = keepCodeList, KeepWhenAbsent = keepWhenAbsent, Otherwise = effect });
         }
         return filters;

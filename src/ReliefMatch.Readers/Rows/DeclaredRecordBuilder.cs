@@ -18,6 +18,8 @@ namespace ReliefMatch.Readers.Rows;
 /// (a named list) or as listed; <c>certificate-no</c> folded as an ID is; <c>date</c> and <c>month</c> in any spelling
 /// of the contract or as a spreadsheet date; <c>money</c> yuan (×10 000 under a 万元 header); <c>number</c> decimal.
 /// An empty cell is null, also for amounts: a declared source says by <c>required</c> whether it may be empty.
+/// A row a <c>keep-as-non-evidence</c> filter holds back is accepted and marked (<see cref="DeclaredRecord.IsEvidence"/>),
+/// as the police cancellations that are no deaths are.
 /// </remarks>
 internal sealed class DeclaredRecordBuilder(SourceDeclaration declaration) : RecordBuilder
 {
@@ -59,6 +61,7 @@ internal sealed class DeclaredRecordBuilder(SourceDeclaration declaration) : Rec
             Name = (string?)values[nameSlot] ?? "",
             Id = id,
             Values = values,
+            IsEvidence = row.Passes(RowFilterEffect.KeepAsNonEvidence),
         };
     }
 
@@ -99,7 +102,7 @@ internal sealed class DeclaredRecordBuilder(SourceDeclaration declaration) : Rec
                     value = code;
                     return true;
                 }
-                return row.Reject(slot, RejectionReasons.NotInCodeList(row.Columns.Header(slot), field.Name));
+                return row.Reject(slot, RejectionReasons.NotInCodeList(row.Columns.Header(slot)));
             case FieldType.Money:
                 var paid = row.Money(slot, out var money);
                 value = money;

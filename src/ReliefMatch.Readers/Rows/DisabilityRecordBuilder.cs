@@ -67,7 +67,7 @@ internal sealed class DisabilityRecordBuilder : RecordBuilder
         {
             if (!usable || !CodeLists.TryDisabilityCategory(certificate![18..19], out var c))
             {
-                row.Reject(ExtractField.Category, RejectionReasons.NotDerivable(row.Columns.Header(ExtractField.Category), ExtractField.Category));
+                row.Reject(ExtractField.Category, RejectionReasons.NotDerivable(row.Columns.Header(ExtractField.Category)));
                 return null;
             }
             category = c;
@@ -76,7 +76,7 @@ internal sealed class DisabilityRecordBuilder : RecordBuilder
         {
             if (!usable || !CodeLists.TryDisabilityLevel(certificate![19..20], out var l))
             {
-                row.Reject(ExtractField.Level, RejectionReasons.NotDerivable(row.Columns.Header(ExtractField.Level), ExtractField.Level));
+                row.Reject(ExtractField.Level, RejectionReasons.NotDerivable(row.Columns.Header(ExtractField.Level)));
                 return null;
             }
             level = l;

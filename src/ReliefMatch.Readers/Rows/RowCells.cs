@@ -69,7 +69,7 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
     }
 
     /// <summary>Rejects the row because the slot's required cell is empty; always false.</summary>
-    public bool RejectEmpty(int slot) => Reject(slot, RejectionReasons.Empty(Columns.Header(slot), Columns.Layout.SlotNames[slot]));
+    public bool RejectEmpty(int slot) => Reject(slot, RejectionReasons.Empty(Columns.Header(slot)));
 
     public bool Date(ExtractField field, out DateOnly? value) => Date((int)field, out value);
 
@@ -95,7 +95,7 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
                 value = d;
                 return true;
             }
-            return Reject(field, RejectionReasons.NotADate(Columns.Layout.SlotNames[slot]));
+            return Reject(field, RejectionReasons.NotADate);
         }
         var text = Table.Text(c);
         if (text.IsEmpty)
@@ -107,7 +107,7 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
             value = parsed;
             return true;
         }
-        return Reject(field, RejectionReasons.NotADate(Columns.Layout.SlotNames[slot]));
+        return Reject(field, RejectionReasons.NotADate);
     }
 
     /// <summary>
@@ -130,7 +130,7 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
         }
         if (!Date(slot, out var date))
         {
-            Rejection = Rejection! with { Reason = RejectionReasons.NotAMonth(Columns.Layout.SlotNames[slot]) };
+            Rejection = Rejection! with { Reason = RejectionReasons.NotAMonth };
             return false;
         }
         value = date is { } d ? ReportingMonth.Of(d) : null;
@@ -146,7 +146,7 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
         }
         if (d is null)
         {
-            return Reject(field, RejectionReasons.Empty(Columns.Header(field), field));
+            return Reject(field, RejectionReasons.Empty(Columns.Header(field)));
         }
         value = d.Value;
         return true;
@@ -176,9 +176,9 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
 
     /// <summary>
     /// A number cell (a spreadsheet number, or text <paramref name="parse"/> reads); 0 for a blank cell, null without the
-    /// column; <paramref name="reason"/> of the field's name says why a cell that is neither is refused.
+    /// column; <paramref name="reason"/> says why a cell that is neither is refused.
     /// </summary>
-    public bool Amount(int slot, AmountParser parse, Func<string, string> reason, out decimal? value)
+    public bool Amount(int slot, AmountParser parse, string reason, out decimal? value)
     {
         var field = slot;
         value = null;
@@ -205,7 +205,7 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
             value = m;
             return true;
         }
-        return Reject(field, reason(Columns.Layout.SlotNames[slot]));
+        return Reject(field, reason);
     }
 
     /// <summary>A code-list value; <c>null</c> when absent or blank.</summary>
@@ -223,7 +223,7 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
             value = v;
             return true;
         }
-        return Reject(field, RejectionReasons.NotInCodeList(Columns.Header(field), field));
+        return Reject(field, RejectionReasons.NotInCodeList(Columns.Header(field)));
     }
 
     public bool RequiredCode<T>(ExtractField field, CodeParser<T> parse, out T value)
@@ -236,7 +236,7 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
         }
         if (v is null)
         {
-            return Reject(field, RejectionReasons.Empty(Columns.Header(field), field));
+            return Reject(field, RejectionReasons.Empty(Columns.Header(field)));
         }
         value = v.Value;
         return true;
@@ -248,7 +248,7 @@ internal sealed class RowCells(TableSource table, ColumnMap columns)
         value = null;
         var text = Text(ExtractField.Sex);
         return text is null || SexText.TryParse(text, out value)
-            || Reject(ExtractField.Sex, RejectionReasons.NotInCodeList(Columns.Header(ExtractField.Sex), ExtractField.Sex));
+            || Reject(ExtractField.Sex, RejectionReasons.NotInCodeList(Columns.Header(ExtractField.Sex)));
     }
 
     /// <summary>

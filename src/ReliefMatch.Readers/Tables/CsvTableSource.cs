@@ -68,8 +68,7 @@ internal sealed class CsvTableSource : TableSource
         catch (CsvFormatException e)
         {
             throw new ExtractRefusedException(file,
-                $"第 {e.LineNumber} 行起的一条记录超过 {MaxRecordBytes / (1 << 20)} MB 仍未结束，多半是引号没有闭合 " +
-                $"(the record starting on line {e.LineNumber} runs past {MaxRecordBytes / (1 << 20)} MB: most likely a quote that is never closed)", []);
+                $"第 {e.LineNumber} 行起的一条记录超过 {MaxRecordBytes / (1 << 20)} MB 仍未结束，多半是引号没有闭合", []);
         }
         if (!more)
         {
@@ -134,8 +133,7 @@ internal sealed class CsvTableSource : TableSource
             line += raw[..at].Count((byte)'\n');
         }
         return new ExtractRefusedException(file,
-            $"第 {line} 行第 {column + 1} 列以引号开始的字段没有闭合，一直延续到文件末尾，其后的行都无法读取 " +
-            $"(the quoted field starting on line {line}, column {column + 1}, is never closed: it runs to the end of the file)", []);
+            $"第 {line} 行第 {column + 1} 列以引号开始的字段没有闭合，一直延续到文件末尾，其后的行都无法读取", []);
     }
 
     /// <summary>The first byte of the record that the encoding does not decode, and its column; null when there is none.</summary>
@@ -172,12 +170,11 @@ internal sealed class CsvTableSource : TableSource
         }
         if (!utf8)
         {
-            return new RowFault(column, $"第 {column + 1} 列含有 GB18030 无法读出的字节 (column {column + 1} holds bytes that GB18030 cannot read)");
+            return new RowFault(column, $"第 {column + 1} 列含有 GB18030 无法读出的字节");
         }
         var offset = bomLength + reader.ByteOffset + bad;
         return new RowFault(column,
-            $"第 {column + 1} 列含有不是 UTF-8 的字节 0x{raw[bad]:X2}，位于文件第 {offset} 字节（从 0 数起） " +
-            $"(column {column + 1}: byte 0x{raw[bad]:X2} at offset {offset} of the file is not UTF-8)");
+            $"第 {column + 1} 列含有不是 UTF-8 的字节 0x{raw[bad]:X2}，位于文件第 {offset} 字节（从 0 数起）");
     }
 
     private CsvReader Create()

@@ -24,7 +24,7 @@ public static class XlsxPackage
     private const string Worksheets = "xl/worksheets/";
     private const int EndOfDirectoryLength = 22;
 
-    /// <summary>The reason the workbook is refused (in Chinese, with the English in brackets), or <c>null</c> when it is within the limits.</summary>
+    /// <summary>The reason the workbook is refused (in Chinese), or <c>null</c> when it is within the limits.</summary>
     /// <param name="stream">The whole file, seekable; its position is left at the start.</param>
     /// <exception cref="InvalidDataException">The file is no zip (or a broken one).</exception>
     public static string? Problem(Stream stream, XlsxLimits limits)
@@ -35,7 +35,7 @@ public static class XlsxPackage
         {
             if (EntryCount(stream) is { } count && count > limits.MaxEntries)
             {
-                return Invariant($"工作簿内含 {count} 个文件，超过上限 {limits.MaxEntries} 个 (the workbook holds {count} entries, over the limit of {limits.MaxEntries})");
+                return Invariant($"工作簿内含 {count} 个文件，超过上限 {limits.MaxEntries} 个");
             }
             stream.Position = 0;
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
@@ -57,7 +57,7 @@ public static class XlsxPackage
     {
         if (zip.Entries.Count > limits.MaxEntries)
         {
-            return Invariant($"工作簿内含 {zip.Entries.Count} 个文件，超过上限 {limits.MaxEntries} 个 (the workbook holds {zip.Entries.Count} entries, over the limit of {limits.MaxEntries})");
+            return Invariant($"工作簿内含 {zip.Entries.Count} 个文件，超过上限 {limits.MaxEntries} 个");
         }
         long total = 0;
         foreach (var entry in zip.Entries)
@@ -70,13 +70,12 @@ public static class XlsxPackage
             if (entry.Length > limits.GraceEntryBytes && entry.Length > entry.CompressedLength * (long)limits.MaxInflateRatio)
             {
                 var ratio = entry.CompressedLength == 0 ? "∞" : (entry.Length / entry.CompressedLength).ToString(CultureInfo.InvariantCulture);
-                return Invariant($"工作簿中的 {entry.FullName} 由 {entry.CompressedLength} 字节解压为 {entry.Length} 字节（1:{ratio}），超过上限 1:{limits.MaxInflateRatio}，疑为压缩炸弹 ") +
-                    Invariant($"(entry {entry.FullName} inflates from {entry.CompressedLength} to {entry.Length} bytes, 1:{ratio}, over the limit of 1:{limits.MaxInflateRatio}: a zip bomb?)");
+                return Invariant($"工作簿中的 {entry.FullName} 由 {entry.CompressedLength} 字节解压为 {entry.Length} 字节（1:{ratio}），超过上限 1:{limits.MaxInflateRatio}，疑为压缩炸弹");
             }
             total += entry.Length;
             if (total > limits.MaxTotalBytes)
             {
-                return Invariant($"工作簿解压后超过 {limits.MaxTotalBytes} 字节的上限 (the workbook unpacks to more than the limit of {limits.MaxTotalBytes} bytes)");
+                return Invariant($"工作簿解压后超过 {limits.MaxTotalBytes} 字节的上限");
             }
         }
         return null;
@@ -138,7 +137,7 @@ public static class XlsxPackage
                     // "<!" opens a comment, CDATA or DOCTYPE; "<?" after the start a processing instruction.
                     if (span[offset] == (byte)'!' || span[offset] == (byte)'?' && start + offset > 4)
                     {
-                        return Invariant($"工作簿中的 {name} 含有 XML 注释、CDATA 或声明，不是电子表格程序保存的文件 (entry {name} holds XML comments, CDATA or declarations that spreadsheet programs never write)");
+                        return Invariant($"工作簿中的 {name} 含有 XML 注释、CDATA 或声明，不是电子表格程序保存的文件");
                     }
                 }
                 var next = span[offset..].IndexOf((byte)'<');
@@ -162,14 +161,13 @@ public static class XlsxPackage
             }
             if (run > maxRun)
             {
-                return Invariant($"工作簿中的 {name} 含有超过 {maxRun} 字节的一段文本，单元格最多 {maxCharacters} 个字符 ") +
-                    Invariant($"(entry {name} holds a text of more than {maxRun} bytes; a cell holds at most {maxCharacters} characters)");
+                return Invariant($"工作簿中的 {name} 含有超过 {maxRun} 字节的一段文本，单元格最多 {maxCharacters} 个字符");
             }
         }
         // Inflating stops where the directory says the entry ends; XML cut off there was not what the zip holds.
         if (read > 0 && last != (byte)'>')
         {
-            return Invariant($"工作簿中的 {name} 在 {read} 字节处中断，文件已损坏或被篡改 (entry {name} breaks off after {read} bytes: the file is damaged or crafted)");
+            return Invariant($"工作簿中的 {name} 在 {read} 字节处中断，文件已损坏或被篡改");
         }
         return null;
     }
@@ -213,7 +211,7 @@ public static class XlsxPackage
     }
 
     private static string TooLarge(string name, long size, long limit) =>
-        Invariant($"工作簿中的 {name} 解压后超过 {limit} 字节的上限（至少 {size} 字节） (entry {name} unpacks to {size} bytes or more, over the limit of {limit})");
+        Invariant($"工作簿中的 {name} 解压后超过 {limit} 字节的上限（至少 {size} 字节）");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -75,7 +75,7 @@ internal sealed class XlsxTableSource : TableSource
         if (row > limits.MaxRows)
         {
             throw new ExtractRefusedException(file,
-                $"工作表“{reader.Name}”超过 {limits.MaxRows} 行的上限 (sheet {reader.Name} goes past the limit of {limits.MaxRows} rows)", []);
+                $"工作表“{reader.Name}”超过 {limits.MaxRows} 行的上限", []);
         }
         // A blank row (the reader walks every gap in the sheet row by row) costs no array.
         object?[]? cells = null;
@@ -90,8 +90,7 @@ internal sealed class XlsxTableSource : TableSource
             if (value is string { Length: var length } && length > limits.MaxCellCharacters)
             {
                 throw new ExtractRefusedException(file,
-                    $"工作表“{reader.Name}”第 {row} 行第 {i + 1} 列的单元格有 {length} 个字符，超过上限 {limits.MaxCellCharacters} " +
-                    $"(sheet {reader.Name}, row {row}, column {i + 1}: {length} characters, over the limit of {limits.MaxCellCharacters})", []);
+                    $"工作表“{reader.Name}”第 {row} 行第 {i + 1} 列的单元格有 {length} 个字符，超过上限 {limits.MaxCellCharacters}", []);
             }
             (cells ??= new object?[count])[i] = value;
         }

@@ -35,7 +35,8 @@ public sealed class ExtractImporter
     private readonly ILogger _logger;
     private readonly SourceCatalog _catalog;
 
-    /// <param name="opener">How files are opened; the departmental readers unless given.</param>
+    /// <param name="opener">How files are opened; the departmental readers for <paramref name="readerOptions"/> unless given.</param>
+    /// <param name="readerOptions">The installation's home county for the readers; required unless <paramref name="opener"/> is given.</param>
     /// <param name="catalog">The installation's declared sources; the shipped declarations unless given.</param>
     public ExtractImporter(NpgsqlDataSource dataSource, TimeProvider time, ExtractOpener? opener = null, ILogger? logger = null, ExtractReaderOptions? readerOptions = null,
         SourceCatalog? catalog = null)
@@ -43,7 +44,8 @@ public sealed class ExtractImporter
         _catalog = catalog ?? SourceCatalog.Shipped;
         _dataSource = dataSource;
         _time = time;
-        _opener = opener ?? ReaderExtractContent.OpenerFor(readerOptions ?? ExtractReaderOptions.Default);
+        _opener = opener ?? ReaderExtractContent.OpenerFor(readerOptions
+            ?? throw new ArgumentNullException(nameof(readerOptions), "The readers need the installation's home county (Installation.ReaderOptions)."));
         _logger = logger ?? NullLogger.Instance;
     }
 
@@ -383,9 +385,9 @@ public sealed class ExtractImporter
     {
         var reason = e.Reason;
         // The readers usually name the headers in the reason already; say them once.
-        if (e.FoundHeaders.Count > 0 && !reason.Contains("找到的表头", StringComparison.Ordinal) && !reason.Contains("headers found", StringComparison.Ordinal))
+        if (e.FoundHeaders.Count > 0 && !reason.Contains("找到的表头", StringComparison.Ordinal))
         {
-            reason += $"；找到的表头 (headers found): {string.Join("、", e.FoundHeaders)}";
+            reason += $"；找到的表头：{string.Join("、", e.FoundHeaders)}";
         }
         return new FileReport { Source = source, File = displayName, Sha256 = sha256, Size = size, RefusedReason = reason };
     }

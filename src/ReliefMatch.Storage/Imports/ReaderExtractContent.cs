@@ -6,13 +6,13 @@ namespace ReliefMatch.Storage.Imports;
 /// <summary>The departmental readers (<see cref="ExtractReader"/>) as an <see cref="IExtractContent"/>.</summary>
 public sealed class ReaderExtractContent(ExtractReading reading) : IExtractContent
 {
-    /// <summary>The opener the importer uses unless told otherwise.</summary>
-    public static ExtractOpener Opener { get; } = OpenerFor(ExtractReaderOptions.Default);
-
-    /// <summary>Opens files with the real readers, for an installation whose home county may differ.</summary>
-    public static ExtractOpener OpenerFor(ExtractReaderOptions options) =>
-        (path, source, displayName) => new ReaderExtractContent(ExtractReader.Open(path,
-            source.Declaration ?? throw new ArgumentException($"No declaration of source '{source.Id}' is known.", nameof(source)), displayName, options));
+    /// <summary>Opens files with the real readers, for the installation <paramref name="options"/> describe (its home county).</summary>
+    public static ExtractOpener OpenerFor(ExtractReaderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return (path, source, displayName) => new ReaderExtractContent(ExtractReader.Open(path,
+            source.Declaration ?? throw new ArgumentException($"No declaration of source '{source.Id}' is known.", nameof(source)), options, displayName));
+    }
 
     public string Encoding => reading.Encoding;
 

@@ -9,14 +9,18 @@ namespace ReliefMatch.Storage.Loading;
 /// Turns the stored rows of a declared source (in extract then row order) into what a month sees, by its declared
 /// policy (docs/sources.md, "Sources are declared"): a snapshot's rows as they are (the loader chose the extracts); a
 /// history's rows with a row equal to one of an earlier file counted once, equal rows within one file each kept;
-/// a latest source's rows of the latest-stamped file per declared key.
+/// a latest source's rows of the latest-stamped file per declared key. Of those, the rows a <c>keep-as-non-evidence</c>
+/// filter holds back (<see cref="SourceDeclaration.IsEvidence"/>) stay stored and counted but are left out of the
+/// month's table, so that no rule can take them as evidence.
 /// </summary>
 internal static class DeclaredSources
 {
     /// <param name="rows">The rows of the extracts the month sees, in extract then row order.</param>
     /// <param name="newer">Orders two extracts by stamp (period, then import): positive when the first is newer.</param>
+    /// <param name="presentFields">The declared fields some file of the month had a column for.</param>
+    /// <param name="columnsOf">The declared fields an extract's file had a column for.</param>
     public static DeclaredTable Table(SourceDeclaration declaration, IReadOnlyList<DeclaredRecordCopy.Loaded> rows,
-        Comparison<long> newer, IReadOnlySet<string> presentFields)
+        Comparison<long> newer, IReadOnlySet<string> presentFields, Func<long, IReadOnlyCollection<string>> columnsOf)
     {
         var kept = declaration.Policy switch
         {
@@ -26,8 +30,14 @@ internal static class DeclaredSources
         };
         var builder = new DeclaredTable.Builder(declaration);
         var fields = declaration.Fields;
+        var index = Enumerable.Range(0, fields.Count).ToDictionary(i => fields[i].Name, StringComparer.Ordinal);
+        var filtered = declaration.Filters.Any(f => f.Otherwise == RowFilterEffect.KeepAsNonEvidence);
         foreach (var row in kept)
         {
+            if (filtered && !declaration.IsEvidence(field => index[field] < row.Values.Length ? row.Values[index[field]] : null, field => columnsOf(row.ExtractId).Contains(field)))
+            {
+                continue;
+            }
             var values = new object?[fields.Count];
             for (var i = 0; i < values.Length && i < row.Values.Length; i++)
             {

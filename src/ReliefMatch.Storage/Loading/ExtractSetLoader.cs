@@ -148,7 +148,7 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog?
         foreach (var (declaration, ids) in declaredIds)
         {
             var fields = ids.SelectMany(i => present[i]).ToHashSet(StringComparer.Ordinal);
-            declared[declaration.Id] = DeclaredSources.Table(declaration, [.. ids.SelectMany(i => bySource[i])], (x, y) => Newer(x, y), fields);
+            declared[declaration.Id] = DeclaredSources.Table(declaration, [.. ids.SelectMany(i => bySource[i])], (x, y) => Newer(x, y), fields, i => present[i]);
         }
         // A declared source whose rows are deaths (meaning: death-date) adds them to the deaths, of this part only.
         var declaredDeaths = declared.Values.SelectMany(DeclaredSources.Deaths).Where(d => part.Gets(d.Id)).ToList();

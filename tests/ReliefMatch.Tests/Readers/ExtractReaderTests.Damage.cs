@@ -22,8 +22,9 @@ public sealed partial class ExtractReaderTests
         Assert.Equal(["张三", "王五"], records.Select(r => r.Name));
         var reject = Assert.Single(reading.Rejects);
         Assert.Equal((3, "姓名"), (reject.Row, reject.Column));
-        Assert.Contains($"offset {head.Length}", reject.Reason);
+        Assert.Contains($"第 {head.Length} 字节", reject.Reason);
         Assert.Contains("0xFF", reject.Reason);
+        TestExtracts.AssertChinese(reject.Reason);
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed partial class ExtractReaderTests
         Assert.Single(records);
         var reject = Assert.Single(reading.Rejects);
         Assert.Equal("统筹支付", reject.Column);
-        Assert.Contains($"offset {head.Length + 3}", reject.Reason);
+        Assert.Contains($"第 {head.Length + 3} 字节", reject.Reason);
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed partial class ExtractReaderTests
         Assert.Equal(30_001, records.Count);
         var reject = Assert.Single(reading.Rejects);
         Assert.Equal((30_002, "姓名"), (reject.Row, reject.Column));
-        Assert.Contains("GB18030", reject.Reason);
+        Assert.Equal("第 1 列含有 GB18030 无法读出的字节", reject.Reason);
     }
 
     [Fact]
@@ -62,10 +63,11 @@ public sealed partial class ExtractReaderTests
     {
         byte[] bytes = [.. "name,id\n"u8, 0xFF, 0x80, 0xFF, .. "\n"u8];
 
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(files.WriteBytes(bytes, ".csv"), SourceKind.Medical));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(files.WriteBytes(bytes, ".csv"), SourceKind.Medical, TestExtracts.Options));
 
-        Assert.Contains("neither UTF-8 nor GB18030", refused.Reason);
-        Assert.Contains("offset 8", refused.Reason);
+        Assert.Contains("既不是 UTF-8 也不是 GB18030", refused.Reason);
+        Assert.Contains("第 8 字节", refused.Reason);
+        TestExtracts.AssertChinese(refused.Reason);
     }
 
     [Fact]
@@ -73,11 +75,11 @@ public sealed partial class ExtractReaderTests
     {
         var path = files.Csv($"序号,备注,备注,{MedicalHeader},身份证号", $"1,,,张三,{Id1},2023-07-04,1,1,0,0,0,{Id2}");
 
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, "medical/dup.csv"));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options, "medical/dup.csv"));
 
         Assert.Equal("medical/dup.csv", refused.File);
         Assert.Contains("“身份证号”在第 5、12 列", refused.Reason);
-        Assert.Contains("身份证号 in columns 5, 12", refused.Reason);
+        TestExtracts.AssertChinese(refused.Reason);
         // Unknown columns are not read, so 备注 twice is no ambiguity.
         Assert.DoesNotContain("备注", refused.Reason);
     }
@@ -93,8 +95,8 @@ public sealed partial class ExtractReaderTests
 
         var refused = Assert.Throws<ExtractRefusedException>(() => ReadThrough(path, "medical/quote.csv", null));
 
-        Assert.Contains("line 3, column 3", refused.Reason);
-        Assert.Contains("never closed", refused.Reason);
+        Assert.Contains("第 3 行第 3 列以引号开始的字段没有闭合", refused.Reason);
+        TestExtracts.AssertChinese(refused.Reason);
     }
 
     [Fact]
@@ -109,7 +111,7 @@ public sealed partial class ExtractReaderTests
 
         var refused = Assert.Throws<ExtractRefusedException>(() => ReadThrough(path, "medical/quote.csv", null));
 
-        Assert.Contains("line 4, column 9", refused.Reason);
+        Assert.Contains("第 4 行第 9 列", refused.Reason);
     }
 
     [Fact]
@@ -120,8 +122,9 @@ public sealed partial class ExtractReaderTests
 
         var refused = Assert.Throws<ExtractRefusedException>(() => ReadThrough(path, "medical/quote.csv", null));
 
-        Assert.Contains("line 2", refused.Reason);
+        Assert.Contains("第 2 行起", refused.Reason);
         Assert.Contains("1 MB", refused.Reason);
+        TestExtracts.AssertChinese(refused.Reason);
     }
 
     [Fact]
@@ -129,9 +132,9 @@ public sealed partial class ExtractReaderTests
     {
         var path = files.WriteBytes(Utf8($"{MedicalHeader}\n张三,{Id1},2023-07-04,1,1,0,0,0\n"), ".xlsx");
 
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options));
 
-        Assert.Contains("named .xlsx but holds no XLSX workbook", refused.Reason);
+        Assert.Contains("扩展名是 .xlsx，内容却不是 XLSX 工作簿", refused.Reason);
     }
 
     [Fact]
@@ -140,8 +143,8 @@ public sealed partial class ExtractReaderTests
         var workbook = Workbook(new TestWorkbook().Row(1, "姓名", "身份证号", "结算日期").Row(2, "张三", Id1, "2023-07-04"));
         var path = files.WriteBytes(File.ReadAllBytes(workbook), ".csv");
 
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options));
 
-        Assert.Contains("named .csv but holds an XLSX workbook", refused.Reason);
+        Assert.Contains("扩展名是 .csv，内容却是 XLSX 工作簿", refused.Reason);
     }
 }

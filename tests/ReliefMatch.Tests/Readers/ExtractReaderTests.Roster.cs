@@ -142,7 +142,7 @@ public sealed partial class ExtractReaderTests
     [Fact]
     public void Records_RosterHomeCountyOption_UsedForBlankAndAbsent()
     {
-        var options = new ExtractReaderOptions { HomeCountyCode = "450321" };
+        var options = TestExtracts.Options with { HomeCountyCode = "450321" };
         Assert.Equal("450321", Assert.Single(Roster("", $"永福镇,H1,张三,{Id1},农村低保,在保", options)).CountyCode);
         Assert.Equal("450321", Assert.Single(Roster("区划代码", $"永福镇,H1,张三,{Id1},农村低保,在保,", options)).CountyCode);
     }
@@ -192,11 +192,11 @@ public sealed partial class ExtractReaderTests
     }
 
     [Theory]
-    [InlineData(",H1,张三,{0},农村低保,在保", "乡镇", "乡镇为空 (township is empty)")]
-    [InlineData("永福镇,,张三,{0},农村低保,在保", "家庭编号", "家庭编号为空 (household_id is empty)")]
-    [InlineData("永福镇,H1,,{0},农村低保,在保", "姓名", "姓名为空 (name is empty)")]
-    [InlineData("永福镇,H1,张三,{0},,在保", "救助类别", "救助类别为空 (programme is empty)")]
-    [InlineData("永福镇,H1,张三,{0},农村低保,", "保障状态", "保障状态为空 (status is empty)")]
+    [InlineData(",H1,张三,{0},农村低保,在保", "乡镇", "乡镇为空")]
+    [InlineData("永福镇,,张三,{0},农村低保,在保", "家庭编号", "家庭编号为空")]
+    [InlineData("永福镇,H1,,{0},农村低保,在保", "姓名", "姓名为空")]
+    [InlineData("永福镇,H1,张三,{0},,在保", "救助类别", "救助类别为空")]
+    [InlineData("永福镇,H1,张三,{0},农村低保,", "保障状态", "保障状态为空")]
     public void Records_RosterRequiredValueEmpty_RejectedNamingColumn(string row, string column, string reason)
     {
         var (reading, records) = ReadRoster("", string.Format(System.Globalization.CultureInfo.InvariantCulture, row, Id1));
@@ -205,12 +205,12 @@ public sealed partial class ExtractReaderTests
     }
 
     [Theory]
-    [InlineData("救助类别", "永福镇,H1,张三,{0},临时救助,在保", "临时救助", "无法识别的救助类别 (unknown programme value)")]
-    [InlineData("保障状态", "永福镇,H1,张三,{0},农村低保,暂停", "暂停", "无法识别的保障状态 (unknown status value)")]
-    [InlineData("供养方式", "永福镇,H1,张三,{0},特困,在保,居家,,,", "居家", "无法识别的供养方式 (unknown support_mode value)")]
-    [InlineData("劳动能力", "永福镇,H1,张三,{0},特困,在保,,弱,,", "弱", "无法识别的劳动能力 (unknown work_ability value)")]
-    [InlineData("纳入日期", "永福镇,H1,张三,{0},特困,在保,,,2020-13-01,", "2020-13-01", "无法识别的日期 (enrolled_on is not a recognisable date)")]
-    [InlineData("保障金额", "永福镇,H1,张三,{0},特困,在保,,,,六百", "六百", "无法识别的金额 (monthly_amount is not a recognisable amount of money)")]
+    [InlineData("救助类别", "永福镇,H1,张三,{0},临时救助,在保", "临时救助", "无法识别的救助类别")]
+    [InlineData("保障状态", "永福镇,H1,张三,{0},农村低保,暂停", "暂停", "无法识别的保障状态")]
+    [InlineData("供养方式", "永福镇,H1,张三,{0},特困,在保,居家,,,", "居家", "无法识别的供养方式")]
+    [InlineData("劳动能力", "永福镇,H1,张三,{0},特困,在保,,弱,,", "弱", "无法识别的劳动能力")]
+    [InlineData("纳入日期", "永福镇,H1,张三,{0},特困,在保,,,2020-13-01,", "2020-13-01", "无法识别的日期")]
+    [InlineData("保障金额", "永福镇,H1,张三,{0},特困,在保,,,,六百", "六百", "无法识别的金额")]
     public void Records_RosterValueNotParsed_RejectedNamingColumn(string column, string row, string value, string reason)
     {
         var (reading, records) = ReadRoster("供养方式,劳动能力,纳入日期,保障金额", string.Format(System.Globalization.CultureInfo.InvariantCulture, row, Id1));

@@ -59,7 +59,7 @@ public sealed partial class ExtractReaderTests
             .Append(headerCell)
             .Select(h => h.Contains('\n') ? $"\"{h}\"" : h);
         var path = files.Csv("标题：" + spelling, string.Join(",", headers));
-        using var reading = ExtractReader.Open(path, source);
+        using var reading = ExtractReader.Open(path, source, TestExtracts.Options);
         var column = reading.Columns[field];
         Assert.True(column >= 0, $"{source.Id()}: {spelling} not recognised as {fieldId}");
         Assert.Equal(reading.Headers.Count - 1, column);

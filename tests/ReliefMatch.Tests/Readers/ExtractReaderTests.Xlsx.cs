@@ -1,4 +1,5 @@
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Sources;
 using ReliefMatch.Core.Identity;
 using ReliefMatch.Readers;
 using static ReliefMatch.Tests.Readers.TestWorkbook;
@@ -37,7 +38,7 @@ public sealed partial class ExtractReaderTests
         var path = Workbook(new TestWorkbook()
             .Sheet("一").Row(1, "标题")
             .Sheet("二").Row(1, "姓名", "身份证号", "金额").Row(2, "张三", Id1, 5));
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical));
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options));
         Assert.Equal(["姓名", "身份证号", "金额"], refused.FoundHeaders);
         Assert.Contains("结算日期", refused.Reason);
     }
@@ -89,7 +90,7 @@ public sealed partial class ExtractReaderTests
     {
         var path = Workbook(new TestWorkbook().Row(1, "姓名", "身份证号", "结算日期").Row(2, "张三", Id1, 1234567));
         var (reading, _) = TestExtracts.ReadAll(path, SourceKind.Medical);
-        Assert.Equal(new RejectedRow(2, "结算日期", "1234567", "无法识别的日期 (settled_on is not a recognisable date)"), Assert.Single(reading.Rejects));
+        Assert.Equal(new RejectedRow(2, "结算日期", "1234567", "无法识别的日期"), Assert.Single(reading.Rejects));
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public sealed partial class ExtractReaderTests
         var path = Workbook(new TestWorkbook()
             .Sheet("封面").Row(1, "防止返贫监测对象")
             .Sheet("数据").Row(1, "姓名", "身份证号", "户编号", "监测对象类别", "风险是否消除"));
-        Assert.Equal(SourceKind.Monitoring, ExtractReader.Recognise(path));
+        Assert.Equal(SourceKind.Monitoring, ExtractReader.Recognise(path, SourceCatalog.Shipped, TestExtracts.Options));
     }
 
     [Fact]
@@ -136,8 +137,8 @@ public sealed partial class ExtractReaderTests
         var whole = Workbook(new TestWorkbook().Row(1, "姓名", "身份证号", "结算日期").Row(2, "张三", Id1, "2023-07-04"));
         var bytes = File.ReadAllBytes(whole);
         var path = files.WriteBytes(bytes[..(bytes.Length / 2)], ".xlsx");
-        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical));
-        Assert.Contains("cannot be read", refused.Reason);
+        var refused = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options));
+        Assert.StartsWith("无法读取的文件：", refused.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,9 +159,10 @@ public sealed partial class ExtractReaderTests
 
         Assert.Equal("medical/long.xlsx", refused.File);
         Assert.Contains("明细", refused.Reason);
-        Assert.Contains("row 3, column 3", refused.Reason);
+        Assert.Contains("第 3 行第 3 列", refused.Reason);
         Assert.Contains("40000", refused.Reason);
         Assert.Contains("32767", refused.Reason);
+        TestExtracts.AssertChinese(refused.Reason);
     }
 
     [Fact]
@@ -171,12 +173,12 @@ public sealed partial class ExtractReaderTests
         {
             workbook.Row(row, "张三", Id1, "2023-07-04");
         }
-        var options = new ExtractReaderOptions { Xlsx = ReliefMatch.Readers.Tables.XlsxLimits.Extracts with { MaxRows = 12 } };
+        var options = TestExtracts.Options with { Xlsx = ReliefMatch.Readers.Tables.XlsxLimits.Extracts with { MaxRows = 12 } };
         var path = Workbook(workbook);
 
         var refused = Assert.Throws<ExtractRefusedException>(() => ReadThrough(path, "medical/rows.xlsx", options));
 
-        Assert.Contains("limit of 12 rows", refused.Reason);
+        Assert.Contains("超过 12 行的上限", refused.Reason);
     }
 
     [Fact]
@@ -192,7 +194,7 @@ public sealed partial class ExtractReaderTests
     /// <summary>Opens and reads to the end: a limit may be met by the header search or further down.</summary>
     private static void ReadThrough(string path, string name, ExtractReaderOptions? options)
     {
-        using var reading = ExtractReader.Open(path, SourceKind.Medical, name, options);
+        using var reading = ExtractReader.Open(path, SourceKind.Medical, options ?? TestExtracts.Options, name);
         _ = reading.Records().Count();
     }
 }

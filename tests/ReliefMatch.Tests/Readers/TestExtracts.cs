@@ -43,10 +43,16 @@ public sealed class TestExtracts : IDisposable
 
     public string NewPath(string extension) => Path.Combine(Folder, $"extract{Interlocked.Increment(ref counter)}{extension}");
 
+    /// <summary>
+    /// The installation the reader tests read for: 永福县 (450326), the sample's county, passed explicitly as every
+    /// production caller passes its installation's county.
+    /// </summary>
+    public static ExtractReaderOptions Options { get; } = new() { HomeCountyCode = "450326", HomeCountyName = "永福县" };
+
     /// <summary>Opens and reads every record; the reading is returned disposed, with its counts.</summary>
     public static (ExtractReading Reading, List<ExtractRecord> Records) ReadAll(string path, SourceKind source, ExtractReaderOptions? options = null)
     {
-        using var reading = ExtractReader.Open(path, source, options: options);
+        using var reading = ExtractReader.Open(path, source, options ?? Options);
         var records = reading.Records().ToList();
         Assert.Equal(reading.RowsRead, reading.Accepted + reading.Rejected + reading.Skipped);
         Assert.Equal(reading.Rejected, reading.Rejects.Count);
@@ -55,6 +61,16 @@ public sealed class TestExtracts : IDisposable
 
     public static List<T> ReadAll<T>(string path, SourceKind source)
         where T : ExtractRecord => ReadAll(path, source).Records.Cast<T>().ToList();
+
+    /// <summary>
+    /// A reason an officer reads is Chinese only: no English words beside it (file names, encodings and sizes such as
+    /// <c>UTF-8</c>, <c>.xlsx</c> or <c>xl/sharedStrings.xml</c> may stand in it).
+    /// </summary>
+    public static void AssertChinese(string reason)
+    {
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", reason);
+        Assert.DoesNotMatch(@"(?i)\b(the|is|not|of|or|and|in|a|an|at|on|by|over|column|columns|row|rows|line|file|limit|found|empty|none|required|bytes)\b", reason);
+    }
 
     /// <summary>The path of a committed fixture under Fixtures/Readers.</summary>
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Readers", name);

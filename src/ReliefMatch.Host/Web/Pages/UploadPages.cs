@@ -66,10 +66,11 @@ public static class UploadPages
         {
             return Again($"数据月份“{periodText}”不是有效的年月：请在日历中选择，或写成 2023-07 的形式。");
         }
+        var catalog = context.RequestServices.GetRequiredService<RuleSet>().Sources;
         SourceRef? chosen = null;
         if (sourceText.Length > 0)
         {
-            var source = SourceRef.Of(sourceText, context.RequestServices.GetRequiredService<RuleSet>().Sources);
+            var source = SourceRef.Of(sourceText, catalog);
             if (source.Declaration is null)
             {
                 return Again($"未知的数据来源“{sourceText}”：请从列表中选择，或选“按表头自动识别”。");
@@ -95,7 +96,7 @@ public static class UploadPages
                 continue;
             }
             await using var stream = file.OpenReadStream();
-            var (extract, problem) = await saver.SaveAsync(file.FileName, stream, chosen, context.RequestAborted);
+            var (extract, problem) = await saver.SaveAsync(file.FileName, stream, chosen, catalog, context.RequestAborted);
             if (extract is null)
             {
                 outcomes.Add(new UploadOutcome(Path.GetFileName(file.FileName)) { Problem = problem });

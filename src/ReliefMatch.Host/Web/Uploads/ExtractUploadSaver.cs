@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Sources;
 using ReliefMatch.Host.Outputs;
 using ReliefMatch.Readers;
 using ReliefMatch.Storage.Imports;
@@ -11,7 +12,8 @@ namespace ReliefMatch.Host.Web.Uploads;
 /// Saves an uploaded extract into the drop folder under its source's sub-folder (docs/sources.md, "Where files
 /// go"), so that the drop folder stays the one record of what arrived. The source is the one the officer chose,
 /// else the one the file's header row names. A file of the same name already there is never overwritten: the
-/// same bytes are left as they are, other bytes get a numbered name. A name too long for the file system is
+/// same bytes are left as they are, other bytes get a numbered name. Any source the installation declares (the shipped
+/// ones and the county's own) is recognised by its declared header spellings. A name too long for the file system is
 /// stored under a generated one (<see cref="StoredName"/>), the original kept beside it for the page to show.
 /// </summary>
 public sealed class ExtractUploadSaver(WorkplaceSettings settings)
@@ -28,7 +30,8 @@ public sealed class ExtractUploadSaver(WorkplaceSettings settings)
     /// <summary>How much of a too-long name's stem the generated name keeps, in UTF-8 bytes.</summary>
     private const int KeptStemBytes = 60;
 
-    public async Task<(SavedExtract? Saved, string? Problem)> SaveAsync(string fileName, Stream content, SourceRef? chosen, CancellationToken cancellationToken)
+    /// <param name="catalog">The installation's sources, among which a file's source is recognised when none is chosen.</param>
+    public async Task<(SavedExtract? Saved, string? Problem)> SaveAsync(string fileName, Stream content, SourceRef? chosen, SourceCatalog catalog, CancellationToken cancellationToken)
     {
         var original = Path.GetFileName(fileName.Replace('\\', '/'));
         var name = StoredName(original);
@@ -52,7 +55,7 @@ public sealed class ExtractUploadSaver(WorkplaceSettings settings)
             {
                 try
                 {
-                    source = ExtractReader.Recognise(temporary, settings.Installation.ReaderOptions) is { } kind ? kind : null;
+                    source = ExtractReader.Recognise(temporary, catalog, settings.Installation.ReaderOptions);
                 }
                 catch (ExtractRefusedException e)
                 {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -34,11 +33,10 @@ public static class ReturnedWorklistReader
     /// <summary>How far down a header row is looked for (the XLSX has a title row above it).</summary>
     private const int HeaderSearchRows = 10;
 
-    static ReturnedWorklistReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <summary>
-    /// Reads the file's bytes; the format is told by the bytes (an XLSX is a zip), and a name ending <c>.xlsx</c>
-    /// or <c>.csv</c> must agree with them.
+    /// Reads the file's bytes; the format and a CSV's encoding are told by the bytes as an extract's are
+    /// (<see cref="TableFileFormat"/>: an XLSX is a zip, text UTF-8 or GB18030), and a name ending <c>.xlsx</c> or
+    /// <c>.csv</c> must agree with them.
     /// </summary>
     /// <param name="fileName">The name it was uploaded under, when known.</param>
     public static ReturnedWorklist Read(byte[] bytes, string? fileName = null)
@@ -51,8 +49,8 @@ public static class ReturnedWorklistReader
         return TableFileFormat.Sniff(bytes, fileName) switch
         {
             { Kind: TableFileKind.Xlsx } => ReadXlsx(bytes),
-            { Kind: TableFileKind.Csv } => ReadCsv(bytes),
-            var refused => ReturnedWorklist.Unreadable($"{refused.Chinese}。"),
+            { Kind: TableFileKind.Csv } csv => ReadCsv(bytes, csv),
+            var refused => ReturnedWorklist.Unreadable($"{refused.Refusal}。"),
         };
     }
 
@@ -150,28 +148,11 @@ public static class ReturnedWorklistReader
         return index - 1;
     }
 
-    private static ReturnedWorklist ReadCsv(byte[] bytes)
+    /// <summary>A CSV, in the encoding the sniffer found (UTF-8, or GB18030 when Excel or WPS on a Chinese PC saved it again).</summary>
+    private static ReturnedWorklist ReadCsv(byte[] bytes, TableFileFormat format)
     {
-        var offset = 0;
-        Encoding encoding;
-        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            offset = 3;
-            encoding = new UTF8Encoding(false);
-        }
-        else
-        {
-            try
-            {
-                new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes);
-                encoding = new UTF8Encoding(false);
-            }
-            catch (DecoderFallbackException)
-            {
-                // Saved again by Excel or WPS on a Chinese PC.
-                encoding = Encoding.GetEncoding(54936);
-            }
-        }
+        var offset = format.PreambleLength;
+        var encoding = format.TextEncoding;
         var options = CsvReaderOptions.Default with
         {
             Separator = ',',

@@ -15,7 +15,7 @@ public class IdTextTests
     [Theory]
     [InlineData("身份证号 {0} 登记姓名“李七”", "身份证号 {0} 登记姓名“李七”")]
     [InlineData("（身份证号“{0}”有误，按相近号码和姓名匹配）", "（身份证号“{0}”有误，按相近号码和姓名匹配）")]
-    [InlineData("找到的表头 (headers found): 姓名、{0}、备注", "找到的表头 (headers found): 姓名、{0}、备注")]
+    [InlineData("找到的表头：姓名、{0}、备注", "找到的表头：姓名、{0}、备注")]
     [InlineData("GET /county/findings?q={0}&full=1", "GET /county/findings?q={0}&full=1")]
     [InlineData("Key (id_number)=({0}) already exists.", "Key (id_number)=({0}) already exists.")]
     [InlineData("{0}", "{0}")]
@@ -46,7 +46,7 @@ public class IdTextTests
     [InlineData("医保结算：近12个月个人自付合计 123,456.78 元（3 笔）")]
     [InlineData("花名册：身份证号为空")]
     [InlineData("身份证号码、姓名、乡镇")]
-    [InlineData("前10行中找不到花名册的必需列：乡镇 (required columns of roster not found in the first 10 rows: township)")]
+    [InlineData("前10行中找不到花名册的必需列：乡镇；找到的表头：姓名")]
     [InlineData("")]
     public void MaskIds_NoId_Unchanged(string text) =>
         Assert.Equal(text, IdText.MaskIds(text));

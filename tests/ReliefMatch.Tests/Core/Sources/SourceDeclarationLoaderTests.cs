@@ -247,6 +247,33 @@ public class SourceDeclarationLoaderTests
         Assert.True(filter.Passes(null, columnPresent: false));
     }
 
+    [Theory]
+    [InlineData("type: date", "'cremated_on' is date")]
+    [InlineData("type: text\n    store: false", "'cremated_on' is store: false")]
+    public void Load_KeepAsNonEvidenceFilterOnAFieldNotStoredAsRead_Refused(string field, string found)
+    {
+        var e = Fails(Cremation.Replace("type: date\n    required: true\n    headers: [火化日期]", field + "\n    headers: [火化日期]", StringComparison.Ordinal)
+            + "\nfilters:\n  - field: cremated_on\n    keep: [2023-07-01]\n    when_absent: keep\n    otherwise: keep-as-non-evidence\n");
+        Assert.Contains("a keep-as-non-evidence filter reads a stored text field", e.Message, StringComparison.Ordinal);
+        Assert.Contains(found, e.Message, StringComparison.Ordinal);
+        Assert.Contains("cremation.yaml", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IsEvidence_KeepAsNonEvidenceFilters_OnlyTheyDecide()
+    {
+        var declaration = SourceDeclarationLoader.Load(new RuleFile("cremation.yaml", Cremation
+            + "\n  - name: state\n    type: text\n    headers: [状态]\n  - name: kind\n    type: text\n    headers: [类别]\nfilters:\n"
+            + "  - field: state\n    keep: [已火化]\n    when_absent: skip\n    otherwise: keep-as-non-evidence\n"
+            + "  - field: kind\n    keep: [遗体]\n    when_absent: keep\n    otherwise: skip\n"));
+        bool Evidence(string? state, bool hasState = true) => declaration.IsEvidence(f => f == "state" ? state : "骨灰", f => f != "state" || hasState);
+
+        Assert.True(Evidence("已火化"));
+        Assert.False(Evidence("预约"));
+        Assert.False(Evidence(null));
+        Assert.False(Evidence(null, hasState: false));
+    }
+
     [Fact]
     public void Load_FilterWithUnknownCodeListOrBothKinds_Refused()
     {

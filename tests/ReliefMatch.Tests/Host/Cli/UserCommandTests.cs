@@ -139,7 +139,7 @@ public sealed class UserCommandTests(PostgresFixture postgres) : IAsyncLifetime
             await File.WriteAllTextAsync(path, $"区划代码,乡镇,家庭编号,姓名,身份证号,救助类别,保障状态\r\n450326,新村乡,H1,张一,{TestRecords.IdNumber(1)},农村低保,在保\r\n");
             await using (var database = await Database.OpenAsync(postgres.Options(_connectionString)))
             {
-                Assert.Null((await new ExtractImporter(database.DataSource, _time).ImportFileAsync(path, SourceKind.Roster, new(2023, 7))).RefusedReason);
+                Assert.Null((await new ExtractImporter(database.DataSource, _time, readerOptions: Readers.TestExtracts.Options).ImportFileAsync(path, SourceKind.Roster, new(2023, 7))).RefusedReason);
             }
 
             Assert.Equal(0, await RunAsync(unlisted, "correct horse 1\n", new StringWriter(), "user", "add", "x1", "--role", "township", "--township", "新村乡", "--password-stdin"));

@@ -25,7 +25,7 @@ public sealed class SplitRunJobsTests(PostgresFixture postgres)
     public async Task Scheduled_run_in_three_parts_on_two_servers_writes_the_outputs_of_a_run_in_one_piece()
     {
         await using var h = await JobsHarness.StartAsync(postgres, o => o with { MonthlyRunParts = 3 });
-        await new ExtractImporter(h.Database.DataSource, new FakeTimeProvider()).ImportFolderAsync(SampleData, July);
+        await new ExtractImporter(h.Database.DataSource, new FakeTimeProvider(), readerOptions: Readers.TestExtracts.Options).ImportFolderAsync(SampleData, July);
         h.StartServer("a");
         h.StartServer("b");
 
@@ -59,7 +59,7 @@ public sealed class SplitRunJobsTests(PostgresFixture postgres)
     public async Task A_part_that_fails_for_good_fails_the_run_and_nothing_is_merged()
     {
         await using var h = await JobsHarness.StartAsync(postgres);
-        await new ExtractImporter(h.Database.DataSource, new FakeTimeProvider()).ImportFolderAsync(SampleData, July);
+        await new ExtractImporter(h.Database.DataSource, new FakeTimeProvider(), readerOptions: Readers.TestExtracts.Options).ImportFolderAsync(SampleData, July);
         var split = new SplitRun(h.Database.DataSource, ShippedRules.Set, Installation.OfSample, TimeProvider.System, NullLogger.Instance);
         var runId = await split.StartAsync(July, 2);
         var jobs = h.Services.GetRequiredService<IBackgroundJobClient>();

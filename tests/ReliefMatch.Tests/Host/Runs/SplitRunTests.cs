@@ -24,7 +24,7 @@ public sealed class SplitRunTests(PostgresFixture postgres)
     public async Task Parts_in_any_order_and_repeated_merge_once_into_the_findings_of_a_whole_run()
     {
         await using var db = await postgres.NewDatabaseAsync();
-        await new ExtractImporter(db.DataSource, new FakeTimeProvider()).ImportFolderAsync(SampleData, July);
+        await new ExtractImporter(db.DataSource, new FakeTimeProvider(), readerOptions: Readers.TestExtracts.Options).ImportFolderAsync(SampleData, July);
         var split = Split(db);
         var runId = await split.StartAsync(July, 3);
 
@@ -50,7 +50,7 @@ public sealed class SplitRunTests(PostgresFixture postgres)
     public async Task An_extract_imported_while_the_parts_ran_fails_the_merge_instead_of_mixing_inputs()
     {
         await using var db = await postgres.NewDatabaseAsync();
-        var importer = new ExtractImporter(db.DataSource, new FakeTimeProvider());
+        var importer = new ExtractImporter(db.DataSource, new FakeTimeProvider(), readerOptions: Readers.TestExtracts.Options);
         await importer.ImportFolderAsync(SampleData, July);
         var split = Split(db);
         var runId = await split.StartAsync(July, 2);

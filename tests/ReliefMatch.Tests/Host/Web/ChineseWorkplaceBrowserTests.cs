@@ -39,7 +39,7 @@ public sealed partial class ChineseWorkplaceBrowserTests(PostgresFixture postgre
         var roster = Path.Combine(_folder, "roster.csv");
         await File.WriteAllTextAsync(roster, "区划代码,乡镇,家庭编号,姓名,身份证号,救助类别,保障状态\r\n" +
             $"450326,罗锦镇,H1,欧阳明月,{TestRecords.IdNumber(1)},农村低保,在保\r\n450326,罗锦镇,H9,张九,4.50326199612088E+17,农村低保,在保\r\n", new UTF8Encoding(false));
-        var report = await new ExtractImporter(_server.Database.DataSource, _server.Time).ImportFileAsync(roster, SourceKind.Roster, July);
+        var report = await new ExtractImporter(_server.Database.DataSource, _server.Time, readerOptions: Readers.TestExtracts.Options).ImportFileAsync(roster, SourceKind.Roster, July);
         Assert.Equal(1, report.Rejected);
 
         // Job executions as the jobs record them: finished, failed, and one found unfinished by a later execution.

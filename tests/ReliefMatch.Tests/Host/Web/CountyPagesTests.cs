@@ -62,6 +62,41 @@ public sealed class CountyPagesTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_PaymentsAndACountysOwnSourceFromHeaders_SavedUnderTheirSourcesAndImported()
+    {
+        // The installation's sources: the shipped ones (payments among them) and the county's own cremation records.
+        var rules = TempFolder.Create("reliefmatch-upload-rules");
+        try
+        {
+            ReliefMatch.Tests.Host.Runs.RuleReplayTests.CopyRules(rules);
+            Directory.CreateDirectory(Path.Combine(rules, "sources"));
+            File.WriteAllText(Path.Combine(rules, "sources", "cremation.yaml"), ReliefMatch.Tests.Core.Sources.SourceDeclarationLoaderTests.Cremation);
+            await using var server = await WorkplaceServer.StartAsync(postgres, rulesFolder: rules);
+            await server.AddUserAsync("county2", null);
+            using var county = server.Client();
+            await county.SignInOkAsync("county2");
+            var id = TestRecords.IdNumber(1);
+
+            using var response = await county.PostFilesAsync("/county/upload", "/county/upload", "files",
+                [("一卡通发放.csv", Encoding.UTF8.GetBytes($"收款人姓名,身份证号码,一卡通账号,资金所属期,实发金额,补贴项目\r\n张一,{id},6230001,2023-07,500,农村低保\r\n")),
+                 ("火化登记.csv", Encoding.UTF8.GetBytes($"逝者姓名,身份证号,火化日期\r\n张一,{id},2023-06-02\r\n"))],
+                ("source", ""), ("period", "2023-07"));
+
+            var page = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, page);
+            Assert.DoesNotContain("无法从表头识别数据来源", page, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(server.Inbox, "payments", "一卡通发放.csv")));
+            Assert.True(File.Exists(Path.Combine(server.Inbox, "cremation", "火化登记.csv")));
+            Assert.Equal("(cremation,cremation/火化登记.csv,2023-07,1,0)\n(payments,payments/一卡通发放.csv,2023-07,1,0)",
+                await StorageTestDb.DumpAsync(server.Database.DataSource, "SELECT source, file, period, accepted, rejected FROM reliefmatch.extracts"));
+        }
+        finally
+        {
+            TempFolder.Delete(rules);
+        }
+    }
+
+    [Fact]
     public async Task Upload_NameOf300Characters_StoredUnderAGeneratedNameOriginalShownEncoded()
     {
         var original = "永福县A&B<花名册>" + new string('册', 285) + ".csv";

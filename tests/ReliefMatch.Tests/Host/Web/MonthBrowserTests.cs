@@ -132,6 +132,13 @@ public sealed class MonthBrowserTests(PostgresFixture postgres) : IAsyncLifetime
             clerk.Manage().Timeouts().ImplicitWait = TimeSpan.Zero;
             Assert.Empty(clerk.FindElements(By.Id("save-entries")));
         }
+
+        // A source beyond the six (the one-card payments) is recognised from its header row as well.
+        var payments = File("一卡通发放明细_202307.csv", System.Text.Encoding.UTF8.GetBytes(
+            $"收款人姓名,身份证号码,一卡通账号,资金所属期,实发金额,补贴项目\r\n李二,{TestRecords.IdNumber(2)},6230002,2023-07,500,农村低保\r\n"));
+        Upload(browser, payments);
+        Assert.Contains("payments/一卡通发放明细_202307.csv", browser.FindElement(By.CssSelector(".upload-outcome h2")).Text, StringComparison.Ordinal);
+        Assert.True(System.IO.File.Exists(Path.Combine(_server.Inbox, "payments", "一卡通发放明细_202307.csv")));
     }
 
     private static string TownshipPage => $"/townships/{Uri.EscapeDataString(Luojin)}?period=2023-07";

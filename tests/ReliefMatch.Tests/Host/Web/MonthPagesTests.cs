@@ -83,7 +83,7 @@ public sealed class MonthPagesTests(PostgresFixture postgres) : IAsyncLifetime
         var path = Path.Combine(_server.Inbox, "roster", "花名册.csv");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, OneRoster(1));
-        var report = await new ExtractImporter(_server.Database.DataSource, _server.Time).ImportFileAsync(path, SourceKind.Roster, null);
+        var report = await new ExtractImporter(_server.Database.DataSource, _server.Time, readerOptions: Readers.TestExtracts.Options).ImportFileAsync(path, SourceKind.Roster, null);
         Assert.True(report.MonthUnknown);
         var id = await new PendingFileStore(_server.Database.DataSource, _server.Time).RecordAsync(path, report);
 

@@ -45,7 +45,7 @@ public sealed class DeclaredRecordBuilderTests : IDisposable
 
     private (ExtractReading Reading, List<DeclaredRecord> Records) Read(params string[] lines)
     {
-        using var reading = ExtractReader.Open(files.Csv(lines), Grants, "grants/发放.csv");
+        using var reading = ExtractReader.Open(files.Csv(lines), Grants, TestExtracts.Options, "grants/发放.csv");
         var records = reading.Records().Cast<DeclaredRecord>().ToList();
         Assert.Equal(reading.RowsRead, reading.Accepted + reading.Rejected + reading.Skipped);
         return (reading, records);
@@ -121,7 +121,7 @@ public sealed class DeclaredRecordBuilderTests : IDisposable
             .Row(2, "张三", Id1, 202307)
             .Row(3, "李四", Id1, new TestWorkbook.DateCell(new DateTime(2023, 8, 14)))
             .Save(path);
-        using var reading = ExtractReader.Open(path, Grants);
+        using var reading = ExtractReader.Open(path, Grants, TestExtracts.Options);
 
         Assert.Equal([new ReportingMonth(2023, 7), new ReportingMonth(2023, 8)], reading.Records().Select(r => Value((DeclaredRecord)r, "paid_month")));
     }
@@ -136,7 +136,7 @@ public sealed class DeclaredRecordBuilderTests : IDisposable
         Assert.Equal("grants/发放.csv", report.File);
         var reject = Assert.Single(report.Rejects);
         Assert.Equal((3, "救助方式", "转账"), (reject.Row, reject.Column, reject.Value));
-        Assert.Equal("无法识别的救助方式 (unknown way value)", reject.Reason);
+        Assert.Equal("无法识别的救助方式", reject.Reason);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class DeclaredRecordBuilderTests : IDisposable
         var (reading, records) = Read("姓名,身份证号,发放月份", $"张三,{Id1},", $",{Id1},2023-07");
 
         Assert.Empty(records);
-        Assert.Equal([(2, "发放月份", "发放月份为空 (paid_month is empty)"), (3, "姓名", "姓名为空 (name is empty)")],
+        Assert.Equal([(2, "发放月份", "发放月份为空"), (3, "姓名", "姓名为空")],
             reading.Rejects.Select(r => (r.Row, r.Column, r.Reason)));
     }
 
@@ -163,8 +163,8 @@ public sealed class DeclaredRecordBuilderTests : IDisposable
         var (reading, _) = Read("姓名,身份证号,发放月份,发放日期,发放金额,救助人数",
             $"张三,{Id1},七月,,,", $"张三,{Id1},2023-07,昨天,,", $"张三,{Id1},2023-07,,很多,", $"张三,{Id1},2023-07,,,三");
 
-        Assert.Equal(["无法识别的月份 (paid_month is not a recognisable month)", "无法识别的日期 (paid_on is not a recognisable date)",
-            "无法识别的金额 (amount is not a recognisable amount of money)", "无法识别的数字 (persons is not a recognisable number)"],
+        Assert.Equal(["无法识别的月份", "无法识别的日期",
+            "无法识别的金额", "无法识别的数字"],
             reading.Rejects.Select(r => r.Reason));
     }
 
@@ -188,12 +188,34 @@ public sealed class DeclaredRecordBuilderTests : IDisposable
         Assert.Equal((1, 0, 1), (reading.Accepted, reading.Rejected, reading.Skipped));
     }
 
+    /// <summary>The grants, with rows whose 状态 is not 正常 kept as no evidence instead of skipped.</summary>
+    private static readonly SourceDeclaration KeptGrants = SourceDeclarationLoader.Load(new RuleFile("grants.yaml",
+        Declaration.Replace("otherwise: skip", "otherwise: keep-as-non-evidence", StringComparison.Ordinal)));
+
+    [Fact]
+    public void Build_KeepAsNonEvidenceFilter_EveryRowAcceptedThoseItHoldsBackMarked()
+    {
+        using var reading = ExtractReader.Open(files.Csv("姓名,身份证号,发放月份,状态", $"张三,{Id1},2023-07,正常", $"李四,{Id1},2023-07,已退回", $"王五,{Id1},2023-07,"),
+            KeptGrants, TestExtracts.Options);
+        var records = reading.Records().Cast<DeclaredRecord>().ToList();
+
+        Assert.Equal((3, 0, 0), (reading.Accepted, reading.Skipped, reading.Rejected));
+        Assert.Equal([("张三", true), ("李四", false), ("王五", false)], records.Select(r => (r.Name, r.IsEvidence)));
+    }
+
+    [Fact]
+    public void Build_KeepAsNonEvidenceFilterColumnAbsent_AsWhenAbsentSays()
+    {
+        using var reading = ExtractReader.Open(files.Csv("姓名,身份证号,发放月份", $"张三,{Id1},2023-07"), KeptGrants, TestExtracts.Options);
+        Assert.True(Assert.IsType<DeclaredRecord>(Assert.Single(reading.Records())).IsEvidence);
+    }
+
     [Fact]
     public void Open_RequiredColumnMissing_RefusedNamingTheSourceAndColumn()
     {
-        var e = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(files.Csv("姓名,身份证号", $"张三,{Id1}"), Grants, "grants/发放.csv"));
+        var e = Assert.Throws<ExtractRefusedException>(() => ExtractReader.Open(files.Csv("姓名,身份证号", $"张三,{Id1}"), Grants, TestExtracts.Options, "grants/发放.csv"));
 
         Assert.Contains("临时救助发放的必需列：发放月份", e.Reason, StringComparison.Ordinal);
-        Assert.Contains("paid_month", e.Reason, StringComparison.Ordinal);
+        TestExtracts.AssertChinese(e.Reason);
     }
 }

@@ -125,7 +125,7 @@ public sealed class XlsxPackageTests(ZipBombs bombs, ITestOutputHelper output) :
         var before = GC.GetAllocatedBytesForCurrentThread();
         var refused = Assert.Throws<ExtractRefusedException>(() =>
         {
-            using var reading = ExtractReader.Open(path, SourceKind.Medical, "medical/bomb.xlsx");
+            using var reading = ExtractReader.Open(path, SourceKind.Medical, TestExtracts.Options, "medical/bomb.xlsx");
             _ = reading.Records().Count();
         });
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;

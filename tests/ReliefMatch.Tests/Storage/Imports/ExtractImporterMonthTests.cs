@@ -31,7 +31,7 @@ public sealed class ExtractImporterMonthTests(PostgresFixture postgres) : IAsync
         TempFolder.Delete(_folder);
     }
 
-    private ExtractImporter Importer() => new(_db.DataSource, _time);
+    private ExtractImporter Importer() => new(_db.DataSource, _time, readerOptions: Readers.TestExtracts.Options);
 
     /// <summary>A roster CSV of one household head (person <paramref name="person"/>), with a title row above the header when given.</summary>
     private string Roster(string name, int person, string? title = null)

@@ -56,6 +56,14 @@ public sealed class ExtractImporterTests(PostgresFixture postgres) : IAsyncLifet
     }
 
     [Fact]
+    public void Constructor_NeitherOpenerNorHomeCounty_Refused()
+    {
+        // The home county is installation data: an importer told no county must not read rosters as some default one's.
+        var e = Assert.Throws<ArgumentNullException>(() => new ExtractImporter(_db.DataSource, _time));
+        Assert.Equal("readerOptions", e.ParamName);
+    }
+
+    [Fact]
     public void UndeclaredFolders_FoldersNoDeclarationNames_NamedInOrder()
     {
         _inbox.AddRaw("medical/a.csv", "declared");
@@ -241,7 +249,7 @@ public sealed class ExtractImporterTests(PostgresFixture postgres) : IAsyncLifet
     public async Task ImportFileAsync_RequiredColumnsMissing_RefusedWholeNamingFoundHeaders()
     {
         var path = _inbox.Add(SourceKind.Medical, "wrong.csv", "wrong columns", () => throw new ExtractRefusedException(
-            "medical/wrong.csv", "找不到必需的列：结算日期 (required column settled_on not found)", ["序号", "姓名", "身份证号", "金额"]));
+            "medical/wrong.csv", "找不到必需的列：结算日期", ["序号", "姓名", "身份证号", "金额"]));
 
         var report = await Importer().ImportFileAsync(path, SourceKind.Medical, July);
 
@@ -256,7 +264,7 @@ public sealed class ExtractImporterTests(PostgresFixture postgres) : IAsyncLifet
     [Fact]
     public async Task ImportFileAsync_ReasonAlreadyNamesHeaders_NamesThemOnce()
     {
-        const string reason = "找不到必需列：结算日期 (required columns not found: settled_on); 找到的表头 (headers found): 姓名、身份证号";
+        const string reason = "找不到必需列：结算日期；找到的表头：姓名、身份证号";
         var path = _inbox.Add(SourceKind.Medical, "w.csv", "w", () => throw new ExtractRefusedException("medical/w.csv", reason, ["姓名", "身份证号"]));
 
         var report = await Importer().ImportFileAsync(path, SourceKind.Medical, July);

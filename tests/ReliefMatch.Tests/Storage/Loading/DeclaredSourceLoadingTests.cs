@@ -45,6 +45,8 @@ public sealed class DeclaredSourceLoadingTests(PostgresFixture postgres) : IAsyn
         new RuleFile("pay-history.yaml", Declaration("pay-history", "history")),
         new RuleFile("pay-snapshot.yaml", Declaration("pay-snapshot", "snapshot")),
         new RuleFile("pay-latest.yaml", Declaration("pay-latest", "latest", "key: [id_number]")),
+        new RuleFile("pay-kept.yaml", Declaration("pay-kept", "history")
+            + "\nfilters:\n  - {field: note, keep: [发放], when_absent: skip, otherwise: keep-as-non-evidence}\n"),
     ]);
 
     private readonly string _folder = TempFolder.Create("reliefmatch-declared");
@@ -61,7 +63,7 @@ public sealed class DeclaredSourceLoadingTests(PostgresFixture postgres) : IAsyn
         var folder = Directory.CreateDirectory(Path.Combine(_folder, source)).FullName;
         var path = Path.Combine(folder, name);
         await File.WriteAllTextAsync(path, string.Join("\n", lines) + "\n");
-        var report = await new ExtractImporter(_db.DataSource, new FakeTimeProvider(), catalog: Catalog).ImportFileAsync(path, SourceRef.Of(source, Catalog), period);
+        var report = await new ExtractImporter(_db.DataSource, new FakeTimeProvider(), readerOptions: Readers.TestExtracts.Options, catalog: Catalog).ImportFileAsync(path, SourceRef.Of(source, Catalog), period);
         Assert.Null(report.RefusedReason);
         Assert.Equal(source, report.Source.Id);
         await using var cmd = _db.DataSource.CreateCommand($"SELECT id FROM reliefmatch.extracts WHERE sha256 = '{report.Sha256}'");
@@ -74,6 +76,20 @@ public sealed class DeclaredSourceLoadingTests(PostgresFixture postgres) : IAsyn
     {
         var table = set.Declared[source];
         return [.. Enumerable.Range(0, table.Count).Select(i => (table.Names[i], table.Amounts("amount")[i]))];
+    }
+
+    [Fact]
+    public async Task LoadAsync_KeepAsNonEvidenceFilter_RowsItHoldsBackStoredButNotInTheMonth()
+    {
+        await ImportAsync("pay-kept", "a.csv", July, "姓名,身份证号,发放月份,发放金额,备注",
+            $"张三,{Id1},2023-07,100,发放", $"张三,{Id1},2023-07,200,退回", $"李四,{Id2},2023-07,300,");
+        // A file without the filter's column: when_absent skip, so none of its rows is evidence either.
+        await ImportAsync("pay-kept", "b.csv", July, "姓名,身份证号,发放月份,发放金额", $"李四,{Id2},2023-07,400");
+
+        Assert.Equal(4, await StorageTestDb.CountAsync(_db.DataSource, "declared_records"));
+        var set = await LoadAsync(July);
+        Assert.Equal([("张三", 100m)], Rows(set, "pay-kept"));
+        Assert.True(set.Declared["pay-kept"].HasField("note"));
     }
 
     [Fact]
@@ -146,7 +162,7 @@ public sealed class DeclaredSourceLoadingTests(PostgresFixture postgres) : IAsyn
     {
         await File.WriteAllTextAsync(Path.Combine(Directory.CreateDirectory(Path.Combine(_folder, "pay-history")).FullName, "发放_202307.csv"),
             $"姓名,身份证号,发放金额\n张三,{Id1},1\n,{Id2},2\n");
-        var importer = new ExtractImporter(_db.DataSource, new FakeTimeProvider(), catalog: Catalog);
+        var importer = new ExtractImporter(_db.DataSource, new FakeTimeProvider(), readerOptions: Readers.TestExtracts.Options, catalog: Catalog);
 
         var first = Assert.Single(await importer.ImportFolderAsync(_folder, null));
         var again = Assert.Single(await importer.ImportFolderAsync(_folder, null));

@@ -28,7 +28,7 @@ public sealed class SplitEvaluationTests(PostgresFixture postgres)
         {
             SampleGenerator.Write(folder, new SampleOptions(2_000));
             await using var db = await postgres.NewDatabaseAsync();
-            await new ExtractImporter(db.DataSource, new FakeTimeProvider()).ImportFolderAsync(folder, July);
+            await new ExtractImporter(db.DataSource, new FakeTimeProvider(), readerOptions: Readers.TestExtracts.Options).ImportFolderAsync(folder, July);
             var loader = new ExtractSetLoader(db.DataSource);
             var month = await loader.LoadAsync(July);
             var whole = FindingEngine.Evaluate(month, July, ShippedRules.Set, MonthBuilder.County);

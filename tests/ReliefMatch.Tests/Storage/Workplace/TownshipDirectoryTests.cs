@@ -33,7 +33,7 @@ public sealed class TownshipDirectoryTests(PostgresFixture postgres) : IAsyncLif
         }
         var path = Path.Combine(_folder, name);
         await File.WriteAllTextAsync(path, text.ToString());
-        var report = await new ExtractImporter(_db.DataSource, _time).ImportFileAsync(path, SourceKind.Roster, period);
+        var report = await new ExtractImporter(_db.DataSource, _time, readerOptions: Readers.TestExtracts.Options).ImportFileAsync(path, SourceKind.Roster, period);
         Assert.Null(report.RefusedReason);
     }
 

@@ -79,6 +79,7 @@ public class ReturnedWorklistReaderTests(ZipBombs bombs) : IClassFixture<ZipBomb
     [InlineData(new byte[] { 0xFF, 0xFE, (byte)'a', 0, (byte)',', 0 }, "return.csv", "UTF-16")]
     [InlineData(new byte[] { 0x01, 0x00, 0x02, 0x03 }, "return.xlsx", "不是 CSV 或 XLSX 文件")]
     [InlineData(new byte[] { (byte)'P', (byte)'K', 3, 4, 1, 2 }, "return.csv", "扩展名是 .csv")]
+    [InlineData(new byte[] { (byte)'a', (byte)'\n', 0xFF, 0x80, 0xFF, (byte)'\n' }, "return.csv", "既不是 UTF-8 也不是 GB18030 编码的文本：第 2 字节")]
     public void Read_NameOrBytesNoWorklist_TheExtractsReason(byte[] bytes, string name, string problem) =>
         Assert.Contains(problem, ReturnedWorklistReader.Read(bytes, name).Problem, StringComparison.Ordinal);
 
