@@ -48,8 +48,8 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
         }
 
         IReadOnlyList<FileReport> imports = [];
-        // The records of the files this run imports, for the month to be evaluated from them rather than read back.
-        var parsed = new ParsedRecords();
+        // The records of the snapshot files this run imports, for the month to be evaluated from them rather than read back.
+        var parsed = new ParsedRecords(ParsedRecords.Snapshots);
         IReadOnlyList<string> undeclared = [];
         IReadOnlyList<SanityWarning> checks = [];
         if (request.InputDirectory is { } input)

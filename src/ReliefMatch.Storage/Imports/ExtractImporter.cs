@@ -221,7 +221,7 @@ public sealed class ExtractImporter
             {
                 await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            var kept = Parsed?.Begin(source, extractId);
+            var kept = Parsed is { } parsed && parsed.Keeps(declaration) ? parsed.Begin(source, extractId) : null;
             try
             {
                 await CopyRecordsAsync(connection, source, extractId, content, displayName, progress, kept, cancellationToken).ConfigureAwait(false);

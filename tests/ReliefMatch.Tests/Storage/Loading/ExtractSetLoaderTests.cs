@@ -364,4 +364,20 @@ public sealed class ExtractSetLoaderTests(PostgresFixture postgres) : IAsyncLife
 
         Assert.Equal(0, _parsed.Count);
     }
+
+    [Fact]
+    public async Task ImportFileAsync_SnapshotsOnly_KeepsTheSnapshotsAndTheLoadReadsTheRestBack()
+    {
+        var snapshots = new ParsedRecords(ParsedRecords.Snapshots);
+        var roster = await StoreAsync(snapshots, SourceKind.Roster, "r.csv", July, TestRecords.Roster(2, 1));
+        await StoreAsync(snapshots, SourceKind.Medical, "m.csv", July, TestRecords.Medical(2, 1, 10m));
+
+        var stored = await new ExtractSetLoader(_db.DataSource).LoadAsync(July);
+        var fromMemory = await new ExtractSetLoader(_db.DataSource, parsed: snapshots).LoadAsync(July);
+
+        Assert.Equal(1, snapshots.Count);
+        ExtractSetDescription.AssertSame(stored, fromMemory);
+        Assert.Equal([10m], fromMemory.Medical.Select(m => m.OutOfPocket));
+        Assert.Equal(roster.Sha256, fromMemory.Extracts[fromMemory.Roster[0].ExtractId].Sha256);
+    }
 }
