@@ -48,6 +48,8 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
         }
 
         IReadOnlyList<FileReport> imports = [];
+        // The records of the snapshot files this run imports, for the month to be evaluated from them rather than read back.
+        var parsed = new ParsedRecords(ParsedRecords.Snapshots);
         IReadOnlyList<string> undeclared = [];
         IReadOnlyList<SanityWarning> checks = [];
         if (request.InputDirectory is { } input)
@@ -57,7 +59,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             {
                 logger.LogWarning("Folders of the drop folder that no source declaration names, not imported: {Folders}", string.Join(", ", undeclared));
             }
-            var importer = new ExtractImporter(dataSource, time, null, logger, installation.ReaderOptions, rules.Sources);
+            var importer = new ExtractImporter(dataSource, time, null, logger, installation.ReaderOptions, rules.Sources) { Parsed = parsed };
             imports = await importer.ImportFolderAsync(input, request.Period, progress, cancellationToken);
             // Never blocking: the month's extracts against each source's previous month, for the import report.
             checks = await new ExtractSanity(dataSource, rules.Sources).CheckAsync(request.Period, Sanity, cancellationToken);
@@ -80,6 +82,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             bool reused;
             if (await inputs.LastAsync(request.Period, cancellationToken) is { } previous && previous.Digest == digest)
             {
+                parsed.Clear();
                 if (await KeptOutputsAsync(request, previous, digest, cancellationToken) is { } kept)
                 {
                     // Nothing new, and the outputs in the folder are those this run would write: only the counts are read back.
@@ -103,7 +106,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             }
             else
             {
-                (var findings, townships) = await EvaluateAsync(request.Period, Completed, cancellationToken);
+                (var findings, townships) = await EvaluateAsync(request.Period, parsed, Completed, cancellationToken);
                 // The 统计表's snapshots are read while the findings are saved: the save changes nothing they are read from
                 // (dispositions and 核查日期 are the workplace's, not the run's).
                 sheetData = request.OutputDirectory is null ? null : Task.Run(() => new StatisticsSourceLoader(dataSource, rules.Sources).LoadAsync(request.Period, installation.HomeCountyCode, cancellationToken), cancellationToken);
@@ -210,13 +213,16 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
     }
 
     /// <summary>
-    /// Loads the month's data and applies the rules. A method of its own so that the month's records (gigabytes
-    /// at province scale) are garbage once it returns, before findings are saved and outputs written.
+    /// Loads the month's data — the extracts this run imported from <paramref name="parsed"/>, the others from
+    /// PostgreSQL — and applies the rules. A method of its own so that the month's records (gigabytes at province
+    /// scale) are garbage once it returns, before findings are saved and outputs written.
     /// </summary>
     private async Task<(IReadOnlyList<Finding> Findings, IReadOnlyList<string> Townships)> EvaluateAsync(
-        ReportingMonth period, Action<string, long> completed, CancellationToken cancellationToken)
+        ReportingMonth period, ParsedRecords parsed, Action<string, long> completed, CancellationToken cancellationToken)
     {
-        var data = await new ExtractSetLoader(dataSource, rules.Sources).LoadAsync(period, cancellationToken);
+        var data = await new ExtractSetLoader(dataSource, rules.Sources, parsed).LoadAsync(period, cancellationToken);
+        // What the month did not see (files stamped for another month, a superseded snapshot) is dropped now.
+        parsed.Clear();
         var records = (long)data.Roster.Count + data.Deaths.Count + data.Disability.Count + data.Medical.Count + data.Monitoring.Count;
         completed("load", records);
         var findings = FindingEngine.Evaluate(data, period, rules, installation.County);

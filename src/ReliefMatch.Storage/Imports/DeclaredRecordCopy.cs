@@ -64,6 +64,28 @@ internal static class DeclaredRecordCopy
         return loaded;
     }
 
+    /// <summary>A record just parsed, as <see cref="Read"/> gives it back from the row <see cref="Write"/> stores (<see cref="StoredForm"/>).</summary>
+    public static Loaded Kept(long extractId, DeclaredRecord record, StringPool pool)
+    {
+        var values = Texts(record);
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = StoredForm.Optional(values[i], pool);
+        }
+        return new Loaded
+        {
+            ExtractId = extractId,
+            Row = record.Row,
+            Source = pool.Intern(record.Source.Id),
+            Name = StoredForm.Text(record.Name, pool),
+            IdText = StoredForm.Text(record.Id.Text ?? "", pool),
+            IdKey = record.Id.Id?.Key,
+            IdProblem = StoredCodes.Problem(record.Id.Problem),
+            IdUpgraded = record.Id.UpgradedFrom15,
+            Values = values,
+        };
+    }
+
     /// <summary>The stored texts of a record's values: a field declared <c>store: false</c> and the resident ID (kept in its own columns) are null.</summary>
     private static string?[] Texts(DeclaredRecord record)
     {

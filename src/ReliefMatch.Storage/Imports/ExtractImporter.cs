@@ -8,6 +8,7 @@ using NpgsqlTypes;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Sources;
+using ReliefMatch.Storage.Loading;
 using ReliefMatch.Readers;
 
 namespace ReliefMatch.Storage.Imports;
@@ -48,6 +49,12 @@ public sealed class ExtractImporter
             ?? throw new ArgumentNullException(nameof(readerOptions), "The readers need the installation's home county (Installation.ReaderOptions)."));
         _logger = logger ?? NullLogger.Instance;
     }
+
+    /// <summary>
+    /// Where the records of each file imported are also kept, once its transaction committed, for the month to be
+    /// evaluated from them (<see cref="ExtractSetLoader"/>); nothing is kept unless given.
+    /// </summary>
+    public ParsedRecords? Parsed { get; init; }
 
     /// <summary>
     /// The files of a drop folder, in import order: by source id, then by file name (both ordinal). Each sub-folder a
@@ -216,9 +223,10 @@ public sealed class ExtractImporter
             {
                 await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
+            var kept = Parsed is { } parsed && parsed.Keeps(declaration) ? parsed.Begin(source, extractId) : null;
             try
             {
-                await CopyRecordsAsync(connection, source, extractId, content, displayName, progress, cancellationToken).ConfigureAwait(false);
+                await CopyRecordsAsync(connection, source, extractId, content, displayName, progress, kept, cancellationToken).ConfigureAwait(false);
             }
             catch (ExtractRefusedException e)
             {
@@ -259,6 +267,7 @@ public sealed class ExtractImporter
                 await attach.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            kept?.Keep();
 
             _logger.LogInformation("{File}: imported as extract {Id}: {Accepted} accepted, {Rejected} rejected, {Skipped} skipped", displayName, extractId, content.Accepted, content.Rejected, content.Skipped);
             return new FileReport
@@ -286,7 +295,7 @@ public sealed class ExtractImporter
     /// Any failure of either side cancels the COPY, which fails the transaction.
     /// </summary>
     private static async Task CopyRecordsAsync(NpgsqlConnection connection, SourceRef source, long extractId, IExtractContent content, string displayName,
-        IProgress<(string File, long Rows)>? progress, CancellationToken cancellationToken)
+        IProgress<(string File, long Rows)>? progress, ParsedRecords.Extract? kept, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var queue = new BlockingCollection<ExtractRecord[]>(QueuedBatches);
@@ -336,6 +345,7 @@ public sealed class ExtractImporter
                     foreach (var record in batch)
                     {
                         RecordCopy.Write(importer, source, extractId, record);
+                        kept?.Add(record);
                     }
                     rows += batch.Length;
                     if (rows >= nextProgress)

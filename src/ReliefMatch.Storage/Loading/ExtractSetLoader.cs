@@ -26,8 +26,10 @@ namespace ReliefMatch.Storage.Loading;
 /// The declared sources without a record type of their own (of <paramref name="catalog"/>, the installation's
 /// declarations; the shipped ones unless given) come as <see cref="ExtractSet.Declared"/> tables by the same policies
 /// (<see cref="DeclaredSources"/>); those whose declaration names a death date add their rows to the deaths.
+/// The extracts whose records <paramref name="parsed"/> holds (those a run has just imported) are taken from memory, by
+/// the same policies and conditions, and only the others are read back from PostgreSQL: the set is the same either way.
 /// </summary>
-public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog? catalog = null)
+public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog? catalog = null, ParsedRecords? parsed = null)
 {
     private readonly SourceCatalog _catalog = catalog ?? SourceCatalog.Shipped;
 
@@ -96,6 +98,13 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog?
         IEqualityComparer<T>? Distinct<T>(SourceKind source, IEqualityComparer<T> content) =>
             source.Declaration().Policy == SourcePolicy.History ? content : null;
 
+        int Newer(long x, long y)
+        {
+            var byPeriod = string.CompareOrdinal(extracts[x].Period, extracts[y].Period);
+            return byPeriod != 0 ? byPeriod : x.CompareTo(y);
+        }
+        bool Parsed(long id) => parsed?.Holds(id) == true;
+
         var rosterIds = Of(SourceKind.Roster);
         var monitoringIds = Of(SourceKind.Monitoring);
         var deathIds = Of(SourceKind.PoliceDeaths, SourceKind.HealthDeaths);
@@ -107,21 +116,28 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog?
         // every file ever stamped, so the largest file is the better guess there than the sum.
         int Rows(long[] ids) => (int)Math.Min(Array.MaxLength, ids.Sum(i => (long)accepted[i]));
         int LargestFile(long[] ids) => ids.Length == 0 ? 0 : ids.Max(i => accepted[i]);
-        var roster = ExportAsync(rosterIds, $"SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records WHERE extract_id IN (@ids)", Rows(rosterIds), RecordColumns.ReadRoster, Compare, null, cancellationToken);
-        var monitoring = ExportAsync(monitoringIds, $"SELECT {RecordColumns.Monitoring} FROM reliefmatch.monitoring_records WHERE extract_id IN (@ids)", Rows(monitoringIds), RecordColumns.ReadMonitoring, Compare, null, cancellationToken);
+        var roster = RecordsAsync(rosterIds, $"SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records WHERE extract_id IN (@ids)", Rows(rosterIds), RecordColumns.ReadRoster, Compare, null, null, cancellationToken);
+        var monitoring = RecordsAsync(monitoringIds, $"SELECT {RecordColumns.Monitoring} FROM reliefmatch.monitoring_records WHERE extract_id IN (@ids)", Rows(monitoringIds), RecordColumns.ReadMonitoring, Compare, null, null, cancellationToken);
         var known = KnownPersons(rosterIds, monitoringIds) + PartCondition(part);
-        var deaths = ExportAsync(deathIds, $"SELECT {RecordColumns.Death} FROM reliefmatch.death_records d WHERE extract_id IN (@ids) AND {known}", Rows(deathIds), RecordColumns.ReadDeath, Compare,
-            Distinct(SourceKind.PoliceDeaths, DeathContentComparer.Instance), cancellationToken);
-        var medical = ExportAsync(medicalIds, $"SELECT {RecordColumns.Medical} FROM reliefmatch.medical_records d WHERE extract_id IN (@ids) AND {known}", Rows(medicalIds), RecordColumns.ReadMedical, Compare,
-            Distinct(SourceKind.Medical, MedicalContentComparer.Instance), cancellationToken);
+        // The same condition on the records kept in memory, once the roster set and monitoring snapshot are there.
+        var knownInMemory = new Lazy<Task<Func<ExtractRecord, bool>>>(() => KnownAsync(roster, monitoring, part));
+        async Task<Func<T, bool>> Known<T>() where T : ExtractRecord => await knownInMemory.Value.ConfigureAwait(false);
+        var deaths = RecordsAsync(deathIds, $"SELECT {RecordColumns.Death} FROM reliefmatch.death_records d WHERE extract_id IN (@ids) AND {known}", Rows(deathIds), RecordColumns.ReadDeath, Compare,
+            Distinct(SourceKind.PoliceDeaths, DeathContentComparer.Instance), Known<DeathRecord>, cancellationToken);
+        var medical = RecordsAsync(medicalIds, $"SELECT {RecordColumns.Medical} FROM reliefmatch.medical_records d WHERE extract_id IN (@ids) AND {known}", Rows(medicalIds), RecordColumns.ReadMedical, Compare,
+            Distinct(SourceKind.Medical, MedicalContentComparer.Instance), Known<MedicalRecord>, cancellationToken);
         // Per entry of a latest source (its declared key) the latest-stamped file wins, the later import among files
         // of one period; all of that file's rows for the entry are kept. A row without a key cannot be tied to another
         // file's row and stands alone. With a single file every row is its entry's newest, and the ranking (a sort
-        // of every row) is left out.
+        // of every row) is left out. When some of the files are in memory, the ranking is done here, on the person key.
         var disabilityDeclaration = SourceKind.Disability.Declaration();
-        var disability = disabilityIds.Length == 1 || disabilityDeclaration.Policy != SourcePolicy.Latest
-            ? ExportAsync(disabilityIds, $"SELECT {RecordColumns.Disability} FROM reliefmatch.disability_records d WHERE extract_id IN (@ids) AND {known}",
-                Rows(disabilityIds), RecordColumns.ReadDisability, Compare, null, cancellationToken)
+        var disabilityPlain = $"SELECT {RecordColumns.Disability} FROM reliefmatch.disability_records d WHERE extract_id IN (@ids) AND {known}";
+        var ranked = disabilityIds.Length > 1 && disabilityDeclaration.Policy == SourcePolicy.Latest;
+        var disability = !ranked
+            ? RecordsAsync(disabilityIds, disabilityPlain, Rows(disabilityIds), RecordColumns.ReadDisability, Compare, null, Known<DisabilityRecord>, cancellationToken)
+            : disabilityDeclaration.Key.SequenceEqual(["id_number"]) && disabilityIds.Any(Parsed)
+            ? NewestPerPersonAsync(RecordsAsync(disabilityIds, disabilityPlain, Rows(disabilityIds), RecordColumns.ReadDisability, Compare, null, Known<DisabilityRecord>, cancellationToken),
+                (x, y) => Newer(x, y))
             : ExportAsync(disabilityIds, $"""
             SELECT {RecordColumns.Disability} FROM (
                 SELECT d.*, rank() OVER (PARTITION BY {LatestKey(disabilityDeclaration.Key)} ORDER BY e.period DESC, e.id DESC) AS newest
@@ -133,17 +149,12 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog?
         var declaredIds = _catalog.Sources.Where(d => SourceRef.Of(d).Kind is null)
             .Select(d => (Declaration: d, Ids: Of(SourceRef.Of(d)))).Where(d => d.Ids.Length > 0).ToList();
         var allDeclaredIds = declaredIds.SelectMany(d => d.Ids).Order().ToArray();
-        var declaredRows = ExportAsync(allDeclaredIds, $"SELECT {DeclaredRecordCopy.Columns} FROM {DeclaredRecordCopy.Table} WHERE extract_id IN (@ids)",
+        var declaredRows = RecordsAsync(allDeclaredIds, $"SELECT {DeclaredRecordCopy.Columns} FROM {DeclaredRecordCopy.Table} WHERE extract_id IN (@ids)",
             Rows(allDeclaredIds), (r, pool) => DeclaredRecordCopy.Read(r, pool), (x, y) => x.ExtractId != y.ExtractId ? x.ExtractId.CompareTo(y.ExtractId) : x.Row.CompareTo(y.Row),
-            null, cancellationToken);
+            null, null, cancellationToken);
         await Task.WhenAll(roster, monitoring, deaths, medical, disability, declaredRows).ConfigureAwait(false);
 
         var bySource = (await declaredRows.ConfigureAwait(false)).ToLookup(r => r.ExtractId);
-        int Newer(long x, long y)
-        {
-            var byPeriod = string.CompareOrdinal(extracts[x].Period, extracts[y].Period);
-            return byPeriod != 0 ? byPeriod : x.CompareTo(y);
-        }
         var declared = new Dictionary<string, DeclaredTable>(StringComparer.Ordinal);
         foreach (var (declaration, ids) in declaredIds)
         {
@@ -235,18 +246,119 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog?
                     list.Add(record);
                 }
             }
-            if (!ordered)
-            {
-                list.Sort(compare);
-            }
-            if (distinct is not null)
-            {
-                FirstOfEqual.Keep(list, distinct);
-                // Repeated monthly exports can make most rows duplicates; the set lives for the whole run.
-                list.TrimExcess();
-            }
+            Settle(list, compare, ordered, distinct);
         }, cancellationToken).ConfigureAwait(false);
         return list;
+    }
+
+    /// <summary>Puts the records in extract then row order unless they are (<paramref name="ordered"/>); with <paramref name="distinct"/>, keeps the first of equal ones.</summary>
+    private static void Settle<T>(List<T> list, Comparison<T> compare, bool ordered, IEqualityComparer<T>? distinct)
+    {
+        if (!ordered)
+        {
+            list.Sort(compare);
+        }
+        if (distinct is not null)
+        {
+            FirstOfEqual.Keep(list, distinct);
+            // Repeated monthly exports can make most rows duplicates; the set lives for the whole run.
+            list.TrimExcess();
+        }
+    }
+
+    /// <summary>
+    /// The records of <paramref name="extractIds"/> in extract then row order: those this run parsed (<see cref="ParsedRecords"/>)
+    /// taken from memory, keeping those <paramref name="keep"/> accepts (what the query's condition accepts of the
+    /// stored rows), the others read by COPY (<see cref="ExportAsync"/>); with <paramref name="distinct"/>, the first of
+    /// equal records across both.
+    /// </summary>
+    private async Task<List<T>> RecordsAsync<T>(long[] extractIds, string queryTemplate, int capacity, Func<CopyRowReader, StringPool, T> read,
+        Comparison<T> compare, IEqualityComparer<T>? distinct, Func<Task<Func<T, bool>>>? keep, CancellationToken cancellationToken)
+    {
+        var inMemory = parsed is null ? [] : extractIds.Where(parsed.Holds).ToArray();
+        if (inMemory.Length == 0)
+        {
+            return await ExportAsync(extractIds, queryTemplate, capacity, read, compare, distinct, cancellationToken).ConfigureAwait(false);
+        }
+        var stored = extractIds.Except(inMemory).ToArray();
+        var list = stored.Length == 0 ? new List<T>(capacity)
+            : await ExportAsync(stored, queryTemplate, capacity, read, compare, null, cancellationToken).ConfigureAwait(false);
+        var accepts = keep is null ? null : await keep().ConfigureAwait(false);
+        await Task.Run(() =>
+        {
+            var ordered = true;
+            foreach (var id in inMemory)
+            {
+                foreach (var record in parsed!.Of<T>(id)!)
+                {
+                    if (accepts is null || accepts(record))
+                    {
+                        ordered = ordered && (list.Count == 0 || compare(list[^1], record) < 0);
+                        list.Add(record);
+                    }
+                }
+            }
+            // Earlier imports have smaller ids, so the stored ones come first and the order holds without a sort.
+            Settle(list, compare, ordered, distinct);
+        }, cancellationToken).ConfigureAwait(false);
+        return list;
+    }
+
+    /// <summary>
+    /// <see cref="KnownPersons"/> and <see cref="PartCondition"/> on a record in memory: it has no valid ID, or a person
+    /// of the roster set or the monitoring snapshot holds it and the part gets it.
+    /// </summary>
+    private static async Task<Func<ExtractRecord, bool>> KnownAsync(Task<List<RosterRecord>> roster, Task<List<MonitoringRecord>> monitoring, IdPartition part)
+    {
+        var persons = new HashSet<long>();
+        foreach (var record in await roster.ConfigureAwait(false))
+        {
+            if (record.Id.IsValid)
+            {
+                persons.Add(record.Id.Key);
+            }
+        }
+        foreach (var record in await monitoring.ConfigureAwait(false))
+        {
+            if (record.Id.IsValid)
+            {
+                persons.Add(record.Id.Key);
+            }
+        }
+        return record => !record.Id.IsValid || persons.Contains(record.Id.Key) && part.HoldsKey(record.Id.Key);
+    }
+
+    /// <summary>
+    /// The ranking of a latest source keyed by the person (<see cref="LatestKey"/> of <c>[id_number]</c>), on records in
+    /// extract then row order: per person (by ID key, else by ID text) every row of the newest extract holding them;
+    /// a row with neither stands alone.
+    /// </summary>
+    private static async Task<List<DisabilityRecord>> NewestPerPersonAsync(Task<List<DisabilityRecord>> rows, Comparison<long> newer)
+    {
+        var list = await rows.ConfigureAwait(false);
+        var byKey = new Dictionary<long, long>();
+        var byText = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var record in list)
+        {
+            if (record.Id.IsValid)
+            {
+                Newest(byKey, record.Id.Key, record.ExtractId);
+            }
+            else if (record.Id.Text.Length > 0)
+            {
+                Newest(byText, record.Id.Text, record.ExtractId);
+            }
+        }
+        list.RemoveAll(r => r.Id.IsValid ? byKey[r.Id.Key] != r.ExtractId : r.Id.Text.Length > 0 && byText[r.Id.Text] != r.ExtractId);
+        return list;
+
+        void Newest<TKey>(Dictionary<TKey, long> newest, TKey key, long extractId) where TKey : notnull
+        {
+            if (!newest.TryGetValue(key, out var best) || newer(extractId, best) > 0)
+            {
+                newest[key] = extractId;
+            }
+        }
     }
 
     private static int Compare(ExtractRecord x, ExtractRecord y)

@@ -39,7 +39,7 @@ public sealed class ExtractSanityDeclaredTests(PostgresFixture postgres) : IAsyn
     {
         var path = Path.Combine(Directory.CreateDirectory(Path.Combine(_folder, source)).FullName, file);
         await File.WriteAllTextAsync(path, string.Join("\n", rows.Prepend(header)) + "\n", new UTF8Encoding(false));
-        var report = await new ExtractImporter(_db.DataSource, _time).ImportFileAsync(path, SourceRef.Of(source), period);
+        var report = await new ExtractImporter(_db.DataSource, _time, readerOptions: ReliefMatch.Tests.Readers.TestExtracts.Options).ImportFileAsync(path, SourceRef.Of(source), period);
         Assert.Null(report.RefusedReason);
     }
 

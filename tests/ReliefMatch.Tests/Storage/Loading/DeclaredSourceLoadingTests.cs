@@ -51,6 +51,7 @@ public sealed class DeclaredSourceLoadingTests(PostgresFixture postgres) : IAsyn
 
     private readonly string _folder = TempFolder.Create("reliefmatch-declared");
     private Database _db = null!;
+    private readonly ParsedRecords _parsed = new();
 
     public async Task InitializeAsync() => _db = await postgres.NewDatabaseAsync();
 
@@ -63,14 +64,20 @@ public sealed class DeclaredSourceLoadingTests(PostgresFixture postgres) : IAsyn
         var folder = Directory.CreateDirectory(Path.Combine(_folder, source)).FullName;
         var path = Path.Combine(folder, name);
         await File.WriteAllTextAsync(path, string.Join("\n", lines) + "\n");
-        var report = await new ExtractImporter(_db.DataSource, new FakeTimeProvider(), readerOptions: Readers.TestExtracts.Options, catalog: Catalog).ImportFileAsync(path, SourceRef.Of(source, Catalog), period);
+        var report = await new ExtractImporter(_db.DataSource, new FakeTimeProvider(), readerOptions: Readers.TestExtracts.Options, catalog: Catalog) { Parsed = _parsed }.ImportFileAsync(path, SourceRef.Of(source, Catalog), period);
         Assert.Null(report.RefusedReason);
         Assert.Equal(source, report.Source.Id);
         await using var cmd = _db.DataSource.CreateCommand($"SELECT id FROM reliefmatch.extracts WHERE sha256 = '{report.Sha256}'");
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
-    private Task<ExtractSet> LoadAsync(ReportingMonth period) => new ExtractSetLoader(_db.DataSource, Catalog).LoadAsync(period);
+    /// <summary>The month read back from PostgreSQL, checked to be exactly the set the loader gives from the records the imports kept in memory.</summary>
+    private async Task<ExtractSet> LoadAsync(ReportingMonth period)
+    {
+        var stored = await new ExtractSetLoader(_db.DataSource, Catalog).LoadAsync(period);
+        ExtractSetDescription.AssertSame(stored, await new ExtractSetLoader(_db.DataSource, Catalog, _parsed).LoadAsync(period));
+        return stored;
+    }
 
     private static List<(string Name, decimal? Amount)> Rows(ExtractSet set, string source)
     {

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Time.Testing;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Identity;
+using ReliefMatch.Core.Matching;
 using ReliefMatch.Core.Periods;
+using ReliefMatch.Readers;
+using ReliefMatch.SampleData;
 using ReliefMatch.Storage;
 using ReliefMatch.Storage.Imports;
 using ReliefMatch.Storage.Loading;
@@ -17,6 +20,7 @@ public sealed class ExtractSetLoaderTests(PostgresFixture postgres) : IAsyncLife
     private static readonly ReportingMonth August = new(2023, 8);
 
     private readonly TestDropFolder _inbox = new();
+    private readonly ParsedRecords _parsed = new();
     private Database _db = null!;
 
     public async Task InitializeAsync() => _db = await postgres.NewDatabaseAsync();
@@ -28,13 +32,28 @@ public sealed class ExtractSetLoaderTests(PostgresFixture postgres) : IAsyncLife
     private async Task<long> ImportAsync(SourceKind source, string name, ReportingMonth period, params ExtractRecord[] records)
     {
         var path = _inbox.Add(source, name, $"{source.Id()}/{name}", () => new TestExtract(records));
-        var report = await new ExtractImporter(_db.DataSource, new FakeTimeProvider(), _inbox.Opener).ImportFileAsync(path, source, period);
+        var report = await Importer(_parsed).ImportFileAsync(path, source, period);
         Assert.Null(report.RefusedReason);
         await using var cmd = _db.DataSource.CreateCommand($"SELECT id FROM reliefmatch.extracts WHERE sha256 = '{report.Sha256}' AND source = '{source.Id()}'");
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
-    private Task<ExtractSet> LoadAsync(ReportingMonth period) => new ExtractSetLoader(_db.DataSource).LoadAsync(period);
+    private ExtractImporter Importer(ParsedRecords? parsed) => new(_db.DataSource, new FakeTimeProvider(), _inbox.Opener) { Parsed = parsed };
+
+    /// <summary>Imports records, keeping them in <paramref name="parsed"/> when given.</summary>
+    private async Task<FileReport> StoreAsync(ParsedRecords? parsed, SourceKind source, string name, ReportingMonth period, params ExtractRecord[] records) =>
+        await Importer(parsed).ImportFileAsync(_inbox.Add(source, name, $"{source.Id()}/{name}", () => new TestExtract(records)), source, period);
+
+    /// <summary>
+    /// The month as the loader reads it back from PostgreSQL, checked to be exactly the set it gives from the records
+    /// the imports kept in memory (<see cref="ParsedRecords"/>): every test here holds for both.
+    /// </summary>
+    private async Task<ExtractSet> LoadAsync(ReportingMonth period)
+    {
+        var stored = await new ExtractSetLoader(_db.DataSource).LoadAsync(period);
+        ExtractSetDescription.AssertSame(stored, await new ExtractSetLoader(_db.DataSource, parsed: _parsed).LoadAsync(period));
+        return stored;
+    }
 
     /// <summary>
     /// Makes <paramref name="persons"/> known (a monitoring snapshot stamped before every month the tests use):
@@ -255,5 +274,110 @@ public sealed class ExtractSetLoaderTests(PostgresFixture postgres) : IAsyncLife
         // Person 2 is on no roster and monitored by nobody: no rule can use a record under that valid ID.
         Assert.Equal([10m, 30m], set.Medical.Select(m => m.OutOfPocket));
         Assert.Equal([3], set.Deaths.Select(d => d.Row));
+    }
+
+    [Fact]
+    public async Task LoadAsync_GeneratedCountyOfTwoMonths_FromMemoryIsTheSetFromStorage()
+    {
+        // The messy mix (GB18030, spreadsheets, title rows, repaired and 15-digit IDs) and every declared source of the
+        // sample: June stored earlier, July imported now and kept. July sees June's histories beside its own files,
+        // the newer of two disability files per person, July's roster snapshot and not June's.
+        var june = TempFolder.Create("parsed-june");
+        var july = TempFolder.Create("parsed-july");
+        try
+        {
+            SampleGenerator.Write(june, new SampleOptions(1_000, Period: June));
+            SampleGenerator.Write(july, new SampleOptions(1_000, Period: July));
+            await new ExtractImporter(_db.DataSource, new FakeTimeProvider(), readerOptions: ReliefMatch.Tests.Readers.TestExtracts.Options).ImportFolderAsync(june, June);
+            var imported = await new ExtractImporter(_db.DataSource, new FakeTimeProvider(), readerOptions: ReliefMatch.Tests.Readers.TestExtracts.Options) { Parsed = _parsed }.ImportFolderAsync(july, July);
+            Assert.Equal(imported.Count(f => f.RefusedReason is null), _parsed.Count);
+
+            foreach (var part in new[] { IdPartition.Whole, new IdPartition(0, 2), new IdPartition(1, 2) })
+            {
+                var stored = await new ExtractSetLoader(_db.DataSource).LoadAsync(July, part);
+                var fromMemory = await new ExtractSetLoader(_db.DataSource, parsed: _parsed).LoadAsync(July, part);
+
+                ExtractSetDescription.AssertSame(stored, fromMemory);
+                Assert.NotEmpty(fromMemory.Declared);
+                Assert.Contains(fromMemory.Medical, m => fromMemory.Extracts[m.ExtractId].Period == "2023-06");
+                Assert.Contains(fromMemory.Disability, d => fromMemory.Extracts[d.ExtractId].Period == "2023-06");
+                Assert.All(fromMemory.Roster, r => Assert.Equal("2023-07", fromMemory.Extracts[r.ExtractId].Period));
+            }
+        }
+        finally
+        {
+            TempFolder.Delete(june);
+            TempFolder.Delete(july);
+        }
+    }
+
+    [Fact]
+    public async Task LoadAsync_StoredAndParsedExtractsMixed_SamePolicyAcrossBoth()
+    {
+        var settlement = TestRecords.Medical(2, 1, 3000m);
+        var death = TestRecords.PoliceDeath(2, 1, new DateOnly(2023, 5, 12));
+        await StoreAsync(null, SourceKind.Monitoring, "known.csv", June, TestRecords.Monitoring(2, 1), TestRecords.Monitoring(3, 2), TestRecords.Monitoring(4, 3));
+        await StoreAsync(null, SourceKind.Medical, "june.csv", June, settlement, TestRecords.Medical(3, 2, 10m));
+        await StoreAsync(null, SourceKind.PoliceDeaths, "june.csv", June, death);
+        await StoreAsync(null, SourceKind.Disability, "june.csv", June, TestRecords.Disability(2, 1, 3), TestRecords.Disability(3, 2, 1));
+        // Now: the same settlement and death again (counted once, from June's file), person 2's newer certificate,
+        // a settlement of a person nobody holds (left out) and one without a valid ID (kept).
+        await StoreAsync(_parsed, SourceKind.Medical, "july.csv", July, settlement with { Row = 9 }, TestRecords.Medical(3, 9, 20m),
+            TestRecords.Medical(4, 3, 30m) with { Id = ResidentIdParser.Parse("450326198001011234") });
+        await StoreAsync(_parsed, SourceKind.PoliceDeaths, "july.csv", July, death with { Row = 5 });
+        await StoreAsync(_parsed, SourceKind.Disability, "july.csv", July, TestRecords.Disability(2, 1, 1));
+
+        var stored = await new ExtractSetLoader(_db.DataSource).LoadAsync(July);
+        var fromMemory = await new ExtractSetLoader(_db.DataSource, parsed: _parsed).LoadAsync(July);
+
+        ExtractSetDescription.AssertSame(stored, fromMemory);
+        Assert.Equal([3000m, 10m, 30m], fromMemory.Medical.Select(m => m.OutOfPocket));
+        Assert.Equal([("2023-06", 2)], fromMemory.Deaths.Select(d => (fromMemory.Extracts[d.ExtractId].Period, d.Row)));
+        Assert.Equal([("2023-06", 3), ("2023-07", 2)], fromMemory.Disability.Select(d => (fromMemory.Extracts[d.ExtractId].Period, d.Row)));
+    }
+
+    [Fact]
+    public async Task LoadAsync_ParsedExtract_NotReadBackFromStorage()
+    {
+        await StoreAsync(_parsed, SourceKind.Roster, "r.csv", July, TestRecords.Roster(2, 1), TestRecords.Roster(3, 2));
+        await using (var delete = _db.DataSource.CreateCommand("DELETE FROM reliefmatch.roster_records"))
+        {
+            await delete.ExecuteNonQueryAsync();
+        }
+
+        Assert.Empty((await new ExtractSetLoader(_db.DataSource).LoadAsync(July)).Roster);
+        Assert.Equal([2, 3], (await new ExtractSetLoader(_db.DataSource, parsed: _parsed).LoadAsync(July)).Roster.Select(r => r.Row));
+    }
+
+    [Fact]
+    public async Task ImportFileAsync_RefusedFailedOrAlreadyStoredFile_KeepsNothing()
+    {
+        var refused = _inbox.Add(SourceKind.Roster, "bad.xlsx", "unreadable", () => new TestExtract(
+            TestExtract.FailingAfter([TestRecords.Roster(2, 1)], new ExtractRefusedException("roster/bad.xlsx", "文件已损坏 (not a readable XLSX)", []))));
+        var failing = _inbox.Add(SourceKind.Medical, "broken.csv", "broken", () => new TestExtract(
+            TestExtract.FailingAfter([TestRecords.Medical(2, 1, 5m)], new InvalidOperationException("the reader broke"))));
+        await StoreAsync(null, SourceKind.Monitoring, "earlier.csv", June, TestRecords.Monitoring(2, 1));
+
+        Assert.NotNull((await Importer(_parsed).ImportFileAsync(refused, SourceKind.Roster, July)).RefusedReason);
+        await Assert.ThrowsAsync<ExtractUnreadableException>(() => Importer(_parsed).ImportFileAsync(failing, SourceKind.Medical, July));
+        Assert.True((await StoreAsync(_parsed, SourceKind.Monitoring, "earlier.csv", June, TestRecords.Monitoring(2, 1))).AlreadyImported);
+
+        Assert.Equal(0, _parsed.Count);
+    }
+
+    [Fact]
+    public async Task ImportFileAsync_SnapshotsOnly_KeepsTheSnapshotsAndTheLoadReadsTheRestBack()
+    {
+        var snapshots = new ParsedRecords(ParsedRecords.Snapshots);
+        var roster = await StoreAsync(snapshots, SourceKind.Roster, "r.csv", July, TestRecords.Roster(2, 1));
+        await StoreAsync(snapshots, SourceKind.Medical, "m.csv", July, TestRecords.Medical(2, 1, 10m));
+
+        var stored = await new ExtractSetLoader(_db.DataSource).LoadAsync(July);
+        var fromMemory = await new ExtractSetLoader(_db.DataSource, parsed: snapshots).LoadAsync(July);
+
+        Assert.Equal(1, snapshots.Count);
+        ExtractSetDescription.AssertSame(stored, fromMemory);
+        Assert.Equal([10m], fromMemory.Medical.Select(m => m.OutOfPocket));
+        Assert.Equal(roster.Sha256, fromMemory.Extracts[fromMemory.Roster[0].ExtractId].Sha256);
     }
 }
