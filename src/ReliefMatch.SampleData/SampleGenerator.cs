@@ -52,7 +52,7 @@ public static class SampleGenerator
         var population = SamplePopulation.Build(options);
         // The plan's other sources come after the county and from streams of their own: the six older sources' bytes stay.
         var plan = Plan.PlanCounty.Build(population);
-        SourceWriter[] writers =
+        SourceWriter[] original =
         [
             new RosterWriter(population, outDir),
             new PoliceDeathsWriter(population, outDir),
@@ -61,6 +61,10 @@ public static class SampleGenerator
             new MonitoringWriter(population, outDir),
             new MedicalWriter(population, outDir, inpatient: true),
             new MedicalWriter(population, outDir, inpatient: false),
+        ];
+        SourceWriter[] writers = options.OriginalSourcesOnly ? original :
+        [
+            .. original,
             new PaymentsWriter(population, plan, outDir),
             new HukouWriter(population, plan, outDir),
             new StaffWriter(population, plan, outDir),
@@ -93,11 +97,12 @@ public static class SampleGenerator
 
         var files = writers.SelectMany(w => w.Files).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var planted = new SortedDictionary<string, int>(population.Planted.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
-        foreach (var (name, count) in plan.Planted)
+        // Without the plan's sources, none of their plants is in the folder.
+        foreach (var (name, count) in options.OriginalSourcesOnly ? new Dictionary<string, int>() : plan.Planted)
         {
             planted[name] = count;
         }
-        File.WriteAllText(Path.Combine(outDir, ReadmeName), Readme(options, files, planted, plan.Notes), new UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(outDir, ReadmeName), Readme(options, files, planted, options.OriginalSourcesOnly ? [] : plan.Notes), new UTF8Encoding(false));
         return new SampleSummary(options, files, planted, stopwatch.Elapsed);
     }
 

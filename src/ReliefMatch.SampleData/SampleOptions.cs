@@ -13,8 +13,12 @@ namespace ReliefMatch.SampleData;
 /// <param name="Plain">Every source as clean UTF-8 CSV with the contract's first header spelling and canonical
 /// values, instead of the mix of encodings, spreadsheets, title rows and spellings that real extracts have.</param>
 /// <param name="Parallelism">Sources written at once; 0 means one per processor. Does not change the output.</param>
+/// <param name="OriginalSourcesOnly">Only the six sources the first rules read (roster, the two death sources, disability,
+/// monitoring, medical), without the plan's fourteen other sources: what benchmarks measured before those existed, and what
+/// a peer doing the first rules' joins reads. Their bytes are the same either way.</param>
 public sealed record SampleOptions(
-    int Households = 300, int Seed = 20230701, ReportingMonth? Period = null, bool Plain = false, int Parallelism = 0)
+    int Households = 300, int Seed = 20230701, ReportingMonth? Period = null, bool Plain = false, int Parallelism = 0,
+    bool OriginalSourcesOnly = false)
 {
     public static ReportingMonth DefaultPeriod { get; } = new(2023, 7);
 

@@ -33,6 +33,25 @@ public sealed partial class SampleGeneratorTests(SampleFolders folders) : IClass
     }
 
     [Fact]
+    public void Write_OriginalSourcesOnly_TheSixSourcesWithTheSameBytesAndNothingElse()
+    {
+        var original = folders.NewFolder("original-only");
+        SampleGenerator.Write(original, new SampleOptions(OriginalSourcesOnly: true));
+
+        // The extracts (in their source's folder), not the note beside them, which lists what was written.
+        var all = Snapshot(folders.Messy).Where(f => f.Key.Contains('/')).ToDictionary(StringComparer.Ordinal);
+        var six = Snapshot(original).Where(f => f.Key.Contains('/')).ToDictionary(StringComparer.Ordinal);
+        var sixSources = SourceKinds.All.Select(k => k.Id()).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(sixSources.Order(StringComparer.Ordinal),
+            six.Keys.Select(p => p.Split('/')[0]).Distinct().Order(StringComparer.Ordinal));
+        foreach (var (path, bytes) in six)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(all[path]), $"{path} differs from the same source's file in a sample of every source");
+        }
+        Assert.Equal(all.Keys.Count(p => sixSources.Contains(p.Split('/')[0])), six.Count);
+    }
+
+    [Fact]
     public void Write_DifferentSeed_DifferentBytes()
     {
         var other = folders.NewFolder("other-seed");
