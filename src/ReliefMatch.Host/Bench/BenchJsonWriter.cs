@@ -43,6 +43,17 @@ public static class BenchJsonWriter
             WriteRun(json, "first_run", size.First);
             WriteRun(json, "second_run", size.Second);
             json.WriteNumber("second_run_percent_of_first", size.SecondRunPercent);
+            json.WriteStartArray("alternations");
+            foreach (var alternation in size.Alternations)
+            {
+                json.WriteStartObject();
+                WriteRun(json, "first_run", alternation.First);
+                WriteRun(json, "second_run", alternation.Second);
+                json.WriteNumber("second_run_percent_of_first", alternation.SecondRunPercent);
+                json.WriteNumber("match_records_per_second", alternation.MatchRecordsPerSecond);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
             if (size.Peer is { } peer)
             {
                 WritePeer(json, peer);

@@ -11,7 +11,8 @@ namespace ReliefMatch.Host.Bench;
 /// encodings, spreadsheets and spellings, whose XLSX files dominate the import at large sizes.</param>
 /// <param name="Seed">The generator's seed: the same options give the same drop folders.</param>
 /// <param name="Period">The reporting month of the extracts and of both runs.</param>
-/// <param name="Alternations">With a peer: how many times the first run and the peer each run, alternately (the medians are reported).</param>
+/// <param name="Alternations">How many times each size runs: a first run on a fresh database and the run again with nothing new,
+/// then the peer when there is one; the targets read the medians and print the spread (default: 3 with a peer, else 1).</param>
 public sealed record BenchOptions(
     IReadOnlyList<int> Households,
     string WorkDirectory,
@@ -19,7 +20,7 @@ public sealed record BenchOptions(
     bool Plain = true,
     int Seed = 20230701,
     ReportingMonth? Period = null,
-    int Alternations = 3)
+    int? Alternations = null)
 {
     /// <summary>A county (永福县 has about 10 000 households on its rolls) and a province.</summary>
     public static IReadOnlyList<int> DefaultHouseholds { get; } = [10_000, 1_000_000];
@@ -28,6 +29,9 @@ public sealed record BenchOptions(
     public const int ProvinceHouseholds = 1_000_000;
 
     public ReportingMonth Month => Period ?? SampleOptions.DefaultPeriod;
+
+    /// <summary>How many alternations run at each size, with or without a peer.</summary>
+    public int AlternationsWith(bool peer) => Alternations ?? (peer ? 3 : 1);
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for sizes the generator cannot make.</summary>
     public void Validate()

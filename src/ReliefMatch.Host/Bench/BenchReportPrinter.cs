@@ -16,6 +16,10 @@ public static class BenchReportPrinter
         foreach (var size in report.Sizes)
         {
             console.Write(SizeTable(size));
+            if (size.Alternations.Count > 1)
+            {
+                console.Write(AlternationTable(size));
+            }
             if (size.Peer is { } peer)
             {
                 console.Write(PeerTable(size, peer, report.ClusterCreation));
@@ -68,6 +72,35 @@ public static class BenchReportPrinter
         table.Caption(Markup.Escape(Invariant(
             $"match: {size.MatchRecordsPerSecond / 1e6:F2} M input records/s; {size.First.Findings:N0} findings; second run: ") +
             string.Join("  ", size.Second.Stages.Select(s => Invariant($"{s.Stage} {s.Seconds:F2}s")))));
+        return table;
+    }
+
+    /// <summary>The figures the targets read, per alternation, with their median and spread (lowest–highest).</summary>
+    private static Table AlternationTable(SizeMeasurement size)
+    {
+        var runs = size.Alternations;
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(Invariant(
+            $"{size.Households:N0} households: {runs.Count} alternations, each a first run on a fresh database and the run again with nothing new")));
+        table.AddColumn("");
+        for (var i = 0; i < runs.Count; i++)
+        {
+            table.AddColumn(Right(Invariant($"#{i + 1}")));
+        }
+        table.AddColumn(Right("median")).AddColumn(Right("spread (min–max)"));
+        void Figure(string label, Func<BenchAlternation, double> figure, Func<double, string> format)
+        {
+            var spread = size.Spread(figure);
+            table.AddRow([label, .. runs.Select(a => format(figure(a))), "[bold]" + format(spread.Median) + "[/]", format(spread.Min) + "–" + format(spread.Max)]);
+        }
+        Figure("whole first run (s)", a => a.First.Seconds, S);
+        foreach (var stage in size.First.Stages.Select(s => s.Stage))
+        {
+            Figure(Markup.Escape(stage) + " (s)", a => a.First.Stage(stage)?.Seconds ?? double.NaN, S);
+        }
+        Figure("second run, nothing new (% of first)", a => a.SecondRunPercent, v => v.ToString("F1", CultureInfo.InvariantCulture));
+        Figure("matching (M input records/s)", a => a.MatchRecordsPerSecond / 1e6, R);
+        Figure("peak RSS (GiB)", a => a.PeakResidentBytes / (double)(1L << 30) ?? double.NaN, R);
+        Figure("PostgreSQL peak (GiB)", a => a.ServerPeakBytes / (double)(1L << 30) ?? double.NaN, R);
         return table;
     }
 

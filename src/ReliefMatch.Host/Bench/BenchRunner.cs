@@ -14,9 +14,9 @@ namespace ReliefMatch.Host.Bench;
 /// <summary>
 /// Measures the monthly run at county and province scale: for each size, smallest first, it generates a drop
 /// folder (<see cref="SampleGenerator"/>, timed apart), runs <see cref="MonthlyRun"/> on a fresh database timing
-/// every stage, then runs the same month again with nothing new. Given a peer (<see cref="IBenchPeer"/>), it runs
-/// the first run and the peer alternately on the same drop folder, each first run on a fresh database of the cluster
-/// already created, and compares their findings.
+/// every stage, then runs the same month again with nothing new; as many times as there are alternations, each on a
+/// fresh database of the cluster already created. Given a peer (<see cref="IBenchPeer"/>), the peer runs on the same
+/// drop folder after each alternation, and the findings of both are compared.
 /// </summary>
 /// <remarks>
 /// Everything runs in this process, so the GC heap of one size is collected (and given back to the system) before
@@ -116,14 +116,12 @@ public sealed class BenchRunner(
 
         try
         {
-            var input = 0L;
-            var firsts = new List<RunMeasurement>();
+            var alternations = new List<BenchAlternation>();
             var peerSeconds = new List<double>();
             var databaseSeconds = new List<double>();
             IReadOnlyList<PeerAgreement> agreement = [];
-            RunMeasurement second = null!;
-            var alternations = peer is null ? 1 : options.Alternations;
-            for (var a = 0; a < alternations; a++)
+            var count = options.AlternationsWith(peer is not null);
+            for (var a = 0; a < count; a++)
             {
                 var clock = Stopwatch.StartNew();
                 var databaseOptions = await server.CreateDatabaseAsync(households, cancellationToken).ConfigureAwait(false);
@@ -133,14 +131,10 @@ public sealed class BenchRunner(
                     clock.Stop();
                     databaseSeconds.Add(clock.Elapsed.TotalSeconds);
                     await using var sampler = ServerMemorySampler.TryStart(server.ClusterDataDirectory);
-                    var name = alternations == 1 ? "first run" : Invariant($"first run {a + 1} of {alternations} (fresh database, {clock.Elapsed.TotalSeconds:F2} s to create and migrate)");
+                    var name = count == 1 ? "first run" : Invariant($"first run {a + 1} of {count} (fresh database, {clock.Elapsed.TotalSeconds:F2} s to create and migrate)");
                     (var first, findings) = await RunAsync(name, database, inbox, output, sampler, cancellationToken).ConfigureAwait(false);
-                    firsts.Add(first);
-                    input = first.Stage("load")?.Rows ?? 0;
-                    if (a == alternations - 1)
-                    {
-                        second = (await RunAsync("second run, nothing new", database, inbox, output, sampler, cancellationToken).ConfigureAwait(false)).Measurement;
-                    }
+                    var second = (await RunAsync("second run, nothing new", database, inbox, output, sampler, cancellationToken).ConfigureAwait(false)).Measurement;
+                    alternations.Add(new BenchAlternation(first, second, first.Stage("load")?.Rows ?? 0));
                 }
                 if (peer is not null)
                 {
@@ -153,11 +147,12 @@ public sealed class BenchRunner(
                     }
                 }
             }
-            // With a peer, the stage table shows the alternation of median wall time.
-            var shown = firsts.OrderBy(f => f.Seconds).ElementAt(firsts.Count / 2);
-            return new SizeMeasurement(households, options.Plain, sample.TotalRows, sample.TotalBytes, sample.Elapsed, input, shown, second)
+            // The stage table shows the alternation of median wall time.
+            var shown = alternations.OrderBy(f => f.First.Seconds).ElementAt(alternations.Count / 2);
+            return new SizeMeasurement(households, options.Plain, sample.TotalRows, sample.TotalBytes, sample.Elapsed, shown.InputRecords, shown.First, shown.Second)
             {
-                Peer = peer is null ? null : new PeerMeasurement(peer.Name, firsts.Select(f => f.Seconds).ToList(), peerSeconds, databaseSeconds, agreement),
+                Alternations = alternations,
+                Peer = peer is null ? null : new PeerMeasurement(peer.Name, alternations.Select(f => f.First.Seconds).ToList(), peerSeconds, databaseSeconds, agreement),
             };
         }
         finally

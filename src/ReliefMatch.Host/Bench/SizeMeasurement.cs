@@ -18,18 +18,34 @@ public sealed record SizeMeasurement(
     RunMeasurement Second)
 {
     /// <summary>The second run's wall time as a percentage of the first's.</summary>
-    public double SecondRunPercent => First.Seconds > 0 ? 100 * Second.Seconds / First.Seconds : 0;
+    public double SecondRunPercent => Shown.SecondRunPercent;
 
     /// <summary>Matching throughput: every record of the month's data over the match stage's seconds.</summary>
-    public double MatchRecordsPerSecond => First.Stage("match") is { Seconds: > 0 } m ? InputRecords / m.Seconds : 0;
+    public double MatchRecordsPerSecond => Shown.MatchRecordsPerSecond;
 
-    public long? PeakResidentBytes => new[] { First.PeakResidentBytes, Second.PeakResidentBytes }.Max();
+    public long? PeakResidentBytes => Shown.PeakResidentBytes;
 
-    public long? ServerPeakBytes => new[] { First.ServerPeakBytes, Second.ServerPeakBytes }.Max();
+    public long? ServerPeakBytes => Shown.ServerPeakBytes;
 
     /// <summary>
-    /// The run side by side with a peer, when the bench had one. <see cref="First"/> is then the alternation whose
-    /// wall time is the median, and <see cref="Second"/> follows the last alternation.
+    /// Every alternation's first run and run again with nothing new, in the order run; <see cref="First"/> and
+    /// <see cref="Second"/> are those of the alternation whose first run took the median time. One when not told.
+    /// </summary>
+    public IReadOnlyList<BenchAlternation> Alternations
+    {
+        get => _alternations ?? [Shown];
+        init => _alternations = value;
+    }
+
+    private readonly IReadOnlyList<BenchAlternation>? _alternations;
+
+    private BenchAlternation Shown => new(First, Second, InputRecords);
+
+    /// <summary>A figure of every alternation, with its median and spread.</summary>
+    public FigureSpread Spread(Func<BenchAlternation, double> figure) => FigureSpread.Of(Alternations.Select(figure).ToList());
+
+    /// <summary>
+    /// The run side by side with a peer, when the bench had one (each alternation's first run followed by the peer).
     /// </summary>
     public PeerMeasurement? Peer { get; init; }
 }

@@ -8,8 +8,8 @@ using Spectre.Console;
 namespace ReliefMatch.Host.Cli;
 
 /// <summary>
-/// <c>reliefmatch bench [--households N[,N…]] [--work DIR] [--keep] [--plain true|false] [--json FILE]</c>; where
-/// <paramref name="peers"/> are given (the benchmarks project gives DuckDB), also <c>[--peer NAME] [--alternations N]</c>.
+/// <c>reliefmatch bench [--households N[,N…]] [--work DIR] [--keep] [--plain true|false] [--alternations N] [--json FILE]</c>; where
+/// <paramref name="peers"/> are given (the benchmarks project gives DuckDB), also <c>[--peer NAME]</c>.
 /// </summary>
 public static class BenchCommand
 {
@@ -56,12 +56,15 @@ public static class BenchCommand
             households, work, keep, plain, seed, period, json,
         };
         var peer = new Option<string?>("--peer") { Description = "Run this peer on the same files, alternating with the first run, and print the ratio and the agreement of findings." };
-        var alternations = new Option<int>("--alternations") { Description = "With --peer: first runs and peer runs each, alternately (medians are reported).", DefaultValueFactory = _ => 3 };
+        var alternations = new Option<int?>("--alternations")
+        {
+            Description = "How many times each size runs (fresh database, first run, second run; then the peer): the targets read the medians and print the spread (default 3 with --peer, else 1).",
+        };
+        command.Options.Add(alternations);
         if (peers is { Count: > 0 })
         {
             peer.AcceptOnlyFromAmong([.. peers.Keys]);
             command.Options.Add(peer);
-            command.Options.Add(alternations);
         }
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -72,7 +75,7 @@ public static class BenchCommand
                 parse.GetValue(plain),
                 parse.GetValue(seed),
                 parse.GetResult(period) is null ? null : parse.GetValue(period),
-                peers is { Count: > 0 } ? parse.GetValue(alternations) : 3);
+                parse.GetValue(alternations));
             try
             {
                 options.Validate();

@@ -87,82 +87,197 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
     /// given order, with its first_seen and status.
     /// </summary>
     /// <param name="runId">The run from <see cref="StartRunAsync"/>; one is recorded here when null.</param>
+    /// <remarks>
+    /// Only what a save changes is sent. A key the store has never held needs none of the lifecycle statements: it is
+    /// copied straight into the findings, with its raised event and its period row (a first run of a month, or of an
+    /// installation, is almost all such keys). A stored key whose content differs from what the period's previous run
+    /// left goes through a temporary table and the statements that keep dispositions, closures and first-seen months.
+    /// </remarks>
     public async Task<IReadOnlyList<StoredFinding>> SaveRunAsync(ReportingMonth period, IReadOnlyList<Finding> findings, long? runId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var f in findings)
+        var keys = new string[findings.Count];
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < findings.Count; i++)
         {
-            if (!keys.Add(f.Key))
+            if (!distinct.Add(findings[i].Key))
             {
-                throw new ArgumentException($"Two findings of the run have the same key '{f.Key}'.", nameof(findings));
+                throw new ArgumentException($"Two findings of the run have the same key '{findings[i].Key}'.", nameof(findings));
             }
+            keys[i] = StoredCodes.Clean(findings[i].Key);
         }
         var p = period.ToString();
         var now = time.GetUtcNow();
-        var written = PreparedFinding.Prepare(findings);
+        // The evidence JSON and the digests are most of a save's own work: prepared on every core while the database
+        // takes the keys and tells which of them it holds.
+        var preparing = Task.Run(() => PreparedFinding.Prepare(findings), cancellationToken);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecAsync(connection, $"SELECT pg_advisory_xact_lock({SaveLockKey})", cancellationToken).ConfigureAwait(false);
         var run = runId ?? await ScalarAsync<long>(connection, "INSERT INTO reliefmatch.runs (period, started_at, status) VALUES ($1, $2, 'running') RETURNING id", cancellationToken, p, now).ConfigureAwait(false);
 
-        // Only findings whose content differs from what the period's previous run left stored are sent and written;
-        // every key the run produced is sent, for what the run no longer produces (closed) and for the result.
-        var unchanged = await UnchangedAsync(connection, period, written, cancellationToken).ConfigureAwait(false);
+        // Every key the run produced is sent, for what the run no longer produces (closed) and for the result.
+        await ExecAsync(connection, "CREATE TEMP TABLE produced (ord integer, key text) ON COMMIT DROP", cancellationToken).ConfigureAwait(false);
+        await CopyAsync(connection, "produced", Enumerable.Range(0, keys.Length), (copy, i) =>
+        {
+            copy.StartRow(2);
+            copy.Int32(i);
+            copy.Text(keys[i]);
+        }, cancellationToken).ConfigureAwait(false);
+        await ExecAsync(connection, "CREATE UNIQUE INDEX ON produced (key); ANALYZE produced", cancellationToken).ConfigureAwait(false);
+        var held = await HeldAsync(connection, period, keys.Length, cancellationToken).ConfigureAwait(false);
+        var written = await preparing.ConfigureAwait(false);
+
+        // Raised for the first time, to be copied in; stored and changed since the period's previous run, to be merged.
+        var raised = new List<int>();
+        var merged = new List<int>();
+        for (var i = 0; i < written.Length; i++)
+        {
+            if (!held.Exists[i])
+            {
+                raised.Add(i);
+            }
+            else if (held.KeptContent[i] != written[i].Content)
+            {
+                merged.Add(i);
+            }
+        }
+        if (merged.Count > 0)
+        {
+            await MergeAsync(connection, p, run, now, findings, written, merged, cancellationToken).ConfigureAwait(false);
+        }
+        if (raised.Count > 0)
+        {
+            await RaiseAsync(connection, p, run, now, findings, written, raised, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Which findings this period produced, and under which version of their rule (the latest run of a period
+        // replaces the earlier ones; a later month's run under a newer version leaves this period's as it was).
         await ExecAsync(connection, """
-            CREATE TEMP TABLE produced (ord integer, key text) ON COMMIT DROP;
+            DELETE FROM reliefmatch.finding_periods fp
+            WHERE fp.period = $1 AND NOT EXISTS (SELECT 1 FROM produced i WHERE i.key = fp.key)
+            """, cancellationToken, p).ConfigureAwait(false);
+
+        // Raised before (or in an earlier run of) this period, not produced now nor in any later period: closed.
+        await ExecAsync(connection, """
+            WITH closed AS (
+                UPDATE reliefmatch.findings f
+                SET status = 'closed', closed_in = $1, last_run_id = $2, answered_in = NULL, first_confirmed_on = NULL, first_confirmed_by = NULL
+                WHERE f.status IN ('open', 'confirmed') AND f.first_seen <= $1
+                  AND NOT EXISTS (SELECT 1 FROM produced i WHERE i.key = f.key)
+                  AND NOT EXISTS (SELECT 1 FROM reliefmatch.finding_periods fp WHERE fp.key = f.key AND fp.period > $1)
+                RETURNING f.key)
+            INSERT INTO reliefmatch.finding_events (key, period, run_id, event, at)
+            SELECT key, $1, $2, 'closed', $3 FROM closed
+            """, cancellationToken, p, run, now).ConfigureAwait(false);
+
+        // A key copied in stands as it was written; only the stored ones are read back.
+        var stored = new StoredFinding[findings.Count];
+        foreach (var i in raised)
+        {
+            stored[i] = new StoredFinding(findings[i], period, period, FindingStatus.Open);
+        }
+        if (raised.Count < findings.Count)
+        {
+            await using var cmd = new NpgsqlCommand($"""
+                SELECT i.ord, f.first_seen, f.last_seen, f.status, {StoredVerification.Columns}
+                FROM produced i JOIN reliefmatch.findings f ON f.key = i.key JOIN unnest($1::integer[]) AS h(ord) ON h.ord = i.ord
+                """, connection) { CommandTimeout = 0 };
+            cmd.Parameters.Add(new() { Value = Enumerable.Range(0, findings.Count).Where(i => held.Exists[i]).ToArray() });
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var ord = r.GetInt32(0);
+                var status = FindingStatusText.Parse(r.GetString(3));
+                stored[ord] = new StoredFinding(findings[ord], ReportingMonth.Parse(r.GetString(1)), ReportingMonth.Parse(r.GetString(2)), status)
+                {
+                    DispositionReason = r.IsDBNull(4) ? null : r.GetString(4),
+                    Verification = StoredVerification.Read(r, status, 4),
+                };
+            }
+        }
+
+        await ExecAsync(connection, """
+            UPDATE reliefmatch.runs SET finished_at = $2, status = 'succeeded', error = NULL,
+                findings = $4, new_findings = $5, dismissed = $6,
+                closed = (SELECT count(*) FROM reliefmatch.findings WHERE closed_in = $3),
+                findings_written = $7
+            WHERE id = $1
+            """, cancellationToken, run, now, p, findings.Count, stored.Count(s => s.FirstSeen == period), stored.Count(s => s.Status == FindingStatus.Dismissed),
+            raised.Count + merged.Count).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    /// <summary>
+    /// Copies findings the store has never held straight into it: open, first and last seen in the period, each with
+    /// its raised event (in the run's order) and its period row.
+    /// </summary>
+    private static async Task RaiseAsync(NpgsqlConnection connection, string period, long run, DateTimeOffset now,
+        IReadOnlyList<Finding> findings, PreparedFinding[] written, List<int> raised, CancellationToken cancellationToken)
+    {
+        await CopyAsync(connection, $"reliefmatch.findings ({ValueColumns}, first_seen, last_seen, status, last_run_id)", raised, (copy, i) =>
+        {
+            copy.StartRow(ValueCount + 4);
+            WriteValues(copy, findings[i], written[i]);
+            copy.Text(period);
+            copy.Text(period);
+            copy.Text("open");
+            copy.Int64(run);
+        }, cancellationToken).ConfigureAwait(false);
+        await CopyAsync(connection, "reliefmatch.finding_events (key, period, run_id, event, at)", raised, (copy, i) =>
+        {
+            copy.StartRow(5);
+            copy.Text(written[i].Key);
+            copy.Text(period);
+            copy.Int64(run);
+            copy.Text("raised");
+            copy.TimestampTz(now);
+        }, cancellationToken).ConfigureAwait(false);
+        await CopyAsync(connection, "reliefmatch.finding_periods (key, period, run_id, evidence_fingerprint, rule_version)", raised, (copy, i) =>
+        {
+            copy.StartRow(5);
+            copy.Text(written[i].Key);
+            copy.Text(period);
+            copy.Int64(run);
+            copy.Text(written[i].Fingerprint);
+            copy.Int32(findings[i].RuleVersion);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A binary COPY into <paramref name="target"/> (a table and its columns) of one row per index, in their order.</summary>
+    private static async Task CopyAsync(NpgsqlConnection connection, string target, IEnumerable<int> rows, Action<CopyRowWriter, int> write, CancellationToken cancellationToken)
+    {
+        await using var copy = await CopyRowWriter.BeginAsync(connection, $"COPY {target} FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        foreach (var i in rows)
+        {
+            write(copy, i);
+        }
+        await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Merges findings the store holds whose content changed: through a temporary table, re-opening a dismissal whose
+    /// evidence changed, re-opening a closed finding produced again, describing each as now and recording the period.
+    /// </summary>
+    private static async Task MergeAsync(NpgsqlConnection connection, string p, long run, DateTimeOffset now,
+        IReadOnlyList<Finding> findings, PreparedFinding[] written, List<int> merged, CancellationToken cancellationToken)
+    {
+        await ExecAsync(connection, """
             CREATE TEMP TABLE incoming (
-                ord integer, key text, rule_id text, rule_version integer, id_number text, household_id text, discriminator text,
+                key text, rule_id text, rule_version integer, id_number text, household_id text, discriminator text,
                 name text, township text, village text, programmes text[], confidence text, evidence jsonb, fingerprint text,
                 feeds_data_warning boolean, suggested_action text, due_days integer, content_fingerprint text
             ) ON COMMIT DROP
             """, cancellationToken).ConfigureAwait(false);
-        await using (var copy = await CopyRowWriter.BeginAsync(connection, "COPY produced FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        await CopyAsync(connection, "incoming", merged, (copy, i) =>
         {
-            for (var i = 0; i < written.Length; i++)
-            {
-                copy.StartRow(2);
-                copy.Int32(i);
-                copy.Text(written[i].Key);
-            }
-            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-        var changed = 0;
-        await using (var copy = await CopyRowWriter.BeginAsync(connection, "COPY incoming FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
-        {
-            for (var i = 0; i < findings.Count; i++)
-            {
-                if (unchanged[i])
-                {
-                    continue;
-                }
-                changed++;
-                var f = findings[i];
-                var w = written[i];
-                copy.StartRow(18);
-                copy.Int32(i);
-                copy.Text(w.Key);
-                copy.Text(f.RuleId);
-                copy.Int32(f.RuleVersion);
-                copy.Text(StoredCodes.Clean(f.IdNumber));
-                copy.Text(StoredCodes.Clean(f.HouseholdId));
-                copy.Text(StoredCodes.Clean(f.Discriminator));
-                copy.Text(w.Name);
-                copy.Text(w.Township);
-                copy.Text(w.Village);
-                copy.TextArray(w.Programmes);
-                copy.Text(w.Confidence);
-                copy.Jsonb(w.Evidence);
-                copy.Text(w.Fingerprint);
-                copy.Boolean(f.FeedsDataWarning);
-                copy.Text(w.SuggestedAction);
-                copy.Int32(f.DueDays);
-                copy.Text(w.Content);
-            }
-            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await ExecAsync(connection, "CREATE UNIQUE INDEX ON produced (key); CREATE UNIQUE INDEX ON incoming (key); ANALYZE produced; ANALYZE incoming", cancellationToken).ConfigureAwait(false);
+            copy.StartRow(ValueCount);
+            WriteValues(copy, findings[i], written[i]);
+        }, cancellationToken).ConfigureAwait(false);
+        // Statistics of the key only: sampling the evidence (jsonb) for the planner cost more than the statements.
+        await ExecAsync(connection, "CREATE UNIQUE INDEX ON incoming (key); ANALYZE incoming (key)", cancellationToken).ConfigureAwait(false);
 
         // 1. Dismissed, and the evidence changed: raised afresh in this period.
         await ExecAsync(connection, """
@@ -189,8 +304,8 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
             SELECT key, $1, $2, 'reappeared', $3 FROM reappeared
             """, cancellationToken, p, run, now).ConfigureAwait(false);
 
-        // 3. Every stored finding produced now: current description, seen in this period. Written only when
-        //    something differs, so that saving the same run again changes nothing.
+        // 3. Current description, seen in this period. Written only when something differs, so that saving the same
+        //    run again changes nothing.
         await ExecAsync(connection, """
             UPDATE reliefmatch.findings f
             SET rule_version = i.rule_version, name = i.name, township = i.township, village = i.village,
@@ -209,29 +324,7 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
                    i.feeds_data_warning, i.suggested_action, i.due_days, least(f.first_seen, $1), greatest(f.last_seen, $1), i.content_fingerprint)
             """, cancellationToken, p, run).ConfigureAwait(false);
 
-        // 4. New keys.
-        await ExecAsync(connection, """
-            WITH raised AS (
-                INSERT INTO reliefmatch.findings (key, rule_id, rule_version, id_number, household_id, discriminator, name, township, village,
-                    programmes, confidence, evidence, evidence_fingerprint, feeds_data_warning, suggested_action, due_days,
-                    first_seen, last_seen, status, last_run_id, content_fingerprint)
-                SELECT i.key, i.rule_id, i.rule_version, i.id_number, i.household_id, i.discriminator, i.name, i.township, i.village,
-                    i.programmes, i.confidence, i.evidence, i.fingerprint, i.feeds_data_warning, i.suggested_action, i.due_days,
-                    $1, $1, 'open', $2, i.content_fingerprint
-                FROM incoming i
-                WHERE NOT EXISTS (SELECT 1 FROM reliefmatch.findings f WHERE f.key = i.key)
-                ORDER BY i.ord
-                RETURNING key)
-            INSERT INTO reliefmatch.finding_events (key, period, run_id, event, at)
-            SELECT key, $1, $2, 'raised', $3 FROM raised
-            """, cancellationToken, p, run, now).ConfigureAwait(false);
-
-        // 5. Which findings this period produced, and under which version of their rule (the latest run of a period
-        //    replaces the earlier ones; a later month's run under a newer version leaves this period's as it was).
-        await ExecAsync(connection, """
-            DELETE FROM reliefmatch.finding_periods fp
-            WHERE fp.period = $1 AND NOT EXISTS (SELECT 1 FROM produced i WHERE i.key = fp.key)
-            """, cancellationToken, p).ConfigureAwait(false);
+        // 4. The period produced them, with this evidence and rule version.
         await ExecAsync(connection, """
             INSERT INTO reliefmatch.finding_periods (key, period, run_id, evidence_fingerprint, rule_version)
             SELECT key, $1, $2, fingerprint, rule_version FROM incoming
@@ -239,50 +332,35 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
             WHERE (reliefmatch.finding_periods.evidence_fingerprint, reliefmatch.finding_periods.rule_version)
                   IS DISTINCT FROM (excluded.evidence_fingerprint, excluded.rule_version)
             """, cancellationToken, p, run).ConfigureAwait(false);
+    }
 
-        // 6. Raised before (or in an earlier run of) this period, not produced now nor in any later period: closed.
-        await ExecAsync(connection, """
-            WITH closed AS (
-                UPDATE reliefmatch.findings f
-                SET status = 'closed', closed_in = $1, last_run_id = $2, answered_in = NULL, first_confirmed_on = NULL, first_confirmed_by = NULL
-                WHERE f.status IN ('open', 'confirmed') AND f.first_seen <= $1
-                  AND NOT EXISTS (SELECT 1 FROM produced i WHERE i.key = f.key)
-                  AND NOT EXISTS (SELECT 1 FROM reliefmatch.finding_periods fp WHERE fp.key = f.key AND fp.period > $1)
-                RETURNING f.key)
-            INSERT INTO reliefmatch.finding_events (key, period, run_id, event, at)
-            SELECT key, $1, $2, 'closed', $3 FROM closed
-            """, cancellationToken, p, run, now).ConfigureAwait(false);
+    /// <summary>The columns <see cref="WriteValues"/> writes, in its order: a finding's values as a run produces them.</summary>
+    private const string ValueColumns = """
+        key, rule_id, rule_version, id_number, household_id, discriminator, name, township, village, programmes, confidence,
+        evidence, evidence_fingerprint, feeds_data_warning, suggested_action, due_days, content_fingerprint
+        """;
 
-        var stored = new StoredFinding[findings.Count];
-        await using (var cmd = new NpgsqlCommand($"""
-            SELECT i.ord, f.first_seen, f.last_seen, f.status, {StoredVerification.Columns}
-            FROM produced i JOIN reliefmatch.findings f ON f.key = i.key
-            """, connection))
-        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var ord = r.GetInt32(0);
-                var status = FindingStatusText.Parse(r.GetString(3));
-                stored[ord] = new StoredFinding(findings[ord], ReportingMonth.Parse(r.GetString(1)), ReportingMonth.Parse(r.GetString(2)), status)
-                {
-                    DispositionReason = r.IsDBNull(4) ? null : r.GetString(4),
-                    Verification = StoredVerification.Read(r, status, 4),
-                };
-            }
-        }
+    private const int ValueCount = 17;
 
-        await ExecAsync(connection, """
-            UPDATE reliefmatch.runs SET finished_at = $2, status = 'succeeded', error = NULL,
-                findings = (SELECT count(*) FROM produced),
-                new_findings = (SELECT count(*) FROM produced i JOIN reliefmatch.findings f ON f.key = i.key WHERE f.first_seen = $3),
-                dismissed = (SELECT count(*) FROM produced i JOIN reliefmatch.findings f ON f.key = i.key WHERE f.status = 'dismissed'),
-                closed = (SELECT count(*) FROM reliefmatch.findings WHERE closed_in = $3),
-                findings_written = $4
-            WHERE id = $1
-            """, cancellationToken, run, now, p, changed).ConfigureAwait(false);
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return stored;
+    private static void WriteValues(CopyRowWriter copy, Finding f, PreparedFinding w)
+    {
+        copy.Text(w.Key);
+        copy.Text(f.RuleId);
+        copy.Int32(f.RuleVersion);
+        copy.Text(StoredCodes.Clean(f.IdNumber));
+        copy.Text(StoredCodes.Clean(f.HouseholdId));
+        copy.Text(StoredCodes.Clean(f.Discriminator));
+        copy.Text(w.Name);
+        copy.Text(w.Township);
+        copy.Text(w.Village);
+        copy.TextArray(w.Programmes);
+        copy.Text(w.Confidence);
+        copy.Jsonb(w.Evidence);
+        copy.Text(w.Fingerprint);
+        copy.Boolean(f.FeedsDataWarning);
+        copy.Text(w.SuggestedAction);
+        copy.Int32(f.DueDays);
+        copy.Text(w.Content);
     }
 
     /// <summary>
@@ -344,30 +422,34 @@ public sealed partial class FindingStore(NpgsqlDataSource dataSource, TimeProvid
     }
 
     /// <summary>
-    /// For each finding, whether the period's previous run left it stored exactly as given: same content, seen in the
-    /// period, not closed by then, and produced by the period with the same evidence fingerprint. Saving such a finding
-    /// would change nothing, so it is not sent.
+    /// Which of the produced keys (the temporary table <c>produced</c>) the store holds, and for each held one the content
+    /// digest the period's previous run left on it when that run left it exactly so: seen in the period, not closed by
+    /// then, and produced by the period with the same evidence fingerprint. A finding whose digest equals it would be
+    /// written unchanged, so it is not sent.
     /// </summary>
-    private static async Task<bool[]> UnchangedAsync(NpgsqlConnection connection, ReportingMonth period, PreparedFinding[] findings, CancellationToken cancellationToken)
+    private static async Task<(bool[] Exists, string?[] KeptContent)> HeldAsync(NpgsqlConnection connection, ReportingMonth period, int count, CancellationToken cancellationToken)
     {
-        var stored = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using (var cmd = new NpgsqlCommand("""
-            SELECT f.key, f.content_fingerprint
-            FROM reliefmatch.findings f JOIN reliefmatch.finding_periods fp ON fp.key = f.key AND fp.period = $1
-            WHERE f.content_fingerprint IS NOT NULL AND fp.evidence_fingerprint = f.evidence_fingerprint
-              AND f.first_seen <= $1 AND f.last_seen >= $1 AND (f.status <> 'closed' OR f.closed_in > $1)
-            """, connection) { CommandTimeout = 0 })
+        var exists = new bool[count];
+        var kept = new string?[count];
+        await using var cmd = new NpgsqlCommand("""
+            SELECT i.ord,
+                   CASE WHEN fp.evidence_fingerprint = f.evidence_fingerprint AND f.first_seen <= $1 AND f.last_seen >= $1
+                             AND (f.status <> 'closed' OR f.closed_in > $1)
+                        THEN f.content_fingerprint END
+            FROM produced i JOIN reliefmatch.findings f ON f.key = i.key
+            LEFT JOIN reliefmatch.finding_periods fp ON fp.key = f.key AND fp.period = $1
+            """, connection) { CommandTimeout = 0 };
+        cmd.Parameters.Add(new() { Value = period.ToString() });
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            cmd.Parameters.Add(new() { Value = period.ToString() });
-            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                stored[r.GetString(0)] = r.GetString(1);
-            }
+            var ord = r.GetInt32(0);
+            exists[ord] = true;
+            // The content digest covers the evidence fingerprint, so an equal digest also means the period's row and a
+            // dismissed finding's kept fingerprint equal the one given.
+            kept[ord] = r.IsDBNull(1) ? null : r.GetString(1);
         }
-        // The content digest covers the evidence fingerprint, so an equal digest also means the period's row and a
-        // dismissed finding's kept fingerprint equal the one given.
-        return findings.Select(f => stored.TryGetValue(f.Key, out var content) && content == f.Content).ToArray();
+        return (exists, kept);
     }
 
     private static async Task ExecAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)

@@ -12,8 +12,8 @@ namespace ReliefMatch.Storage.Imports;
 /// rows of 11–24 columns) that was a third of the import's processor time. The counterpart of the loader's reader.
 /// </summary>
 /// <remarks>
-/// Handles the types the record and finding tables use: bigint, integer, smallint, boolean, date, numeric, text,
-/// text[] and jsonb.
+/// Handles the types the record and finding tables use: bigint, integer, smallint, boolean, date, timestamptz, numeric,
+/// text, text[] and jsonb.
 /// <see cref="Complete"/> ends the COPY; disposing without it cancels the COPY, so nothing of the file is kept.
 /// </remarks>
 internal sealed class CopyRowWriter : IAsyncDisposable
@@ -64,6 +64,10 @@ internal sealed class CopyRowWriter : IAsyncDisposable
     public void Boolean(bool value) => Value(1)[0] = value ? (byte)1 : (byte)0;
 
     public void Date(DateOnly value) => BinaryPrimitives.WriteInt32BigEndian(Value(4), value.DayNumber - BinaryCopy.Epoch.DayNumber);
+
+    /// <summary>A timestamptz: microseconds since the epoch's midnight, UTC.</summary>
+    public void TimestampTz(DateTimeOffset value) =>
+        BinaryPrimitives.WriteInt64BigEndian(Value(8), (value.UtcTicks - BinaryCopy.Epoch.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks) / TimeSpan.TicksPerMicrosecond);
 
     public void NullableInt16(short? value)
     {

@@ -43,7 +43,7 @@ public sealed class BenchCommandTests
         var parse = command.Parse("--households 200000 --peer duckdb --alternations 3");
         Assert.Empty(parse.Errors);
         Assert.Equal("duckdb", parse.GetValue<string?>("--peer"));
-        Assert.Equal(3, parse.GetValue<int>("--alternations"));
+        Assert.Equal(3, parse.GetValue<int?>("--alternations"));
         Assert.NotEmpty(command.Parse("--peer sqlite").Errors);
         // The program's own bench has no peer to offer.
         Assert.NotEmpty(BenchCommand.Create(TimeProvider.System).Parse("--peer duckdb").Errors);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ReliefMatch.Host.Bench;
+using Spectre.Console;
 
 namespace ReliefMatch.Tests.Host.Bench;
 
@@ -66,6 +67,54 @@ public sealed class BenchReportTests
         Assert.Equal(["import", "load", "match", "save", "outputs"], stages.EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
         Assert.True(root.GetProperty("scaling")[0].GetProperty("tenfold").GetBoolean());
         Assert.Equal(6, root.GetProperty("targets").GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public void From_ThreeAlternations_TargetsJudgeTheMedianAndShowTheSpread()
+    {
+        // Whole runs of 28, 35 and 29 s: the median (29 s) meets the 30 s target although one run missed it.
+        var runs = new[] { Size(1_000_000, 16_000_000, 28, 1.0, 1.3), Size(1_000_000, 16_000_000, 35, 2.0, 2.1), Size(1_000_000, 16_000_000, 29, 1.6, 1.2) };
+        var province = runs[2] with { Alternations = runs.Select(r => new BenchAlternation(r.First, r.Second, r.InputRecords)).ToList() };
+
+        var targets = Report(province).Targets.ToDictionary(t => t.Name);
+
+        Assert.True(targets["whole run (wall)"].Met);
+        Assert.Equal("29.0 s (median of 3, 28.0–35.0 s)", targets["whole run (wall)"].Measured);
+        Assert.Equal("10.00 M records/s (median of 3, 8.00–16.00 M records/s)", targets["matching throughput"].Measured);
+        Assert.True(targets["matching throughput"].Met);
+        Assert.Equal("4.6% (median of 3, 4.1–6.0%); 1.3 s (median of 3, 1.2–2.1 s)", targets["second run, nothing new"].Measured);
+        Assert.True(targets["second run, nothing new"].Met);
+        Assert.Equal("1.00 GiB (highest of 3)", targets["peak memory (this process)"].Measured);
+    }
+
+    [Fact]
+    public void Print_CountyBesideAPeerAndAProvince_PrintsTheProvinceTargetsAndEachAlternationsFigures()
+    {
+        var county = Size(200_000, 3_200_000, 20, 0.5, 0.8) with
+        {
+            Peer = new PeerMeasurement("duckdb", [20, 24, 22], [10, 9, 11], [0.5, 0.4, 0.6], []),
+        };
+        var runs = new[] { Size(1_000_000, 16_000_000, 31, 2.0, 1.4), Size(1_000_000, 16_000_000, 29, 2.5, 1.2) };
+        var province = runs[1] with { Alternations = runs.Select(r => new BenchAlternation(r.First, r.Second, r.InputRecords)).ToList() };
+        var printed = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(printed), ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 240;
+
+        BenchReportPrinter.Print(console, Report(county, province));
+
+        var text = printed.ToString();
+        Assert.Contains("province targets at 1,000,000 households", text, StringComparison.Ordinal);
+        Assert.Contains("1,000,000 households: 2 alternations", text, StringComparison.Ordinal);
+        var lines = text.Split('\n');
+        Assert.Contains(lines, l => l.Contains("whole first run (s)", StringComparison.Ordinal) && l.Contains("31.00", StringComparison.Ordinal)
+                                   && l.Contains("30.00", StringComparison.Ordinal) && l.Contains("29.00–31.00", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("whole run (wall)", StringComparison.Ordinal) && l.Contains("≤ 30 s", StringComparison.Ordinal)
+                                   && l.Contains("30.0 s (median of 2, 29.0–31.0 s)", StringComparison.Ordinal) && l.Contains("PASS", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("matching throughput", StringComparison.Ordinal) && l.Contains("MISS", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("second run, nothing new", StringComparison.Ordinal) && l.Contains("≤ 5% of first", StringComparison.Ordinal));
+        // The peer ratio is read at the county that ran beside it: 22 s ÷ 10 s.
+        Assert.Contains(lines, l => l.Contains("whole run ÷ duckdb (200,000 households)", StringComparison.Ordinal)
+                                   && l.Contains("2.20×", StringComparison.Ordinal) && l.Contains("per alternation 2.00–2.67×", StringComparison.Ordinal) && l.Contains("MISS", StringComparison.Ordinal));
     }
 
     private static BenchReport Report(params SizeMeasurement[] sizes) =>

@@ -94,6 +94,33 @@ public sealed class FindingStoreTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveRunAsync_NewKeysBesideStoredOnes_RaisedInRunOrderWithTheRunsTimeAndPeriodRows()
+    {
+        await _store.SaveRunAsync(July, [Deceased(1)]);
+        // A time with microseconds: the raised events carry the run's instant exactly.
+        _time.Advance(TimeSpan.FromDays(31) + TimeSpan.FromMicroseconds(123_456));
+
+        var august = await _store.SaveRunAsync(August, [Deceased(5), Deceased(1), Deceased(3)]);
+
+        Assert.Equal([(August, FindingStatus.Open), (July, FindingStatus.Open), (August, FindingStatus.Open)], august.Select(s => (s.FirstSeen, s.Status)));
+        await using (var cmd = _db.DataSource.CreateCommand(
+            "SELECT string_agg(key || ' ' || event || ' ' || to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), '; ' ORDER BY id) FROM reliefmatch.finding_events WHERE period = '2023-08'"))
+        {
+            Assert.Equal($"{Deceased(5).Key} raised 2023-09-03 02:00:00.123456; {Deceased(3).Key} raised 2023-09-03 02:00:00.123456", await cmd.ExecuteScalarAsync());
+        }
+        Assert.Equal(3, await StorageTestDb.CountAsync(_db.DataSource, "finding_periods p",
+            "p.period = '2023-08' AND p.rule_version = 1 AND p.evidence_fingerprint = (SELECT f.evidence_fingerprint FROM reliefmatch.findings f WHERE f.key = p.key)"));
+        var raised = await StorageTestDb.DumpAsync(_db.DataSource,
+            $"SELECT first_seen, last_seen, status, closed_in, last_run_id = (SELECT max(id) FROM reliefmatch.runs), content_fingerprint IS NOT NULL FROM reliefmatch.findings WHERE key = '{Deceased(5).Key}'");
+        Assert.Equal("(2023-08,2023-08,open,,t,t)", raised);
+        Assert.Equal("(2023-08,3,2,3)", await StorageTestDb.DumpAsync(_db.DataSource, "SELECT period, findings, new_findings, findings_written FROM reliefmatch.runs WHERE period = '2023-08'"));
+
+        // Saved again, nothing differs: the keys copied in are recognised as stored and written unchanged.
+        await _store.SaveRunAsync(August, [Deceased(5), Deceased(1), Deceased(3)]);
+        Assert.Equal("(3,0)", await StorageTestDb.DumpAsync(_db.DataSource, "SELECT findings, findings_written FROM reliefmatch.runs WHERE period = '2023-08' ORDER BY id DESC LIMIT 1"));
+    }
+
+    [Fact]
     public async Task SaveRunAsync_SamePeriodAgainWithSameFindings_ChangesNothing()
     {
         await _store.SaveRunAsync(July, [Deceased(1), Deceased(2)]);
