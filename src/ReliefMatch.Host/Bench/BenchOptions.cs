@@ -13,6 +13,8 @@ namespace ReliefMatch.Host.Bench;
 /// <param name="Period">The reporting month of the extracts and of both runs.</param>
 /// <param name="Alternations">How many times each size runs: a first run on a fresh database and the run again with nothing new,
 /// then the peer when there is one; the targets read the medians and print the spread (default: 3 with a peer, else 1).</param>
+/// <param name="OriginalSourcesOnly">Generate only the six sources the first rules read (<see cref="SampleOptions.OriginalSourcesOnly"/>):
+/// the drop folders the figures before the plan's other sources were measured on, and all a peer doing those rules' joins reads.</param>
 public sealed record BenchOptions(
     IReadOnlyList<int> Households,
     string WorkDirectory,
@@ -20,7 +22,8 @@ public sealed record BenchOptions(
     bool Plain = true,
     int Seed = 20230701,
     ReportingMonth? Period = null,
-    int? Alternations = null)
+    int? Alternations = null,
+    bool OriginalSourcesOnly = false)
 {
     /// <summary>A county (永福县 has about 10 000 households on its rolls) and a province.</summary>
     public static IReadOnlyList<int> DefaultHouseholds { get; } = [10_000, 1_000_000];
@@ -42,7 +45,7 @@ public sealed record BenchOptions(
         }
         foreach (var n in Households)
         {
-            new SampleOptions(n, Seed, Period, Plain).Validate();
+            new SampleOptions(n, Seed, Period, Plain, OriginalSourcesOnly: OriginalSourcesOnly).Validate();
         }
         if (Alternations is < 1 or > 9)
         {

@@ -110,8 +110,8 @@ public sealed class BenchRunner(
             Directory.Delete(output, recursive: true);
         }
 
-        progress.WriteLine(Invariant($"{households:N0} households: generating the drop folder{(options.Plain ? " (plain CSV)" : "")} …"));
-        var sample = SampleFolder.Write(inbox, new SampleOptions(households, options.Seed, options.Month, options.Plain));
+        progress.WriteLine(Invariant($"{households:N0} households: generating the drop folder{(options.Plain ? " (plain CSV)" : "")}{(options.OriginalSourcesOnly ? " (the six original sources)" : "")} …"));
+        var sample = SampleFolder.Write(inbox, new SampleOptions(households, options.Seed, options.Month, options.Plain, OriginalSourcesOnly: options.OriginalSourcesOnly));
         progress.WriteLine(Invariant($"  {sample.TotalRows:N0} rows, {sample.TotalBytes / 1e6:N1} MB in {sample.Elapsed.TotalSeconds:F1} s (not part of the run)"));
 
         try

@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace ReliefMatch.Host.Cli;
 
 /// <summary>
-/// <c>reliefmatch bench [--households N[,N…]] [--work DIR] [--keep] [--plain true|false] [--alternations N] [--json FILE]</c>; where
+/// <c>reliefmatch bench [--households N[,N…]] [--work DIR] [--keep] [--plain true|false] [--alternations N] [--sources all|original] [--json FILE]</c>; where
 /// <paramref name="peers"/> are given (the benchmarks project gives DuckDB), also <c>[--peer NAME]</c>.
 /// </summary>
 public static class BenchCommand
@@ -61,6 +61,13 @@ public static class BenchCommand
             Description = "How many times each size runs (fresh database, first run, second run; then the peer): the targets read the medians and print the spread (default 3 with --peer, else 1).",
         };
         command.Options.Add(alternations);
+        var sources = new Option<string>("--sources")
+        {
+            Description = "all: every shipped source (default); original: only the six the first rules read (roster, deaths, disability, monitoring, medical), as benches before the plan's other sources and the peer's joins read.",
+            DefaultValueFactory = _ => "all",
+        };
+        sources.AcceptOnlyFromAmong("all", "original");
+        command.Options.Add(sources);
         if (peers is { Count: > 0 })
         {
             peer.AcceptOnlyFromAmong([.. peers.Keys]);
@@ -75,7 +82,8 @@ public static class BenchCommand
                 parse.GetValue(plain),
                 parse.GetValue(seed),
                 parse.GetResult(period) is null ? null : parse.GetValue(period),
-                parse.GetValue(alternations));
+                parse.GetValue(alternations),
+                parse.GetValue(sources) == "original");
             try
             {
                 options.Validate();

@@ -48,4 +48,16 @@ public sealed class BenchCommandTests
         // The program's own bench has no peer to offer.
         Assert.NotEmpty(BenchCommand.Create(TimeProvider.System).Parse("--peer duckdb").Errors);
     }
+
+    [Fact]
+    public void Parse_Sources_AllByDefaultOriginalOnRequestOthersRefused()
+    {
+        var command = BenchCommand.Create(TimeProvider.System);
+
+        Assert.Equal("all", command.Parse("").GetValue<string>("--sources"));
+        var original = command.Parse("--households 200000 --sources original");
+        Assert.Empty(original.Errors);
+        Assert.Equal("original", original.GetValue<string>("--sources"));
+        Assert.NotEmpty(command.Parse("--sources six").Errors);
+    }
 }
