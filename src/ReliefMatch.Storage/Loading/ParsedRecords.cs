@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Sources;
 using ReliefMatch.Storage.Imports;
+using ReliefMatch.Storage.Records;
 
 namespace ReliefMatch.Storage.Loading;
 
@@ -13,7 +14,8 @@ namespace ReliefMatch.Storage.Loading;
 /// file refused or failed keeps nothing.
 /// </summary>
 /// <remarks>
-/// Each record is kept in the form the loader would read back (<see cref="StoredForm"/>), texts pooled per file. The
+/// Each record is kept in the form the loader would read back (a typed record through its table's layout,
+/// <see cref="Records.RecordLayout{T, TDraft}.Kept"/>), texts pooled per file. The
 /// records the month uses are shared with the loaded set, not copied; the run calls <see cref="Clear"/> once the month
 /// is loaded, so that what it left out (departmental records no person of the month holds, extracts the month does
 /// not see) is garbage from then on.
@@ -59,14 +61,15 @@ public sealed class ParsedRecords(Func<SourceDeclaration, bool>? keeps = null)
     internal sealed class Extract(ParsedRecords owner, SourceRef source, long extractId)
     {
         private readonly StringPool _pool = new();
+        private readonly IRecordLayout? _layout = source.Kind is { } kind ? RecordLayouts.For(kind) : null;
         private readonly List<ExtractRecord>? _typed = source.Kind is null ? null : [];
         private readonly List<DeclaredRecordCopy.Loaded>? _declared = source.Kind is null ? [] : null;
 
         public void Add(ExtractRecord record)
         {
-            if (_typed is not null)
+            if (_layout is not null)
             {
-                _typed.Add(StoredForm.Of(record, extractId, _pool));
+                _typed!.Add(_layout.Kept(record, extractId, _pool));
             }
             else
             {

@@ -1,5 +1,6 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Storage.Imports;
+using ReliefMatch.Storage.Loading;
 
 namespace ReliefMatch.Storage.Records;
 
@@ -20,4 +21,7 @@ internal interface IRecordLayout
 
     /// <summary>Writes one row of the import's COPY; <paramref name="record"/> must be of the table's record type.</summary>
     void Write(CopyRowWriter w, long extractId, ExtractRecord record);
+
+    /// <summary>A record just imported as the load would read it back (<see cref="RecordLayout{T, TDraft}.Kept"/>); <paramref name="record"/> must be of the table's record type.</summary>
+    ExtractRecord Kept(ExtractRecord record, long extractId, StringPool pool);
 }

@@ -5,15 +5,17 @@ using ReliefMatch.Storage.Loading;
 namespace ReliefMatch.Storage.Records;
 
 /// <summary>
-/// A typed source's record table: its name and one ordered list of columns that drives both the import's binary
-/// COPY (<see cref="Write(CopyRowWriter, long, T)"/>) and the loader's read-back (<see cref="Read"/>). A column is
-/// added in one place, with its type, its writer and its reader, so the positions written and read cannot disagree;
-/// a test holds every layout against the migrated schema.
+/// A typed source's record table: its name and one ordered list of columns that drives the import's binary COPY
+/// (<see cref="Write(CopyRowWriter, long, T)"/>), the loader's read-back (<see cref="Read"/>) and the form a record
+/// just imported is kept in (<see cref="Kept(T, long, StringPool)"/>). A column is added in one place, with its type,
+/// its writer, its reader and its stored form, so the positions written and read cannot disagree and a record kept
+/// from the import is the record the load would read back; a test holds every layout against the migrated schema.
 /// </summary>
 /// <remarks>
 /// Written for speed, as the hand-written COPY code it replaces: a value goes straight from the record into the
 /// COPY's buffer through its column's codec, without boxing; writing a row allocates nothing, and reading one
-/// allocates only the record (the draft it is read into is kept per thread and reused row after row).
+/// allocates only the record (the draft it is read into is kept per thread and reused row after row), and so does
+/// keeping one.
 /// </remarks>
 internal sealed class RecordLayout<T, TDraft> : IRecordLayout
     where T : ExtractRecord
@@ -59,8 +61,7 @@ internal sealed class RecordLayout<T, TDraft> : IRecordLayout
         }
     }
 
-    void IRecordLayout.Write(CopyRowWriter w, long extractId, ExtractRecord record) =>
-        Write(w, extractId, record as T ?? throw new InvalidOperationException($"A {record.GetType().Name} (row {record.Row}) has no place in {Table}."));
+    void IRecordLayout.Write(CopyRowWriter w, long extractId, ExtractRecord record) => Write(w, extractId, Typed(record));
 
     /// <summary>Reads the current row of an export of <see cref="ColumnList"/>; repeated texts go through <paramref name="pool"/>.</summary>
     public T Read(CopyRowReader r, StringPool pool)
@@ -72,4 +73,26 @@ internal sealed class RecordLayout<T, TDraft> : IRecordLayout
         }
         return _build(draft);
     }
+
+    /// <summary>
+    /// <paramref name="record"/>, just parsed and imported into <paramref name="extractId"/>, as <see cref="Read"/> gives
+    /// it back from the row <see cref="Write(CopyRowWriter, long, T)"/> makes of it: each column's value through its
+    /// codec's stored form (texts as PostgreSQL keeps them and pooled, the ID rebuilt from its stored parts, a zero
+    /// amount without a sign, codes through their stored text), so that a month evaluated from the kept records
+    /// evaluates the very values it would read from storage.
+    /// </summary>
+    public T Kept(T record, long extractId, StringPool pool)
+    {
+        var draft = t_draft ??= new TDraft();
+        foreach (var column in _columns)
+        {
+            column.Keep(extractId, record, pool, draft);
+        }
+        return _build(draft);
+    }
+
+    ExtractRecord IRecordLayout.Kept(ExtractRecord record, long extractId, StringPool pool) => Kept(Typed(record), extractId, pool);
+
+    private T Typed(ExtractRecord record) =>
+        record as T ?? throw new InvalidOperationException($"A {record.GetType().Name} (row {record.Row}) has no place in {Table}.");
 }
