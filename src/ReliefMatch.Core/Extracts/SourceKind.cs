@@ -21,6 +21,9 @@ public static class SourceKinds
 {
     public static IReadOnlyList<SourceKind> All { get; } = Enum.GetValues<SourceKind>();
 
+    /// <summary>The sources whose records are deaths (<see cref="DeathRecord"/>), kept in one table and read as death evidence.</summary>
+    public static IReadOnlyList<SourceKind> Deaths { get; } = [SourceKind.PoliceDeaths, SourceKind.HealthDeaths];
+
     private static readonly string[] Ids = [.. All.Select(k => Rules.Spelling.Kebab(k.ToString()))];
 
     /// <summary>The source id (the enum name in kebab case): the drop-folder name and the name used in rule files and reports.</summary>

@@ -3,28 +3,53 @@ using ReliefMatch.Core.Extracts;
 namespace ReliefMatch.Core.Rules;
 
 /// <summary>
-/// <c>deceased-recipient</c> (and any kind reading deaths): which sources count as death evidence (<c>death_sources</c>):
-/// police and health deaths, and declared sources whose declaration names a field <c>meaning: death-date</c>
-/// (<see cref="DeclaredDeathSources"/>, e.g. a county's 火化记录).
+/// <c>deceased-recipient</c> (and any kind reading deaths): which sources count as death evidence (<c>death_sources</c>),
+/// one list of source ids as the rule file gives them: police and health deaths, and any declared source whose
+/// declaration names a field <c>meaning: death-date</c> (e.g. a county's 火化记录). To the rule file a source with a
+/// record type of its own is a source like any other.
 /// </summary>
-public sealed record DeathEvidenceParameters(IReadOnlyList<SourceKind> DeathSources) : RuleParameters
+public sealed record DeathEvidenceParameters : RuleParameters
 {
-    private readonly int _mask = DeathSources.Aggregate(0, (m, s) => m | 1 << (int)s);
+    private readonly SourceKind[] _kinds;
+    private readonly string[] _declared;
+    private readonly int _mask;
 
-    /// <summary>The declared sources (by id) whose rows are death evidence too; empty unless the rule file names some.</summary>
-    public IReadOnlyList<string> DeclaredDeathSources { get; init; } = [];
+    /// <param name="deathSources">The source ids, in the rule file's order.</param>
+    public DeathEvidenceParameters(IReadOnlyList<string> deathSources)
+    {
+        ArgumentNullException.ThrowIfNull(deathSources);
+        DeathSources = deathSources;
+        var kinds = new List<SourceKind>();
+        var declared = new List<string>();
+        foreach (var id in deathSources)
+        {
+            if (SourceKinds.TryParse(id, out var kind))
+            {
+                kinds.Add(kind);
+            }
+            else
+            {
+                declared.Add(id);
+            }
+        }
+        _kinds = [.. kinds];
+        _declared = [.. declared];
+        _mask = kinds.Aggregate(0, (m, s) => m | 1 << (int)s);
+    }
 
-    /// <summary>A bit test: this runs once per departmental record.</summary>
-    public bool Uses(SourceKind source) => (_mask & 1 << (int)source) != 0;
+    /// <summary>The sources whose rows are death evidence, by id, in the rule file's order.</summary>
+    public IReadOnlyList<string> DeathSources { get; }
 
+    /// <summary>Whether rows of <paramref name="source"/> are death evidence; this runs once per departmental record, so a source with a record type is a bit test.</summary>
     public bool Uses(SourceRef source) =>
-        source.Kind is { } kind ? Uses(kind) : DeclaredDeathSources.Contains(source.Id, StringComparer.Ordinal);
+        source.Kind is { } kind ? (_mask & 1 << (int)kind) != 0 : Array.IndexOf(_declared, source.Id) >= 0;
 
     /// <summary>
-    /// What a month must have for the rule to run: the roster, and any of the death sources. With declared death
-    /// sources the group is one list of ids (a typed source's id counts as the month having it).
+    /// What a month must have for the rule to run: the roster, and any of the death sources. With sources without a
+    /// record type among them the group is one list of ids (a typed source's id counts as the month having it), the
+    /// typed ones first.
     /// </summary>
-    public RuleNeeds Needs(MonthParts parts) => DeclaredDeathSources.Count == 0
-        ? new() { Sources = [[SourceKind.Roster], DeathSources], Parts = parts }
-        : new() { Sources = [[SourceKind.Roster]], DeclaredSources = [[.. DeathSources.Select(s => s.Id()), .. DeclaredDeathSources]], Parts = parts };
+    public RuleNeeds Needs(MonthParts parts) => _declared.Length == 0
+        ? new() { Sources = [[SourceKind.Roster], _kinds], Parts = parts }
+        : new() { Sources = [[SourceKind.Roster]], DeclaredSources = [[.. _kinds.Select(s => s.Id()), .. _declared]], Parts = parts };
 }

@@ -91,9 +91,9 @@ public static partial class RuleFileLoader
         switch (kind)
         {
             case RuleKind.DeceasedRecipient or RuleKind.PaidAfterDeath:
-                var deathSources = reader.Sources(map, "death_sources", [SourceKind.PoliceDeaths, SourceKind.HealthDeaths],
-                    [.. sources.Sources.Where(s => s.DeathDate is not null && !SourceKinds.TryParse(s.Id, out _)).Select(s => s.Id)]);
-                return new DeathEvidenceParameters(deathSources.Kinds) { DeclaredDeathSources = deathSources.Declared };
+                // The sources with death records of their own, then every other source whose declaration names a death date.
+                return new DeathEvidenceParameters(reader.Sources(map, "death_sources",
+                    [.. SourceKinds.Deaths.Select(s => s.Id()), .. sources.Sources.Where(s => s.DeathDate is not null && !SourceKinds.TryParse(s.Id, out _)).Select(s => s.Id)]));
             case RuleKind.LowIncomeMedical:
                 var threshold = reader.Amount(map, "threshold");
                 var window = reader.Integer(map, "window_months", min: 1, "a whole number of months, 1 or more", max: 120);
@@ -103,7 +103,8 @@ public static partial class RuleFileLoader
             case RuleKind.EconomicCheckOverdue or RuleKind.HomeVisitOverdue:
                 return new RecheckIntervalParameters(reader.Integer(map, "interval_months", min: 1, "a whole number of months, 1 or more", max: 120));
             case RuleKind.IdNameMismatch:
-                return new RecordSourcesParameters(reader.Sources(map, "sources", [.. Matching.IdNameMismatchCheck.Sources], []).Kinds);
+                return new RecordSourcesParameters([.. reader.Sources(map, "sources", [.. Matching.IdNameMismatchCheck.Sources.Select(s => s.Id())])
+                    .Select(id => SourceKinds.TryParse(id, out var kind) ? kind : throw new InvalidOperationException($"{id} is not a source with records of its own."))]);
             case RuleKind.AmountMismatch:
                 return new ToleranceParameters(reader.Amount(map, "tolerance"));
             case RuleKind.ApplicationNotVisited:
@@ -151,40 +152,29 @@ public static partial class RuleFileLoader
             return amount;
         }
 
-        /// <summary>
-        /// A list of sources: each one of <paramref name="allowed"/> or, by id, of <paramref name="declared"/> (declared
-        /// sources the parameter may name, e.g. those whose declaration gives a death date).
-        /// </summary>
-        public (IReadOnlyList<SourceKind> Kinds, IReadOnlyList<string> Declared) Sources(YamlMappingNode map, string name, SourceKind[] allowed, IReadOnlyList<string> declared)
+        /// <summary>A list of sources by id, each one of <paramref name="allowed"/>, none twice, at least one.</summary>
+        public IReadOnlyList<string> Sources(YamlMappingNode map, string name, IReadOnlyList<string> allowed)
         {
-            var names = string.Join(", ", allowed.Select(s => s.Id()).Concat(declared));
+            var names = string.Join(", ", allowed);
             var sequence = Sequence(map, name, names);
-            var result = new List<SourceKind>();
-            var others = new List<string>();
+            var result = new List<string>();
             foreach (var (node, value) in Items(sequence, name, $"one of {names}"))
             {
-                if (result.Exists(s => s.Id() == value) || others.Contains(value))
+                if (result.Contains(value, StringComparer.Ordinal))
                 {
                     throw Error(node, $"'{name}' lists '{value}' twice.");
                 }
-                if (SourceKinds.TryParse(value, out var source) && Array.IndexOf(allowed, source) >= 0)
-                {
-                    result.Add(source);
-                }
-                else if (declared.Contains(value, StringComparer.Ordinal))
-                {
-                    others.Add(value);
-                }
-                else
+                if (!allowed.Contains(value, StringComparer.Ordinal))
                 {
                     throw Error(node, $"'{name}' may list {names}; found '{value}'.");
                 }
+                result.Add(value);
             }
-            if (result.Count + others.Count == 0)
+            if (result.Count == 0)
             {
                 throw Error(sequence, $"'{name}' must list at least one of {names}.");
             }
-            return (result, others);
+            return result;
         }
 
         public IReadOnlySet<int> Levels(YamlMappingNode map, string name)

@@ -6,7 +6,7 @@ namespace ReliefMatch.Storage.Records;
 /// <summary>公安 户籍注销 and 卫健 死亡医学证明: <c>reliefmatch.death_records</c>, the source named per row (<c>kind</c>).</summary>
 internal static class DeathLayout
 {
-    public static RecordLayout<DeathRecord, Draft> Layout { get; } = new("reliefmatch.death_records", [SourceKind.PoliceDeaths, SourceKind.HealthDeaths], c => c
+    public static RecordLayout<DeathRecord, Draft> Layout { get; } = new("reliefmatch.death_records", SourceKinds.Deaths, c => c
         .Text("kind", r => r.Kind.Id, (d, v) => d.Kind = Kind(v))
         .NullableInt16("sex", r => (short?)r.Sex, (d, v) => d.Sex = (Sex?)v)
         .NullableDate("birth_date", r => r.BirthDate, (d, v) => d.BirthDate = v)

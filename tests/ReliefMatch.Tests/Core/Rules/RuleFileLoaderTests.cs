@@ -84,8 +84,7 @@ public class RuleFileLoaderTests
         Assert.Equal([DisabilityCategory.Intellectual, DisabilityCategory.Mental], disability.Level3Categories);
         Assert.Equal(6, Assert.IsType<RecheckIntervalParameters>(set.Find("economic-check-overdue")!.Parameters).IntervalMonths);
         Assert.Equal(6, Assert.IsType<RecheckIntervalParameters>(set.Find("home-visit-overdue")!.Parameters).IntervalMonths);
-        Assert.Equal([SourceKind.PoliceDeaths, SourceKind.HealthDeaths],
-            Assert.IsType<DeathEvidenceParameters>(set.Find("deceased-recipient")!.Parameters).DeathSources);
+        Assert.Equal(["police-deaths", "health-deaths"], Assert.IsType<DeathEvidenceParameters>(set.Find("deceased-recipient")!.Parameters).DeathSources);
         Assert.Equal(5, Assert.IsType<RecordSourcesParameters>(set.Find("id-name-mismatch")!.Parameters).Sources.Count);
         Assert.IsType<NoParameters>(set.Find("invalid-roster-id")!.Parameters);
 
@@ -315,8 +314,7 @@ public class RuleFileLoaderTests
         var rule = RuleFileLoader.Load(new RuleFile("deceased-recipient.yaml", Deceased), WithCremation(deathDate: true));
 
         var parameters = Assert.IsType<DeathEvidenceParameters>(rule.Parameters);
-        Assert.Equal([SourceKind.PoliceDeaths], parameters.DeathSources);
-        Assert.Equal(["cremation"], parameters.DeclaredDeathSources);
+        Assert.Equal(["police-deaths", "cremation"], parameters.DeathSources);
         Assert.True(parameters.Uses(SourceRef.Of("cremation", WithCremation(deathDate: true))));
         Assert.False(parameters.Uses(SourceKind.HealthDeaths));
     }
