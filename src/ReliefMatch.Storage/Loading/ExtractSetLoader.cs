@@ -149,17 +149,16 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog?
         var declaredIds = _catalog.Sources.Where(d => SourceRef.Of(d).Kind is null)
             .Select(d => (Declaration: d, Ids: Of(SourceRef.Of(d)))).Where(d => d.Ids.Length > 0).ToList();
         var allDeclaredIds = declaredIds.SelectMany(d => d.Ids).Order().ToArray();
-        var declaredRows = RecordsAsync(allDeclaredIds, $"SELECT {DeclaredRecordCopy.Columns} FROM {DeclaredRecordCopy.Table} WHERE extract_id IN (@ids)",
-            Rows(allDeclaredIds), (r, pool) => DeclaredRecordCopy.Read(r, pool), (x, y) => x.ExtractId != y.ExtractId ? x.ExtractId.CompareTo(y.ExtractId) : x.Row.CompareTo(y.Row),
-            null, null, cancellationToken);
+        var declaredRows = DeclaredRowsAsync(declaredIds, Rows, cancellationToken);
         await Task.WhenAll(roster, monitoring, deaths, medical, disability, declaredRows).ConfigureAwait(false);
 
-        var bySource = (await declaredRows.ConfigureAwait(false)).ToLookup(r => r.ExtractId);
         var declared = new Dictionary<string, DeclaredTable>(StringComparer.Ordinal);
-        foreach (var (declaration, ids) in declaredIds)
+        var declaredBuilders = await declaredRows.ConfigureAwait(false);
+        for (var s = 0; s < declaredIds.Count; s++)
         {
+            var (rows, ids) = (declaredBuilders[s], declaredIds[s].Ids);
             var fields = ids.SelectMany(i => present[i]).ToHashSet(StringComparer.Ordinal);
-            declared[declaration.Id] = DeclaredSources.Table(declaration, [.. ids.SelectMany(i => bySource[i])], (x, y) => Newer(x, y), fields, i => present[i]);
+            declared[rows.Declaration.Id] = DeclaredSources.Table(rows, (x, y) => Newer(x, y), fields, i => present[i]);
         }
         // A declared source whose rows are deaths (meaning: death-date) adds them to the deaths, of this part only.
         var declaredDeaths = declared.Values.SelectMany(DeclaredSources.Deaths).Where(d => part.Gets(d.Id)).ToList();
@@ -302,6 +301,55 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog?
             Settle(list, compare, ordered, distinct);
         }, cancellationToken).ConfigureAwait(false);
         return list;
+    }
+
+    /// <summary>
+    /// The rows of the declared sources' extracts, one builder per source, each row's values decoded from the COPY
+    /// straight into its source's typed columns (<see cref="DeclaredRecordCopy.Loaded"/>); the extracts this run parsed
+    /// (<see cref="ParsedRecords"/>) are appended from memory. One COPY reads every source, with one pool of texts.
+    /// The builders are in the order of <paramref name="sources"/>.
+    /// </summary>
+    private async Task<List<DeclaredTable.Builder>> DeclaredRowsAsync(List<(SourceDeclaration Declaration, long[] Ids)> sources,
+        Func<long[], int> capacity, CancellationToken cancellationToken)
+    {
+        var builders = sources.Select(s => new DeclaredTable.Builder(s.Declaration, capacity(s.Ids))).ToList();
+        var byExtract = new Dictionary<long, DeclaredTable.Builder>();
+        for (var i = 0; i < sources.Count; i++)
+        {
+            foreach (var id in sources[i].Ids)
+            {
+                byExtract[id] = builders[i];
+            }
+        }
+        var stored = byExtract.Keys.Where(id => parsed?.Declared(id) is null).Order().ToArray();
+        if (stored.Length > 0)
+        {
+            var ids = string.Join(",", stored.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            var sql = $"COPY (SELECT {DeclaredRecordCopy.Columns} FROM {DeclaredRecordCopy.Table} WHERE extract_id IN ({ids})) TO STDOUT (FORMAT BINARY)";
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await Task.Run(() =>
+            {
+                var pool = new StringPool();
+                var loaded = new DeclaredRecordCopy.Loaded(id => byExtract.TryGetValue(id, out var builder)
+                    ? builder
+                    : throw new InvalidDataException($"The export of {DeclaredRecordCopy.Table} holds a row of extract {id}, which was not asked for."));
+                using var stream = connection.BeginRawBinaryCopy(sql);
+                var rows = CopyRowReader.Open(stream, "DeclaredRecord");
+                while (rows.NextRow())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    DeclaredRecordCopy.Read(rows, pool, loaded);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var id in byExtract.Keys.Order())
+        {
+            if (parsed?.Declared(id) is { } kept)
+            {
+                byExtract[id].AddRange(kept);
+            }
+        }
+        return builders;
     }
 
     /// <summary>
