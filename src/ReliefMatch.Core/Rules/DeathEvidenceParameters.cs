@@ -26,5 +26,12 @@ public sealed record DeathEvidenceParameters(IReadOnlyList<SourceKind> DeathSour
     /// </summary>
     public RuleNeeds Needs(MonthParts parts) => DeclaredDeathSources.Count == 0
         ? new() { Sources = [[SourceKind.Roster], DeathSources], Parts = parts }
-        : new() { Sources = [[SourceKind.Roster]], DeclaredSources = [[.. DeathSources.Select(s => s.Id()), .. DeclaredDeathSources]], Parts = parts };
+        : new()
+        {
+            Sources = [[SourceKind.Roster]],
+            DeclaredSources = [[.. DeathSources.Select(s => s.Id()), .. DeclaredDeathSources]],
+            Parts = parts,
+            // A declared source's deaths reach the rule as death matches, which tie a valid ID to the person holding it only.
+            TiedRecordsOnly = DeclaredDeathSources,
+        };
 }

@@ -1,5 +1,6 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Identity;
+using ReliefMatch.Core.Matching;
 using ReliefMatch.Core.Sources;
 using ReliefMatch.Storage.Imports;
 
@@ -24,8 +25,12 @@ internal static class DeclaredSources
     /// <param name="newer">Orders two extracts by stamp (period, then import): positive when the first is newer.</param>
     /// <param name="presentFields">The declared fields some file of the month had a column for.</param>
     /// <param name="columnsOf">The declared fields an extract's file had a column for.</param>
+    /// <param name="tied">
+    /// When given, whether a record's ID can tie it to a person of the month: the records it refuses are left out once
+    /// the policy chose the rows (the run's rules use no record they cannot tie, <see cref="FindingEngine.TiedRecordsOnly"/>).
+    /// </param>
     public static DeclaredTable Table(DeclaredTable.Builder rows, Comparison<long> newer, IReadOnlySet<string> presentFields,
-        Func<long, IReadOnlyCollection<string>> columnsOf)
+        Func<long, IReadOnlyCollection<string>> columnsOf, Func<ParsedId, bool>? tied = null)
     {
         var declaration = rows.Declaration;
         rows.Order();
@@ -46,6 +51,14 @@ internal static class DeclaredSources
                 keep[i] = keep[i] && declaration.IsEvidence(
                     field => rows.Value(index[field], row) is { } value ? DeclaredRecordCopy.ToText(value) : null,
                     field => columnsOf(rows.ExtractId(row)).Contains(field));
+            }
+        }
+        if (tied is not null)
+        {
+            keep ??= Every(rows.Count);
+            for (var i = 0; i < keep.Length; i++)
+            {
+                keep[i] = keep[i] && tied(rows.Id(i));
             }
         }
         if (keep is not null)
