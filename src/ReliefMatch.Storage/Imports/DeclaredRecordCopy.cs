@@ -25,7 +25,7 @@ internal static class DeclaredRecordCopy
     /// which builder an extract's rows join. The declared values go from the COPY's bytes straight into the builder's
     /// typed columns: a text through the load's pool, a date, month or amount parsed from the bytes without a string.
     /// </summary>
-    internal sealed class Loaded(Func<long, DeclaredTable.Builder> builderOf) : RecordDraft
+    internal sealed class Loading(Func<long, DeclaredTable.Builder> builderOf) : RecordDraft
     {
         private DeclaredTable.Builder? _target;
         private long _targetExtract = -1;
@@ -73,7 +73,7 @@ internal static class DeclaredRecordCopy
         }
     }
 
-    private sealed record Column(string Name, Action<CopyRowWriter, long, DeclaredRecord> Write, Action<CopyRowReader, StringPool, Loaded> Read);
+    private sealed record Column(string Name, Action<CopyRowWriter, long, DeclaredRecord> Write, Action<CopyRowReader, StringPool, Loading> Read);
 
     private static readonly Column[] Ordered =
     [
@@ -101,12 +101,12 @@ internal static class DeclaredRecordCopy
         }
     }
 
-    /// <summary>Reads one stored row into the table of its extract's source (<see cref="Loaded"/>).</summary>
-    public static void Read(CopyRowReader r, StringPool pool, Loaded loaded)
+    /// <summary>Reads one stored row into the table of its extract's source (<see cref="Loading"/>).</summary>
+    public static void Read(CopyRowReader r, StringPool pool, Loading loading)
     {
         foreach (var column in Ordered)
         {
-            column.Read(r, pool, loaded);
+            column.Read(r, pool, loading);
         }
     }
 

@@ -321,7 +321,7 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog?
 
     /// <summary>
     /// The rows of the declared sources' extracts, one builder per source, each row's values decoded from the COPY
-    /// straight into its source's typed columns (<see cref="DeclaredRecordCopy.Loaded"/>); the extracts this run parsed
+    /// straight into its source's typed columns (<see cref="DeclaredRecordCopy.Loading"/>); the extracts this run parsed
     /// (<see cref="ParsedRecords"/>) are appended from memory. One COPY reads every source, with one pool of texts.
     /// The builders are in the order of <paramref name="sources"/>.
     /// </summary>
@@ -354,7 +354,7 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog?
             await Task.Run(() =>
             {
                 var pool = new StringPool();
-                var loaded = new DeclaredRecordCopy.Loaded(id => byExtract.TryGetValue(id, out var builder)
+                var loading = new DeclaredRecordCopy.Loading(id => byExtract.TryGetValue(id, out var builder)
                     ? builder
                     : throw new InvalidDataException($"The export of {DeclaredRecordCopy.Table} holds a row of extract {id}, which was not asked for."));
                 using var stream = connection.BeginRawBinaryCopy(sql);
@@ -362,7 +362,7 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog?
                 while (rows.NextRow())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    DeclaredRecordCopy.Read(rows, pool, loaded);
+                    DeclaredRecordCopy.Read(rows, pool, loading);
                 }
             }, cancellationToken).ConfigureAwait(false);
         }
