@@ -22,6 +22,8 @@ internal sealed class AmountOverWindowCheck : IRuleCheck
             Sources = [[SourceKind.Roster]],
             DeclaredSources = [[p.Source]],
             DeclaredFields = [new(p.Source, p.AmountField), new(p.Source, p.MonthField), .. DeclaredRecords.NeededFields(p.Source, p.Where)],
+            // Only records tied to a person enrolled in the home county are summed.
+            TiedRecordsOnly = [p.Source],
         };
     }
 

@@ -50,6 +50,31 @@ public static class FindingEngine
         return findings;
     }
 
+    /// <summary>
+    /// The declared sources of which the enabled rules of <paramref name="rules"/> use only records tied to a person of
+    /// the month's index (<see cref="RuleNeeds.TiedRecordsOnly"/>): every rule naming the source says so, and some rule
+    /// names it, or the source is one of deaths (its rows reach the rules as death matches only, as the typed death
+    /// sources' do). A loader may leave out their records whose valid ID no person of the roster set or the monitoring
+    /// snapshot holds: the findings are the same.
+    /// </summary>
+    public static IReadOnlySet<string> TiedRecordsOnly(RuleSet rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var tiedOnly = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var needs in rules.Enabled.Select(RuleChecks.Needs))
+        {
+            foreach (var source in needs.DeclaredSources.SelectMany(g => g).Concat(needs.OptionalDeclaredSources).Distinct(StringComparer.Ordinal))
+            {
+                tiedOnly[source] = tiedOnly.GetValueOrDefault(source, true) && needs.TiedRecordsOnly.Contains(source, StringComparer.Ordinal);
+            }
+        }
+        foreach (var declaration in rules.Sources.Sources.Where(d => d.DeathDate is not null))
+        {
+            tiedOnly.TryAdd(declaration.Id, true);
+        }
+        return tiedOnly.Where(s => s.Value).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The enabled rules that raise nothing for <paramref name="data"/> because a source or roster column they read is missing.</summary>
     public static IReadOnlyList<RuleSkip> Skipped(ExtractSet data, RuleSet rules)
     {

@@ -23,6 +23,8 @@ internal sealed class RecordHeldCheck : IRuleCheck
             Sources = [p.Holders == Holders.Enrolled ? [SourceKind.Roster] : [SourceKind.Roster, SourceKind.Monitoring]],
             DeclaredSources = [[p.Source]],
             DeclaredFields = [.. DeclaredRecords.NeededFields(p.Source, p.Where.Concat(p.FlagWhen.SelectMany(c => c.Where)))],
+            // Only records tied to an enrolled or low-income person are held.
+            TiedRecordsOnly = [p.Source],
         };
     }
 

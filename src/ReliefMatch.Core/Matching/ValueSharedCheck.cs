@@ -21,6 +21,8 @@ internal sealed class ValueSharedCheck : IRuleCheck
             Sources = [[SourceKind.Roster]],
             DeclaredSources = [[p.Source]],
             DeclaredFields = [new(p.Source, p.Field), new(p.Source, p.MonthField)],
+            // Only records tied to a person enrolled in the home county share a value.
+            TiedRecordsOnly = [p.Source],
         };
     }
 

@@ -32,7 +32,22 @@ public readonly record struct ReportingMonth(int Year, int Month) : IComparable<
     public static bool TryParse(string? text, out ReportingMonth month)
     {
         month = default;
-        if (text is null || !DateOnly.TryParseExact(text.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        return text is not null && TryParse(text.AsSpan(), out month);
+    }
+
+    /// <summary>As <see cref="TryParse(string?, out ReportingMonth)"/>, on characters (a loader parses stored values without making strings).</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out ReportingMonth month)
+    {
+        month = default;
+        var trimmed = text.Trim();
+        if (trimmed.Length > 16)
+        {
+            return false;
+        }
+        Span<char> date = stackalloc char[trimmed.Length + 3];
+        trimmed.CopyTo(date);
+        "-01".AsSpan().CopyTo(date[trimmed.Length..]);
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
         {
             return false;
         }

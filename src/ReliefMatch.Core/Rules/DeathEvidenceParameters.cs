@@ -51,5 +51,12 @@ public sealed record DeathEvidenceParameters : RuleParameters
     /// </summary>
     public RuleNeeds Needs(MonthParts parts) => _declared.Length == 0
         ? new() { Sources = [[SourceKind.Roster], _kinds], Parts = parts }
-        : new() { Sources = [[SourceKind.Roster]], DeclaredSources = [[.. _kinds.Select(s => s.Id()), .. _declared]], Parts = parts };
+        : new()
+        {
+            Sources = [[SourceKind.Roster]],
+            DeclaredSources = [[.. _kinds.Select(s => s.Id()), .. _declared]],
+            Parts = parts,
+            // A declared source's deaths reach the rule as death matches, which tie a valid ID to the person holding it only.
+            TiedRecordsOnly = _declared,
+        };
 }

@@ -28,6 +28,15 @@ public sealed record RuleNeeds
     public IReadOnlyList<string> OptionalDeclaredSources { get; init; } = [];
 
     /// <summary>
+    /// Of the declared sources the rule reads, those whose records it uses only when they are tied to a person of the
+    /// month's index (the roster set and the monitoring snapshot): a record whose valid ID no such person holds is
+    /// never tied (a valid ID matches by that ID only), so the load may leave it out for this rule. A kind that
+    /// reports records of people off the roster (a payment to someone not enrolled, an applicant, a staff member)
+    /// does not list its sources here.
+    /// </summary>
+    public IReadOnlyList<string> TiedRecordsOnly { get; init; } = [];
+
+    /// <summary>
     /// The declared fields the rule reads: the rule is skipped when no present file of the source had the column
     /// (<see cref="Sources.DeclaredTable.PresentFields"/>).
     /// </summary>

@@ -98,28 +98,58 @@ public sealed class DeclaredTable
     public static DeclaredTable Empty(SourceDeclaration declaration) => new Builder(declaration).Build(new HashSet<string>(StringComparer.Ordinal));
 
     /// <summary>
-    /// Appends records row by row and builds the table once. Values are given per declared field, in declared order,
-    /// as the remarks of <see cref="DeclaredTable"/> say.
+    /// Appends records and builds the table once, each declared field straight into a growing array of its type (no
+    /// boxed value per cell). A record is started with <see cref="Add(long, int, string, ParsedId)"/>, every field
+    /// empty, and its values set by field position (<see cref="SetText"/>, <see cref="SetDate"/>, <see cref="SetMonth"/>,
+    /// <see cref="SetAmount"/>). Before it is built, the loader's policies read the rows (<see cref="SameContent"/>,
+    /// <see cref="Value"/>) and keep some of them (<see cref="Retain"/>).
     /// </summary>
     public sealed class Builder
     {
         private readonly SourceDeclaration _declaration;
-        private readonly List<long> _extractIds = [];
-        private readonly List<int> _rows = [];
-        private readonly List<string> _names = [];
-        private readonly List<ParsedId> _ids = [];
-        private readonly List<object?>[] _values;
+        private readonly DeclaredColumn<long> _extractIds;
+        private readonly DeclaredColumn<int> _rows;
+        private readonly DeclaredColumn<string> _names;
+        private readonly DeclaredColumn<ParsedId> _ids;
+        private readonly DeclaredColumn[] _values;
+        private readonly DeclaredColumn[] _all;
+        private bool _ordered = true;
 
-        public Builder(SourceDeclaration declaration)
+        /// <param name="capacity">How many records are expected: the arrays start that long.</param>
+        public Builder(SourceDeclaration declaration, int capacity = 0)
         {
             ArgumentNullException.ThrowIfNull(declaration);
             _declaration = declaration;
-            _values = [.. declaration.Fields.Select(_ => new List<object?>())];
+            _extractIds = new(capacity, EqualityComparer<long>.Default);
+            _rows = new(capacity, EqualityComparer<int>.Default);
+            _names = new(capacity, StringComparer.Ordinal);
+            _ids = new(capacity, EqualityComparer<ParsedId>.Default);
+            _values = [.. declaration.Fields.Select(f => DeclaredColumn.For(f.Type, capacity))];
+            _all = [_extractIds, _rows, _names, _ids, .. _values];
         }
+
+        public SourceDeclaration Declaration => _declaration;
 
         public int Count => _rows.Count;
 
-        /// <summary>Adds one record; <paramref name="values"/> has one entry per declared field.</summary>
+        /// <summary>Starts a record, every declared field empty.</summary>
+        public void Add(long extractId, int row, string name, ParsedId id)
+        {
+            if (_ordered && Count > 0 && (_extractIds[Count - 1], _rows[Count - 1]).CompareTo((extractId, row)) > 0)
+            {
+                _ordered = false;
+            }
+            _extractIds.Add(extractId);
+            _rows.Add(row);
+            _names.Add(name);
+            _ids.Add(id);
+            foreach (var column in _values)
+            {
+                column.AddDefault();
+            }
+        }
+
+        /// <summary>Adds one record; <paramref name="values"/> has one entry per declared field, typed as the remarks of <see cref="DeclaredTable"/> say.</summary>
         public void Add(long extractId, int row, string name, ParsedId id, IReadOnlyList<object?> values)
         {
             ArgumentNullException.ThrowIfNull(values);
@@ -127,31 +157,155 @@ public sealed class DeclaredTable
             {
                 throw new ArgumentException($"Source {_declaration.Id} declares {_values.Length} fields; {values.Count} values were given.", nameof(values));
             }
-            _extractIds.Add(extractId);
-            _rows.Add(row);
-            _names.Add(name);
-            _ids.Add(id);
+            Add(extractId, row, name, id);
             for (var i = 0; i < _values.Length; i++)
             {
-                _values[i].Add(values[i]);
+                switch (values[i])
+                {
+                    case null:
+                        break;
+                    case string text:
+                        SetText(i, text);
+                        break;
+                    case DateOnly date:
+                        SetDate(i, date);
+                        break;
+                    case ReportingMonth month:
+                        SetMonth(i, month);
+                        break;
+                    case decimal amount:
+                        SetAmount(i, amount);
+                        break;
+                    default:
+                        throw new ArgumentException($"Source {_declaration.Id}: field {_declaration.Fields[i].Name} cannot hold a {values[i]!.GetType().Name}.", nameof(values));
+                }
+            }
+        }
+
+        /// <summary>Sets a text-like field (text, code, name, certificate-no, resident-id) of the last record.</summary>
+        public void SetText(int field, string? value) => Column<string?>(field).SetLast(value);
+
+        public void SetDate(int field, DateOnly value) => Column<DateOnly?>(field).SetLast(value);
+
+        public void SetMonth(int field, ReportingMonth value) => Column<ReportingMonth?>(field).SetLast(value);
+
+        /// <summary>Sets a money or number field of the last record.</summary>
+        public void SetAmount(int field, decimal value) => Column<decimal?>(field).SetLast(value);
+
+        /// <summary>Appends every record of <paramref name="other"/>, a builder of the same source.</summary>
+        public void AddRange(Builder other)
+        {
+            ArgumentNullException.ThrowIfNull(other);
+            if (!string.Equals(other._declaration.Id, _declaration.Id, StringComparison.Ordinal) || other._values.Length != _values.Length)
+            {
+                throw new ArgumentException($"Records of {other._declaration.Id} cannot join a table of {_declaration.Id}.", nameof(other));
+            }
+            if (other.Count == 0)
+            {
+                return;
+            }
+            if (Count > 0 && (_extractIds[Count - 1], _rows[Count - 1]).CompareTo((other._extractIds[0], other._rows[0])) > 0)
+            {
+                _ordered = false;
+            }
+            _ordered &= other._ordered;
+            for (var i = 0; i < _all.Length; i++)
+            {
+                _all[i].AddRange(other._all[i]);
+            }
+        }
+
+        /// <summary>Puts the records in extract then row order, when they were not added in it.</summary>
+        public void Order()
+        {
+            if (_ordered)
+            {
+                return;
+            }
+            var order = new int[Count];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+            Array.Sort(order, (a, b) => (_extractIds[a], _rows[a]).CompareTo((_extractIds[b], _rows[b])));
+            foreach (var column in _all)
+            {
+                column.Reorder(order);
+            }
+            _ordered = true;
+        }
+
+        public long ExtractId(int row) => _extractIds[row];
+
+        public ParsedId Id(int row) => _ids[row];
+
+        /// <summary>The value of declared field <paramref name="field"/> (by position) at <paramref name="row"/>, boxed.</summary>
+        public object? Value(int field, int row) => _values[field].Boxed(row);
+
+        /// <summary>The value of a text-like declared field (by position) at <paramref name="row"/>.</summary>
+        public string? Text(int field, int row) => Column<string?>(field)[row];
+
+        /// <summary>
+        /// Whether two records are the same record as stored: the person's name and ID as read, and every declared value.
+        /// </summary>
+        public bool SameContent(int a, int b)
+        {
+            if (!_names.Same(a, b) || !string.Equals(_ids[a].Text, _ids[b].Text, StringComparison.Ordinal))
+            {
+                return false;
+            }
+            foreach (var column in _values)
+            {
+                if (!column.Same(a, b))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>A hash of what <see cref="SameContent"/> compares.</summary>
+        public int ContentHash(int row)
+        {
+            var hash = new HashCode();
+            hash.Add(_names.Hash(row));
+            hash.Add(_ids[row].Text ?? "", StringComparer.Ordinal);
+            foreach (var column in _values)
+            {
+                hash.Add(column.Hash(row));
+            }
+            return hash.ToHashCode();
+        }
+
+        /// <summary>Whether declared field <paramref name="field"/> (by position) holds the same value at both rows.</summary>
+        public bool SameValue(int field, int a, int b) => _values[field].Same(a, b);
+
+        public int ValueHash(int field, int row) => _values[field].Hash(row);
+
+        /// <summary>Keeps the records <paramref name="keep"/> marks (one entry per record), in order.</summary>
+        public void Retain(bool[] keep)
+        {
+            ArgumentNullException.ThrowIfNull(keep);
+            if (keep.Length != Count)
+            {
+                throw new ArgumentException($"{keep.Length} marks for {Count} records.", nameof(keep));
+            }
+            foreach (var column in _all)
+            {
+                column.Retain(keep);
             }
         }
 
         /// <summary>The table; <paramref name="presentFields"/> are the declared fields some file of it had a column for.</summary>
         public DeclaredTable Build(IReadOnlySet<string> presentFields)
         {
-            var columns = new Array[_values.Length];
-            for (var i = 0; i < _values.Length; i++)
-            {
-                var type = ValueType(_declaration.Fields[i].Type);
-                var column = Array.CreateInstance(type, _values[i].Count);
-                for (var r = 0; r < _values[i].Count; r++)
-                {
-                    column.SetValue(_values[i][r], r);
-                }
-                columns[i] = column;
-            }
-            return new DeclaredTable(_declaration, _rows.Count, [.. _extractIds], [.. _rows], [.. _names], [.. _ids], columns, presentFields);
+            Order();
+            return new DeclaredTable(_declaration, Count, (long[])_extractIds.ToArray(), (int[])_rows.ToArray(), (string[])_names.ToArray(),
+                (ParsedId[])_ids.ToArray(), [.. _values.Select(c => c.ToArray())], presentFields);
         }
+
+        private DeclaredColumn<T> Column<T>(int field) =>
+            _values[field] as DeclaredColumn<T>
+            ?? throw new InvalidOperationException($"Source {_declaration.Id}: field {_declaration.Fields[field].Name} of type {_declaration.Fields[field].Type.Id()} does not hold {typeof(T).Name}.");
     }
 }

@@ -220,7 +220,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
     private async Task<(IReadOnlyList<Finding> Findings, IReadOnlyList<string> Townships)> EvaluateAsync(
         ReportingMonth period, ParsedRecords parsed, Action<string, long> completed, CancellationToken cancellationToken)
     {
-        var data = await new ExtractSetLoader(dataSource, rules.Sources, parsed).LoadAsync(period, cancellationToken);
+        var data = await new ExtractSetLoader(dataSource, rules.Sources, parsed, FindingEngine.TiedRecordsOnly(rules)).LoadAsync(period, cancellationToken);
         // What the month did not see (files stamped for another month, a superseded snapshot) is dropped now.
         parsed.Clear();
         var records = (long)data.Roster.Count + data.Deaths.Count + data.Disability.Count + data.Medical.Count + data.Monitoring.Count;

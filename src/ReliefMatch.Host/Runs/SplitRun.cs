@@ -101,7 +101,7 @@ public sealed class SplitRun(NpgsqlDataSource dataSource, RuleSet rules, Install
     private async Task<(IReadOnlyList<ReliefMatch.Core.Findings.Finding> Findings, IReadOnlyList<string> Townships)> EvaluateAsync(
         ReportingMonth period, IdPartition part, CancellationToken cancellationToken)
     {
-        var data = await new ExtractSetLoader(dataSource, rules.Sources).LoadAsync(period, part, cancellationToken).ConfigureAwait(false);
+        var data = await new ExtractSetLoader(dataSource, rules.Sources, tiedRecordsOnly: FindingEngine.TiedRecordsOnly(rules)).LoadAsync(period, part, cancellationToken).ConfigureAwait(false);
         return (FindingEngine.EvaluatePart(data, period, rules, part, installation.County), MonthlyRun.HomeTownships(data, installation.HomeCountyCode));
     }
 }

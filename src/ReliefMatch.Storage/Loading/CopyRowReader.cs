@@ -9,7 +9,7 @@ namespace ReliefMatch.Storage.Loading;
 /// fields off a buffer, and interning texts from their bytes, costs a fraction of a general-purpose reader's
 /// per-field work, which at province scale (millions of rows of 15–24 columns) was most of the load.
 /// </summary>
-/// <remarks>Handles the types the record tables use: bigint, integer, smallint, boolean, date, numeric and text.</remarks>
+/// <remarks>Handles the types the record tables use: bigint, integer, smallint, boolean, date, numeric, text and one-dimensional arrays (the declared records' text[]), element by element.</remarks>
 internal sealed class CopyRowReader
 {
 
@@ -122,33 +122,62 @@ internal sealed class CopyRowReader
         return length < 0 ? null : DecodeText(length, pool);
     }
 
-    /// <summary>A one-dimensional text[] field (NULL elements as null); the texts through <paramref name="pool"/> when given.</summary>
-    public string?[] TextArray(StringPool? pool)
+    /// <summary>
+    /// Starts reading a one-dimensional array field that must not be NULL: the number of its elements, each then read
+    /// by <see cref="ElementLength"/> and one of <see cref="ElementText"/>, <see cref="ElementChars"/> or <see cref="SkipElement"/>.
+    /// </summary>
+    public int ArrayStart()
     {
         var length = FieldLength();
         if (length < 0)
         {
-            throw Broken("a text[] field is NULL where a value is required");
+            throw Broken("an array field is NULL where a value is required");
         }
         var dimensions = Int32Raw();
         Int32Raw(); // whether any element is NULL: each element says so itself
         Int32Raw(); // the element type
         if (dimensions == 0)
         {
-            return [];
+            return 0;
         }
         if (dimensions != 1)
         {
-            throw Broken($"a text[] field has {dimensions} dimensions, not 1");
+            throw Broken($"an array field has {dimensions} dimensions, not 1");
         }
-        var values = new string?[Int32Raw()];
+        var count = Int32Raw();
         Int32Raw(); // the lower bound
-        for (var i = 0; i < values.Length; i++)
+        return count;
+    }
+
+    /// <summary>The length in bytes of the next array element; −1 for NULL (which has no bytes to read).</summary>
+    public int ElementLength() => Int32Raw();
+
+    /// <summary>The next array element, of <paramref name="length"/> bytes, as text; through <paramref name="pool"/> when given.</summary>
+    public string ElementText(int length, StringPool? pool) => DecodeText(length, pool);
+
+    /// <summary>
+    /// The next array element, of <paramref name="length"/> bytes, as characters valid until the next read: for a value
+    /// parsed at once (a date, an amount) no string is made.
+    /// </summary>
+    public ReadOnlySpan<char> ElementChars(int length)
+    {
+        if (length > _chars.Length)
         {
-            var size = Int32Raw();
-            values[i] = size < 0 ? null : DecodeText(size, pool);
+            throw Broken($"an element of {length} bytes is longer than a parsed value can be");
         }
-        return values;
+        Need(length);
+        var count = Encoding.UTF8.GetChars(_buffer.AsSpan(_start, length), _chars);
+        _start += length;
+        return _chars.AsSpan(0, count);
+    }
+
+    public void SkipElement(int length)
+    {
+        if (length > 0)
+        {
+            Need(length);
+            _start += length;
+        }
     }
 
     /// <summary>A numeric field: base-10000 digits with a weight, a sign and a display scale.</summary>

@@ -1,5 +1,6 @@
 using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Identity;
+using ReliefMatch.Core.Matching;
 using ReliefMatch.Core.Sources;
 using ReliefMatch.Storage.Imports;
 
@@ -13,39 +14,65 @@ namespace ReliefMatch.Storage.Loading;
 /// filter holds back (<see cref="SourceDeclaration.IsEvidence"/>) stay stored and counted but are left out of the
 /// month's table, so that no rule can take them as evidence.
 /// </summary>
+/// <remarks>
+/// The policies work on the typed columns of the rows as loaded (<see cref="DeclaredTable.Builder"/>): two rows are
+/// equal when their name, ID text and every stored value are (a hash of the columns, then the columns compared), which
+/// is the equality of their stored texts, since each type's stored text is one-to-one with its value.
+/// </remarks>
 internal static class DeclaredSources
 {
     /// <param name="rows">The rows of the extracts the month sees, in extract then row order.</param>
     /// <param name="newer">Orders two extracts by stamp (period, then import): positive when the first is newer.</param>
     /// <param name="presentFields">The declared fields some file of the month had a column for.</param>
     /// <param name="columnsOf">The declared fields an extract's file had a column for.</param>
-    public static DeclaredTable Table(SourceDeclaration declaration, IReadOnlyList<DeclaredRecordCopy.Loaded> rows,
-        Comparison<long> newer, IReadOnlySet<string> presentFields, Func<long, IReadOnlyCollection<string>> columnsOf)
+    /// <param name="tied">
+    /// When given, whether a record's ID can tie it to a person of the month: the records it refuses are left out once
+    /// the policy chose the rows (the run's rules use no record they cannot tie, <see cref="FindingEngine.TiedRecordsOnly"/>).
+    /// </param>
+    public static DeclaredTable Table(DeclaredTable.Builder rows, Comparison<long> newer, IReadOnlySet<string> presentFields,
+        Func<long, IReadOnlyCollection<string>> columnsOf, Func<ParsedId, bool>? tied = null)
     {
-        var kept = declaration.Policy switch
+        var declaration = rows.Declaration;
+        rows.Order();
+        var keep = declaration.Policy switch
         {
             SourcePolicy.History => DistinctAcrossFiles(rows),
-            SourcePolicy.Latest => LatestPerKey(declaration, rows, newer),
-            _ => rows,
+            SourcePolicy.Latest => LatestPerKey(rows, newer),
+            _ => null,
         };
-        var builder = new DeclaredTable.Builder(declaration);
-        var fields = declaration.Fields;
-        var index = Enumerable.Range(0, fields.Count).ToDictionary(i => fields[i].Name, StringComparer.Ordinal);
-        var filtered = declaration.Filters.Any(f => f.Otherwise == RowFilterEffect.KeepAsNonEvidence);
-        foreach (var row in kept)
+        if (declaration.Filters.Any(f => f.Otherwise == RowFilterEffect.KeepAsNonEvidence))
         {
-            if (filtered && !declaration.IsEvidence(field => index[field] < row.Values.Length ? row.Values[index[field]] : null, field => columnsOf(row.ExtractId).Contains(field)))
+            keep ??= Every(rows.Count);
+            var fields = declaration.Fields;
+            var index = Enumerable.Range(0, fields.Count).ToDictionary(i => fields[i].Name, StringComparer.Ordinal);
+            for (var i = 0; i < keep.Length; i++)
             {
-                continue;
+                var row = i;
+                keep[i] = keep[i] && declaration.IsEvidence(
+                    field => rows.Value(index[field], row) is { } value ? DeclaredRecordCopy.ToText(value) : null,
+                    field => columnsOf(rows.ExtractId(row)).Contains(field));
             }
-            var values = new object?[fields.Count];
-            for (var i = 0; i < values.Length && i < row.Values.Length; i++)
-            {
-                values[i] = DeclaredRecordCopy.FromText(fields[i].Type, row.Values[i]);
-            }
-            builder.Add(row.ExtractId, row.Row, row.Name, row.Id, values);
         }
-        return builder.Build(presentFields);
+        if (tied is not null)
+        {
+            keep ??= Every(rows.Count);
+            for (var i = 0; i < keep.Length; i++)
+            {
+                keep[i] = keep[i] && tied(rows.Id(i));
+            }
+        }
+        if (keep is not null)
+        {
+            rows.Retain(keep);
+        }
+        return rows.Build(presentFields);
+    }
+
+    private static bool[] Every(int count)
+    {
+        var keep = new bool[count];
+        Array.Fill(keep, true);
+        return keep;
     }
 
     /// <summary>
@@ -53,81 +80,157 @@ internal static class DeclaredSources
     /// held fewer than k of it. Equal rows within one file are separate records (two payments of one month); a file
     /// exported again adds nothing.
     /// </summary>
-    private static List<DeclaredRecordCopy.Loaded> DistinctAcrossFiles(IReadOnlyList<DeclaredRecordCopy.Loaded> rows)
+    private static bool[] DistinctAcrossFiles(DeclaredTable.Builder rows)
     {
-        var keptBefore = new Dictionary<string, int>(StringComparer.Ordinal);
-        var inFile = new Dictionary<string, int>(StringComparer.Ordinal);
-        var kept = new List<DeclaredRecordCopy.Loaded>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
+        // Rows stand for their content: a row's key is the row number of its content's first occurrence.
+        var hashes = new int[rows.Count];
+        for (var i = 0; i < hashes.Length; i++)
         {
-            if (i > 0 && rows[i].ExtractId != rows[i - 1].ExtractId)
+            hashes[i] = rows.ContentHash(i);
+        }
+        var content = new RowComparer(hashes, rows.SameContent);
+        var keptBefore = new Dictionary<int, int>(content);
+        var inFile = new Dictionary<int, int>(content);
+        var keep = new bool[rows.Count];
+        for (var i = 0; i < keep.Length; i++)
+        {
+            if (i > 0 && rows.ExtractId(i) != rows.ExtractId(i - 1))
             {
                 Settle(keptBefore, inFile);
             }
-            var key = Content(rows[i]);
-            var k = inFile[key] = inFile.GetValueOrDefault(key) + 1;
-            if (k > keptBefore.GetValueOrDefault(key))
-            {
-                kept.Add(rows[i]);
-            }
+            ref var inThisFile = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(inFile, i, out _);
+            keep[i] = ++inThisFile > keptBefore.GetValueOrDefault(i);
         }
-        return kept;
+        return keep;
     }
 
     /// <summary>After a file: each content has been kept as often as the file with the most of it held it.</summary>
-    private static void Settle(Dictionary<string, int> keptBefore, Dictionary<string, int> inFile)
+    private static void Settle(Dictionary<int, int> keptBefore, Dictionary<int, int> inFile)
     {
-        foreach (var (key, count) in inFile)
+        foreach (var (row, count) in inFile)
         {
-            keptBefore[key] = Math.Max(keptBefore.GetValueOrDefault(key), count);
+            ref var before = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(keptBefore, row, out _);
+            before = Math.Max(before, count);
         }
         inFile.Clear();
     }
-
-    /// <summary>What makes two rows the same record: the person's name and ID as read, and every stored declared value.</summary>
-    private static string Content(DeclaredRecordCopy.Loaded row) =>
-        string.Join('\u001f', [row.Name, row.IdText, .. row.Values.Select(v => v ?? "\u0000")]);
 
     /// <summary>
     /// Per entry (the declared key's values; the person by ID key, or by ID text when the ID is invalid), every row of
     /// the newest file holding it. A row whose key is empty cannot be tied to another file's row and stands alone.
     /// </summary>
-    private static List<DeclaredRecordCopy.Loaded> LatestPerKey(SourceDeclaration declaration, IReadOnlyList<DeclaredRecordCopy.Loaded> rows, Comparison<long> newer)
+    private static bool[] LatestPerKey(DeclaredTable.Builder rows, Comparison<long> newer)
     {
-        var keys = rows.Select(r => Key(declaration, r)).ToArray();
-        var newest = new Dictionary<string, long>(StringComparer.Ordinal);
-        for (var i = 0; i < rows.Count; i++)
+        var declaration = rows.Declaration;
+        var fields = declaration.Key.Select(name => name == "id_number" ? -1 : IndexOf(declaration, name)).ToArray();
+        var hashes = new int[rows.Count];
+        var keyed = new bool[rows.Count];
+        for (var i = 0; i < hashes.Length; i++)
         {
-            if (keys[i] is { } key && (!newest.TryGetValue(key, out var best) || newer(rows[i].ExtractId, best) > 0))
+            keyed[i] = HasKey(rows, fields, i);
+            hashes[i] = keyed[i] ? KeyHash(rows, fields, i) : 0;
+        }
+        var newest = new Dictionary<int, long>(new RowComparer(hashes, (a, b) => SameKey(rows, fields, a, b)));
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            if (keyed[i])
             {
-                newest[key] = rows[i].ExtractId;
+                ref var best = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(newest, i, out var exists);
+                if (!exists || newer(rows.ExtractId(i), best) > 0)
+                {
+                    best = rows.ExtractId(i);
+                }
             }
         }
-        return [.. rows.Where((r, i) => keys[i] is not { } key || newest[key] == r.ExtractId)];
+        var keep = new bool[rows.Count];
+        for (var i = 0; i < keep.Length; i++)
+        {
+            keep[i] = !keyed[i] || newest[i] == rows.ExtractId(i);
+        }
+        return keep;
     }
 
-    private static string? Key(SourceDeclaration declaration, DeclaredRecordCopy.Loaded row)
+    private static int IndexOf(SourceDeclaration declaration, string field)
     {
-        var parts = new List<string>(declaration.Key.Count);
-        foreach (var name in declaration.Key)
+        for (var i = 0; i < declaration.Fields.Count; i++)
         {
-            string? part;
-            if (name == "id_number")
+            if (declaration.Fields[i].Name == field)
             {
-                part = row.IdKey is { } k ? "k" + k.ToString(System.Globalization.CultureInfo.InvariantCulture) : row.IdText.Length > 0 ? "t" + row.IdText : null;
+                return i;
+            }
+        }
+        throw new InvalidOperationException($"Source {declaration.Id} ({declaration.File}) names key field '{field}', which it does not declare.");
+    }
+
+    /// <summary>Whether every part of the key has a value: the person's ID (valid, or its text), a stored value that is not empty.</summary>
+    private static bool HasKey(DeclaredTable.Builder rows, int[] fields, int row)
+    {
+        foreach (var field in fields)
+        {
+            var has = field < 0
+                ? rows.Id(row).Id is not null || rows.Id(row).Text is { Length: > 0 }
+                : rows.Value(field, row) switch { null => false, string s => s.Length > 0, _ => true };
+            if (!has)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int KeyHash(DeclaredTable.Builder rows, int[] fields, int row)
+    {
+        var hash = new HashCode();
+        foreach (var field in fields)
+        {
+            if (field < 0)
+            {
+                var id = rows.Id(row);
+                if (id.Id is { } valid)
+                {
+                    hash.Add(valid.Key);
+                }
+                else
+                {
+                    hash.Add(id.Text ?? "", StringComparer.Ordinal);
+                }
             }
             else
             {
-                var index = declaration.Fields.ToList().FindIndex(f => f.Name == name);
-                part = index < row.Values.Length && row.Values[index] is { Length: > 0 } v ? v : null;
+                hash.Add(rows.ValueHash(field, row));
             }
-            if (part is null)
-            {
-                return null;
-            }
-            parts.Add(part);
         }
-        return string.Join('\u001f', parts);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>Two keyed rows name the same entry: the same valid ID (or, both invalid, the same ID text) and the same key values.</summary>
+    private static bool SameKey(DeclaredTable.Builder rows, int[] fields, int a, int b)
+    {
+        foreach (var field in fields)
+        {
+            if (field < 0)
+            {
+                var (x, y) = (rows.Id(a), rows.Id(b));
+                var same = x.Id is { } kx ? y.Id is { } ky && kx.Key == ky.Key : y.Id is null && string.Equals(x.Text, y.Text, StringComparison.Ordinal);
+                if (!same)
+                {
+                    return false;
+                }
+            }
+            else if (!rows.SameValue(field, a, b))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Rows compared by a property of theirs: hashed once up front, equal by <c>same</c>.</summary>
+    private sealed class RowComparer(int[] hashes, Func<int, int, bool> same) : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y) => x == y || same(x, y);
+
+        public int GetHashCode(int obj) => hashes[obj];
     }
 
     /// <summary>

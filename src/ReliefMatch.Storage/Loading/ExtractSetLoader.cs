@@ -1,6 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using ReliefMatch.Core.Extracts;
+using ReliefMatch.Core.Identity;
 using ReliefMatch.Core.Matching;
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Sources;
@@ -28,8 +29,13 @@ namespace ReliefMatch.Storage.Loading;
 /// (<see cref="DeclaredSources"/>); those whose declaration names a death date add their rows to the deaths.
 /// The extracts whose records <paramref name="parsed"/> holds (those a run has just imported) are taken from memory, by
 /// the same policies and conditions, and only the others are read back from PostgreSQL: the set is the same either way.
+/// Of the declared sources <paramref name="tiedRecordsOnly"/> names (<see cref="FindingEngine.TiedRecordsOnly"/>: the
+/// run's rules use only their records tied to a person), the records whose valid ID no person of the roster set or
+/// the monitoring snapshot holds are left out as well, after the source's policy chose its rows; without it every
+/// declared record is kept.
 /// </summary>
-public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog? catalog = null, ParsedRecords? parsed = null)
+public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog? catalog = null, ParsedRecords? parsed = null,
+    IReadOnlySet<string>? tiedRecordsOnly = null)
 {
     private readonly SourceCatalog _catalog = catalog ?? SourceCatalog.Shipped;
 
@@ -149,17 +155,26 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog?
         var declaredIds = _catalog.Sources.Where(d => SourceRef.Of(d).Kind is null)
             .Select(d => (Declaration: d, Ids: Of(SourceRef.Of(d)))).Where(d => d.Ids.Length > 0).ToList();
         var allDeclaredIds = declaredIds.SelectMany(d => d.Ids).Order().ToArray();
-        var declaredRows = RecordsAsync(allDeclaredIds, $"SELECT {DeclaredRecordCopy.Columns} FROM {DeclaredRecordCopy.Table} WHERE extract_id IN (@ids)",
-            Rows(allDeclaredIds), (r, pool) => DeclaredRecordCopy.Read(r, pool), (x, y) => x.ExtractId != y.ExtractId ? x.ExtractId.CompareTo(y.ExtractId) : x.Row.CompareTo(y.Row),
-            null, null, cancellationToken);
+        // A source's records no rule can tie are left out by the query too where the policy allows it: a snapshot's or
+        // history's rows of one person stand or fall together (equal content means an equal ID), and so do a latest
+        // source's keyed by the person alone. Any other latest source is ranked on every row first.
+        var narrowed = declaredIds.Where(d => tiedRecordsOnly?.Contains(d.Declaration.Id) == true
+            && (d.Declaration.Policy != SourcePolicy.Latest || d.Declaration.Key.SequenceEqual(["id_number"])))
+            .SelectMany(d => d.Ids).ToHashSet();
+        var declaredRows = DeclaredRowsAsync(declaredIds, Rows, narrowed, KnownPersons(rosterIds, monitoringIds), cancellationToken);
         await Task.WhenAll(roster, monitoring, deaths, medical, disability, declaredRows).ConfigureAwait(false);
 
-        var bySource = (await declaredRows.ConfigureAwait(false)).ToLookup(r => r.ExtractId);
         var declared = new Dictionary<string, DeclaredTable>(StringComparer.Ordinal);
-        foreach (var (declaration, ids) in declaredIds)
+        var declaredBuilders = await declaredRows.ConfigureAwait(false);
+        var persons = declaredIds.Any(d => tiedRecordsOnly?.Contains(d.Declaration.Id) == true)
+            ? KnownKeys(await roster.ConfigureAwait(false), await monitoring.ConfigureAwait(false))
+            : null;
+        for (var s = 0; s < declaredIds.Count; s++)
         {
+            var (rows, ids) = (declaredBuilders[s], declaredIds[s].Ids);
             var fields = ids.SelectMany(i => present[i]).ToHashSet(StringComparer.Ordinal);
-            declared[declaration.Id] = DeclaredSources.Table(declaration, [.. ids.SelectMany(i => bySource[i])], (x, y) => Newer(x, y), fields, i => present[i]);
+            Func<ParsedId, bool>? tied = tiedRecordsOnly?.Contains(rows.Declaration.Id) == true ? id => !id.IsValid || persons!.Contains(id.Key) : null;
+            declared[rows.Declaration.Id] = DeclaredSources.Table(rows, (x, y) => Newer(x, y), fields, i => present[i], tied);
         }
         // A declared source whose rows are deaths (meaning: death-date) adds them to the deaths, of this part only.
         var declaredDeaths = declared.Values.SelectMany(DeclaredSources.Deaths).Where(d => part.Gets(d.Id)).ToList();
@@ -305,27 +320,84 @@ public sealed class ExtractSetLoader(NpgsqlDataSource dataSource, SourceCatalog?
     }
 
     /// <summary>
+    /// The rows of the declared sources' extracts, one builder per source, each row's values decoded from the COPY
+    /// straight into its source's typed columns (<see cref="DeclaredRecordCopy.Loading"/>); the extracts this run parsed
+    /// (<see cref="ParsedRecords"/>) are appended from memory. One COPY reads every source, with one pool of texts.
+    /// The builders are in the order of <paramref name="sources"/>.
+    /// </summary>
+    /// <param name="narrowed">The extracts whose stored rows are read only where <paramref name="known"/> holds.</param>
+    private async Task<List<DeclaredTable.Builder>> DeclaredRowsAsync(List<(SourceDeclaration Declaration, long[] Ids)> sources,
+        Func<long[], int> capacity, HashSet<long> narrowed, string known, CancellationToken cancellationToken)
+    {
+        var builders = sources.Select(s => new DeclaredTable.Builder(s.Declaration, capacity(s.Ids))).ToList();
+        var byExtract = new Dictionary<long, DeclaredTable.Builder>();
+        for (var i = 0; i < sources.Count; i++)
+        {
+            foreach (var id in sources[i].Ids)
+            {
+                byExtract[id] = builders[i];
+            }
+        }
+        var stored = byExtract.Keys.Where(id => parsed?.Declared(id) is null).Order().ToArray();
+        if (stored.Length > 0)
+        {
+            static string List(IEnumerable<long> ids) => string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            var whole = stored.Where(i => !narrowed.Contains(i)).ToArray();
+            var some = stored.Where(narrowed.Contains).ToArray();
+            var condition = string.Join(" OR ", new[]
+            {
+                whole.Length > 0 ? $"extract_id IN ({List(whole)})" : null,
+                some.Length > 0 ? $"(extract_id IN ({List(some)}) AND {known})" : null,
+            }.Where(c => c is not null));
+            var sql = $"COPY (SELECT {DeclaredRecordCopy.Columns} FROM {DeclaredRecordCopy.Table} d WHERE {condition}) TO STDOUT (FORMAT BINARY)";
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await Task.Run(() =>
+            {
+                var pool = new StringPool();
+                var loading = new DeclaredRecordCopy.Loading(id => byExtract.TryGetValue(id, out var builder)
+                    ? builder
+                    : throw new InvalidDataException($"The export of {DeclaredRecordCopy.Table} holds a row of extract {id}, which was not asked for."));
+                using var stream = connection.BeginRawBinaryCopy(sql);
+                var rows = CopyRowReader.Open(stream, "DeclaredRecord");
+                while (rows.NextRow())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    DeclaredRecordCopy.Read(rows, pool, loading);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var id in byExtract.Keys.Order())
+        {
+            if (parsed?.Declared(id) is { } kept)
+            {
+                byExtract[id].AddRange(kept);
+            }
+        }
+        return builders;
+    }
+
+    /// <summary>
     /// <see cref="KnownPersons"/> and <see cref="PartCondition"/> on a record in memory: it has no valid ID, or a person
     /// of the roster set or the monitoring snapshot holds it and the part gets it.
     /// </summary>
     private static async Task<Func<ExtractRecord, bool>> KnownAsync(Task<List<RosterRecord>> roster, Task<List<MonitoringRecord>> monitoring, IdPartition part)
     {
-        var persons = new HashSet<long>();
-        foreach (var record in await roster.ConfigureAwait(false))
-        {
-            if (record.Id.IsValid)
-            {
-                persons.Add(record.Id.Key);
-            }
-        }
-        foreach (var record in await monitoring.ConfigureAwait(false))
-        {
-            if (record.Id.IsValid)
-            {
-                persons.Add(record.Id.Key);
-            }
-        }
+        var persons = KnownKeys(await roster.ConfigureAwait(false), await monitoring.ConfigureAwait(false));
         return record => !record.Id.IsValid || persons.Contains(record.Id.Key) && part.HoldsKey(record.Id.Key);
+    }
+
+    /// <summary>The valid IDs' keys of the roster set and the monitoring snapshot.</summary>
+    private static HashSet<long> KnownKeys(List<RosterRecord> roster, List<MonitoringRecord> monitoring)
+    {
+        var persons = new HashSet<long>();
+        foreach (var record in roster.Concat<ExtractRecord>(monitoring))
+        {
+            if (record.Id.IsValid)
+            {
+                persons.Add(record.Id.Key);
+            }
+        }
+        return persons;
     }
 
     /// <summary>

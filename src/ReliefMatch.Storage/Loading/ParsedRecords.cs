@@ -15,7 +15,8 @@ namespace ReliefMatch.Storage.Loading;
 /// </summary>
 /// <remarks>
 /// Each record is kept in the form the loader would read back (a typed record through its table's layout,
-/// <see cref="Records.RecordLayout{T, TDraft}.Kept"/>), texts pooled per file. The
+/// <see cref="Records.RecordLayout{T, TDraft}.Kept"/>), texts pooled per file; a declared source's records as the typed
+/// columns the load builds its table from. The
 /// records the month uses are shared with the loaded set, not copied; the run calls <see cref="Clear"/> once the month
 /// is loaded, so that what it left out (departmental records no person of the month holds, extracts the month does
 /// not see) is garbage from then on.
@@ -57,13 +58,20 @@ public sealed class ParsedRecords(Func<SourceDeclaration, bool>? keeps = null)
         ? records as IEnumerable<T> ?? ((System.Collections.IEnumerable)records).Cast<T>()
         : null;
 
+    /// <summary>
+    /// The records of an extract of a declared source without a record type of its own, as the typed columns of its
+    /// source's table (<see cref="DeclaredRecordCopy.Keep"/>), or null when they are not held.
+    /// </summary>
+    internal DeclaredTable.Builder? Declared(long extractId) =>
+        _extracts.TryGetValue(extractId, out var records) ? records as DeclaredTable.Builder : null;
+
     /// <summary>The records of one file as they are read, held once the file's import committed.</summary>
     internal sealed class Extract(ParsedRecords owner, SourceRef source, long extractId)
     {
         private readonly StringPool _pool = new();
         private readonly IRecordLayout? _layout = source.Kind is { } kind ? RecordLayouts.For(kind) : null;
         private readonly List<ExtractRecord>? _typed = source.Kind is null ? null : [];
-        private readonly List<DeclaredRecordCopy.Loaded>? _declared = source.Kind is null ? [] : null;
+        private readonly DeclaredTable.Builder? _declared = source.Kind is null ? new DeclaredTable.Builder(source.Declaration!) : null;
 
         public void Add(ExtractRecord record)
         {
@@ -73,7 +81,7 @@ public sealed class ParsedRecords(Func<SourceDeclaration, bool>? keeps = null)
             }
             else
             {
-                _declared!.Add(DeclaredRecordCopy.Kept(extractId, (DeclaredRecord)record, _pool));
+                DeclaredRecordCopy.Keep(_declared!, extractId, (DeclaredRecord)record, _pool);
             }
         }
 

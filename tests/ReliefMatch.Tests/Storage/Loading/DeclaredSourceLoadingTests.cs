@@ -100,6 +100,29 @@ public sealed class DeclaredSourceLoadingTests(PostgresFixture postgres) : IAsyn
     }
 
     [Fact]
+    public async Task LoadAsync_TiedRecordsOnly_RecordsOfAValidIdNoPersonHoldsLeftOut_InvalidIdsKept()
+    {
+        await ImportAsync("roster", "r.csv", July, "乡镇,家庭编号,姓名,身份证号,救助类别,保障状态", $"永福镇,H1,张三,{Id1},农村低保,在保");
+        var wrongCheck = Id2[..17] + (Id2[17] == '1' ? '2' : '1');
+        string[] sources = ["pay-history", "pay-snapshot", "pay-latest"];
+        foreach (var source in sources)
+        {
+            await ImportAsync(source, "a.csv", July, "姓名,身份证号,发放月份,发放金额",
+                $"张三,{Id1},2023-07,100", $"李四,{Id2},2023-07,200", $"王五,{wrongCheck},2023-07,300");
+        }
+        var tied = new HashSet<string>(["pay-history", "pay-latest"], StringComparer.Ordinal);
+
+        var stored = await new ExtractSetLoader(_db.DataSource, Catalog, tiedRecordsOnly: tied).LoadAsync(July);
+        ExtractSetDescription.AssertSame(stored, await new ExtractSetLoader(_db.DataSource, Catalog, _parsed, tied).LoadAsync(July));
+
+        // 李四's valid ID is held by no person of the roster set: no rule reading these sources could tie the record.
+        Assert.Equal([("张三", 100m), ("王五", 300m)], Rows(stored, "pay-history"));
+        Assert.Equal([("张三", 100m), ("王五", 300m)], Rows(stored, "pay-latest"));
+        Assert.Equal(3, stored.Declared["pay-snapshot"].Count);
+        Assert.Equal(3, (await LoadAsync(July)).Declared["pay-history"].Count);
+    }
+
+    [Fact]
     public async Task LoadAsync_History_EqualRowsOfOneFileKept_ARowAnotherFileRepeatsOnce()
     {
         var june = await ImportAsync("pay-history", "6月.csv", June, "姓名,身份证号,发放月份,发放金额",
