@@ -20,4 +20,10 @@ internal interface IRecordLayout
 
     /// <summary>Writes one row of the import's COPY; <paramref name="record"/> must be of the table's record type.</summary>
     void Write(CopyRowWriter w, long extractId, ExtractRecord record);
+
+    /// <summary>
+    /// How to read the value of the column <paramref name="column"/> off a record of the table's type, as it is given to
+    /// the COPY; null when the table has no such column or its values are not <typeparamref name="TValue"/>.
+    /// </summary>
+    Func<ExtractRecord, TValue>? Values<TValue>(string column);
 }
