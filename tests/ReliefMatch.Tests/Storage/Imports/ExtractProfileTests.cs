@@ -143,6 +143,43 @@ public sealed class ExtractProfileTests(PostgresFixture postgres) : IAsyncLifeti
         Assert.Contains("paid_on", stored.DateMonths, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Add_RecordsOfKnownValues_AllocatesNothing()
+    {
+        var payments = SourceCatalog.Shipped.Find("payments")!;
+        var records = Enumerable.Range(0, 1000).Select(i => (ExtractRecord)(TestRecords.Roster(2 + i, i) with { Township = Township(i) ?? "", EnrolledOn = Date(i), LastVisitOn = Date(i + 1) }))
+            .Concat(Enumerable.Range(0, 1000).Select(i => (ExtractRecord)TestRecords.Medical(2 + i, i, 10m, Date(i) ?? new DateOnly(2023, 6, 30))))
+            .Concat(Enumerable.Range(0, 1000).Select(i => (ExtractRecord)new DeclaredRecord
+            {
+                Declaration = payments,
+                Name = "对象",
+                Values = payments.Fields.Select(f => f.Name switch
+                {
+                    "paid_month" => new ReportingMonth(2023, 1 + i % 12),
+                    "paid_on" => Date(i),
+                    "township" => Township(i),
+                    _ => (object?)null,
+                }).ToArray(),
+            }))
+            .ToArray();
+        var profiles = new[] { ExtractProfile.For(SourceRef.Of("roster")), ExtractProfile.For(SourceRef.Of("medical")), ExtractProfile.For(SourceRef.Of("payments")) };
+        void AddAll()
+        {
+            foreach (var record in records)
+            {
+                profiles[record is RosterRecord ? 0 : record is MedicalRecord ? 1 : 2].Add(record);
+            }
+        }
+        // Every distinct township and date is seen once; after that, counting a record must allocate nothing.
+        AddAll();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        AddAll();
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(2000, profiles[1].DateMonths()["settled_on"].Values.Sum());
+    }
+
     private sealed record Profile(string[]? Townships, string DateMonths)
     {
         public bool Equals(Profile? other) => other is not null && DateMonths == other.DateMonths &&
