@@ -23,9 +23,9 @@ namespace ReliefMatch.Storage.Imports;
 /// them (a township as stored, spaces trimmed at both ends as <c>btrim</c> trims, blank ones left out, in the byte order
 /// of its UTF-8 text as <c>COLLATE "C"</c> sorts; a date's month <c>YYYY-MM</c>, a declared entry's first seven
 /// characters). Counting them here rather than querying the partition after the COPY saves the server a scan of every
-/// row per field (several seconds of a province import). Per record only the distinct values are counted, each
-/// township and date once per distinct value, so a record costs a few dictionary look-ups and allocates nothing; the
-/// stored forms and months are made once per distinct value at the end.
+/// row per field (several seconds of a province import). A record costs one dictionary look-up per date field and, when
+/// its township is not the last record's, one for the township; it allocates nothing. The stored forms and the months
+/// are made once per distinct value, at the end.
 /// </remarks>
 internal sealed class ExtractProfile
 {
