@@ -224,9 +224,10 @@ public sealed class ExtractImporter
                 await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             var kept = Parsed is { } parsed && parsed.Keeps(declaration) ? parsed.Begin(source, extractId) : null;
+            var profile = ExtractProfile.For(source);
             try
             {
-                await CopyRecordsAsync(connection, source, extractId, content, displayName, progress, kept, cancellationToken).ConfigureAwait(false);
+                await CopyRecordsAsync(connection, source, extractId, content, displayName, progress, kept, profile, cancellationToken).ConfigureAwait(false);
             }
             catch (ExtractRefusedException e)
             {
@@ -258,7 +259,7 @@ public sealed class ExtractImporter
                 update.Parameters.Add(new() { Value = content.Skipped });
                 await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            await ExtractProfiles.RecordAsync(connection, source, extractId, content.Headers, cancellationToken).ConfigureAwait(false);
+            await profile.RecordAsync(connection, extractId, content.Headers, cancellationToken).ConfigureAwait(false);
             await LinkPeriodAsync(connection, extractId, period, cancellationToken).ConfigureAwait(false);
             // Last, because attaching holds a lock on the source's table until commit: concurrent imports of one
             // source wait for each other only here, and readers are never blocked.
@@ -291,11 +292,12 @@ public sealed class ExtractImporter
     }
 
     /// <summary>
-    /// Streams the records into COPY: a reader thread fills a bounded queue with batches, this side writes them.
+    /// Streams the records into COPY: a reader thread fills a bounded queue with batches, this side writes them, and
+    /// counts each into the extract's <paramref name="profile"/> as it goes (no query of the partition afterwards).
     /// Any failure of either side cancels the COPY, which fails the transaction.
     /// </summary>
     private static async Task CopyRecordsAsync(NpgsqlConnection connection, SourceRef source, long extractId, IExtractContent content, string displayName,
-        IProgress<(string File, long Rows)>? progress, ParsedRecords.Extract? kept, CancellationToken cancellationToken)
+        IProgress<(string File, long Rows)>? progress, ParsedRecords.Extract? kept, ExtractProfile profile, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var queue = new BlockingCollection<ExtractRecord[]>(QueuedBatches);
@@ -345,6 +347,7 @@ public sealed class ExtractImporter
                     foreach (var record in batch)
                     {
                         RecordCopy.Write(importer, source, extractId, record);
+                        profile.Add(record);
                         kept?.Add(record);
                     }
                     rows += batch.Length;

@@ -24,4 +24,10 @@ internal interface IRecordLayout
 
     /// <summary>A record just imported as the load would read it back (<see cref="RecordLayout{T, TDraft}.Kept"/>); <paramref name="record"/> must be of the table's record type.</summary>
     ExtractRecord Kept(ExtractRecord record, long extractId, StringPool pool);
+
+    /// <summary>
+    /// How to read the value of the column <paramref name="column"/> off a record of the table's type, as it is given to
+    /// the COPY; null when the table has no such column or its values are not <typeparamref name="TValue"/>.
+    /// </summary>
+    Func<ExtractRecord, TValue>? Values<TValue>(string column);
 }

@@ -27,11 +27,13 @@ internal abstract class RecordColumn<T, TDraft>(StoredColumn stored)
 
 /// <summary>A column whose value, of <typeparamref name="TValue"/>, is kept as <typeparamref name="TCodec"/> says.</summary>
 internal sealed class RecordColumn<T, TDraft, TValue, TCodec>(string name, Func<T, TValue> get, Action<TDraft, TValue> set)
-    : RecordColumn<T, TDraft>(new StoredColumn(name, TCodec.Type, TCodec.Nullable))
+    : RecordColumn<T, TDraft>(new StoredColumn(name, TCodec.Type, TCodec.Nullable)), IColumnValue<T, TValue>
     where T : ExtractRecord
     where TDraft : RecordDraft
     where TCodec : struct, IColumnCodec<TValue>
 {
+    public TValue Get(T record) => get(record);
+
     public override void Write(CopyRowWriter w, long extractId, T record) => TCodec.Write(w, get(record));
 
     public override void Read(CopyRowReader r, StringPool pool, TDraft draft) => set(draft, TCodec.Read(r, pool));

@@ -63,6 +63,11 @@ internal sealed class RecordLayout<T, TDraft> : IRecordLayout
 
     void IRecordLayout.Write(CopyRowWriter w, long extractId, ExtractRecord record) => Write(w, extractId, Typed(record));
 
+    public Func<ExtractRecord, TValue>? Values<TValue>(string column) =>
+        Array.Find(_columns, c => string.Equals(c.Stored.Name, column, StringComparison.Ordinal)) is IColumnValue<T, TValue> values
+            ? record => values.Get((T)record)
+            : null;
+
     /// <summary>Reads the current row of an export of <see cref="ColumnList"/>; repeated texts go through <paramref name="pool"/>.</summary>
     public T Read(CopyRowReader r, StringPool pool)
     {
