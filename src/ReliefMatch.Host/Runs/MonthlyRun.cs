@@ -12,6 +12,7 @@ using ReliefMatch.Core.Sanity;
 using ReliefMatch.Host.Outputs;
 using ReliefMatch.Storage.Findings;
 using ReliefMatch.Storage.Imports;
+using ReliefMatch.Storage.Jobs;
 using ReliefMatch.Storage.Loading;
 using ReliefMatch.Storage.Statistics;
 
@@ -106,10 +107,11 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             }
             else
             {
-                (var findings, townships) = await EvaluateAsync(request.Period, parsed, Completed, cancellationToken);
-                // The 统计表's snapshots are read while the findings are saved: the save changes nothing they are read from
-                // (dispositions and 核查日期 are the workplace's, not the run's).
-                sheetData = request.OutputDirectory is null ? null : Task.Run(() => new StatisticsSourceLoader(dataSource, rules.Sources).LoadAsync(request.Period, installation.HomeCountyCode, cancellationToken), cancellationToken);
+                (var findings, townships, var held) = await EvaluateAsync(request.Period, parsed, Completed, cancellationToken);
+                // The 统计表 counts the month's roster and monitoring the run holds; the previous month's snapshots are read
+                // while the findings are saved: the save changes nothing they are read from (dispositions and 核查日期
+                // are the workplace's, not the run's).
+                sheetData = request.OutputDirectory is null ? null : Task.Run(() => new StatisticsSourceLoader(dataSource, rules.Sources, held).LoadAsync(request.Period, installation.HomeCountyCode, cancellationToken), cancellationToken);
                 stored = await SaveAsync(runId, request.Period, digest, findings, townships, cancellationToken);
                 Completed("save", stored.Count);
                 reused = false;
@@ -214,10 +216,11 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
 
     /// <summary>
     /// Loads the month's data — the extracts this run imported from <paramref name="parsed"/>, the others from
-    /// PostgreSQL — and applies the rules. A method of its own so that the month's records (gigabytes at province
-    /// scale) are garbage once it returns, before findings are saved and outputs written.
+    /// PostgreSQL — and applies the rules. A method of its own so that the month's departmental records (gigabytes at
+    /// province scale) are garbage once it returns, before findings are saved and outputs written; only the roster and
+    /// monitoring records are handed on, for the 统计表 (<see cref="HeldSnapshots"/>).
     /// </summary>
-    private async Task<(IReadOnlyList<Finding> Findings, IReadOnlyList<string> Townships)> EvaluateAsync(
+    private async Task<(IReadOnlyList<Finding> Findings, IReadOnlyList<string> Townships, HeldSnapshots Held)> EvaluateAsync(
         ReportingMonth period, ParsedRecords parsed, Action<string, long> completed, CancellationToken cancellationToken)
     {
         var data = await new ExtractSetLoader(dataSource, rules.Sources, parsed).LoadAsync(period, cancellationToken);
@@ -227,7 +230,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
         completed("load", records);
         var findings = FindingEngine.Evaluate(data, period, rules, installation.County);
         completed("match", records);
-        return (findings, HomeTownships(data, installation.HomeCountyCode));
+        return (findings, HomeTownships(data, installation.HomeCountyCode), HeldSnapshots.Of(data));
     }
 
     /// <summary>
