@@ -80,6 +80,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             IReadOnlyList<StoredFinding> stored;
             IReadOnlyList<string> townships;
             Task<StatisticsData>? sheetData = null;
+            HeldSnapshots? held = null;
             bool reused;
             if (await inputs.LastAsync(request.Period, cancellationToken) is { } previous && previous.Digest == digest)
             {
@@ -107,7 +108,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             }
             else
             {
-                (var findings, townships, var held) = await EvaluateAsync(request.Period, parsed, Completed, cancellationToken);
+                (var findings, townships, held) = await EvaluateAsync(request.Period, parsed, Completed, cancellationToken);
                 // The 统计表 counts the month's roster and monitoring the run holds; the previous month's snapshots are read
                 // while the findings are saved: the save changes nothing they are read from (dispositions and 核查日期
                 // are the workplace's, not the run's).
@@ -119,7 +120,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
 
             // The state the outputs are written from, read before they are: a disposition made meanwhile makes the next run write them again.
             var state = request.OutputDirectory is null ? null : await OutputStateAsync(request, digest, cancellationToken);
-            var written = await WriteOutputsAsync(request, imports, stored, townships, cancellationToken, sheetData, checks);
+            var written = await WriteOutputsAsync(request, imports, stored, townships, cancellationToken, sheetData, checks, held);
             if (written.Outputs is { } files && request.OutputDirectory is { } folder && state is not null)
             {
                 await new RunOutputStore(dataSource).RecordAsync(runId, new KeptOutputs(state, OutputFiles.Hash(folder, files.Files)), cancellationToken);
@@ -183,14 +184,16 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
     /// the outputs itself) nothing is counted: the sheet reads four snapshots back, which only the outputs need.
     /// </summary>
     /// <param name="sheetData">The month's 统计表 sources (<see cref="StatisticsSourceLoader"/>) when their reading was started already.</param>
+    /// <param name="held">The month's roster and monitoring records when the run that evaluated it still holds them: the
+    /// control list is drawn from them rather than from the roster read back.</param>
     public async Task<RunWrite> WriteOutputsAsync(MonthlyRunRequest request, IReadOnlyList<FileReport> imports,
         IReadOnlyList<StoredFinding> stored, IReadOnlyList<string> townships, CancellationToken cancellationToken, Task<StatisticsData>? sheetData = null,
-        IReadOnlyList<SanityWarning>? checks = null)
+        IReadOnlyList<SanityWarning>? checks = null, HeldSnapshots? held = null)
     {
         // The month's control list, drawn once from what this run did not flag, whether the run was in one piece or in
         // parts (both end here); a later call finds it drawn and reads nothing more.
         await ControlListDraw.DrawAsync(dataSource, time, rules.ControlList, installation.HomeCountyCode, request.Period, townships,
-            stored.Select(s => s.Finding.IdNumber), cancellationToken);
+            stored.Select(s => s.Finding.IdNumber), cancellationToken, held);
         var runFindings = stored.Select(s => new RunFinding(s.Finding, s.FirstSeen, s.Status) { Verification = s.Verification }).ToList();
         if (request.OutputDirectory is not { } output)
         {
