@@ -120,7 +120,9 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
 
             // The state the outputs are written from, read before they are: a disposition made meanwhile makes the next run write them again.
             var state = request.OutputDirectory is null ? null : await OutputStateAsync(request, digest, cancellationToken);
-            var written = await WriteOutputsAsync(request, imports, stored, townships, cancellationToken, sheetData, checks, held);
+            // Handed over, not kept here: the month's roster and monitoring can be collected once the sheet is counted.
+            var written = await WriteOutputsAsync(request, imports, stored, townships, cancellationToken, Interlocked.Exchange(ref sheetData, null), checks,
+                Interlocked.Exchange(ref held, null));
             if (written.Outputs is { } files && request.OutputDirectory is { } folder && state is not null)
             {
                 await new RunOutputStore(dataSource).RecordAsync(runId, new KeptOutputs(state, OutputFiles.Hash(folder, files.Files)), cancellationToken);
@@ -200,6 +202,10 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             return new RunWrite(runFindings, null, [], null);
         }
         var (statistics, skipped) = await MonthSheet.CountAsync(dataSource, rules, installation.HomeCountyCode, request.Period, runFindings, townships, cancellationToken, sheetData);
+        // The month's roster and monitoring (a million households' at province scale) are needed no further: let go of
+        // them before the worklists are built.
+        sheetData = null;
+        held = null;
         // The month's figures for the trend charts, replaced by every run that counts the sheet.
         await new MonthFigureStore(dataSource).SaveAsync(statistics, time.GetUtcNow(), cancellationToken);
         var outputs = RunOutputWriter.Write(new RunOutputRequest
