@@ -12,6 +12,7 @@ using ReliefMatch.Core.Sanity;
 using ReliefMatch.Host.Outputs;
 using ReliefMatch.Storage.Findings;
 using ReliefMatch.Storage.Imports;
+using ReliefMatch.Storage.Jobs;
 using ReliefMatch.Storage.Loading;
 using ReliefMatch.Storage.Statistics;
 
@@ -79,6 +80,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             IReadOnlyList<StoredFinding> stored;
             IReadOnlyList<string> townships;
             Task<StatisticsData>? sheetData = null;
+            HeldSnapshots? held = null;
             bool reused;
             if (await inputs.LastAsync(request.Period, cancellationToken) is { } previous && previous.Digest == digest)
             {
@@ -106,10 +108,11 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             }
             else
             {
-                (var findings, townships) = await EvaluateAsync(request.Period, parsed, Completed, cancellationToken);
-                // The 统计表's snapshots are read while the findings are saved: the save changes nothing they are read from
-                // (dispositions and 核查日期 are the workplace's, not the run's).
-                sheetData = request.OutputDirectory is null ? null : Task.Run(() => new StatisticsSourceLoader(dataSource, rules.Sources).LoadAsync(request.Period, installation.HomeCountyCode, cancellationToken), cancellationToken);
+                (var findings, townships, held) = await EvaluateAsync(request.Period, parsed, Completed, cancellationToken);
+                // The 统计表 counts the month's roster and monitoring the run holds; the previous month's snapshots are read
+                // while the findings are saved: the save changes nothing they are read from (dispositions and 核查日期
+                // are the workplace's, not the run's).
+                sheetData = request.OutputDirectory is null ? null : Task.Run(() => new StatisticsSourceLoader(dataSource, rules.Sources, held).LoadAsync(request.Period, installation.HomeCountyCode, cancellationToken), cancellationToken);
                 stored = await SaveAsync(runId, request.Period, digest, findings, townships, cancellationToken);
                 Completed("save", stored.Count);
                 reused = false;
@@ -117,7 +120,9 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
 
             // The state the outputs are written from, read before they are: a disposition made meanwhile makes the next run write them again.
             var state = request.OutputDirectory is null ? null : await OutputStateAsync(request, digest, cancellationToken);
-            var written = await WriteOutputsAsync(request, imports, stored, townships, cancellationToken, sheetData, checks);
+            // Handed over, not kept here: the month's roster and monitoring can be collected once the sheet is counted.
+            var written = await WriteOutputsAsync(request, imports, stored, townships, cancellationToken, Interlocked.Exchange(ref sheetData, null), checks,
+                Interlocked.Exchange(ref held, null));
             if (written.Outputs is { } files && request.OutputDirectory is { } folder && state is not null)
             {
                 await new RunOutputStore(dataSource).RecordAsync(runId, new KeptOutputs(state, OutputFiles.Hash(folder, files.Files)), cancellationToken);
@@ -181,20 +186,26 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
     /// the outputs itself) nothing is counted: the sheet reads four snapshots back, which only the outputs need.
     /// </summary>
     /// <param name="sheetData">The month's 统计表 sources (<see cref="StatisticsSourceLoader"/>) when their reading was started already.</param>
+    /// <param name="held">The month's roster and monitoring records when the run that evaluated it still holds them: the
+    /// control list is drawn from them rather than from the roster read back.</param>
     public async Task<RunWrite> WriteOutputsAsync(MonthlyRunRequest request, IReadOnlyList<FileReport> imports,
         IReadOnlyList<StoredFinding> stored, IReadOnlyList<string> townships, CancellationToken cancellationToken, Task<StatisticsData>? sheetData = null,
-        IReadOnlyList<SanityWarning>? checks = null)
+        IReadOnlyList<SanityWarning>? checks = null, HeldSnapshots? held = null)
     {
         // The month's control list, drawn once from what this run did not flag, whether the run was in one piece or in
         // parts (both end here); a later call finds it drawn and reads nothing more.
         await ControlListDraw.DrawAsync(dataSource, time, rules.ControlList, installation.HomeCountyCode, request.Period, townships,
-            stored.Select(s => s.Finding.IdNumber), cancellationToken);
+            stored.Select(s => s.Finding.IdNumber), cancellationToken, held);
         var runFindings = stored.Select(s => new RunFinding(s.Finding, s.FirstSeen, s.Status) { Verification = s.Verification }).ToList();
         if (request.OutputDirectory is not { } output)
         {
             return new RunWrite(runFindings, null, [], null);
         }
         var (statistics, skipped) = await MonthSheet.CountAsync(dataSource, rules, installation.HomeCountyCode, request.Period, runFindings, townships, cancellationToken, sheetData);
+        // The month's roster and monitoring (a million households' at province scale) are needed no further: let go of
+        // them before the worklists are built.
+        sheetData = null;
+        held = null;
         // The month's figures for the trend charts, replaced by every run that counts the sheet.
         await new MonthFigureStore(dataSource).SaveAsync(statistics, time.GetUtcNow(), cancellationToken);
         var outputs = RunOutputWriter.Write(new RunOutputRequest
@@ -214,10 +225,11 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
 
     /// <summary>
     /// Loads the month's data — the extracts this run imported from <paramref name="parsed"/>, the others from
-    /// PostgreSQL — and applies the rules. A method of its own so that the month's records (gigabytes at province
-    /// scale) are garbage once it returns, before findings are saved and outputs written.
+    /// PostgreSQL — and applies the rules. A method of its own so that the month's departmental records (gigabytes at
+    /// province scale) are garbage once it returns, before findings are saved and outputs written; only the roster and
+    /// monitoring records are handed on, for the 统计表 (<see cref="HeldSnapshots"/>).
     /// </summary>
-    private async Task<(IReadOnlyList<Finding> Findings, IReadOnlyList<string> Townships)> EvaluateAsync(
+    private async Task<(IReadOnlyList<Finding> Findings, IReadOnlyList<string> Townships, HeldSnapshots Held)> EvaluateAsync(
         ReportingMonth period, ParsedRecords parsed, Action<string, long> completed, CancellationToken cancellationToken)
     {
         var data = await new ExtractSetLoader(dataSource, rules.Sources, parsed, FindingEngine.TiedRecordsOnly(rules)).LoadAsync(period, cancellationToken);
@@ -227,7 +239,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
         completed("load", records);
         var findings = FindingEngine.Evaluate(data, period, rules, installation.County);
         completed("match", records);
-        return (findings, HomeTownships(data, installation.HomeCountyCode));
+        return (findings, HomeTownships(data, installation.HomeCountyCode), HeldSnapshots.Of(data));
     }
 
     /// <summary>

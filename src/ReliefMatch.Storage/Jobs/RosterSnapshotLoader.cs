@@ -10,13 +10,15 @@ namespace ReliefMatch.Storage.Jobs;
 /// Loads only the roster snapshot of a month, by the same rule as <see cref="ExtractSetLoader"/> (every roster
 /// extract linked to the latest period ≤ P that has any): the due lists and the sample need nothing else, and
 /// loading the histories (medical, deaths) for them would cost minutes on a large county.
+/// A snapshot whose extracts are those of <paramref name="held"/> (what a run that evaluated its month still holds) is
+/// taken from there, not read again.
 /// </summary>
-public sealed class RosterSnapshotLoader(NpgsqlDataSource dataSource)
+public sealed class RosterSnapshotLoader(NpgsqlDataSource dataSource, HeldSnapshots? held = null)
 {
     public async Task<RosterSnapshot> LoadAsync(ReportingMonth period, CancellationToken cancellationToken = default)
     {
         var (snapshotPeriod, ids, rows) = await LoadSnapshotAsync(period, "roster", $"SELECT {RecordColumns.Roster} FROM reliefmatch.roster_records",
-            RecordColumns.ReadRoster, cancellationToken).ConfigureAwait(false);
+            RecordColumns.ReadRoster, held is null ? null : (held.RosterExtracts, held.Roster), cancellationToken).ConfigureAwait(false);
         return new RosterSnapshot(snapshotPeriod, ids, rows);
     }
 
@@ -24,12 +26,12 @@ public sealed class RosterSnapshotLoader(NpgsqlDataSource dataSource)
     public async Task<(string Period, IReadOnlyList<MonitoringRecord> Rows)?> LoadMonitoringAsync(ReportingMonth period, CancellationToken cancellationToken = default)
     {
         var (snapshotPeriod, _, rows) = await LoadSnapshotAsync(period, "monitoring", $"SELECT {RecordColumns.Monitoring} FROM reliefmatch.monitoring_records",
-            RecordColumns.ReadMonitoring, cancellationToken).ConfigureAwait(false);
+            RecordColumns.ReadMonitoring, held is null ? null : (held.MonitoringExtracts, held.Monitoring), cancellationToken).ConfigureAwait(false);
         return snapshotPeriod is null ? null : (snapshotPeriod, rows);
     }
 
-    private async Task<(string? Period, List<long> Ids, List<T> Rows)> LoadSnapshotAsync<T>(ReportingMonth period, string source, string select,
-        Func<CopyRowReader, StringPool, T> read, CancellationToken cancellationToken)
+    private async Task<(string? Period, List<long> Ids, IReadOnlyList<T> Rows)> LoadSnapshotAsync<T>(ReportingMonth period, string source, string select,
+        Func<CopyRowReader, StringPool, T> read, (IReadOnlyList<long> Extracts, IReadOnlyList<T> Rows)? inMemory, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         string? snapshotPeriod = null;
@@ -55,6 +57,10 @@ public sealed class RosterSnapshotLoader(NpgsqlDataSource dataSource)
         if (ids.Count == 0)
         {
             return (null, ids, rows);
+        }
+        if (inMemory is { } same && same.Extracts.SequenceEqual(ids))
+        {
+            return (snapshotPeriod, ids, same.Rows);
         }
 
         // COPY takes no parameters; the IDs are numbers formatted here.

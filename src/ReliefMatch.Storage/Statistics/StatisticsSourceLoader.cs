@@ -15,7 +15,10 @@ namespace ReliefMatch.Storage.Statistics;
 /// without loading the month's data again.
 /// </summary>
 /// <param name="catalog">The installation's declared sources; the shipped ones unless given.</param>
-public sealed class StatisticsSourceLoader(NpgsqlDataSource dataSource, SourceCatalog? catalog = null)
+/// <param name="held">The month's roster and monitoring records when a run that evaluated the month holds them: a
+/// snapshot made of the same extracts is counted from them (<see cref="RosterSnapshotLoader"/>), so a run reads back
+/// only the previous month's. Null (a reused run, the workplace) reads every snapshot.</param>
+public sealed class StatisticsSourceLoader(NpgsqlDataSource dataSource, SourceCatalog? catalog = null, HeldSnapshots? held = null)
 {
     private readonly SourceCatalog catalog = catalog ?? SourceCatalog.Shipped;
 
@@ -24,7 +27,7 @@ public sealed class StatisticsSourceLoader(NpgsqlDataSource dataSource, SourceCa
     /// <param name="cancellationToken">Cancels the reading.</param>
     public async Task<StatisticsData> LoadAsync(ReportingMonth period, string homeCountyCode, CancellationToken cancellationToken = default)
     {
-        var snapshots = new RosterSnapshotLoader(dataSource);
+        var snapshots = new RosterSnapshotLoader(dataSource, held);
         var roster = await snapshots.LoadAsync(period, cancellationToken).ConfigureAwait(false);
         RosterSnapshot? previousRoster = null;
         if (roster.Period is { } rosterPeriod)
