@@ -143,7 +143,8 @@ internal static class ProvinceMatch
     /// <param name="gc">
     /// What is done about the collector with the call, timed with it: <c>none</c>; <c>collect</c>, a full blocking collection first;
     /// <c>low-latency</c>, <see cref="GCLatencyMode.SustainedLowLatency"/> during the call; <c>no-gc-MiB</c>, a region of
-    /// that many MiB without collections (<see cref="GC.TryStartNoGCRegion(long)"/>) around the call.
+    /// that many MiB without collections (<see cref="GC.TryStartNoGCRegion(long)"/>) around the call; <c>no-gc-soft-MiB</c>, the
+    /// same region only if it can begin without a full blocking collection.
     /// </param>
     private static Timing Timed(string gc, Func<int> body)
     {
@@ -161,6 +162,10 @@ internal static class ProvinceMatch
         else if (gc == "low-latency")
         {
             GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
+        }
+        else if (gc.StartsWith("no-gc-soft-", StringComparison.Ordinal))
+        {
+            noGc = GC.TryStartNoGCRegion(long.Parse(gc["no-gc-soft-".Length..], CultureInfo.InvariantCulture) << 20, disallowFullBlockingGC: true);
         }
         else if (gc.StartsWith("no-gc-", StringComparison.Ordinal))
         {
