@@ -7,6 +7,13 @@ using ReliefMatch.Host.Bench;
 using ReliefMatch.Host.Cli;
 using ReliefMatch.Host.Runs;
 
+if (args.Length > 0 && args[0] == "match")
+{
+    // The match stage at scale, in memory, without PostgreSQL:
+    // dotnet run -c Release --project benchmarks/ReliefMatch.Benchmarks -- match --households 1000000
+    return ReliefMatch.Benchmarks.Matching.ProvinceMatch.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "bench")
 {
     // The program's bench with a peer beside it:

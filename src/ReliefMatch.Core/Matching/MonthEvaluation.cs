@@ -30,10 +30,12 @@ internal sealed class MonthEvaluation
     // Set once by Prepare, before any check runs, and only read after: the checks run side by side. A part no
     // rule declared stays null, and reading it throws.
     private IdentityMatch[] _monitoring = [];
-    private Dictionary<int, int> _monitoringOfPerson = [];
+    /// <summary>Per person, the first placed monitoring record (or the first), else −1.</summary>
+    private int[] _monitoringOfPerson = [];
     private IdentityMatch[]? _deaths;
     private IdentityMatch[]? _disability;
-    private Dictionary<int, int>? _disabilityOfPerson;
+    /// <summary>Per person, the first disability record giving a township, else −1.</summary>
+    private int[]? _disabilityOfPerson;
     private MedicalScan? _medical;
     private List<RosterHousehold> _households = [];
     private Dictionary<string, RosterHousehold> _householdById = new(StringComparer.Ordinal);
@@ -135,7 +137,7 @@ internal sealed class MonthEvaluation
         // Monitoring first: it is small, and the medical pass reads who it marks as monitored.
         (_monitoring, _monitoringOfPerson) = MatchMonitoring();
         IdentityMatch[]? deaths = null, disability = null;
-        Dictionary<int, int>? placedDisability = null;
+        int[]? placedDisability = null;
         MedicalScan? medical = null;
         List<RosterHousehold> households = [];
         Dictionary<string, RosterHousehold> householdById = [];
@@ -213,7 +215,7 @@ internal sealed class MonthEvaluation
     /// <summary>The township and village of the person's monitoring record, when it gives one.</summary>
     public (string Township, string Village)? MonitoringPlace(int person)
     {
-        if (_monitoringOfPerson.TryGetValue(person, out var m) && !string.IsNullOrWhiteSpace(Data.Monitoring[m].Township))
+        if (_monitoringOfPerson[person] is var m and >= 0 && !string.IsNullOrWhiteSpace(Data.Monitoring[m].Township))
         {
             var record = Data.Monitoring[m];
             return (record.Township!.Trim(), record.Village?.Trim() ?? "");
@@ -372,7 +374,7 @@ internal sealed class MonthEvaluation
         {
             return ("", monitored.Township, monitored.Village, Index.DisplayName(person));
         }
-        if ((_disabilityOfPerson ?? throw NotPrepared(MonthParts.DisabilityMatches)).TryGetValue(person, out var d))
+        if ((_disabilityOfPerson ?? throw NotPrepared(MonthParts.DisabilityMatches))[person] is var d and >= 0)
         {
             var rec = Data.Disability[d];
             return ("", rec.Township!.Trim(), rec.Village?.Trim() ?? "", Index.DisplayName(person));
@@ -409,18 +411,19 @@ internal sealed class MonthEvaluation
     };
 
     /// <summary>Each monitoring record matched; marks the persons monitored with risk not cleared; each one's first placed record.</summary>
-    private (IdentityMatch[] Matches, Dictionary<int, int> FirstOfPerson) MatchMonitoring()
+    private (IdentityMatch[] Matches, int[] FirstOfPerson) MatchMonitoring()
     {
         var records = Data.Monitoring;
         var matches = MatchAll(records, static (index, r) => index.MatchById(r.Id, r.Name));
-        var first = new Dictionary<int, int>();
+        var first = NoRecords();
         for (var i = 0; i < matches.Length; i++)
         {
             var m = matches[i];
             if (m.IsMatch && !records[i].RiskCleared)
             {
                 _flags[m.Person] |= Monitored;
-                if (!first.TryGetValue(m.Person, out var j) || string.IsNullOrWhiteSpace(records[j].Township) && !string.IsNullOrWhiteSpace(records[i].Township))
+                var j = first[m.Person];
+                if (j < 0 || string.IsNullOrWhiteSpace(records[j].Township) && !string.IsNullOrWhiteSpace(records[i].Township))
                 {
                     first[m.Person] = i;
                 }
@@ -429,17 +432,25 @@ internal sealed class MonthEvaluation
         return (matches, first);
     }
 
-    private Dictionary<int, int> FirstPlacedDisability(IdentityMatch[] matches)
+    private int[] FirstPlacedDisability(IdentityMatch[] matches)
     {
-        var first = new Dictionary<int, int>();
+        var first = NoRecords();
         for (var i = 0; i < matches.Length; i++)
         {
-            if (matches[i].IsMatch && !string.IsNullOrWhiteSpace(Data.Disability[i].Township))
+            if (matches[i].IsMatch && first[matches[i].Person] < 0 && !string.IsNullOrWhiteSpace(Data.Disability[i].Township))
             {
-                first.TryAdd(matches[i].Person, i);
+                first[matches[i].Person] = i;
             }
         }
         return first;
+    }
+
+    /// <summary>A record per person, none yet: an array read and written by person number is cheaper than a map of millions.</summary>
+    private int[] NoRecords()
+    {
+        var none = new int[Index.Count];
+        Array.Fill(none, -1);
+        return none;
     }
 
     private IdentityMatch[] MatchAll<T>(IReadOnlyList<T> records, Func<PersonIndex, T, IdentityMatch> match)

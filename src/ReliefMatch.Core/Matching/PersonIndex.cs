@@ -104,17 +104,22 @@ public sealed class PersonIndex
         Parallel.For(0, Partitions, part => counts[part] = index.BuildPartition(part, reserved[part], keys, codes));
         index.CloseUp(reserved, counts, keys);
 
-        // Repair needs every valid ID in place first.
-        for (var i = 0; i < roster.Count; i++)
+        // Repair needs every valid ID in place first. It only reads the tables (some two hundred lookups per
+        // invalid ID), and each row writes its own slots: rows are repaired in parallel.
+        var rowRepaired = index._rowRepaired;
+        Chunks.For(roster.Count, (_, from, to) =>
         {
-            if (rowPerson[i] == -1)
+            for (var i = from; i < to; i++)
             {
-                var row = roster[i];
-                var repaired = index.Repair(row.Id, PersonName.Normalise(row.Name), codes[i]);
-                rowPerson[i] = repaired;
-                index._rowRepaired[i] = repaired >= 0;
+                if (rowPerson[i] == -1)
+                {
+                    var row = roster[i];
+                    var repaired = index.Repair(row.Id, PersonName.Normalise(row.Name), codes[i]);
+                    rowPerson[i] = repaired;
+                    rowRepaired[i] = repaired >= 0;
+                }
             }
-        }
+        });
         for (var i = 0; i < monitoring.Count; i++)
         {
             var record = monitoring[i];

@@ -17,6 +17,9 @@ internal sealed class RosterHousehold(string id)
     {
         var byId = new Dictionary<string, RosterHousehold>(StringComparer.Ordinal);
         var list = new List<RosterHousehold>();
+        // A household's rows mostly follow one another in the file: a row of the household of the home row before it
+        // is added without hashing its id (at province scale this spares two of every three lookups of a million-entry table).
+        RosterHousehold? previous = null;
         for (var i = 0; i < roster.Count; i++)
         {
             if (!isHomeRow(i))
@@ -29,13 +32,16 @@ internal sealed class RosterHousehold(string id)
             {
                 continue;
             }
-            if (!byId.TryGetValue(id, out var household))
+            if (previous is null || !string.Equals(previous.Id, id, StringComparison.Ordinal))
             {
-                household = new RosterHousehold(id);
-                byId.Add(id, household);
-                list.Add(household);
+                if (!byId.TryGetValue(id, out previous))
+                {
+                    previous = new RosterHousehold(id);
+                    byId.Add(id, previous);
+                    list.Add(previous);
+                }
             }
-            household.Add(i, row, roster);
+            previous.Add(i, row, roster);
         }
         return (list, byId);
     }

@@ -174,6 +174,30 @@ public class PersonIndexTests
     }
 
     [Fact]
+    public void Build_ManyRowsWithTypos_EachJoinsThePersonItRepairsTo()
+    {
+        // Enough rows for the build to work in parallel chunks: every tenth row is the row before's person, its ID
+        // with a typo. Names differ from row to row, so that each typo repairs to one person only.
+        static string Name(int i) => string.Concat("张", ((char)(0x4E00 + i / 300)).ToString(), ((char)(0x4E00 + i % 300)).ToString());
+        var ids = new List<string>();
+        var index = Index(m =>
+        {
+            for (var i = 0; i < 120_000; i++)
+            {
+                var id = Ids.Make(new DateOnly(1950, 1, 1).AddDays(i / 500).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), i % 500 + 100);
+                ids.Add(id);
+                m.Roster(i % 10 == 9 ? Ids.WithWrongDigit(ids[i - 1], 14) : id, i % 10 == 9 ? Name(i - 1) : Name(i), "H" + i);
+            }
+        });
+        for (var i = 9; i < 120_000; i += 10)
+        {
+            Assert.True(index.IsRowRepaired(i), $"row {i}");
+            Assert.Equal(index.PersonOfRow(i - 1), index.PersonOfRow(i));
+            Assert.False(index.IsRowRepaired(i - 1));
+        }
+    }
+
+    [Fact]
     public void Build_SameIdTwoNames_TwoPersons()
     {
         var index = Index(m => m.Roster(Zhang, "张三", "H1").Roster(Zhang, "张小三", "H1"));
