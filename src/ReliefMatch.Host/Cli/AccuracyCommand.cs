@@ -17,8 +17,8 @@ public static class AccuracyCommand
 {
     public static Command Create(TimeProvider time)
     {
-        var period = CommonOptions.Period(true, "Reporting month P, e.g. 2023-07.");
-        var command = new Command("accuracy", "Each rule's measured accuracy in a month (precision from returned outcomes) and the control list's miss rate.") { period };
+        var period = CommonOptions.Period(true, "数据月份，例如 2023-07。");
+        var command = new Command("accuracy", "某月各规则的准确率（按乡镇返回的核查结果）和对照抽查的漏报率。") { period };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var rules = RuleFolder.Load(RuleFolder.Resolve(parse.GetValue(CommonOptions.Rules)));

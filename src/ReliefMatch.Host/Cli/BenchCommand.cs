@@ -51,7 +51,7 @@ public static class BenchCommand
         var seed = new Option<int>("--seed") { Description = "The generator's random seed.", DefaultValueFactory = _ => 20230701 };
         var period = CommonOptions.Period(false, "Reporting month of the extracts and the runs (default 2023-07).");
         var json = new Option<FileInfo?>("--json") { Description = "Also save the figures as JSON to this file." };
-        var command = new Command("bench", "Measure the monthly run at county and province scale: generate, then time each stage on a fresh database.")
+        var command = new Command("bench", "性能测试（供工程师使用）(benchmark)：Measure the monthly run at county and province scale: generate, then time each stage on a fresh database.")
         {
             households, work, keep, plain, seed, period, json,
         };

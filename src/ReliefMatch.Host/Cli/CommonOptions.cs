@@ -10,20 +10,20 @@ public static class CommonOptions
 {
     public static readonly Option<string> Home = new("--home")
     {
-        Description = "State folder of this installation (private PostgreSQL cluster, settings). Ignored for the database when RELIEFMATCH_DB is set.",
+        Description = "本安装的状态文件夹（专用 PostgreSQL 数据库、县设置）；设置了 RELIEFMATCH_DB 时数据库不在此处。",
         DefaultValueFactory = _ => ".reliefmatch",
         Recursive = true,
     };
 
     public static readonly Option<string?> Rules = new("--rules")
     {
-        Description = "Folder of rule files (default: ./rules, else the rules shipped with the program).",
+        Description = "规则文件夹（默认：当前目录的 rules，没有则用程序自带的规则）。",
         Recursive = true,
     };
 
     public static readonly Option<bool> Verbose = new("--verbose")
     {
-        Description = "Log what happens (database start, migrations, imports) to standard error.",
+        Description = "在标准错误输出上记录运行过程（数据库启动、迁移、导入）。",
         Recursive = true,
     };
 
@@ -39,7 +39,7 @@ public static class CommonOptions
             {
                 return month;
             }
-            result.AddError($"--period '{text}' is not a month in the form YYYY-MM (e.g. 2023-07).");
+            result.AddError($"--period“{text}”不是 YYYY-MM 格式的月份（例如 2023-07）(not a month in the form YYYY-MM).");
             return default;
         },
     };
@@ -55,12 +55,12 @@ public static class CommonOptions
     /// <summary>An option taking a count from 1 to <paramref name="max"/> (how many parts, how many workers).</summary>
     public static Option<int> Count(string name, string description, int defaultValue, int max = 64)
     {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        var option = new Option<int>(name) { Description = description, HelpName = "N", DefaultValueFactory = _ => defaultValue };
         option.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 1 || result.GetValueOrDefault<int>() > max)
             {
-                result.AddError($"{name} must be between 1 and {max}.");
+                result.AddError($"{name} 须在 1 到 {max} 之间 (must be between 1 and {max}).");
             }
         });
         return option;

@@ -18,11 +18,11 @@ public static class DocsCommand
     {
         var sources = new Option<string>("--sources")
         {
-            Description = "The sources page to rewrite (docs/sources.md): its generated blocks, between marker comments.",
+            Description = "要重写的数据来源说明页（docs/sources.md）：其中标记注释之间的生成部分。",
             Required = true,
         };
-        var check = new Option<bool>("--check") { Description = "Change nothing; exit with 1 when the page differs from what the declarations generate." };
-        var command = new Command("docs", "Rewrite the field and header tables of the sources page from the source declarations.") { sources, check };
+        var check = new Option<bool>("--check") { Description = "只检查不修改：说明页与声明生成的内容不同时以退出码 1 结束。" };
+        var command = new Command("docs", "按数据源声明重写数据来源说明页中的字段表和表头表。") { sources, check };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(sources)!;
@@ -35,21 +35,21 @@ public static class DocsCommand
             }
             catch (FormatException e)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
+                CliErrors.Write(e.Message);
                 return 3;
             }
             if (string.Equals(page, generated, StringComparison.Ordinal))
             {
-                Console.WriteLine($"{path}: up to date with {catalog.Sources.Count} source declarations.");
+                Console.WriteLine($"{path}：与 {catalog.Sources.Count} 个数据源声明一致，无需更新 (up to date)。");
                 return 0;
             }
             if (parse.GetValue(check))
             {
-                Console.Error.WriteLine($"{path} differs from what the source declarations generate: run `reliefmatch docs --sources {path}`.");
+                Console.Error.WriteLine($"{path} 与数据源声明生成的内容不同，请运行 reliefmatch docs --sources {path} (out of date)。");
                 return 1;
             }
             File.WriteAllText(path, generated, new UTF8Encoding(false));
-            Console.WriteLine($"{path}: rewritten from {catalog.Sources.Count} source declarations.");
+            Console.WriteLine($"{path}：已按 {catalog.Sources.Count} 个数据源声明重写 (rewritten)。");
             return 0;
         });
         return command;

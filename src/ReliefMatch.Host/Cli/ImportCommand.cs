@@ -12,16 +12,16 @@ public static class ImportCommand
 {
     public static Command Create(TimeProvider time)
     {
-        var input = new Option<DirectoryInfo>("--input") { Description = "Drop folder: one sub-folder per source id (roster, police-deaths, health-deaths, disability, medical, monitoring).", Required = true };
-        var period = CommonOptions.Period(false, "Month every extract is stamped with (default: each file's own month, as its name or title states it; a file that states none waits for an officer to confirm it).");
-        var json = new Option<bool>("--json") { Description = "Print the report as JSON on standard output." };
-        var command = new Command("import", "Import every new extract of a drop folder into the database, with a row-level report.") { input, period, json };
+        var input = new Option<DirectoryInfo>("--input") { Description = "收件目录：每个数据来源一个子文件夹，以来源的编号命名（roster、police-deaths、vehicles……，见 rules/sources）。", Required = true };
+        var period = CommonOptions.Period(false, "所有文件按此数据月份导入（默认：按每个文件的文件名或标题写明的月份；都没写明的文件待人工确认月份）。");
+        var json = new Option<bool>("--json") { Description = "以 JSON 格式在标准输出上打印导入报告。" };
+        var command = new Command("import", "把收件目录中的新文件导入数据库，并逐行报告接收、拒收和跳过的情况。") { input, period, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = parse.GetValue(input)!;
             if (!folder.Exists)
             {
-                await Console.Error.WriteLineAsync($"error: the drop folder '{folder.FullName}' does not exist.");
+                await CliErrors.WriteAsync(CliErrors.NoDropFolder(folder.FullName));
                 return 2;
             }
             var installation = InstallationOptions.Resolve(parse, null, null, folder.FullName, Console.Error);
@@ -50,7 +50,7 @@ public static class ImportCommand
             }
             else
             {
-                AnsiConsole.MarkupLine($"导入 import: {Markup.Escape(folder.FullName)} → {Markup.Escape(database.Description)}, period {month?.ToString() ?? "每个文件的月份 (each file's own month)"}");
+                AnsiConsole.MarkupLine($"导入 (import)：{Markup.Escape(folder.FullName)} → {Markup.Escape(database.Description)}，数据月份 {month?.ToString() ?? "按每个文件自己的月份"}");
                 ImportReportPrinter.Print(AnsiConsole.Console, reports, ExtractImporter.UndeclaredFolders(folder.FullName, sources));
                 ImportReportPrinter.PrintChecks(AnsiConsole.Console, checks);
             }

@@ -18,7 +18,7 @@ public static class ImportReportPrinter
         PrintUndeclared(console, undeclaredFolders ?? []);
         if (reports.Count == 0)
         {
-            console.MarkupLine("[yellow]没有找到文件 (no files found): the drop folder needs one sub-folder per source: roster, police-deaths, health-deaths, disability, medical, monitoring.[/]");
+            console.MarkupLine("[yellow]没有找到文件 (no files found)：收件目录中每个数据来源应有一个以来源编号命名的子文件夹（如 roster、police-deaths，见 rules/sources）。[/]");
             return;
         }
         foreach (var r in reports)
@@ -31,24 +31,24 @@ public static class ImportReportPrinter
             }
             if (r.MonthUnknown)
             {
-                console.MarkupLine($"{title}  [yellow]待确认 (waiting): 文件名和标题都没有写明数据月份，未导入；请在网页工作台的月份页确认月份，或用 --period 指定 (neither name nor title states a month; not imported)[/]");
+                console.MarkupLine($"{title}  [yellow]待确认 (waiting)：文件名和标题都没有写明数据月份，未导入；请在网页工作台的月份页确认月份，或用 --period 指定。[/]");
                 continue;
             }
             if (r.AlreadyImported)
             {
-                console.MarkupLine($"{title}  [grey]已导入过，未重复导入 (already imported: same SHA-256 {r.Sha256[..12]}…)[/]");
+                console.MarkupLine($"{title}  [grey]已导入过，未重复导入（SHA-256 {r.Sha256[..12]}…相同）(already imported)[/]");
                 continue;
             }
             var table = new Table().Border(TableBorder.Rounded).Title(title);
-            table.AddColumn("来源 source").AddColumn("编码 encoding").AddColumn("表头行 header").AddColumn(new TableColumn("读取 read").RightAligned())
-                .AddColumn(new TableColumn("接收 accepted").RightAligned()).AddColumn(new TableColumn("拒收 rejected").RightAligned()).AddColumn(new TableColumn("跳过 skipped").RightAligned());
+            table.AddColumn("数据来源").AddColumn("编码").AddColumn("表头行").AddColumn(new TableColumn("读取").RightAligned())
+                .AddColumn(new TableColumn("接收").RightAligned()).AddColumn(new TableColumn("拒收").RightAligned()).AddColumn(new TableColumn("跳过").RightAligned());
             var header = r.Sheet is null ? $"{r.HeaderRow}" : $"{r.Sheet}!{r.HeaderRow}";
-            table.AddRow(r.Source.Id, r.Encoding, Markup.Escape(header), $"{r.RowsRead:N0}", $"{r.Accepted:N0}", r.Rejected > 0 ? $"[red]{r.Rejected:N0}[/]" : "0", $"{r.Skipped:N0}");
+            table.AddRow($"{Markup.Escape(r.Source.ChineseName)} {r.Source.Id}", r.Encoding, Markup.Escape(header), $"{r.RowsRead:N0}", $"{r.Accepted:N0}", r.Rejected > 0 ? $"[red]{r.Rejected:N0}[/]" : "0", $"{r.Skipped:N0}");
             console.Write(table);
             if (r.Rejects.Count > 0)
             {
                 var rejects = new Table().Border(TableBorder.Simple);
-                rejects.AddColumn(new TableColumn("行 row").RightAligned()).AddColumn("列 column").AddColumn("值 value").AddColumn("原因 reason");
+                rejects.AddColumn(new TableColumn("行").RightAligned()).AddColumn("列").AddColumn("值").AddColumn("原因");
                 foreach (var x in r.Rejects.Take(RejectsShown))
                 {
                     rejects.AddRow(x.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(x.Column), Markup.Escape(fullIds ? x.Value : IdText.MaskIds(x.Value)), Markup.Escape(x.Reason));
@@ -56,14 +56,15 @@ public static class ImportReportPrinter
                 console.Write(rejects);
                 if (r.Rejects.Count > RejectsShown)
                 {
-                    console.MarkupLine($"[grey]… 另有 {r.Rejects.Count - RejectsShown} 行被拒收 (and {r.Rejects.Count - RejectsShown} more; use --json for all)[/]");
+                    console.MarkupLine($"[grey]… 另有 {r.Rejects.Count - RejectsShown} 行被拒收，完整列表见 --json 的输出或网页工作台的导入页。[/]");
                 }
             }
         }
         var imported = reports.Where(r => !r.AlreadyImported && r.RefusedReason is null && !r.MonthUnknown).ToList();
         console.MarkupLine(
-            $"[bold]合计 summary:[/] {reports.Count} 个文件 files — {imported.Count} imported, {reports.Count(r => r.AlreadyImported)} already imported, " +
-            $"{reports.Count(r => r.RefusedReason is not null)} refused, {reports.Count(r => r.MonthUnknown)} waiting for their month; rows accepted {imported.Sum(r => r.Accepted):N0}, rejected {imported.Sum(r => r.Rejected):N0}, skipped {imported.Sum(r => r.Skipped):N0}.");
+            $"[bold]合计 (summary)：[/]{reports.Count} 个文件，新导入 {imported.Count} 个，已导入过 {reports.Count(r => r.AlreadyImported)} 个，" +
+            $"整个拒收 {reports.Count(r => r.RefusedReason is not null)} 个，待确认月份 {reports.Count(r => r.MonthUnknown)} 个；" +
+            $"接收 {imported.Sum(r => r.Accepted):N0} 行，拒收 {imported.Sum(r => r.Rejected):N0} 行，跳过 {imported.Sum(r => r.Skipped):N0} 行。");
     }
 
     /// <summary>
@@ -88,7 +89,7 @@ public static class ImportReportPrinter
     {
         if (undeclaredFolders.Count > 0)
         {
-            console.MarkupLine($"[yellow]未导入的文件夹 (folders not imported, no source declaration names them): {Markup.Escape(string.Join("、", undeclaredFolders))}[/]");
+            console.MarkupLine($"[yellow]未导入的文件夹（没有数据源声明这些文件夹）(folders not imported, no source declaration names them)：{Markup.Escape(string.Join("、", undeclaredFolders))}[/]");
         }
     }
 }

@@ -12,15 +12,15 @@ public static class InitCommand
 {
     public static Command Create()
     {
-        var county = InstallationOptions.County("The six-digit administrative division code (区划代码) of the county this installation serves, e.g. 450326.");
+        var county = InstallationOptions.County("本安装所服务的县的六位区划代码，例如 450326。");
         county.Required = true;
-        var name = InstallationOptions.CountyName("--name", "The county's name as worklists and the 统计表 are headed, e.g. 永福县.");
+        var name = InstallationOptions.CountyName("--name", "县名，核查清单和统计表以此为标题，例如 永福县。");
         name.Required = true;
-        var command = new Command("init", "Set the county this installation serves (本安装所服务的县), kept in the home.") { county, name };
+        var command = new Command("init", "设定本安装所服务的县，保存在状态文件夹（--home）中。") { county, name };
         command.SetAction(parse =>
         {
             var installation = InstallationOptions.Resolve(parse, county, name, null, Console.Error);
-            Console.WriteLine($"本安装服务 {installation} (this installation serves {installation.HomeCountyCode} {installation.CountyName}).");
+            Console.WriteLine($"本安装服务 {installation} (this installation serves county {installation.HomeCountyCode}).");
             return 0;
         });
         return command;

@@ -69,11 +69,11 @@ public static class InstallationOptions
                 "(this installation has no home county yet: run `reliefmatch init --county CODE --name NAME` first).");
         }
         var path = chosen.Write(home);
-        notices.WriteLine($"本安装设为服务 {chosen}，依据 {from}，已写入 {path} (this installation now serves {chosen.HomeCountyCode}, as {from} says).");
+        notices.WriteLine($"本安装设为服务 {chosen}，依据 {from}，已写入 {path} (this installation now serves county {chosen.HomeCountyCode}).");
         return chosen;
     }
 
     private static InstallationException Contradicted(string home, Installation stored, string other) => new(
         $"本安装服务 {stored}（见 {Path.Combine(home, Installation.FileName)}），与 {other} 不符；一个 --home 只服务一个县 " +
-        $"(this installation serves {stored.HomeCountyCode}, not what {other} names; use another --home for another county).");
+        "(one --home serves one county; use another --home for another county).");
 }

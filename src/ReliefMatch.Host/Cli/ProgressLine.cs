@@ -20,7 +20,7 @@ public sealed class ProgressLine(TextWriter error) : IProgress<(string File, lon
         }
         _sinceLast.Restart();
         _shown = true;
-        error.Write($"\r  {value.File}: {value.Rows:N0} rows …   ");
+        error.Write($"\r  {value.File}：已读 {value.Rows:N0} 行……   ");
     }
 
     public void Dispose()

@@ -19,15 +19,15 @@ public static class ReplayCommand
 {
     public static Command Create(TimeProvider time)
     {
-        var period = CommonOptions.Period(true, "The month already run, e.g. 2023-07.");
-        var rule = new Option<FileInfo>("--rule") { Description = "The changed rule file (YAML) to replay; it replaces the rule of its id, or joins the rules when the id is new.", Required = true };
-        var command = new Command("replay", "Replay a changed rule file against a month already run: the findings it would add and remove, and the 统计表 cells that would move. Nothing is published.") { period, rule };
+        var period = CommonOptions.Period(true, "已运行过比对的月份，例如 2023-07。");
+        var rule = new Option<FileInfo>("--rule") { Description = "要试算的修改后的规则文件（YAML）：替换同编号的规则，编号是新的则作为新规则加入。", Required = true };
+        var command = new Command("replay", "规则试算：在已运行的月份上试算修改后的规则，列出会增加和减少的预警以及统计表会变动的数字；不发布任何东西。") { period, rule };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var file = parse.GetValue(rule)!;
             if (!file.Exists)
             {
-                await Console.Error.WriteLineAsync($"error: 规则文件 '{file.FullName}' 不存在 (the rule file does not exist).");
+                await CliErrors.WriteAsync($"规则文件“{file.FullName}”不存在 (the rule file does not exist).");
                 return 2;
             }
             var installation = InstallationOptions.Resolve(parse, Console.Error);

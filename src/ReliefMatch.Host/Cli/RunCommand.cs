@@ -10,21 +10,21 @@ public static class RunCommand
 {
     public static Command Create(TimeProvider time)
     {
-        var input = new Option<DirectoryInfo?>("--input") { Description = "Drop folder whose new extracts are imported first (optional: without it, the run uses what is already imported)." };
-        var period = CommonOptions.Period(true, "Reporting month P, e.g. 2023-07.");
-        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for findings.csv, stats.json, imports.json, worklists/ and the 统计表.", Required = true };
-        var fullIds = new Option<bool>("--full-ids") { Description = "Print full ID numbers on worklists (default: first 6 and last 4 digits)." };
+        var input = new Option<DirectoryInfo?>("--input") { Description = "收件目录：先导入其中的新文件（可省略：省略时只用已导入的数据）。" };
+        var period = CommonOptions.Period(true, "比对的数据月份，例如 2023-07。");
+        var output = new Option<DirectoryInfo>("--out") { Description = "输出文件夹：findings.csv、stats.json、imports.json、各乡镇核查清单（worklists/）和统计表。", Required = true };
+        var fullIds = new Option<bool>("--full-ids") { Description = "核查清单和报告中显示完整身份证号（默认只显示前 6 位和后 4 位）。" };
         var parts = CommonOptions.Count("--parts",
-            "Split the run by resident ID into N parts, each a job that any 'reliefmatch serve' on the same database may take; waits for them all, then writes the outputs a run in one piece would write.", 1);
-        var county = InstallationOptions.County("The county this installation serves (区划代码), on a home that has none yet (else see 'reliefmatch init'); it is kept in the home.");
-        var countyName = InstallationOptions.CountyName("--county-name", "The name of the county given by --county, e.g. 永福县.");
-        var command = new Command("run", "The monthly run: import, apply the rules, store the findings, write worklists and the 统计表.") { input, period, output, fullIds, parts, county, countyName };
+            "按身份证号把比对分成 N 片，每片作为一个任务，由连接同一数据库的任一 reliefmatch serve 执行；全部完成后写出与不分片相同的输出。", 1);
+        var county = InstallationOptions.County("本安装所服务的县的区划代码，仅在尚未设定时使用（或先运行 reliefmatch init），设定后保存在状态文件夹中。");
+        var countyName = InstallationOptions.CountyName("--county-name", "--county 所给县的县名。");
+        var command = new Command("run", "每月比对：导入数据，运行规则，保存预警，写出核查清单和统计表。") { input, period, output, fullIds, parts, county, countyName };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = parse.GetValue(input);
             if (folder is { Exists: false })
             {
-                await Console.Error.WriteLineAsync($"error: the drop folder '{folder.FullName}' does not exist.");
+                await CliErrors.WriteAsync(CliErrors.NoDropFolder(folder.FullName));
                 return 2;
             }
             var installation = InstallationOptions.Resolve(parse, county, countyName, folder?.FullName, Console.Error);

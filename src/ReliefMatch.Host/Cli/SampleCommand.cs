@@ -12,12 +12,12 @@ public static class SampleCommand
 {
     public static Command Create()
     {
-        var output = new Option<DirectoryInfo>("--out") { Description = "Drop folder to write (one sub-folder per source).", Required = true };
-        var households = new Option<int>("--households") { Description = "Home-county roster households (300 ≈ a small county; 1000000 ≈ a province).", DefaultValueFactory = _ => 300 };
-        var seed = new Option<int>("--seed") { Description = "Random seed: the same options give the same bytes.", DefaultValueFactory = _ => 20230701 };
-        var period = CommonOptions.Period(false, "Reporting month the extracts are for (default 2023-07).");
-        var plain = new Option<bool>("--plain") { Description = "Write every source as clean UTF-8 CSV with canonical headers (no messy variants)." };
-        var command = new Command("sample", "Write a realistic county's departmental extracts in the contract's formats.") { output, households, seed, period, plain };
+        var output = new Option<DirectoryInfo>("--out") { Description = "要写出的收件目录（每个数据来源一个子文件夹）。", Required = true };
+        var households = CommonOptions.Count("--households", "本县名册的户数（300 约为一个小县；1000000 约为一个省）。", 300, SampleOptions.MaxHouseholds);
+        var seed = new Option<int>("--seed") { Description = "随机种子：相同的选项生成完全相同的文件。", DefaultValueFactory = _ => 20230701 };
+        var period = CommonOptions.Period(false, "数据所属月份（默认 2023-07）。");
+        var plain = new Option<bool>("--plain") { Description = "每个来源都写成规范表头的 UTF-8 CSV（不含各部门的杂乱格式）。" };
+        var command = new Command("sample", "生成一个模拟县的各部门数据文件（示例数据，格式与实际相同）。") { output, households, seed, period, plain };
         command.SetAction(parse =>
         {
             var options = new SampleOptions(
@@ -31,18 +31,18 @@ public static class SampleCommand
             }
             catch (ArgumentOutOfRangeException e)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
+                CliErrors.Write($"示例数据的选项不可用 (invalid sample options)：{e.Message}");
                 return 2;
             }
             var summary = SampleFolder.Write(parse.GetValue(output)!.FullName, options);
-            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]sample → {Markup.Escape(parse.GetValue(output)!.FullName)}[/]");
-            table.AddColumn("source").AddColumn(new TableColumn("files").RightAligned()).AddColumn(new TableColumn("rows").RightAligned());
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]示例数据 (sample) → {Markup.Escape(parse.GetValue(output)!.FullName)}[/]");
+            table.AddColumn("数据来源").AddColumn(new TableColumn("文件数").RightAligned()).AddColumn(new TableColumn("行数").RightAligned());
             foreach (var (source, rows) in summary.RowsBySource)
             {
-                table.AddRow(source, summary.Files.Count(f => f.Source == source).ToString(CultureInfo.InvariantCulture), rows.ToString("N0", CultureInfo.InvariantCulture));
+                table.AddRow($"{Markup.Escape(SourceRef.Of(source).ChineseName)} {source}", summary.Files.Count(f => f.Source == source).ToString(CultureInfo.InvariantCulture), rows.ToString("N0", CultureInfo.InvariantCulture));
             }
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "{0:N0} rows, {1:N1} MB in {2:F2} s ({3:N0} rows/s)",
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "共 {0:N0} 行，{1:N1} MB，用时 {2:F2} 秒（每秒 {3:N0} 行）",
                 summary.TotalRows, summary.TotalBytes / 1e6, summary.Elapsed.TotalSeconds, summary.RowsPerSecond);
             return 0;
         });

@@ -14,12 +14,12 @@ public static class ServeCommand
     {
         var urls = new Option<string>("--urls")
         {
-            Description = "Addresses to listen on, separated by ';' (e.g. http://0.0.0.0:5080 to serve the office network).",
+            Description = "监听地址，多个以分号分隔（如 http://0.0.0.0:5080 供办公网访问）。",
             DefaultValueFactory = _ => "http://127.0.0.1:5080",
         };
         var proxies = new Option<System.Net.IPNetwork[]>("--proxy")
         {
-            Description = "A reverse proxy on another machine (an address, or a network such as 172.16.0.0/12) whose X-Forwarded-Proto and X-Forwarded-For are believed, comma separated (one on this machine always is).",
+            Description = "另一台机器上的反向代理（地址，或 172.16.0.0/12 这样的网段，多个以逗号分隔），信任其 X-Forwarded-Proto 和 X-Forwarded-For（本机的代理总是信任）。",
             HelpName = "ADDRESS[,ADDRESS…]",
             DefaultValueFactory = _ => [],
             AllowMultipleArgumentsPerToken = true,
@@ -38,18 +38,18 @@ public static class ServeCommand
                     }
                     else
                     {
-                        result.AddError($"--proxy '{part}' is not an IP address or network (e.g. 192.168.1.10 or 172.16.0.0/12).");
+                        result.AddError($"--proxy“{part}”不是 IP 地址或网段（如 192.168.1.10 或 172.16.0.0/12）(not an IP address or network).");
                         return [];
                     }
                 }
                 return networks.ToArray();
             },
         };
-        var inbox = new Option<DirectoryInfo?>("--inbox") { Description = "Drop folder that uploads are saved into, one sub-folder per source (default: <home>/inbox)." };
+        var inbox = new Option<DirectoryInfo?>("--inbox") { Description = "收件目录：上传的文件保存在这里，每个数据来源一个子文件夹（默认：<home>/inbox）。" };
         var runParts = CommonOptions.Count("--monthly-run-parts",
-            "Split the scheduled monthly run by resident ID into N parts, each a job that any server on the same database may take (default 1: in one piece).", 1);
-        var workers = CommonOptions.Count("--workers", "How many jobs this server runs at once (default 2, one per core of a small server).", 2);
-        var command = new Command("serve", "The web workplace (网页工作台): uploads, imports, worklists, dispositions, the 统计表 and the audit log.") { urls, proxies, inbox, runParts, workers };
+            "按身份证号把定时的每月比对分成 N 片，每片一个任务，由连接同一数据库的任一服务器执行（默认 1：不分片）。", 1);
+        var workers = CommonOptions.Count("--workers", "本服务器同时运行的任务数（默认 2，小型服务器每核一个）。", 2);
+        var command = new Command("serve", "网页工作台：上传、导入、核查清单、核查处置、统计表和审计日志，以及定时任务。") { urls, proxies, inbox, runParts, workers };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var home = Path.GetFullPath(parse.GetValue(CommonOptions.Home)!);
@@ -73,14 +73,14 @@ public static class ServeCommand
 
             await using var app = WorkplaceHost.Build(settings, database, rules, time, JobsHooks(settings, database, rulesFolder, parse.GetValue(runParts), parse.GetValue(workers)));
             await app.StartAsync(cancellationToken);
-            Console.WriteLine($"ReliefMatch 网页工作台: {string.Join(" ", app.Urls)}");
-            Console.WriteLine($"数据库 database: {database.Description}");
-            Console.WriteLine($"收件目录 inbox: {settings.Inbox}");
+            Console.WriteLine($"ReliefMatch 网页工作台：{string.Join(" ", app.Urls)}");
+            Console.WriteLine($"数据库 (database)：{database.Description}");
+            Console.WriteLine($"收件目录 (inbox)：{settings.Inbox}");
             if ((await new UserStore(database.DataSource, time).ListAsync(cancellationToken)).Count == 0)
             {
-                Console.WriteLine("还没有用户 (no users yet): echo '密码' | reliefmatch user add 姓名 --role county --password-stdin");
+                Console.WriteLine("还没有用户 (no users yet)，请先添加：echo '密码' | reliefmatch user add 姓名 --role county --password-stdin");
             }
-            Console.WriteLine("按 Ctrl+C 停止 (Ctrl+C stops the server).");
+            Console.WriteLine("按 Ctrl+C 停止 (Ctrl+C stops the server)。");
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         });

@@ -50,14 +50,14 @@ internal static class SplitRunClient
         var split = new SplitRun(database.DataSource, rules, installation, time, logger);
         var runId = await SplitRunJobs.StartAsync(provider.GetRequiredService<IBackgroundJobClient>(), split, request.Period, parts, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"run {runId} of {request.Period}: {parts} parts queued by resident ID; any 'reliefmatch serve' on this database takes them (Ctrl+C stops waiting, not the run)."));
+            $"{request.Period} 比对运行 #{runId}：已按身份证号分为 {parts} 片排队 ({parts} parts queued)，由连接本数据库的任一 reliefmatch serve 执行（按 Ctrl+C 只停止等待，不停止运行）。"));
 
         var store = new RunParts(database.DataSource, time);
         var state = await WaitAsync(store, runId, parts, cancellationToken);
         PrintParts(await store.SummaryAsync(runId, cancellationToken));
         if (state.Status != "succeeded")
         {
-            await Console.Error.WriteLineAsync($"error: run {runId} {state.Status}: {state.Error}");
+            await CliErrors.WriteAsync($"比对运行 #{runId} 未完成（{state.Status}）(run {state.Status})：{state.Error}");
             return 1;
         }
         // The merge saved the findings: the outputs are written here from them, with this invocation's imports.
@@ -88,7 +88,7 @@ internal static class SplitRunClient
             var done = (await store.SummaryAsync(runId, cancellationToken)).Count;
             if (done != reported)
             {
-                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  parts in: {done}/{parts}"));
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  已完成分片：{done}/{parts}"));
                 reported = done;
             }
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
@@ -97,7 +97,7 @@ internal static class SplitRunClient
 
     private static void PrintParts(IReadOnlyList<RunPartSummary> parts)
     {
-        var table = new Table().RoundedBorder().AddColumns("分片 part", "服务器 server", "预警 findings", "秒 seconds");
+        var table = new Table().RoundedBorder().AddColumns("分片", "服务器", "预警", "用时（秒）");
         foreach (var p in parts)
         {
             table.AddRow(

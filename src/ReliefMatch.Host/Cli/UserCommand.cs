@@ -16,7 +16,7 @@ public static class UserCommand
     /// <param name="installation">Lists the townships a township user may belong to, beside those the rosters name (default: the home's, <see cref="InstallationOptions"/>).</param>
     public static Command Create(TimeProvider time, Installation? installation = null)
     {
-        var command = new Command("user", "Workplace accounts (用户): county officers and township staff.");
+        var command = new Command("user", "网页工作台的用户：县民政局工作人员和乡镇工作人员。");
         command.Subcommands.Add(Add(time, installation));
         command.Subcommands.Add(List(time));
         command.Subcommands.Add(SetEnabled(time, enabled: false));
@@ -25,29 +25,29 @@ public static class UserCommand
         return command;
     }
 
-    private static Argument<string> NameArgument() => new("NAME") { Description = "The user name people sign in with (e.g. 张三 or luojin01)." };
+    private static Argument<string> NameArgument() => new("NAME") { Description = "登录用的用户名（如 张三 或 luojin01）。" };
 
-    private static Option<bool> PasswordStdin() => new("--password-stdin") { Description = "Read the password from the first line of standard input (required)." };
+    private static Option<bool> PasswordStdin() => new("--password-stdin") { Description = "从标准输入的第一行读取密码（必须）。" };
 
     private static Command Add(TimeProvider time, Installation? installation)
     {
         var name = NameArgument();
-        var role = new Option<string>("--role") { Description = "county (县民政局: every township) or township (乡镇: its own township only).", Required = true };
+        var role = new Option<string>("--role") { Description = "county（县民政局：所有乡镇）或 township（乡镇：只看本乡镇）。", Required = true };
         role.AcceptOnlyFromAmong(WorkplaceClaims.CountyRole, WorkplaceClaims.TownshipRole);
-        var township = new Option<string?>("--township") { Description = "The township of a township user, as the roster spells it or the installation lists it (e.g. 罗锦镇)." };
+        var township = new Option<string?>("--township") { Description = "乡镇用户所属的乡镇，按名册或本安装所列的写法（如 罗锦镇）。" };
         var stdin = PasswordStdin();
-        var command = new Command("add", "Add a user.") { name, role, township, stdin };
+        var command = new Command("add", "添加用户。") { name, role, township, stdin };
         command.SetAction(async (parse, cancellationToken) =>
         {
             UserRoleText.TryParse(parse.GetValue(role), out var userRole);
             var townshipName = parse.GetValue(township)?.Trim();
             if (userRole == UserRole.Township && string.IsNullOrEmpty(townshipName))
             {
-                return await FailAsync("a township user needs --township 乡镇.");
+                return await FailAsync("乡镇用户须给出 --township 乡镇 (a township user needs --township).");
             }
             if (userRole == UserRole.County && townshipName is not null)
             {
-                return await FailAsync("a county user has no --township.");
+                return await FailAsync("县级用户不属于某个乡镇，不能给出 --township (a county user has no --township).");
             }
             var password = await ReadPasswordAsync(parse.GetValue(stdin));
             if (password.Problem is { } problem)
@@ -64,9 +64,9 @@ public static class UserCommand
             var user = await users.AddAsync(parse.GetValue(name)!, userRole, townshipName, Passwords.Hash(password.Text!), cancellationToken);
             if (user is null)
             {
-                return await FailAsync($"a user named '{parse.GetValue(name)!.Trim()}' already exists.");
+                return await FailAsync($"用户“{parse.GetValue(name)!.Trim()}”已存在 (already exists).");
             }
-            Console.WriteLine($"added {user.Name} ({user.Role.Id()}{(user.Township is { } t ? " " + t : "")}).");
+            Console.WriteLine($"已添加用户 {user.Name}（{RoleWords(user.Role)}{(user.Township is { } t ? " " + t : "")}）(added).");
             return 0;
         });
         return command;
@@ -74,7 +74,7 @@ public static class UserCommand
 
     private static Command List(TimeProvider time)
     {
-        var command = new Command("list", "List the users: name, role, township, state.");
+        var command = new Command("list", "列出用户：用户名、角色、乡镇、状态。");
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var logging = CommonOptions.Logging(parse);
@@ -82,10 +82,10 @@ public static class UserCommand
             var now = time.GetUtcNow();
             foreach (var user in await new UserStore(database.DataSource, time).ListAsync(cancellationToken))
             {
-                var state = !user.Enabled ? "disabled"
-                    : user.IsLockedAt(now) ? $"locked until {WorkplaceClock.Text(user.LockedUntil!.Value)}"
-                    : "enabled";
-                Console.WriteLine($"{user.Name}\t{user.Role.Id()}\t{user.Township ?? "-"}\t{state}");
+                var state = !user.Enabled ? "已停用"
+                    : user.IsLockedAt(now) ? $"已锁定至 {WorkplaceClock.Text(user.LockedUntil!.Value)}"
+                    : "可用";
+                Console.WriteLine($"{user.Name}\t{RoleWords(user.Role)}\t{user.Township ?? "-"}\t{state}");
             }
             return 0;
         });
@@ -95,16 +95,16 @@ public static class UserCommand
     private static Command SetEnabled(TimeProvider time, bool enabled)
     {
         var name = NameArgument();
-        var command = new Command(enabled ? "enable" : "disable", enabled ? "Enable a disabled user again." : "Disable a user: sign-in refused, signed-in browsers signed out.") { name };
+        var command = new Command(enabled ? "enable" : "disable", enabled ? "重新启用已停用的用户。" : "停用用户：不能再登录，已登录的浏览器被登出。") { name };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var logging = CommonOptions.Logging(parse);
             await using var database = await CommonOptions.OpenDatabaseAsync(parse, logging.CreateLogger("reliefmatch"), cancellationToken);
             if (!await new UserStore(database.DataSource, time).SetEnabledAsync(parse.GetValue(name)!, enabled, cancellationToken))
             {
-                return await FailAsync($"no user named '{parse.GetValue(name)!.Trim()}'.");
+                return await FailAsync(NoSuchUser(parse.GetValue(name)!));
             }
-            Console.WriteLine($"{(enabled ? "enabled" : "disabled")} {parse.GetValue(name)!.Trim()}.");
+            Console.WriteLine($"{(enabled ? "已启用" : "已停用")}用户 {parse.GetValue(name)!.Trim()} ({(enabled ? "enabled" : "disabled")}).");
             return 0;
         });
         return command;
@@ -114,7 +114,7 @@ public static class UserCommand
     {
         var name = NameArgument();
         var stdin = PasswordStdin();
-        var command = new Command("password", "Set a new password (also lifts a lock-out; signed-in browsers are signed out).") { name, stdin };
+        var command = new Command("password", "设置新密码（同时解除锁定；已登录的浏览器被登出）。") { name, stdin };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var password = await ReadPasswordAsync(parse.GetValue(stdin));
@@ -126,9 +126,9 @@ public static class UserCommand
             await using var database = await CommonOptions.OpenDatabaseAsync(parse, logging.CreateLogger("reliefmatch"), cancellationToken);
             if (!await new UserStore(database.DataSource, time).SetPasswordAsync(parse.GetValue(name)!, Passwords.Hash(password.Text!), cancellationToken))
             {
-                return await FailAsync($"no user named '{parse.GetValue(name)!.Trim()}'.");
+                return await FailAsync(NoSuchUser(parse.GetValue(name)!));
             }
-            Console.WriteLine($"password of {parse.GetValue(name)!.Trim()} changed.");
+            Console.WriteLine($"用户 {parse.GetValue(name)!.Trim()} 的密码已更改 (password changed).");
             return 0;
         });
         return command;
@@ -138,20 +138,25 @@ public static class UserCommand
     {
         if (!fromStdin)
         {
-            return (null, "give the password on standard input with --password-stdin (e.g. `reliefmatch user add NAME --role county --password-stdin < file`).");
+            return (null, "请用 --password-stdin 从标准输入给出密码，例如 reliefmatch user add 姓名 --role county --password-stdin < 文件 (the password is read from standard input only).");
         }
         var line = await Console.In.ReadLineAsync();
         if (line is null)
         {
-            return (null, "no password on standard input.");
+            return (null, "标准输入上没有密码 (no password on standard input).");
         }
         var password = line.TrimEnd('\r', '\n');
         return Passwords.Problem(password) is { } problem ? (null, problem) : (password, null);
     }
 
+    private static string NoSuchUser(string name) => $"没有名为“{name.Trim()}”的用户 (no such user).";
+
+    /// <summary>The role as the workplace's pages word it, its id after it (what <c>--role</c> takes).</summary>
+    private static string RoleWords(UserRole role) => $"{(role == UserRole.County ? "县级" : "乡镇")} {role.Id()}";
+
     private static async Task<int> FailAsync(string message)
     {
-        await Console.Error.WriteLineAsync($"error: {message}");
+        await CliErrors.WriteAsync(message);
         return 2;
     }
 }

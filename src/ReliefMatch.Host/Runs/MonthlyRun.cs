@@ -58,7 +58,7 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             undeclared = ExtractImporter.UndeclaredFolders(input, rules.Sources);
             if (undeclared.Count > 0)
             {
-                logger.LogWarning("Folders of the drop folder that no source declaration names, not imported: {Folders}", string.Join(", ", undeclared));
+                logger.LogWarning("收件目录中没有数据源声明的文件夹，未导入 (folders no source declaration names, not imported)：{Folders}", string.Join("、", undeclared));
             }
             var importer = new ExtractImporter(dataSource, time, null, logger, installation.ReaderOptions, rules.Sources) { Parsed = parsed };
             imports = await importer.ImportFolderAsync(input, request.Period, progress, cancellationToken);

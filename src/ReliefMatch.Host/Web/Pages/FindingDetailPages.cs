@@ -86,7 +86,7 @@ public static partial class FindingDetailPages
             <tr><th>身份证号</th><td id="finding-id">{PageInput.Id(f.IdNumber, full)}</td></tr>
             <tr><th>乡镇 / 村</th><td>{f.Township} {f.Village}</td></tr>
             <tr><th>家庭编号</th><td>{f.HouseholdId}</td></tr>
-            <tr><th>身份匹配</th><td id="finding-confidence">{Confidence(f.Confidence)}</td></tr>
+            <tr><th>身份匹配</th><td id="finding-confidence">{ConfidenceWords(f.Confidence)}</td></tr>
             <tr><th>状态</th><td id="finding-status">{status.Chinese()}</td></tr>
             <tr><th>首次 / 最近预警</th><td>{f.FirstSeen} / {f.LastSeen}</td></tr>
             <tr><th>处置情况</th><td id="finding-disposition">{Text(f.DispositionReason)}</td></tr>
@@ -119,7 +119,8 @@ public static partial class FindingDetailPages
         return Of($"""<div id="rule-parameters">{version}<p>办理时限：首次预警当月月底后 {rule.DueDays} 天；建议处置：{rule.Action}</p>{list}</div>""");
     }
 
-    private static string Confidence(string id) => id switch
+    /// <summary>How the person was matched, in the words of the finding page and <c>reliefmatch explain</c>.</summary>
+    internal static string ConfidenceWords(string id) => id switch
     {
         "exact" => "身份证号与姓名一致",
         "repaired" => "身份证号有误，纠正一位或相邻两位后与同名人员一致",

@@ -3,6 +3,7 @@ using ReliefMatch.Core.Extracts;
 using ReliefMatch.Core.Periods;
 using ReliefMatch.Core.Rules;
 using ReliefMatch.Core.Sanity;
+using ReliefMatch.Core.Sources;
 using ReliefMatch.Core.Statistics;
 using ReliefMatch.Host.Accuracy;
 using ReliefMatch.Host.Jobs;
@@ -84,7 +85,7 @@ public static class MonthPages
         var content = Of($"""
             <form method="get" action="{Links.Month()}" class="box"><label>月份 <input type="month" name="period" id="month-picker" value="{month.ToString()}" required></label><button type="submit">打开</button> <a href="{Links.Month()}">全部月份</a></form>
             {message ?? Markup.Empty}
-            <div class="box" id="sources"><h2>{FindingText.ChineseMonth(month)}的数据</h2>{Sources(stamped)}</div>
+            <div class="box" id="sources"><h2>{FindingText.ChineseMonth(month)}的数据</h2>{Sources(stamped, s.Rules.Sources)}</div>
             {Pending(context, pending, month)}
             {Undeclared(ExtractImporter.UndeclaredFolders(s.Settings.Inbox, s.Rules.Sources))}
             {await SanityAsync(month, stamped.Count > 0, s, ct)}
@@ -100,18 +101,25 @@ public static class MonthPages
         return PageResults.Page(context, $"{FindingText.ChineseMonth(month)} · 月份页", content, status, head);
     }
 
-    /// <summary>Every declared source, with the extracts stamped for the month or a note that it has none.</summary>
-    private static Markup Sources(IReadOnlyList<ImportedExtract> stamped)
+    /// <summary>
+    /// Every source the installation declares (the shipped declarations and a county's own, in the catalog's order), with
+    /// the extracts stamped for the month or a note that it has none; an extract of a source no longer declared still
+    /// shows, under its id, so that nothing imported is hidden.
+    /// </summary>
+    private static Markup Sources(IReadOnlyList<ImportedExtract> stamped, SourceCatalog catalog)
     {
-        var rows = SourceKinds.All.Select(source =>
+        var sources = catalog.Sources.Select(SourceRef.Of)
+            .Concat(stamped.Select(e => e.Source).Where(source => !catalog.Declares(source.Id)).Distinct())
+            .ToList();
+        var rows = sources.Select(source =>
         {
             var files = stamped.Where(e => e.Source == source).ToList();
             if (files.Count == 0)
             {
-                return Of($"""<tr data-source="{source.Id()}" class="missing"><td>{source.ChineseName()}</td><td colspan="4" class="warn">本月没有</td></tr>""");
+                return Of($"""<tr data-source="{source.Id}" class="missing"><td>{source.ChineseName}</td><td colspan="4" class="warn">本月没有</td></tr>""");
             }
             return Join(files.Select((e, i) => Of($"""
-                <tr data-source="{source.Id()}">{(i == 0 ? Of($"<td rowspan=\"{files.Count}\">{source.ChineseName()}</td>") : Markup.Empty)}
+                <tr data-source="{source.Id}">{(i == 0 ? Of($"<td rowspan=\"{files.Count}\">{source.ChineseName}</td>") : Markup.Empty)}
                 <td><a href="{Links.Import(e.Id)}">{e.File}</a></td><td class="n">{e.Accepted}</td><td class="n{(e.Rejected > 0 ? " warn" : "")}">{e.Rejected}</td><td>{WorkplaceClock.Text(e.ImportedAt)}</td></tr>
                 """)));
         });

@@ -48,7 +48,7 @@ public sealed class CliTests(PostgresFixture postgres)
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("roster/", result.Output, StringComparison.Ordinal);
         Assert.Contains("GB18030", result.Output, StringComparison.Ordinal);
-        Assert.Contains("合计 summary", result.Output, StringComparison.Ordinal);
+        Assert.Contains("合计 (summary)", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class CliTests(PostgresFixture postgres)
         var result = await ReliefmatchProcess.RunAsync(env, "import", "--input", drop.Root, "--period", "2023-07");
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("未导入的文件夹 (folders not imported, no source declaration names them): housing-fund", result.Output, StringComparison.Ordinal);
+        Assert.Contains("未导入的文件夹（没有数据源声明这些文件夹）(folders not imported, no source declaration names them)：housing-fund", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class CliTests(PostgresFixture postgres)
     {
         var result = await ReliefmatchProcess.RunAsync(new Dictionary<string, string?>(), "serve", "--proxy", "192.168.1.10,172.16.0.0/12,proxy.example");
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("--proxy 'proxy.example' is not an IP address or network", result.Error + result.Output, StringComparison.Ordinal);
+        Assert.Contains("--proxy“proxy.example”不是 IP 地址或网段", result.Error + result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class SplitRunProcessTests(PostgresFixture postgres)
         var result = await ReliefmatchProcess.RunAsync(env, "run", "--period", "2023-07", "--out", Path.Combine(Path.GetTempPath(), "never-written"), "--parts", "0");
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("--parts must be between 1 and 64", result.Error + result.Output);
+        Assert.Contains("--parts 须在 1 到 64 之间", result.Error + result.Output);
         Assert.False(Directory.Exists(Path.Combine(Path.GetTempPath(), "never-written")));
     }
 
