@@ -237,48 +237,9 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
         parsed.Clear();
         var records = (long)data.Roster.Count + data.Deaths.Count + data.Disability.Count + data.Medical.Count + data.Monitoring.Count;
         completed("load", records);
-        var findings = WithoutFullCollection(records, () => FindingEngine.Evaluate(data, period, rules, installation.County));
+        var findings = FindingEngine.Evaluate(data, period, rules, installation.County);
         completed("match", records);
         return (findings, HomeTownships(data, installation.HomeCountyCode), HeldSnapshots.Of(data));
-    }
-
-    /// <summary>
-    /// Runs <paramref name="match"/> in a region without collections when one can begin without a full blocking
-    /// collection. The match allocates its index and lists (about 100 bytes per record) just after the load, and
-    /// those large arrays would otherwise set off a full collection that marks every record just loaded: at 200 000
-    /// households that collection was most of the stage's processor time. Deferred, it runs once the records are
-    /// garbage. Without the region (it cannot begin, another is open, or the match outgrows it) the collector
-    /// simply works as usual.
-    /// </summary>
-    private static T WithoutFullCollection<T>(long records, Func<T> match)
-    {
-        var held = false;
-        try
-        {
-            held = System.GC.TryStartNoGCRegion(Math.Min(records * 128 + (64L << 20), 4L << 30), disallowFullBlockingGC: true);
-        }
-        catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException)
-        {
-            // More than the collector can promise, or a region already open (another run in this process).
-        }
-        try
-        {
-            return match();
-        }
-        finally
-        {
-            if (held && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
-            {
-                try
-                {
-                    System.GC.EndNoGCRegion();
-                }
-                catch (InvalidOperationException)
-                {
-                    // The match outgrew the region and a collection ran: as without one.
-                }
-            }
-        }
     }
 
     /// <summary>
