@@ -109,6 +109,10 @@ public sealed class MonthlyRun(NpgsqlDataSource dataSource, RuleSet rules, Insta
             else
             {
                 (var findings, townships, held) = await EvaluateAsync(request.Period, parsed, Completed, cancellationToken);
+                // The departmental records are garbage from here on, and at the province they are about half of what was
+                // loaded: collected now, before the save and the outputs allocate on top of them, they do not count
+                // towards the process's peak (which otherwise comes in the outputs stage, 3.8–4.2 GiB at the province).
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                 // The 统计表 counts the month's roster and monitoring the run holds; the previous month's snapshots are read
                 // while the findings are saved: the save changes nothing they are read from (dispositions and 核查日期
                 // are the workplace's, not the run's).
