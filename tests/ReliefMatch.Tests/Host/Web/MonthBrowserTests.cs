@@ -193,11 +193,19 @@ public sealed class MonthBrowserTests(PostgresFixture postgres) : IAsyncLifetime
             _ = element.Enabled;
             return false;
         }
-        catch (StaleElementReferenceException)
+        catch (Exception e) when (IsFromAnOldDocument(e))
         {
             return true;
         }
     }
+
+    /// <summary>
+    /// Whether reading an element failed because the page it was found on has been replaced: a stale reference, or, while
+    /// chromium is swapping the documents, its inspector's "does not belong to the document" (an unknown error to Selenium).
+    /// </summary>
+    private static bool IsFromAnOldDocument(Exception e) =>
+        e is StaleElementReferenceException
+        || e is UnknownErrorException && e.Message.Contains("does not belong to the document", StringComparison.Ordinal);
 
     private static string StateOf(IWebDriver browser)
     {
@@ -205,7 +213,7 @@ public sealed class MonthBrowserTests(PostgresFixture postgres) : IAsyncLifetime
         {
             return browser.FindElement(By.Id("run-state")).GetAttribute("data-state") ?? "";
         }
-        catch (Exception e) when (e is StaleElementReferenceException or NoSuchElementException)
+        catch (Exception e) when (e is NoSuchElementException || IsFromAnOldDocument(e))
         {
             return ""; // caught between two refreshes
         }
