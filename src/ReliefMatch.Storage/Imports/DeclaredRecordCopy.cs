@@ -112,12 +112,12 @@ internal static class DeclaredRecordCopy
 
     /// <summary>
     /// Adds a record just parsed to <paramref name="builder"/> as <see cref="Read"/> gives it back from the row
-    /// <see cref="Write"/> stores (<see cref="StoredForm"/>): texts cleaned and pooled, an amount as its stored text
+    /// <see cref="Write"/> stores (<see cref="ColumnCodecs.Text.Stored"/>, <see cref="RecordDraft.Stored"/>): texts cleaned and pooled, an amount as its stored text
     /// reads back (1234.50 as 1234.5), a field not stored empty.
     /// </summary>
     public static void Keep(DeclaredTable.Builder builder, long extractId, DeclaredRecord record, StringPool pool)
     {
-        builder.Add(extractId, record.Row, StoredForm.Text(record.Name, pool), StoredForm.Id(record.Id, pool));
+        builder.Add(extractId, record.Row, ColumnCodecs.Text.Stored(record.Name, pool), RecordDraft.Stored(record.Id, pool));
         var fields = record.Declaration.Fields;
         for (var i = 0; i < fields.Count; i++)
         {
@@ -137,7 +137,7 @@ internal static class DeclaredRecordCopy
                     builder.SetAmount(i, Amount(Amount(amount)));
                     break;
                 default:
-                    builder.SetText(i, StoredForm.Text(ToText(value), pool));
+                    builder.SetText(i, ColumnCodecs.Text.Stored(ToText(value), pool));
                     break;
             }
         }

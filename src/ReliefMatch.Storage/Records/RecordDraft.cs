@@ -1,4 +1,5 @@
 using ReliefMatch.Core.Identity;
+using ReliefMatch.Storage.Loading;
 
 namespace ReliefMatch.Storage.Records;
 
@@ -18,7 +19,16 @@ internal class RecordDraft
     public bool IdUpgraded;
 
     /// <summary>The parsed ID rebuilt from its stored parts without parsing again.</summary>
-    public ParsedId Id => IdText.Length == 0 && IdKey is null
-        ? ParsedId.Missing with { UpgradedFrom15 = IdUpgraded }
-        : StoredCodes.Id(IdText, IdKey, IdProblem, IdUpgraded);
+    public ParsedId Id => FromParts(IdText, IdKey, IdProblem, IdUpgraded);
+
+    /// <summary>
+    /// An ID just parsed as its stored parts give it back (the text as a text column stores it, pooled; key, problem and
+    /// the 15-digit mark): for records kept from their import that have no layout of their own (the declared sources).
+    /// </summary>
+    public static ParsedId Stored(ParsedId id, StringPool pool) =>
+        FromParts(ColumnCodecs.Text.Stored(id.Text ?? "", pool), id.Id?.Key, StoredCodes.Problem(id.Problem), id.UpgradedFrom15);
+
+    private static ParsedId FromParts(string text, long? key, string? problem, bool upgraded) => text.Length == 0 && key is null
+        ? ParsedId.Missing with { UpgradedFrom15 = upgraded }
+        : StoredCodes.Id(text, key, problem, upgraded);
 }
